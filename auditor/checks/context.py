@@ -1,0 +1,168 @@
+"""What every check receives: the inventory, a read-only view of the secrets, and facts derived
+from them once per run (mailbox dependencies, password strength, reuse groups, parsed seeds).
+
+A check never touches the keyring or the terminal; it reads this context and yields findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from auditor import platforms
+from auditor.emails import canonical_mailbox, is_address
+from auditor.findings import Finding
+from auditor.inventory import Account, Inventory
+from auditor.secrets import SecretView
+from auditor.strength import Strength, score_password
+from auditor.totp import TotpError, TotpSeed, parse_totp
+
+SENSITIVE_KINDS = frozenset({"mailbox", "payment"})
+"""Kinds whose loss spreads: a mailbox resets other accounts, a payment account holds money."""
+
+
+@dataclass(frozen=True)
+class MailboxLink:
+    """An account that can be reset or signed into through a mailbox account in the inventory."""
+
+    account: str
+    """The dependent account's id."""
+    mailbox: str
+    """The mailbox account's id."""
+    via: str
+    """"login" or "recovery"."""
+
+
+@dataclass
+class AuditContext:
+    """The inputs of one audit, plus derived facts computed at most once."""
+
+    inventory: Inventory
+    """The validated inventory."""
+    secrets: SecretView
+    """Passwords and seeds by account id."""
+    today: dt.date
+    """The day the audit runs; ages and suppression dates are measured against it."""
+    _strengths: dict[str, Strength] = field(default_factory=dict, repr=False)
+
+    @property
+    def accounts(self) -> tuple[Account, ...]:
+        """Accounts in file order."""
+        return self.inventory.accounts
+
+    @cached_property
+    def by_id(self) -> dict[str, Account]:
+        """Accounts by id."""
+        return {account.id: account for account in self.accounts}
+
+    @cached_property
+    def mailbox_accounts(self) -> dict[str, Account]:
+        """Mailbox accounts in the inventory, by the canonical form of their own address."""
+        return {
+            canonical_mailbox(account.login).canonical: account
+            for account in self.accounts
+            if account.kind == "mailbox" and is_address(account.login)
+        }
+
+    def mailbox_account_for(self, address: str | None) -> Account | None:
+        """The inventory's mailbox account that receives mail sent to `address`, if any."""
+        if not address or not is_address(address):
+            return None
+        return self.mailbox_accounts.get(canonical_mailbox(address).canonical)
+
+    @cached_property
+    def links(self) -> tuple[MailboxLink, ...]:
+        """Every login or recovery mailbox that is itself an account in the inventory."""
+        found: list[MailboxLink] = []
+        for account in self.accounts:
+            for via, address in (("login", account.login), ("recovery", account.recovery_email)):
+                mailbox = self.mailbox_account_for(address)
+                if mailbox is not None and mailbox.id != account.id:
+                    found.append(MailboxLink(account.id, mailbox.id, via))
+        return tuple(dict.fromkeys(found))
+
+    @cached_property
+    def _direct_dependents(self) -> dict[str, set[str]]:
+        dependents: dict[str, set[str]] = defaultdict(set)
+        for link in self.links:
+            dependents[link.mailbox].add(link.account)
+        return dependents
+
+    def dependents(self, account_id: str) -> frozenset[str]:
+        """Accounts that fall if this one falls: signed into or recovered through it, directly or
+        through a chain of mailboxes. Never includes the account itself."""
+        seen: set[str] = set()
+        frontier = [account_id]
+        while frontier:
+            for dependent in self._direct_dependents.get(frontier.pop(), ()):
+                if dependent not in seen and dependent != account_id:
+                    seen.add(dependent)
+                    frontier.append(dependent)
+        return frozenset(seen)
+
+    def is_sensitive(self, account: Account) -> bool:
+        """A mailbox or payment account, or any account others depend on."""
+        return account.kind in SENSITIVE_KINDS or bool(self.dependents(account.id))
+
+    def identity_hints(self, account: Account) -> list[str]:
+        """Names an attacker would try first for this account: store, platform, login, seller."""
+        hints = [account.id, account.login, *platforms.names_of(account.platform)]
+        if is_address(account.login):
+            hints.append(account.login.rpartition("@")[0])
+        hints += [v for v in (account.store, account.region, self.inventory.seller.name) if v]
+        return hints
+
+    def strength(self, account: Account) -> Strength | None:
+        """zxcvbn's verdict on the account's password, or None when there is no password."""
+        password = self.secrets.password(account.id)
+        if password is None:
+            return None
+        if account.id not in self._strengths:
+            self._strengths[account.id] = score_password(password, self.identity_hints(account))
+        return self._strengths[account.id]
+
+    def is_weak(self, account: Account) -> bool:
+        """Whether password.weak fires for this account."""
+        strength = self.strength(account)
+        password = self.secrets.password(account.id)
+        if strength is None or password is None:
+            return False
+        policy = self.inventory.policy
+        too_short = len(password.reveal()) < policy.min_password_length
+        return strength.score < policy.min_password_score or too_short
+
+    @cached_property
+    def reuse_groups(self) -> tuple[tuple[Account, ...], ...]:
+        """Groups of two or more accounts that share one password, in file order."""
+        groups: dict[bytes, list[Account]] = defaultdict(list)
+        for account in self.accounts:
+            password = self.secrets.password(account.id)
+            if password is not None:
+                groups[password.fingerprint()].append(account)
+        return tuple(tuple(group) for group in groups.values() if len(group) > 1)
+
+    @cached_property
+    def reused_ids(self) -> frozenset[str]:
+        """Accounts whose password is also another account's."""
+        return frozenset(a.id for group in self.reuse_groups for a in group)
+
+    @cached_property
+    def seeds(self) -> dict[str, TotpSeed | TotpError]:
+        """Each stored TOTP seed, parsed, or the reason it cannot generate codes."""
+        parsed: dict[str, TotpSeed | TotpError] = {}
+        for account in self.accounts:
+            seed = self.secrets.totp(account.id)
+            if seed is None:
+                continue
+            try:
+                parsed[account.id] = parse_totp(seed)
+            except TotpError as error:
+                parsed[account.id] = error
+        return parsed
+
+
+CheckFunction = Callable[[AuditContext], Iterator[Finding]]
+"""A check: reads the context, yields findings with unique keys."""

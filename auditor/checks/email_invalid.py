@@ -1,0 +1,42 @@
+"""email.invalid: a login or recovery value meant as an address that cannot receive mail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.catalog import CATALOG
+from auditor.checks.context import AuditContext
+from auditor.emails import address_problem, is_address
+from auditor.findings import Finding, finding
+
+ID = "email.invalid"
+
+
+def find_invalid_addresses(ctx: AuditContext) -> Iterator[Finding]:
+    """Logins that contain '@', every recovery email, and a mailbox account's own login."""
+    for account in ctx.accounts:
+        problems = []
+        if is_address(account.login):
+            problem = address_problem(account.login)
+            if problem:
+                problems.append(f"login {account.login!r} is not a valid address: {problem}")
+        elif account.kind == "mailbox":
+            problems.append(
+                f"login {account.login!r} is not an address, but a mailbox signs in with its own "
+                "address"
+            )
+        if account.recovery_email:
+            problem = address_problem(account.recovery_email)
+            if problem:
+                problems.append(
+                    f"recovery email {account.recovery_email!r} is not a valid address: {problem}"
+                )
+        if problems:
+            yield finding(
+                ID,
+                CATALOG[ID].severity,
+                [account.id],
+                f"{account.id}: {'; '.join(problems)}",
+                f"Correct the address in the inventory and check the one {account.platform_name} "
+                "has on file: a password reset sent to it would never arrive.",
+            )

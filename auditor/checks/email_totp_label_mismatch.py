@@ -1,0 +1,62 @@
+"""email.totp-label-mismatch: the stored otpauth URI was issued for another account or address,
+the seed behind "the verification code does not match"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor import platforms
+from auditor.catalog import CATALOG
+from auditor.checks.context import AuditContext
+from auditor.emails import canonical_mailbox, is_address
+from auditor.findings import Finding, finding
+from auditor.inventory import Account
+from auditor.totp import TotpSeed
+
+ID = "email.totp-label-mismatch"
+
+
+def _platforms_named(issuer: str) -> set[str]:
+    words = issuer.casefold()
+    return {
+        platform.id
+        for platform in platforms.PLATFORMS.values()
+        if any(name in words for name in platforms.names_of(platform.id))
+    }
+
+
+def label_mismatches(account: Account, seed: TotpSeed) -> list[str]:
+    """How the seed's label disagrees with the account; empty when it fits or says nothing."""
+    problems = []
+    named = seed.label_account
+    if named:
+        if is_address(named):
+            if canonical_mailbox(named).canonical != canonical_mailbox(account.login).canonical:
+                problems.append(f"it is labelled for {named}, not the login {account.login}")
+        elif not is_address(account.login) and named.casefold() != account.login.casefold():
+            problems.append(f"it is labelled for user {named}, not the login {account.login}")
+    if seed.issuer:
+        issuers = _platforms_named(seed.issuer)
+        if issuers and account.platform not in issuers:
+            names = ", ".join(sorted(platforms.display_name(p) for p in issuers))
+            problems.append(f"it was issued by {names}, not {account.platform_name}")
+    return problems
+
+
+def find_label_mismatches(ctx: AuditContext) -> Iterator[Finding]:
+    """Compare each readable otpauth URI's label and issuer with the account."""
+    for account in ctx.accounts:
+        seed = ctx.seeds.get(account.id)
+        if not isinstance(seed, TotpSeed):
+            continue
+        problems = label_mismatches(account, seed)
+        if problems:
+            yield finding(
+                ID,
+                CATALOG[ID].severity,
+                [account.id],
+                f"The authenticator seed stored for {account.id} looks like another account's: "
+                f"{'; '.join(problems)}; its codes will not match at sign-in",
+                f"Find the authenticator entry for {account.login} on {account.platform_name} and "
+                f"store its seed with `store-audit set-secret {account.id} --totp`.",
+            )

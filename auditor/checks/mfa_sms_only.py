@@ -1,0 +1,41 @@
+"""mfa.sms-only: codes by text or call where the platform offers an authenticator app or a key.
+SMS codes are lost with the phone, delayed abroad, and stolen by SIM swaps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor import platforms
+from auditor.catalog import CATALOG
+from auditor.checks.context import AuditContext
+from auditor.findings import Finding, finding, join_names
+
+ID = "mfa.sms-only"
+_METHOD_NAMES = {
+    "totp": "authenticator apps",
+    "security-key": "security keys",
+    "push": "sign-in prompts on your phone",
+}
+
+
+def find_sms_only(ctx: AuditContext) -> Iterator[Finding]:
+    """Accounts on sms or voice whose platform (per the catalog) offers something stronger."""
+    for account in ctx.accounts:
+        if account.mfa not in ("sms", "voice"):
+            continue
+        platform = platforms.lookup(account.platform)
+        if platform is None or not platform.offers_strong_mfa:
+            continue
+        offered = [name for method, name in _METHOD_NAMES.items() if method in platform.mfa_offered]
+        channel = "text message" if account.mfa == "sms" else "phone call"
+        yield finding(
+            ID,
+            CATALOG[ID].severity,
+            [account.id],
+            f"{account.id} gets its codes by {channel}; {platform.name} offers "
+            f"{join_names(offered)}: switch, since a lost phone, a SIM swap or no signal abroad "
+            "stops a text code",
+            f"Switch {account.id} to an authenticator app (or a security key) in "
+            f"{platform.name}'s security settings, then store the seed with "
+            f"`store-audit set-secret {account.id} --totp`.",
+        )

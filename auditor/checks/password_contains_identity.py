@@ -1,0 +1,67 @@
+"""password.contains-identity: the password holds the store, platform or login name, the first
+thing anyone who knows the account tries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor import platforms
+from auditor.catalog import CATALOG
+from auditor.checks.context import AuditContext
+from auditor.emails import is_address
+from auditor.findings import Finding, finding, join_names
+from auditor.inventory import Account
+
+ID = "password.contains-identity"
+MIN_NAME = 4
+"""Names shorter than this turn up inside too many unrelated passwords."""
+GENERIC_WORDS = frozenset({"shop", "store", "home", "mail", "seller", "online", "official", "the"})
+_LEET = str.maketrans("@4310$5!7|", "aaeiossitl")
+_SPLIT = re.compile(r"[\s._+-]+")
+
+
+def identity_names(account: Account, seller_name: str | None) -> dict[str, set[str]]:
+    """The names an account goes by, by what they are (platform, store, login)."""
+
+    def words(text: str | None) -> set[str]:
+        found = {w.lower() for w in _SPLIT.split(text or "") if len(w) >= MIN_NAME}
+        return found - GENERIC_WORDS
+
+    names: dict[str, set[str]] = {
+        "platform name": {
+            n.replace(" ", "") for n in platforms.names_of(account.platform) if len(n) >= MIN_NAME
+        },
+        "store name": words(account.store) | words(seller_name),
+    }
+    user = account.login.rpartition("@")[0] if is_address(account.login) else account.login
+    login = words(user)
+    if len(user) >= MIN_NAME:
+        login.add(user.lower())
+    names["login name"] = login
+    return names
+
+
+def find_identity_in_passwords(ctx: AuditContext) -> Iterator[Finding]:
+    """Look for each name in the password, as typed and with common letter swaps undone."""
+    for account in ctx.accounts:
+        password = ctx.secrets.password(account.id)
+        if password is None:
+            continue
+        lowered = password.reveal().lower()
+        forms = (lowered, lowered.translate(_LEET))
+        held = [
+            what
+            for what, names in identity_names(account, ctx.inventory.seller.name).items()
+            if any(name in form for name in names for form in forms)
+        ]
+        if held:
+            yield finding(
+                ID,
+                CATALOG[ID].severity,
+                [account.id],
+                f"{account.id}'s password contains its {join_names(held)}: the first guess of "
+                "anyone who knows which store it is",
+                f"Change the {account.platform_name} password to a generated one that has nothing "
+                "to do with the store, the platform or the login.",
+            )

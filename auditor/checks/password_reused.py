@@ -1,0 +1,33 @@
+"""password.reused: one password on several accounts, so one leak opens them all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.catalog import CATALOG
+from auditor.checks.context import SENSITIVE_KINDS, AuditContext
+from auditor.findings import Finding, finding, join_names
+from auditor.severity import Severity
+
+ID = "password.reused"
+
+
+def find_reused_passwords(ctx: AuditContext) -> Iterator[Finding]:
+    """One finding per group of accounts sharing a password; critical if a mailbox or payment
+    account is in it."""
+    for group in ctx.reuse_groups:
+        ids = sorted(a.id for a in group)
+        sensitive = sorted(a.id for a in group if a.kind in SENSITIVE_KINDS)
+        severity = Severity.CRITICAL if sensitive else CATALOG[ID].severity
+        message = f"{join_names(ids)} use the same password: one leak or phishing page opens all"
+        if sensitive:
+            message += f", including {join_names(sensitive)}, which can reset or pay out the rest"
+        first = sensitive[0] if sensitive else ids[0]
+        yield finding(
+            ID,
+            severity,
+            ids,
+            message,
+            f"Give each account its own generated password from a password manager, starting "
+            f"with {first}.",
+        )

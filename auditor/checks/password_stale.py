@@ -1,0 +1,31 @@
+"""password.stale: a password older than the policy's `max_password_age_days`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.catalog import CATALOG
+from auditor.checks.context import AuditContext
+from auditor.findings import Finding, finding
+
+ID = "password.stale"
+
+
+def find_stale_passwords(ctx: AuditContext) -> Iterator[Finding]:
+    """Accounts whose `password_changed` date is further back than the policy allows. Accounts
+    without a date are not guessed at."""
+    limit = ctx.inventory.policy.max_password_age_days
+    for account in ctx.accounts:
+        if account.password_changed is None:
+            continue
+        age = (ctx.today - account.password_changed).days
+        if age > limit:
+            yield finding(
+                ID,
+                CATALOG[ID].severity,
+                [account.id],
+                f"{account.id}'s password was last changed {account.password_changed.isoformat()}, "
+                f"{age:,} days ago (the policy allows {limit:,})",
+                f"Change the {account.platform_name} password and record the date in "
+                "password_changed.",
+            )

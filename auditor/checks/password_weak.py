@@ -1,0 +1,48 @@
+"""password.weak: a password zxcvbn can guess quickly, or shorter than the policy allows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.catalog import CATALOG
+from auditor.checks.context import AuditContext
+from auditor.findings import Finding, finding
+from auditor.strength import MAX_SCORED_LENGTH
+
+ID = "password.weak"
+
+
+def find_weak_passwords(ctx: AuditContext) -> Iterator[Finding]:
+    """Score each password with the account's names as hints; report score and zxcvbn's advice."""
+    policy = ctx.inventory.policy
+    for account in ctx.accounts:
+        strength = ctx.strength(account)
+        if strength is None or not ctx.is_weak(account):
+            continue
+        reasons = []
+        if strength.score < policy.min_password_score:
+            reasons.append(
+                f"zxcvbn scores it {strength.score} of 4 (the policy asks for "
+                f"{policy.min_password_score})"
+            )
+        else:
+            reasons.append(f"zxcvbn scores it {strength.score} of 4")
+        password = ctx.secrets.password(account.id)
+        if password is not None and len(password.reveal()) < policy.min_password_length:
+            reasons.append(
+                f"it is shorter than the policy's {policy.min_password_length} characters"
+            )
+        message = f"{account.id}'s password is weak: {' and '.join(reasons)}"
+        if strength.warning:
+            message += f". zxcvbn: {strength.warning.rstrip('.')}"
+        if strength.truncated:
+            message += f" (only its first {MAX_SCORED_LENGTH} characters were scored)"
+        advice = " ".join(strength.suggestions)
+        yield finding(
+            ID,
+            CATALOG[ID].severity,
+            [account.id],
+            message,
+            f"Change the {account.platform_name} password to a unique generated one of 16 or more "
+            f"characters.{' ' + advice if advice else ''}",
+        )

@@ -1,0 +1,55 @@
+"""recovery.weak-link: an account is only as strong as the mailbox that can reset it. Fires for
+each inventory mailbox that others sign in or recover through (directly or through a chain of
+mailboxes) and that lacks 2FA or has a weak or reused password."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.catalog import CATALOG
+from auditor.checks.context import AuditContext
+from auditor.findings import Finding, finding, join_names
+from auditor.inventory import Account
+
+ID = "recovery.weak-link"
+
+
+def mailbox_weaknesses(ctx: AuditContext, mailbox: Account) -> list[str]:
+    """What makes a mailbox easy to take over, in words; empty when none is known."""
+    weaknesses = []
+    if mailbox.mfa == "none":
+        weaknesses.append("has no 2FA")
+    if ctx.is_weak(mailbox):
+        weaknesses.append("has a weak password")
+    if mailbox.id in ctx.reused_ids:
+        weaknesses.append("shares its password with another account")
+    return weaknesses
+
+
+def find_weak_links(ctx: AuditContext) -> Iterator[Finding]:
+    """One finding per weak mailbox, naming every account that depends on it."""
+    merged: dict[frozenset[str], list[str]] = {}
+    remedies: dict[frozenset[str], list[str]] = {}
+    for mailbox in ctx.accounts:
+        dependents = sorted(ctx.dependents(mailbox.id))
+        if not dependents:
+            continue
+        weaknesses = mailbox_weaknesses(ctx, mailbox)
+        if not weaknesses:
+            continue
+        accounts = frozenset([mailbox.id, *dependents])
+        merged.setdefault(accounts, []).append(
+            f"{join_names(dependents)} can be signed into or reset through the mailbox "
+            f"{mailbox.id} ({mailbox.login}), which {join_names(weaknesses)}"
+        )
+        remedies.setdefault(accounts, []).append(mailbox.id)
+    for accounts, messages in merged.items():
+        yield finding(
+            ID,
+            CATALOG[ID].severity,
+            accounts,
+            f"{'; '.join(messages)}: each of them is only as strong as that mailbox",
+            f"Secure {join_names(remedies[accounts])} first: turn on app-based 2FA and give it a "
+            "unique generated password.",
+            subject=", ".join(remedies[accounts]),
+        )

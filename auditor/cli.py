@@ -1,0 +1,243 @@
+"""The `store-audit` command line: parse options, call the engine, render, exit (SPEC §5).
+
+Thin on purpose; every decision lives in the module named for it. `StoreAuditError`s become one
+line on stderr and their exit code; nothing here catches anything broader.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from auditor import __version__
+from auditor.errors import ExitCode, StoreAuditError
+from auditor.severity import FAIL_ON_NAMES, Severity, parse_fail_on
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMAT_NAMES = ("table", "json")
+
+
+def _fail(error: StoreAuditError) -> NoReturn:
+    click.echo(f"store-audit: error: {error.message}", err=True)
+    if error.hint:
+        click.echo(f"hint: {error.hint}", err=True)
+    sys.exit(error.exit_code)
+
+
+def report_options(function: F) -> F:
+    """--format, --output and --fail-on, shared by every command that prints a report."""
+    for option in reversed(
+        [
+            click.option(
+                "--format",
+                "format_name",
+                type=click.Choice(FORMAT_NAMES),
+                help="Report format [default: table on a terminal, else json].",
+            ),
+            click.option(
+                "--output",
+                type=click.Path(dir_okay=False, path_type=Path),
+                help="Write the report to this file (mode 0600) instead of stdout.",
+            ),
+            click.option(
+                "--fail-on",
+                type=click.Choice(FAIL_ON_NAMES, case_sensitive=False),
+                help="Exit 1 when a finding is at or above this severity "
+                "[default: the inventory's policy.fail_on, high].",
+            ),
+        ]
+    ):
+        function = option(function)
+    return function
+
+
+def audit_options(function: F) -> F:
+    """--inventory and --no-ignores, for commands that audit the user's own inventory."""
+    function = click.option(
+        "--no-ignores",
+        is_flag=True,
+        help="Report every finding, ignoring the inventory's ignore entries.",
+    )(function)
+    return click.option(
+        "--inventory",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Inventory file [default: $STORE_AUDIT_INVENTORY, ./store-audit.toml,"
+        " then the config dir].",
+    )(function)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="store-audit")
+def cli() -> None:
+    """Audit the logins of your online stores, mailboxes and payment accounts.
+
+    Reads an inventory of accounts (no secrets) and the passwords and 2FA seeds in your OS
+    keyring, and prints a prioritized hardening checklist. Secrets are never shown.
+    """
+
+
+def _audit(
+    inventory_path: Path | None,
+    format_name: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    no_ignores: bool,
+    scope: tuple[str, ...],
+    gate_account: str | None = None,
+) -> NoReturn:
+    from auditor.engine import run_audit
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.secrets import KeyringStore
+
+    try:
+        path = locate_inventory(inventory_path)
+        inventory = load_inventory(path)
+        if gate_account is not None and inventory.account(gate_account) is None:
+            from auditor.errors import UsageError
+
+            raise UsageError(f"{path}: no account with id {gate_account!r}")
+        report = run_audit(
+            inventory,
+            KeyringStore(),
+            display_path=str(path),
+            use_ignores=not no_ignores,
+            scope=scope,
+        )
+        threshold = parse_fail_on(fail_on) if fail_on else inventory.policy.fail_on
+        _emit(report, format_name, output)
+    except StoreAuditError as error:
+        _fail(error)
+    if gate_account is not None:
+        failing = report.failing(threshold)
+        level = threshold.label if threshold is not None else "never"
+        verdict = (
+            f"FAIL: {len(failing)} finding(s) at or above {level} involve it"
+            if failing
+            else f"PASS: no finding at or above {level} involves it"
+        )
+        click.echo(f"onboard {gate_account}: {verdict}", err=True)
+    sys.exit(report.exit_code(threshold))
+
+
+def _emit(report: Any, format_name: str | None, output: Path | None) -> None:
+    from auditor.files import write_private
+    from auditor.report import FORMATS
+
+    if format_name is None:
+        format_name = "table" if output is None and sys.stdout.isatty() else "json"
+    text = FORMATS[format_name](report)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_private(output, text)
+        click.echo(f"store-audit: wrote {format_name} report to {output}", err=True)
+
+
+@cli.command()
+@audit_options
+@report_options
+@click.option(
+    "--account",
+    "accounts",
+    multiple=True,
+    metavar="ID",
+    help="Only report findings that involve this account (repeatable).",
+)
+def audit(
+    inventory: Path | None,
+    format_name: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    no_ignores: bool,
+    accounts: tuple[str, ...],
+) -> None:
+    """Audit every account in the inventory against the keyring."""
+    _audit(inventory, format_name, output, fail_on, no_ignores, accounts)
+
+
+@cli.command()
+@click.argument("account_id", metavar="ID")
+@audit_options
+@report_options
+def onboard(
+    account_id: str,
+    inventory: Path | None,
+    format_name: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    no_ignores: bool,
+) -> None:
+    """Gate one new account: fail on its findings and on findings that involve it."""
+    _audit(inventory, format_name, output, fail_on, no_ignores, (account_id,), account_id)
+
+
+@cli.command()
+def checks() -> None:
+    """List the check catalog: ids, default severities, when each fires."""
+    from tabulate import tabulate
+
+    from auditor.catalog import CATALOG, NOT_YET_AVAILABLE
+
+    rows = []
+    for entry in CATALOG.values():
+        when = entry.fires_when + (f"; {entry.severity_note}" if entry.severity_note else "")
+        if entry.id in NOT_YET_AVAILABLE:
+            when += " (not available in this version)"
+        rows.append([entry.id, entry.severity.label, when])
+    click.echo(
+        tabulate(rows, headers=["Check", "Default", "Fires when"], maxcolwidths=[None, None, 44])
+    )
+
+
+@cli.command()
+@report_options
+def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> None:
+    """Audit the bundled example inventory on a built-in demo keyring: no setup needed.
+
+    Exits 0 unless --fail-on is given, since the demo is meant to show findings.
+    """
+    from auditor.demo import demo_inventory_path, demo_store
+    from auditor.engine import run_audit
+    from auditor.inventory import load_inventory
+
+    try:
+        inventory = load_inventory(demo_inventory_path())
+        report = run_audit(
+            inventory, demo_store(inventory), display_path="examples/store-audit.toml"
+        )
+        _emit(report, format_name, output)
+    except StoreAuditError as error:
+        _fail(error)
+    sys.exit(report.exit_code(parse_fail_on(fail_on) if fail_on else None))
+
+
+@cli.command()
+@click.option(
+    "--inventory",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Inventory file to check [default: as for audit].",
+)
+def doctor(inventory: Path | None) -> None:
+    """Show which keyring backend is used, whether it answers, and which inventory is found."""
+    from auditor.doctor import diagnose
+
+    code = ExitCode.OK
+    for line, problem in diagnose(inventory):
+        click.echo(line)
+        if problem is not None:
+            code = max(code, problem)
+            if problem == ExitCode.KEYRING:
+                break
+    sys.exit(code)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="store-audit")
+
+
+__all__ = ["Severity", "cli", "main"]

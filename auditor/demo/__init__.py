@@ -1,0 +1,57 @@
+"""The built-in demo: the bundled example inventory and an in-memory keyring of fake secrets.
+
+`store-audit demo` runs the real engine on these, so a newcomer sees a real checklist with no
+setup and nothing written anywhere. The secrets below are made up, chosen to show each kind of
+weakness; like any secret, they never appear in the demo's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.inventory import Inventory
+from auditor.secrets import MemoryStore
+
+_REUSED = "Sunshine2024!"
+
+DEMO_PASSWORDS: dict[str, str] = {
+    "gmail-owner": _REUSED,
+    "outlook-ops": "vT8#qLm2!xRw9zPe",
+    "amazon-us": "Acme-Amazon-2024!",
+    "amazon-ca": "k7Rm!x2Pq9Lw#4Tz",
+    "ebay": _REUSED,
+    "etsy": "Acme-Etsy-2025!",
+    "shopify": "Zq4!mR8x#Lp2Wv7N",
+    "walmart": "Tr4x!9LmQ2#wPz8K",
+    "tiktok": "Hx3#pR9!vLq2Zm7W",
+    "paypal": "Nw6!qZ2#xLm8Rp4T",
+    # payoneer: no password stored, to show password.missing
+}
+
+DEMO_SEEDS: dict[str, str] = {
+    "amazon-us": "otpauth://totp/Amazon:acme.owner%40gmail.com"
+    "?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Amazon",
+    "ebay": "JBSWY3DPEHPK3PXP",  # 16 characters: an 80-bit legacy seed
+    "shopify": "otpauth://totp/eBay:ops.acmehome%40outlook.com"
+    "?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=eBay",  # another account's seed
+    "payoneer": "NOT-A-SEED-1890",
+}
+
+
+def demo_inventory_path() -> Path:
+    """The bundled example inventory: inside an installed wheel, or examples/ in a checkout."""
+    packaged = Path(__file__).with_name("store-audit.toml")
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "examples" / "store-audit.toml"
+
+
+def demo_store(inventory: Inventory) -> MemoryStore:
+    """An in-memory keyring holding the demo secrets under each account's real service names."""
+    entries: dict[tuple[str, str], str] = {}
+    for account in inventory.accounts:
+        if account.id in DEMO_PASSWORDS:
+            entries[account.service, account.login] = DEMO_PASSWORDS[account.id]
+        if account.id in DEMO_SEEDS:
+            entries[account.totp_service, account.login] = DEMO_SEEDS[account.id]
+    return MemoryStore(entries, name="built-in demo keyring (in memory)")

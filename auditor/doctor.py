@@ -1,0 +1,76 @@
+"""`store-audit doctor`: which keyring backend is used, does it answer, which inventory is found.
+
+Read-only like the audit. Yields lines to print, each with the exit code it calls for (None when
+all is well), so the CLI only prints.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from auditor import __version__
+from auditor.errors import ExitCode, InventoryError, SecretStoreError
+from auditor.inventory import ENV_VARIABLE, load_inventory, locate_inventory
+from auditor.secrets import KeyringStore
+
+PROBE_SERVICE = "store-audit/doctor-probe"
+
+Line = tuple[str, ExitCode | None]
+
+
+def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
+    """Check the keyring, then the inventory, then which accounts have secrets stored."""
+    yield f"store-audit {__version__} on Python {platform.python_version()} ({sys.platform})", None
+    try:
+        store = KeyringStore()
+        yield f"keyring backend: {store.describe()}", None
+        started = time.perf_counter()
+        store.get(PROBE_SERVICE, "probe")
+        elapsed = (time.perf_counter() - started) * 1000
+        yield f"keyring answers: yes (one read took {elapsed:.0f} ms)", None
+    except SecretStoreError as error:
+        yield f"keyring answers: no: {error.message}", None
+        yield f"hint: {error.hint}", ExitCode.KEYRING
+        return
+    try:
+        path = locate_inventory(explicit_inventory)
+        source = (
+            "--inventory"
+            if explicit_inventory
+            else f"${ENV_VARIABLE}"
+            if str(path) == _env_value()
+            else "default location"
+        )
+        yield f"inventory: {path} (from {source})", None
+        inventory = load_inventory(path)
+    except InventoryError as error:
+        yield f"inventory: error: {error.message}", ExitCode.USAGE
+        if error.hint:
+            yield f"hint: {error.hint}", None
+        return
+    yield f"inventory: valid, {len(inventory.accounts)} accounts", None
+    try:
+        with_password = [a.id for a in inventory.accounts if store.get(a.service, a.login)]
+        with_seed = [a.id for a in inventory.accounts if store.get(a.totp_service, a.login)]
+    except SecretStoreError as error:
+        yield f"keyring: error while reading entries: {error.message}", ExitCode.KEYRING
+        return
+    missing = [a.id for a in inventory.accounts if a.id not in with_password]
+    yield (
+        (
+            f"passwords in the keyring: {len(with_password)} of {len(inventory.accounts)} accounts"
+            + (f" (missing: {', '.join(missing)})" if missing else "")
+        ),
+        None,
+    )
+    yield f"TOTP seeds in the keyring: {len(with_seed)}", None
+
+
+def _env_value() -> str | None:
+    import os
+
+    return os.environ.get(ENV_VARIABLE)

@@ -1,0 +1,53 @@
+"""The exit codes of every command and the one error class per layer that maps onto them.
+
+The CLI turns a `StoreAuditError` into its exit code and one line on stderr; nothing else in the
+package catches broadly. Messages never hold a secret: they name files, accounts and keys.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    """What a command's exit status means (SPEC §5)."""
+
+    OK = 0
+    """Ran; nothing at or above `--fail-on`."""
+    FINDINGS = 1
+    """Ran; findings at or above `--fail-on`."""
+    USAGE = 2
+    """Usage or inventory error."""
+    KEYRING = 3
+    """Keyring error: no backend, locked, or a backend failure."""
+
+
+class StoreAuditError(Exception):
+    """A failure the user can act on, reported as one line and an exit code, never a traceback."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        """One line: what went wrong, naming the file, account and key involved."""
+        self.hint = hint
+        """Optional second line: what to do about it."""
+
+
+class InventoryError(StoreAuditError):
+    """The inventory file is missing, unreadable or invalid."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UsageError(StoreAuditError):
+    """An option names something that does not exist (an unknown account id, say)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class SecretStoreError(StoreAuditError):
+    """The keyring could not be read: no backend, a locked collection, or a backend failure."""
+
+    exit_code = ExitCode.KEYRING

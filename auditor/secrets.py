@@ -1,0 +1,184 @@
+"""Secrets from the OS keyring (SPEC §2), read once, up front, into a read-only view.
+
+Checks never touch the keyring: the engine calls `read_secrets`, which asks a `SecretStore` for
+each account's password and TOTP seed and hands the checks a `SecretView`. Values are wrapped in
+`Secret`, whose repr and str are redacted, so a secret cannot reach a log, a traceback's locals or
+a test failure by accident. Every failure of the keyring becomes one `SecretStoreError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from auditor.errors import SecretStoreError
+from auditor.inventory import Account
+
+# Reuse is found by comparing keyed digests, never plaintexts; the key lives only in this
+# process, so nothing derived from a password is comparable (or crackable) outside this run.
+_RUN_KEY = os.urandom(32)
+
+
+class Secret:
+    """A password or TOTP seed. Shows as `<secret>`; `reveal()` is the only way to the value."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """The plaintext, for the few functions that must compute on it."""
+        return self._value
+
+    def fingerprint(self) -> bytes:
+        """A keyed digest, equal for equal secrets within this process only."""
+        return hmac.new(
+            _RUN_KEY, self._value.encode("utf-8", "surrogatepass"), hashlib.sha256
+        ).digest()
+
+    def __repr__(self) -> str:
+        return "<secret>"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a Secret is not serialisable")
+
+
+@dataclass(frozen=True)
+class AccountSecrets:
+    """What the keyring holds for one account."""
+
+    password: Secret | None
+    """The password, or None when the keyring has no entry."""
+    totp: Secret | None
+    """The TOTP seed or otpauth URI, or None."""
+
+
+class SecretView(Mapping[str, AccountSecrets]):
+    """Read-only mapping of account id to its secrets, handed to the checks."""
+
+    def __init__(self, secrets: Mapping[str, AccountSecrets]) -> None:
+        self._secrets = dict(secrets)
+
+    def __getitem__(self, account_id: str) -> AccountSecrets:
+        return self._secrets[account_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._secrets)
+
+    def __len__(self) -> int:
+        return len(self._secrets)
+
+    def password(self, account_id: str) -> Secret | None:
+        """The account's password, or None."""
+        entry = self._secrets.get(account_id)
+        return entry.password if entry else None
+
+    def totp(self, account_id: str) -> Secret | None:
+        """The account's stored TOTP seed, or None."""
+        entry = self._secrets.get(account_id)
+        return entry.totp if entry else None
+
+
+class SecretStore(Protocol):
+    """Where secrets are read from; the audit only ever reads."""
+
+    def describe(self) -> str:
+        """A short name for the backend, for `doctor` and error messages."""
+        ...
+
+    def get(self, service: str, username: str) -> str | None:
+        """The stored value, or None. Raises SecretStoreError for any backend failure."""
+        ...
+
+
+def keyring_hint() -> str:
+    """What to try when the keyring cannot be used, for the platform we run on."""
+    if sys.platform == "darwin":
+        return "unlock the login keychain (Keychain Access), then run again"
+    if sys.platform == "win32":
+        return "check that Windows Credential Manager is available to this user"
+    return (
+        "start and unlock a Secret Service (gnome-keyring or KeePassXC) in this D-Bus session, "
+        "or choose a backend with PYTHON_KEYRING_BACKEND; `store-audit doctor` shows what is used"
+    )
+
+
+class KeyringStore:
+    """The backend `keyring` chooses: Keychain, Credential Locker, Secret Service, or configured."""
+
+    def __init__(self) -> None:
+        try:
+            import keyring
+
+            self._backend = keyring.get_keyring()
+        except Exception as error:  # any backend may fail while loading
+            raise _keyring_failure("could not load a keyring backend", error) from None
+
+    def describe(self) -> str:
+        backend = type(self._backend)
+        return f"{backend.__module__}.{backend.__qualname__}"
+
+    def get(self, service: str, username: str) -> str | None:
+        try:
+            value = self._backend.get_password(service, username)
+        except Exception as error:  # the keyring boundary: every backend failure is exit 3
+            raise _keyring_failure(
+                f"keyring backend {self.describe()} failed to read service {service!r}", error
+            ) from None
+        if value is not None and not isinstance(value, str):
+            raise SecretStoreError(
+                f"keyring backend {self.describe()} returned a {type(value).__name__} for "
+                f"service {service!r}, not text",
+                hint=keyring_hint(),
+            )
+        return value
+
+
+def _keyring_failure(what: str, error: BaseException) -> SecretStoreError:
+    # Only the exception's type and first line: a read never passes a secret to the backend, and
+    # a backend's message about its own state is what the user needs to fix it.
+    detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+    kind = type(error).__name__
+    if kind == "NoKeyringError":
+        return SecretStoreError("no keyring backend is available", hint=keyring_hint())
+    if kind == "KeyringLocked":
+        return SecretStoreError("the keyring is locked", hint=keyring_hint())
+    return SecretStoreError(
+        f"{what}: {kind}: {detail}" if detail else f"{what}: {kind}", hint=keyring_hint()
+    )
+
+
+class MemoryStore:
+    """An in-memory store, for the demo and for unit tests of the checks."""
+
+    def __init__(
+        self, entries: Mapping[tuple[str, str], str] | None = None, name: str = "memory"
+    ) -> None:
+        self._entries = dict(entries or {})
+        self._name = name
+
+    def describe(self) -> str:
+        return self._name
+
+    def get(self, service: str, username: str) -> str | None:
+        return self._entries.get((service, username))
+
+
+def read_secrets(accounts: Iterable[Account], store: SecretStore) -> SecretView:
+    """Read every account's password and TOTP seed. An empty entry counts as no entry."""
+    view: dict[str, AccountSecrets] = {}
+    for account in accounts:
+        password = store.get(account.service, account.login)
+        seed = store.get(account.totp_service, account.login)
+        view[account.id] = AccountSecrets(
+            Secret(password) if password else None, Secret(seed) if seed else None
+        )
+    return SecretView(view)

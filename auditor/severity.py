@@ -1,0 +1,42 @@
+"""Severities, ordered so that `--fail-on high` is a plain comparison."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Severity(enum.IntEnum):
+    """How urgent a finding or an action is; higher is worse."""
+
+    INFO = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in the inventory, on the command line and in reports."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Read a severity name as users write it ('high', 'HIGH'); ValueError if unknown."""
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}") from None
+
+
+SEVERITY_NAMES = tuple(s.label for s in sorted(Severity, reverse=True))
+"""critical, high, medium, low, info: the order reports list them in."""
+
+FAIL_ON_NAMES = (*SEVERITY_NAMES, "never")
+"""The values `--fail-on` and `policy.fail_on` accept."""
+
+
+def parse_fail_on(text: str) -> Severity | None:
+    """`never` becomes None (nothing fails the run); anything else a Severity."""
+    if text.strip().lower() == "never":
+        return None
+    return Severity.parse(text)
