@@ -8,8 +8,8 @@ from tabulate import tabulate
 from auditor.engine import Report
 from auditor.severity import SEVERITY_NAMES
 
-ACTION_WIDTH = 52
-MESSAGE_WIDTH = 66
+ACTION_WIDTH = 50
+MESSAGE_WIDTH = 64
 
 
 def summary_line(report: Report) -> str:

@@ -1,0 +1,88 @@
+"""The bundled example (what `store-audit demo` shows) is audited and its findings asserted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from auditor.demo import DEMO_PASSWORDS, DEMO_SEEDS, demo_inventory_path, demo_store
+from auditor.engine import Report, run_audit
+from auditor.inventory import load_inventory
+from auditor.severity import Severity
+
+NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
+
+EXPECTED = {
+    "email.invalid:payoneer",
+    "email.lookalike:tiktok",
+    "email.recovery-is-login:walmart",
+    "email.shared-login:amazon-ca,amazon-us",
+    "email.totp-label-mismatch:shopify",
+    "email.typo-domain:etsy",
+    "email.unaudited-mailbox:etsy",
+    "email.unaudited-mailbox:shopify,walmart",
+    "email.unaudited-mailbox:tiktok",
+    "mfa.missing:etsy",
+    "mfa.missing:gmail-owner",
+    "mfa.shared-phone:amazon-ca,outlook-ops",
+    "mfa.sms-only:amazon-ca",
+    "mfa.sms-only:outlook-ops",
+    "mfa.totp-invalid:payoneer",
+    "mfa.totp-weak-seed:ebay",
+    "mfa.unknown:paypal",
+    "password.contains-identity:amazon-us",
+    "password.contains-identity:etsy",
+    "password.missing:payoneer",
+    "password.reused:ebay,gmail-owner",
+    "password.similar:amazon-us,etsy",
+    "password.stale:amazon-us",
+    "password.stale:gmail-owner",
+    "password.stale:walmart",
+    "password.weak:ebay",
+    "password.weak:gmail-owner",
+    "recovery.weak-link:amazon-ca,amazon-us,ebay,etsy,gmail-owner,outlook-ops,paypal",
+}
+
+
+def example_report(now: dt.datetime = NOW) -> Report:
+    inventory = load_inventory(demo_inventory_path())
+    return run_audit(inventory, demo_store(inventory), now=now, today=now.date())
+
+
+def test_example_findings() -> None:
+    report = example_report()
+    assert {f.key for f in report.findings} == EXPECTED
+    assert [f.key for f in report.findings if f.suppressed] == ["password.stale:walmart"]
+
+
+def test_example_shows_every_runnable_check() -> None:
+    from auditor.checks import CHECKS
+
+    assert {f.check for f in example_report().findings} == set(CHECKS)
+
+
+def test_example_checklist_starts_with_the_owner_mailbox() -> None:
+    checklist = example_report().checklist
+    assert checklist[0].severity == Severity.CRITICAL
+    top_two = {a.action for a in checklist[:2]}
+    assert "Turn on app-based 2FA for the Gmail mailbox acme.owner@gmail.com" in top_two
+    mailbox_action = next(a for a in checklist if "2FA for the Gmail mailbox" in a.action)
+    assert set(mailbox_action.protects) == {"gmail-owner", "amazon-us", "amazon-ca", "ebay",
+                                            "etsy", "paypal", "outlook-ops"}
+    assert "recovery.weak-link:amazon-ca,amazon-us,ebay,etsy,gmail-owner,outlook-ops,paypal" in (
+        mailbox_action.resolves)
+
+
+def test_example_suppression_expires() -> None:
+    later = example_report(dt.datetime(2027, 7, 1, tzinfo=dt.UTC))
+    stale = next(f for f in later.findings if f.key == "password.stale:walmart")
+    assert not stale.suppressed
+
+
+def test_example_output_never_holds_a_demo_secret() -> None:
+    from auditor.report import FORMATS
+
+    report = example_report()
+    for render in FORMATS.values():
+        text = render(report)
+        for secret in [*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values()]:
+            assert secret not in text

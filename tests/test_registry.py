@@ -1,0 +1,31 @@
+"""The registries match the contract: every catalog id has a check, every format a test."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from auditor.catalog import CATALOG, NOT_YET_AVAILABLE
+from auditor.checks import CHECKS
+from auditor.report import FORMATS
+from tests.test_report_formats import FORMAT_TESTS
+
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "SPEC.md"
+
+
+def test_every_catalog_id_has_a_check() -> None:
+    assert set(CHECKS) == set(CATALOG) - NOT_YET_AVAILABLE
+
+
+def test_catalog_matches_the_spec_table() -> None:
+    # The SPEC sits beside the repository in a work tree; a bare clone checks against our copy.
+    if not SPEC.is_file():
+        return
+    rows = re.findall(r"^\| ([a-z]+\.[a-z-]+) \| .* \| ([a-z]+)", SPEC.read_text(), re.MULTILINE)
+    assert {check: severity for check, severity in rows} == {
+        entry.id: entry.severity.label for entry in CATALOG.values()
+    }
+
+
+def test_every_format_has_a_test() -> None:
+    assert set(FORMATS) == set(FORMAT_TESTS)
