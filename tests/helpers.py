@@ -28,40 +28,54 @@ def account(id: str, **fields: Any) -> Account:
     )
 
 
-def inventory(*accounts: Account, seller: Seller | None = None,
-              policy: Policy | None = None) -> Inventory:
+def inventory(
+    *accounts: Account, seller: Seller | None = None, policy: Policy | None = None
+) -> Inventory:
     """An in-memory inventory of these accounts."""
     return Inventory(Path("test.toml"), tuple(accounts), seller or Seller(), policy or Policy())
 
 
-def view(passwords: dict[str, str] | None = None, seeds: dict[str, str] | None = None) -> SecretView:
+def view(
+    passwords: dict[str, str] | None = None, seeds: dict[str, str] | None = None
+) -> SecretView:
     """A secret view from plain dicts of account id → password / seed."""
     passwords, seeds = passwords or {}, seeds or {}
     ids = set(passwords) | set(seeds)
-    return SecretView({
-        i: AccountSecrets(
-            Secret(passwords[i]) if i in passwords else None,
-            Secret(seeds[i]) if i in seeds else None,
-        )
-        for i in ids
-    })
+    return SecretView(
+        {
+            i: AccountSecrets(
+                Secret(passwords[i]) if i in passwords else None,
+                Secret(seeds[i]) if i in seeds else None,
+            )
+            for i in ids
+        }
+    )
 
 
-STRONG = {
-    # distinct, unrelated, strong passwords for accounts a test is not about
-    name: value
-    for name, value in zip(
+# Distinct, unrelated, strong passwords for accounts a test is not about.
+STRONG = dict(
+    zip(
         "abcdefghij",
-        ["q7#Vx2!mPz9Lw4Rt", "Nf8$kT3@wQ6zLp1X", "Hy5!rM9#cV2nBq7K", "Ds4@pX8!tL3wZk6M",
-         "Jw2#gR7$yN5vQx9C", "Bt6!hK3@mZ8pWs4F", "Lc9$vQ2#xR5nTk7P", "Ze3@wM8!pK4qVy6D",
-         "Gr7#tN2$kX9mQw5B", "Pk5!zL8@vR3cHn9S"],
+        [
+            "q7#Vx2!mPz9Lw4Rt",
+            "Nf8$kT3@wQ6zLp1X",
+            "Hy5!rM9#cV2nBq7K",
+            "Ds4@pX8!tL3wZk6M",
+            "Jw2#gR7$yN5vQx9C",
+            "Bt6!hK3@mZ8pWs4F",
+            "Lc9$vQ2#xR5nTk7P",
+            "Ze3@wM8!pK4qVy6D",
+            "Gr7#tN2$kX9mQw5B",
+            "Pk5!zL8@vR3cHn9S",
+        ],
         strict=True,
     )
-}
+)
 
 
-def run(check_id: str, inv: Inventory, secrets: SecretView | None = None,
-        today: dt.date = TODAY) -> list[Finding]:
+def run(
+    check_id: str, inv: Inventory, secrets: SecretView | None = None, today: dt.date = TODAY
+) -> list[Finding]:
     """Run one registered check."""
     context = AuditContext(inv, secrets if secrets is not None else view(), today)
     return list(CHECKS[check_id](context))

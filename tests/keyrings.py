@@ -9,7 +9,7 @@ from keyring.errors import KeyringLocked, NoKeyringError, PasswordSetError
 class MemoryKeyring(KeyringBackend):
     """A dict behind the keyring API."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

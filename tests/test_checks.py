@@ -27,38 +27,73 @@ def case(inv: Inventory, secrets: SecretView | None = None) -> Case:
 
 CASES: dict[str, tuple[Case, list[str], Case]] = {
     "email.shared-login": (
-        case(inventory(account("amazon-us", platform="amazon", login="a.owner@gmail.com"),
-                       account("amazon-ca", platform="amazon", login="AOwner+ca@googlemail.com"))),
+        case(
+            inventory(
+                account("amazon-us", platform="amazon", login="a.owner@gmail.com"),
+                account("amazon-ca", platform="amazon", login="AOwner+ca@googlemail.com"),
+            )
+        ),
         ["email.shared-login:amazon-ca,amazon-us"],
         # same mailbox on different platforms; and two different Gmail mailboxes on one platform
-        case(inventory(account("amazon-us", platform="amazon", login="a.owner@gmail.com"),
-                       account("ebay", platform="ebay", login="a.owner@gmail.com"),
-                       account("amazon-ca", platform="amazon", login="a.owner2@gmail.com"))),
+        case(
+            inventory(
+                account("amazon-us", platform="amazon", login="a.owner@gmail.com"),
+                account("ebay", platform="ebay", login="a.owner@gmail.com"),
+                account("amazon-ca", platform="amazon", login="a.owner2@gmail.com"),
+            )
+        ),
     ),
     "email.typo-domain": (
-        case(inventory(account("etsy", login="me@gmial.com"),
-                       account("ebay", recovery_email="ops@acmehome.co"),
-                       seller=Seller("Acme", ("acmehome.com",)))),
+        case(
+            inventory(
+                account("etsy", login="me@gmial.com"),
+                account("ebay", recovery_email="ops@acmehome.co"),
+                seller=Seller("Acme", ("acmehome.com",)),
+            )
+        ),
         ["email.typo-domain:ebay", "email.typo-domain:etsy"],
-        case(inventory(account("etsy", login="me@gmail.com"),
-                       account("ebay", recovery_email="ops@acmehome.com"),
-                       account("walmart", login="ops@mail.com"),
-                       account("shop", login="ops@qa.com"))),
+        case(
+            inventory(
+                account("etsy", login="me@gmail.com"),
+                account("ebay", recovery_email="ops@acmehome.com"),
+                account("walmart", login="ops@mail.com"),
+                account("shop", login="ops@qa.com"),
+            )
+        ),
     ),
     "email.lookalike": (
-        case(inventory(account("amazon", login="ops@\u0430cmehome.com"),
-                       account("idn", login="ops@xn--mazon-3ve.com"),
-                       account("zw", login="o\u200bps@acmehome.com"))),
+        case(
+            inventory(
+                account("amazon", login="ops@\u0430cmehome.com"),
+                account("idn", login="ops@xn--mazon-3ve.com"),
+                account("zw", login="o\u200bps@acmehome.com"),
+            )
+        ),
         ["email.lookalike:amazon", "email.lookalike:idn", "email.lookalike:zw"],
-        case(inventory(account("ru", login="иван@почта.рф"), account("cn", login="张伟@例子.中国"),
-                       account("fr", login="rené@exemple.fr"))),
+        case(
+            inventory(
+                account("ru", login="иван@почта.рф"),
+                account("cn", login="张伟@例子.中国"),
+                account("fr", login="rené@exemple.fr"),
+            )
+        ),
     ),
     "email.invalid": (
-        case(inventory(account("a", login="ops@acmehome"), account("b", recovery_email="x@@y.com"),
-                       account("c", platform="gmail", login="just-a-name"))),
+        case(
+            inventory(
+                account("a", login="ops@acmehome"),
+                account("b", recovery_email="x@@y.com"),
+                account("c", platform="gmail", login="just-a-name"),
+            )
+        ),
         ["email.invalid:a", "email.invalid:b", "email.invalid:c"],
-        case(inventory(account("a", login="ops@acmehome.com"), account("b", login="seller_name"),
-                       account("c", platform="gmail", login="me+x@gmail.com"))),
+        case(
+            inventory(
+                account("a", login="ops@acmehome.com"),
+                account("b", login="seller_name"),
+                account("c", platform="gmail", login="me+x@gmail.com"),
+            )
+        ),
     ),
     "email.recovery-is-login": (
         case(inventory(account("a", login="Ops@Gmail.com", recovery_email="o.p.s+r@gmail.com"))),
@@ -66,47 +101,85 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
         case(inventory(account("a", login="ops@gmail.com", recovery_email="owner@gmail.com"))),
     ),
     "email.unaudited-mailbox": (
-        case(inventory(account("a", login="ops@acme.com"), account("b", recovery_email="ops@acme.com",
-                                                                   login="b@gmail.com"),
-                       account("gm", platform="gmail", login="b@gmail.com"))),
+        case(
+            inventory(
+                account("a", login="ops@acme.com"),
+                account("b", recovery_email="ops@acme.com", login="b@gmail.com"),
+                account("gm", platform="gmail", login="b@gmail.com"),
+            )
+        ),
         ["email.unaudited-mailbox:a,b"],
-        case(inventory(account("a", login="ops@acme.com"),
-                       account("box", platform="fastmail", kind="mailbox", login="OPS@acme.com"))),
+        case(
+            inventory(
+                account("a", login="ops@acme.com"),
+                account("box", platform="fastmail", kind="mailbox", login="OPS@acme.com"),
+            )
+        ),
     ),
     "email.totp-label-mismatch": (
-        case(inventory(account("shop", login="ops@acme.com"), account("amz", platform="amazon")),
-             view(seeds={"shop": f"otpauth://totp/Shopify:other@acme.com?secret={SEED_160}",
-                         "amz": f"otpauth://totp/x?secret={SEED_160}&issuer=eBay"})),
+        case(
+            inventory(account("shop", login="ops@acme.com"), account("amz", platform="amazon")),
+            view(
+                seeds={
+                    "shop": f"otpauth://totp/Shopify:other@acme.com?secret={SEED_160}",
+                    "amz": f"otpauth://totp/x?secret={SEED_160}&issuer=eBay",
+                }
+            ),
+        ),
         ["email.totp-label-mismatch:amz", "email.totp-label-mismatch:shop"],
-        case(inventory(account("shop", login="o.p.s@gmail.com")),
-             view(seeds={"shop": f"otpauth://totp/Shopify:ops%40gmail.com?secret={SEED_160}"
-                                 "&issuer=Shopify"})),
+        case(
+            inventory(account("shop", login="o.p.s@gmail.com")),
+            view(
+                seeds={
+                    "shop": f"otpauth://totp/Shopify:ops%40gmail.com?secret={SEED_160}"
+                    "&issuer=Shopify"
+                }
+            ),
+        ),
     ),
     "password.missing": (
         # read through the same path as the audit: an empty entry counts as none
-        case(inventory(account("a"), account("b"), account("c")),
-             read_secrets(inventory(account("a"), account("b")).accounts, MemoryStore({
-                 ("store-audit/a", "a@example.org"): STRONG["a"],
-                 ("store-audit/b", "b@example.org"): ""}))),
+        case(
+            inventory(account("a"), account("b"), account("c")),
+            read_secrets(
+                inventory(account("a"), account("b")).accounts,
+                MemoryStore(
+                    {
+                        ("store-audit/a", "a@example.org"): STRONG["a"],
+                        ("store-audit/b", "b@example.org"): "",
+                    }
+                ),
+            ),
+        ),
         ["password.missing:b", "password.missing:c"],
         case(inventory(account("a")), view({"a": STRONG["a"]})),
     ),
     "password.reused": (
-        case(inventory(account("a"), account("b"), account("c")),
-             view({"a": STRONG["a"], "b": STRONG["a"], "c": STRONG["c"]})),
+        case(
+            inventory(account("a"), account("b"), account("c")),
+            view({"a": STRONG["a"], "b": STRONG["a"], "c": STRONG["c"]}),
+        ),
         ["password.reused:a,b"],
         # differing only in case is not reuse (password.similar's business)
-        case(inventory(account("a"), account("b")),
-             view({"a": STRONG["a"], "b": STRONG["a"].swapcase()})),
+        case(
+            inventory(account("a"), account("b")),
+            view({"a": STRONG["a"], "b": STRONG["a"].swapcase()}),
+        ),
     ),
     "password.similar": (
-        case(inventory(account("amazon", platform="amazon"), account("ebay", platform="ebay"),
-                       account("etsy", platform="etsy")),
-             view({"amazon": "Acme-Amazon-2024!", "ebay": "Acme-Ebay-2025!",
-                   "etsy": STRONG["c"]})),
+        case(
+            inventory(
+                account("amazon", platform="amazon"),
+                account("ebay", platform="ebay"),
+                account("etsy", platform="etsy"),
+            ),
+            view({"amazon": "Acme-Amazon-2024!", "ebay": "Acme-Ebay-2025!", "etsy": STRONG["c"]}),
+        ),
         ["password.similar:amazon,ebay"],
-        case(inventory(account("amazon", platform="amazon"), account("ebay", platform="ebay")),
-             view({"amazon": STRONG["a"], "ebay": STRONG["b"]})),
+        case(
+            inventory(account("amazon", platform="amazon"), account("ebay", platform="ebay")),
+            view({"amazon": STRONG["a"], "ebay": STRONG["b"]}),
+        ),
     ),
     "password.weak": (
         case(inventory(account("a"), account("b")), view({"a": "password1", "b": "Xk9#mP2!"})),
@@ -114,11 +187,15 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
         case(inventory(account("a")), view({"a": STRONG["a"]})),
     ),
     "password.contains-identity": (
-        case(inventory(account("etsy", platform="etsy", store="Birchwood Candles")),
-             view({"etsy": "Birchw00d!x9#Lq2Zr"})),
+        case(
+            inventory(account("etsy", platform="etsy", store="Birchwood Candles")),
+            view({"etsy": "Birchw00d!x9#Lq2Zr"}),
+        ),
         ["password.contains-identity:etsy"],
-        case(inventory(account("etsy", platform="etsy", store="Birchwood Candles")),
-             view({"etsy": STRONG["a"]})),
+        case(
+            inventory(account("etsy", platform="etsy", store="Birchwood Candles")),
+            view({"etsy": STRONG["a"]}),
+        ),
     ),
     "password.stale": (
         case(inventory(account("a", password_changed=dt.date(2025, 11, 26)))),
@@ -136,28 +213,54 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
         case(inventory(account("a", mfa="none"))),
     ),
     "mfa.sms-only": (
-        case(inventory(account("ebay", platform="ebay", mfa="sms"),
-                       account("amz", platform="amazon", mfa="voice"))),
+        case(
+            inventory(
+                account("ebay", platform="ebay", mfa="sms"),
+                account("amz", platform="amazon", mfa="voice"),
+            )
+        ),
         ["mfa.sms-only:amz", "mfa.sms-only:ebay"],
         # Walmart offers no app; an unknown platform makes no claim; totp is fine
-        case(inventory(account("walmart", platform="walmart", mfa="sms"),
-                       account("corner-shop", platform="cornershop", mfa="sms"),
-                       account("ebay", platform="ebay", mfa="totp"))),
+        case(
+            inventory(
+                account("walmart", platform="walmart", mfa="sms"),
+                account("corner-shop", platform="cornershop", mfa="sms"),
+                account("ebay", platform="ebay", mfa="totp"),
+            )
+        ),
     ),
     "mfa.shared-phone": (
-        case(inventory(account("a", mfa="sms", mfa_phone="+1 555 010 0000"),
-                       account("b", mfa="sms", mfa_phone="001 (555) 010-0000"))),
+        case(
+            inventory(
+                account("a", mfa="sms", mfa_phone="+1 555 010 0000"),
+                account("b", mfa="sms", mfa_phone="001 (555) 010-0000"),
+            )
+        ),
         ["mfa.shared-phone:a,b"],
-        case(inventory(account("a", mfa="sms", mfa_phone="+1 555 010 0000"),
-                       account("b", mfa="sms", mfa_phone="+1 555 010 0001"))),
+        case(
+            inventory(
+                account("a", mfa="sms", mfa_phone="+1 555 010 0000"),
+                account("b", mfa="sms", mfa_phone="+1 555 010 0001"),
+            )
+        ),
     ),
     "mfa.totp-invalid": (
-        case(inventory(account("a"), account("b"), account("c"), account("d")),
-             view(seeds={"a": "NOT-A-SEED-1890", "b": "otpauth://hotp/x?secret=" + SEED_160,
-                         "c": "otpauth://totp/x?issuer=y", "d": "JBSWY3DP"})),
+        case(
+            inventory(account("a"), account("b"), account("c"), account("d")),
+            view(
+                seeds={
+                    "a": "NOT-A-SEED-1890",
+                    "b": "otpauth://hotp/x?secret=" + SEED_160,
+                    "c": "otpauth://totp/x?issuer=y",
+                    "d": "JBSWY3DP",
+                }
+            ),
+        ),
         ["mfa.totp-invalid:a", "mfa.totp-invalid:b", "mfa.totp-invalid:c", "mfa.totp-invalid:d"],
-        case(inventory(account("a"), account("b")),
-             view(seeds={"a": "jbsw y3dp ehpk 3pxp", "b": SEED_160})),
+        case(
+            inventory(account("a"), account("b")),
+            view(seeds={"a": "jbsw y3dp ehpk 3pxp", "b": SEED_160}),
+        ),
     ),
     "mfa.totp-weak-seed": (
         case(inventory(account("a")), view(seeds={"a": "JBSWY3DPEHPK3PXP"})),
@@ -165,15 +268,23 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
         case(inventory(account("a")), view(seeds={"a": SEED_160})),
     ),
     "recovery.weak-link": (
-        case(inventory(account("box", platform="gmail", login="o@gmail.com", mfa="none"),
-                       account("store", login="o@gmail.com"),
-                       account("pay", platform="paypal", recovery_email="o@gmail.com"))),
+        case(
+            inventory(
+                account("box", platform="gmail", login="o@gmail.com", mfa="none"),
+                account("store", login="o@gmail.com"),
+                account("pay", platform="paypal", recovery_email="o@gmail.com"),
+            )
+        ),
         ["recovery.weak-link:box,pay,store"],
         # the mailbox is strong; and a weak mailbox nobody depends on is mfa.missing's business
-        case(inventory(account("box", platform="gmail", login="o@gmail.com", mfa="totp"),
-                       account("store", login="o@gmail.com"),
-                       account("lone", platform="gmail", login="lone@gmail.com", mfa="none")),
-             view({"box": STRONG["a"], "store": STRONG["b"]})),
+        case(
+            inventory(
+                account("box", platform="gmail", login="o@gmail.com", mfa="totp"),
+                account("store", login="o@gmail.com"),
+                account("lone", platform="gmail", login="lone@gmail.com", mfa="none"),
+            ),
+            view({"box": STRONG["a"], "store": STRONG["b"]}),
+        ),
     ),
 }
 
@@ -225,15 +336,20 @@ def test_shared_login_explains_why_two_addresses_are_one_mailbox() -> None:
     ],
 )
 def test_shared_login_provider_rules(first: str, second: str, shared: bool) -> None:
-    inv = inventory(account("one", platform="ebay", login=first),
-                    account("two", platform="ebay", login=second))
+    inv = inventory(
+        account("one", platform="ebay", login=first), account("two", platform="ebay", login=second)
+    )
     assert bool(run("email.shared-login", inv)) is shared
 
 
 def test_typo_domain_compares_with_seller_domains_and_counts_transpositions() -> None:
     seller = Seller("Acme", ("acmehome.com",))
-    inv = inventory(account("a", login="ops@acmehoem.com"), account("b", login="me@hotmial.com"),
-                    account("c", login="ops@acme-home.com"), seller=seller)
+    inv = inventory(
+        account("a", login="ops@acmehoem.com"),
+        account("b", login="me@hotmial.com"),
+        account("c", login="ops@acme-home.com"),
+        seller=seller,
+    )
     found = {f.key: f.message for f in run("email.typo-domain", inv)}
     assert set(found) == {"email.typo-domain:a", "email.typo-domain:b", "email.typo-domain:c"}
     assert "near miss of acmehome.com" in found["email.typo-domain:a"]
@@ -248,13 +364,29 @@ def test_lookalike_names_the_character() -> None:
 
 
 def test_reuse_is_critical_when_a_mailbox_or_payment_account_shares_it() -> None:
-    inv = inventory(account("shop"), account("box", platform="gmail", login="x@gmail.com"),
-                    account("s2"), account("s3"))
-    found = run("password.reused", inv, view({"shop": "same-one-Pw!9", "box": "same-one-Pw!9",
-                                              "s2": "other-Pw!9x", "s3": "other-Pw!9x"}))
+    inv = inventory(
+        account("shop"),
+        account("box", platform="gmail", login="x@gmail.com"),
+        account("s2"),
+        account("s3"),
+    )
+    found = run(
+        "password.reused",
+        inv,
+        view(
+            {
+                "shop": "same-one-Pw!9",
+                "box": "same-one-Pw!9",
+                "s2": "other-Pw!9x",
+                "s3": "other-Pw!9x",
+            }
+        ),
+    )
     severities = {f.key: f.severity for f in found}
-    assert severities == {"password.reused:box,shop": Severity.CRITICAL,
-                          "password.reused:s2,s3": Severity.HIGH}
+    assert severities == {
+        "password.reused:box,shop": Severity.CRITICAL,
+        "password.reused:s2,s3": Severity.HIGH,
+    }
 
 
 @pytest.mark.parametrize(
@@ -304,13 +436,17 @@ def test_a_1000_character_password_gets_a_verdict_not_a_crash(password: str) -> 
 
 
 def test_mfa_missing_is_critical_for_a_mailbox_others_depend_on() -> None:
-    inv = inventory(account("box", platform="gmail", login="o@gmail.com", mfa="none"),
-                    account("store", login="o@gmail.com", mfa="none"),
-                    account("pay", platform="paypal", login="p@x.com", mfa="none"))
+    inv = inventory(
+        account("box", platform="gmail", login="o@gmail.com", mfa="none"),
+        account("store", login="o@gmail.com", mfa="none"),
+        account("pay", platform="paypal", login="p@x.com", mfa="none"),
+    )
     severities = {f.key: f.severity for f in run("mfa.missing", inv)}
-    assert severities == {"mfa.missing:box": Severity.CRITICAL,
-                          "mfa.missing:store": Severity.HIGH,
-                          "mfa.missing:pay": Severity.CRITICAL}
+    assert severities == {
+        "mfa.missing:box": Severity.CRITICAL,
+        "mfa.missing:store": Severity.HIGH,
+        "mfa.missing:pay": Severity.CRITICAL,
+    }
 
 
 def test_weak_link_follows_chains_of_mailboxes() -> None:
@@ -325,10 +461,12 @@ def test_weak_link_follows_chains_of_mailboxes() -> None:
 
 def test_weak_link_mutual_recovery_gives_one_finding() -> None:
     inv = inventory(
-        account("g", platform="gmail", login="g@gmail.com", recovery_email="o@outlook.com",
-                mfa="none"),
-        account("o", platform="outlook", login="o@outlook.com", recovery_email="g@gmail.com",
-                mfa="none"),
+        account(
+            "g", platform="gmail", login="g@gmail.com", recovery_email="o@outlook.com", mfa="none"
+        ),
+        account(
+            "o", platform="outlook", login="o@outlook.com", recovery_email="g@gmail.com", mfa="none"
+        ),
     )
     (found,) = run("recovery.weak-link", inv)
     assert found.key == "recovery.weak-link:g,o"

@@ -9,8 +9,18 @@ from hypothesis import strategies as st
 from auditor.emails import address_problem, canonical_mailbox
 
 LOCAL = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_", min_size=1, max_size=20)
-DOMAINS = st.sampled_from(["gmail.com", "googlemail.com", "outlook.com", "yahoo.com",
-                           "icloud.com", "proton.me", "acmehome.com", "example.org"])
+DOMAINS = st.sampled_from(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "yahoo.com",
+        "icloud.com",
+        "proton.me",
+        "acmehome.com",
+        "example.org",
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -49,8 +59,16 @@ def test_invalid_addresses(value: str, problem: str) -> None:
     assert found is not None and problem in found
 
 
-@pytest.mark.parametrize("value", ["ops@acmehome.com", "o.p.s+tag@gmail.com", "rené@exemple.fr",
-                                   "张伟@例子.中国", "x@xn--mazon-3ve.com"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "ops@acmehome.com",
+        "o.p.s+tag@gmail.com",
+        "rené@exemple.fr",
+        "张伟@例子.中国",
+        "x@xn--mazon-3ve.com",
+    ],
+)
 def test_valid_addresses(value: str) -> None:
     assert address_problem(value) is None
 
@@ -65,15 +83,19 @@ def test_canonical_form_is_idempotent(local: str, domain: str) -> None:
 def test_case_never_makes_a_different_mailbox(local: str, domain: str, data: st.DataObject) -> None:
     flips = data.draw(st.lists(st.booleans(), min_size=len(local), max_size=len(local)))
     shouted = "".join(c.upper() if f else c for c, f in zip(local, flips, strict=True))
-    assert (canonical_mailbox(f"{shouted}@{domain.upper()}").canonical
-            == canonical_mailbox(f"{local}@{domain}").canonical)
+    assert (
+        canonical_mailbox(f"{shouted}@{domain.upper()}").canonical
+        == canonical_mailbox(f"{local}@{domain}").canonical
+    )
 
 
 @given(LOCAL, LOCAL, st.integers(min_value=0, max_value=19))
 def test_gmail_dots_and_tags_are_one_mailbox(local: str, tag: str, dot_at: int) -> None:
     dotted = local[:dot_at] + "." + local[dot_at:] if 0 < dot_at < len(local) else local
-    assert (canonical_mailbox(f"{dotted}+{tag}@googlemail.com").canonical
-            == canonical_mailbox(f"{local}@gmail.com").canonical)
+    assert (
+        canonical_mailbox(f"{dotted}+{tag}@googlemail.com").canonical
+        == canonical_mailbox(f"{local}@gmail.com").canonical
+    )
 
 
 @given(LOCAL, LOCAL, DOMAINS)
@@ -81,12 +103,16 @@ def test_different_local_parts_stay_different(one: str, two: str, domain: str) -
     # Gmail's dots and tags aside (the alphabet holds neither), different names are different
     # mailboxes on every provider.
     if one != two:
-        assert (canonical_mailbox(f"{one}@{domain}").canonical
-                != canonical_mailbox(f"{two}@{domain}").canonical)
+        assert (
+            canonical_mailbox(f"{one}@{domain}").canonical
+            != canonical_mailbox(f"{two}@{domain}").canonical
+        )
 
 
 @given(LOCAL, DOMAINS, LOCAL)
 def test_tags_on_unknown_domains_are_kept(local: str, domain: str, tag: str) -> None:
     if domain in ("acmehome.com", "example.org"):
-        assert (canonical_mailbox(f"{local}+{tag}@{domain}").canonical
-                != canonical_mailbox(f"{local}@{domain}").canonical)
+        assert (
+            canonical_mailbox(f"{local}+{tag}@{domain}").canonical
+            != canonical_mailbox(f"{local}@{domain}").canonical
+        )

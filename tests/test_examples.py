@@ -66,10 +66,18 @@ def test_example_checklist_starts_with_the_owner_mailbox() -> None:
     top_two = {a.action for a in checklist[:2]}
     assert "Turn on app-based 2FA for the Gmail mailbox acme.owner@gmail.com" in top_two
     mailbox_action = next(a for a in checklist if "2FA for the Gmail mailbox" in a.action)
-    assert set(mailbox_action.protects) == {"gmail-owner", "amazon-us", "amazon-ca", "ebay",
-                                            "etsy", "paypal", "outlook-ops"}
+    assert set(mailbox_action.protects) == {
+        "gmail-owner",
+        "amazon-us",
+        "amazon-ca",
+        "ebay",
+        "etsy",
+        "paypal",
+        "outlook-ops",
+    }
     assert "recovery.weak-link:amazon-ca,amazon-us,ebay,etsy,gmail-owner,outlook-ops,paypal" in (
-        mailbox_action.resolves)
+        mailbox_action.resolves
+    )
 
 
 def test_example_suppression_expires() -> None:

@@ -29,8 +29,15 @@ def check_json(report: Report) -> None:
     assert data["summary"]["suppressed"] == 1
     assert data["generated_at"].endswith("Z")
     for item in data["findings"]:
-        assert set(item) >= {"key", "check", "severity", "accounts", "message", "remediation",
-                             "suppressed"}
+        assert set(item) >= {
+            "key",
+            "check",
+            "severity",
+            "accounts",
+            "message",
+            "remediation",
+            "suppressed",
+        }
         assert item["key"] == f"{item['check']}:{','.join(item['accounts'])}"
     ranks = [a["rank"] for a in data["checklist"]]
     assert ranks == list(range(1, len(ranks) + 1))

@@ -15,16 +15,32 @@ SEED_160 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
     [
         (SEED_160, 160, 6, None, None),
         ("jbsw y3dp ehpk 3pxp", 80, 6, None, None),  # legacy 80-bit seed, as apps display it
-        (f"otpauth://totp/Amazon:ops%40acme.com?secret={SEED_160}&issuer=Amazon&digits=8",
-         160, 8, "Amazon", "ops@acme.com"),
-        (f"otpauth://totp/ops@acme.com?secret={SEED_160.lower()}&algorithm=SHA256",
-         160, 6, None, "ops@acme.com"),
+        (
+            f"otpauth://totp/Amazon:ops%40acme.com?secret={SEED_160}&issuer=Amazon&digits=8",
+            160,
+            8,
+            "Amazon",
+            "ops@acme.com",
+        ),
+        (
+            f"otpauth://totp/ops@acme.com?secret={SEED_160.lower()}&algorithm=SHA256",
+            160,
+            6,
+            None,
+            "ops@acme.com",
+        ),
     ],
 )
-def test_readable_seeds(stored: str, bits: int, digits: int, issuer: str | None,
-                        label: str | None) -> None:
+def test_readable_seeds(
+    stored: str, bits: int, digits: int, issuer: str | None, label: str | None
+) -> None:
     seed = parse_totp(Secret(stored))
-    assert (seed.bits, seed.digits, seed.issuer, seed.label_account) == (bits, digits, issuer, label)
+    assert (seed.bits, seed.digits, seed.issuer, seed.label_account) == (
+        bits,
+        digits,
+        issuer,
+        label,
+    )
 
 
 CANARY = "ZZCANARYSEEDZZ19"

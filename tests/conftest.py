@@ -1,0 +1,38 @@
+"""Fixtures: a keyring backend chosen per test through keyring's own API, and a CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from click.testing import CliRunner, Result
+from keyring.backend import KeyringBackend
+
+from auditor.cli import cli
+from tests.keyrings import MemoryKeyring
+
+UseBackend = Callable[[KeyringBackend], None]
+
+
+@pytest.fixture
+def use_backend() -> Iterator[UseBackend]:
+    """A function that makes `keyring` use a backend for this test (through keyring's own
+    set_keyring, as an application would); the previous backend comes back afterwards."""
+    previous = keyring.get_keyring()
+    yield keyring.set_keyring
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(use_backend: UseBackend) -> MemoryKeyring:
+    """An empty in-memory keyring, in use for this test."""
+    backend = MemoryKeyring()
+    use_backend(backend)
+    return backend
+
+
+def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    """Run the CLI in-process as a user would, stdout and stderr kept apart."""
+    return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)

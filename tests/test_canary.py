@@ -1,0 +1,239 @@
+"""No secret leaves the process: canary passwords and seeds are planted in the keyring, then every
+command, format and error path runs, and stdout, stderr, written files and exception messages are
+searched for the canaries, their SHA-1/SHA-256/MD5 hex, base64, reversed forms and fragments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from auditor.demo import DEMO_PASSWORDS, DEMO_SEEDS
+from auditor.errors import ExitCode
+from auditor.report import FORMATS
+from tests.canaries import find_leaks, leak_forms, random_core, random_seed
+from tests.conftest import UseBackend, invoke
+from tests.keyrings import MemoryKeyring
+
+INVENTORY = """\
+version = 1
+[seller]
+name = "Acme Canary Goods"
+[[accounts]]
+id = "box"
+platform = "gmail"
+login = "owner@gmail.com"
+mfa = "none"
+[[accounts]]
+id = "shop"
+platform = "shopify"
+login = "owner@gmail.com"
+mfa = "totp"
+[[accounts]]
+id = "amazon"
+platform = "amazon"
+login = "amz@acme.test"
+mfa = "totp"
+[[accounts]]
+id = "ebay"
+platform = "ebay"
+login = "ebay@acme.test"
+mfa = "totp"
+[[accounts]]
+id = "etsy"
+platform = "etsy"
+login = "etsy@acme.test"
+mfa = "totp"
+[[accounts]]
+id = "long"
+platform = "walmart"
+login = "long@acme.test"
+mfa = "sms"
+"""
+
+
+class Canaries:
+    """Random secrets planted in a keyring, and the forms of each that must never appear."""
+
+    def __init__(self) -> None:
+        reused, similar, weak, long_, invalid = (random_core() for _ in range(5))
+        seed_good, seed_weak, seed_uri = random_seed(20), random_seed(10), random_seed(20)
+        self.passwords = {
+            "box": (f"Reused-{reused}-x!", reused),
+            "shop": (f"Reused-{reused}-x!", reused),
+            "amazon": (f"Acme-Amazon-{similar}!", similar),
+            "ebay": (f"Acme-Ebay-{similar}?", similar),
+            "etsy": (f"w{weak[:10]}", weak[:10]),  # shorter than 12: weak
+            "long": ((f"L{long_}" * 80), long_),  # 1,040 characters
+        }
+        self.seeds = {
+            "shop": (seed_good, seed_good),
+            "ebay": (seed_weak, seed_weak),  # 80 bits: weak
+            "amazon": (
+                f"otpauth://totp/eBay:someone%40else.test?secret={seed_uri}&issuer=eBay",
+                seed_uri,
+            ),
+            "etsy": (f"{invalid}!!", invalid),  # not base32
+        }
+        self.forms = {
+            f"{kind} {account}": leak_forms(value, core)
+            for kind, table in (("password", self.passwords), ("seed", self.seeds))
+            for account, (value, core) in table.items()
+        }
+
+    def plant(self, keyring: MemoryKeyring, inventory_text: str) -> None:
+        logins = {}
+        account = None
+        for line in inventory_text.splitlines():
+            if line.startswith("id = "):
+                account = line.split('"')[1]
+            if line.startswith("login = ") and account:
+                logins[account] = line.split('"')[1]
+        for account_id, (value, _) in self.passwords.items():
+            keyring.entries[f"store-audit/{account_id}", logins[account_id]] = value
+        for account_id, (value, _) in self.seeds.items():
+            keyring.entries[f"store-audit/{account_id}/totp", logins[account_id]] = value
+
+
+@pytest.fixture
+def canaries(tmp_path: Path, memory_keyring: MemoryKeyring) -> tuple[Canaries, Path]:
+    planted = Canaries()
+    planted.plant(memory_keyring, INVENTORY)
+    path = tmp_path / "store-audit.toml"
+    path.write_text(INVENTORY)
+    return planted, path
+
+
+def assert_clean(result: Result, canaries: Canaries, *files: Path) -> None:
+    texts = [result.stdout, result.stderr, *(f.read_text() for f in files if f.exists())]
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        texts.append(repr(result.exception))
+    assert find_leaks(texts, canaries.forms) == []
+    assert "Traceback" not in result.stderr
+
+
+def test_the_canary_inventory_exercises_the_password_and_seed_checks(
+    canaries: tuple[Canaries, Path],
+) -> None:
+    import json
+
+    _, path = canaries
+    result = invoke("audit", "--inventory", path, "--format", "json")
+    checks = {f["check"] for f in json.loads(result.stdout)["findings"]}
+    assert checks >= {
+        "password.reused",
+        "password.similar",
+        "password.weak",
+        "password.contains-identity",
+        "mfa.totp-weak-seed",
+        "mfa.totp-invalid",
+        "email.totp-label-mismatch",
+        "recovery.weak-link",
+        "mfa.missing",
+    }
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["audit"],
+        ["onboard", "shop"],
+        ["audit", "--account", "amazon"],
+        ["audit", "--no-ignores", "--fail-on", "info"],
+    ],
+)
+def test_no_leak_on_stdout(canaries: tuple[Canaries, Path], command: list[str], fmt: str) -> None:
+    planted, path = canaries
+    result = invoke(*command, "--inventory", path, "--format", fmt)
+    assert result.exit_code in (ExitCode.OK, ExitCode.FINDINGS)
+    assert_clean(result, planted)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_no_leak_in_written_reports(
+    canaries: tuple[Canaries, Path], tmp_path: Path, fmt: str
+) -> None:
+    planted, path = canaries
+    out = tmp_path / f"report.{fmt}"
+    result = invoke("audit", "--inventory", path, "--format", fmt, "--output", out)
+    assert out.stat().st_size > 0
+    assert_clean(result, planted, out)
+
+
+def test_no_leak_from_doctor_and_checks(canaries: tuple[Canaries, Path]) -> None:
+    planted, path = canaries
+    assert_clean(invoke("doctor", "--inventory", path), planted)
+    assert_clean(invoke("checks"), planted)
+
+
+class FailingAfter(MemoryKeyring):
+    """Answers `k` reads from a real set of entries, then fails like a backend losing D-Bus."""
+
+    def __init__(self, entries: dict[tuple[str, str], str], k: int) -> None:
+        super().__init__()
+        self.entries, self.k = dict(entries), k
+
+    def get_password(self, service: str, username: str) -> str | None:
+        if self.reads >= self.k:
+            raise RuntimeError("org.freedesktop.DBus.Error.NoReply: connection lost")
+        return super().get_password(service, username)
+
+
+def test_no_leak_when_the_keyring_fails_at_any_read(
+    canaries: tuple[Canaries, Path], memory_keyring: MemoryKeyring, use_backend: UseBackend
+) -> None:
+    planted, path = canaries
+    reads = 2 * 6  # a password and a seed per account
+    for k in range(reads):
+        use_backend(FailingAfter(memory_keyring.entries, k))
+        for command in (["audit"], ["doctor"]):
+            result = invoke(*command, "--inventory", path)
+            assert result.exit_code == ExitCode.KEYRING, (k, command)
+            assert_clean(result, planted)
+
+
+@pytest.mark.parametrize(
+    ("change", "args"),
+    [
+        # a password pasted into the inventory by mistake is never echoed back
+        (lambda text, secret: text + f'password = "{secret}"\n', []),
+        (lambda text, secret: text.replace('mfa = "sms"', f'mfa = "sms"\nnotes = "{secret}"'), []),
+        (lambda text, secret: text, ["--output", "/nonexistent-dir/report.json"]),
+        (lambda text, secret: text, ["--account", "nobody"]),
+    ],
+    ids=[
+        "password key in inventory",
+        "secret in unknown key",
+        "unwritable output",
+        "unknown account",
+    ],
+)
+def test_no_leak_on_usage_errors(
+    canaries: tuple[Canaries, Path], change: Callable[[str, str], str], args: list[str]
+) -> None:
+    planted, path = canaries
+    path.write_text(change(INVENTORY, planted.passwords["box"][0]))
+    result = invoke("audit", "--inventory", path, *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert_clean(result, planted)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_demo_never_shows_its_own_secrets(fmt: str, tmp_path: Path) -> None:
+    def secret_part(value: str) -> str:  # an otpauth URI's label is the login, not a secret
+        return value.split("secret=")[1].split("&")[0] if "secret=" in value else value
+
+    forms = {
+        f"demo {i}": leak_forms(v, secret_part(v))
+        for i, v in enumerate([*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values()])
+    }
+    out = tmp_path / "demo-report"
+    for result, files in (
+        (invoke("demo", "--format", fmt), ()),
+        (invoke("demo", "--format", fmt, "--output", out), (out,)),
+    ):
+        texts = [result.stdout, result.stderr, *(f.read_text() for f in files)]
+        assert find_leaks(texts, forms) == []
