@@ -2,9 +2,8 @@
 
 zxcvbn refuses passwords over 72 characters and its cost grows steeply with length (a
 1,000-character password can take minutes). The rule: a longer password is scored on its first
-72 characters. A prefix of a strong password is no weaker for an attacker to guess than the whole,
-so this can only under-rate a long password, never over-rate a weak one; `aaaa…` of any length
-still scores 0.
+72 characters. The whole password is never easier to guess than its beginning, so this can only
+under-rate a long password, never over-rate a weak one; `aaaa…` of any length still scores 0.
 """
 
 from __future__ import annotations
