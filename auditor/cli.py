@@ -123,12 +123,15 @@ def _audit(
     sys.exit(report.exit_code(threshold))
 
 
-def _emit(report: Any, format_name: str | None, output: Path | None) -> None:
+def _emit(
+    report: Any, format_name: str | None, output: Path | None, default: str | None = None
+) -> None:
     from auditor.files import write_private
     from auditor.report import FORMATS
 
     if format_name is None:
-        format_name = "table" if output is None and sys.stdout.isatty() else "json"
+        terminal = output is None and sys.stdout.isatty()
+        format_name = default or ("table" if terminal else "json")
     text = FORMATS[format_name](report)
     if output is None:
         click.echo(text, nl=False)
@@ -198,7 +201,8 @@ def checks() -> None:
 def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> None:
     """Audit the bundled example inventory on a built-in demo keyring: no setup needed.
 
-    Exits 0 unless --fail-on is given, since the demo is meant to show findings.
+    Prints the table unless --format says otherwise, and exits 0 unless --fail-on is given,
+    since the demo is meant to show findings.
     """
     from auditor.demo import demo_inventory_path, demo_store
     from auditor.engine import run_audit
@@ -209,7 +213,7 @@ def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> N
         report = run_audit(
             inventory, demo_store(inventory), display_path="examples/store-audit.toml"
         )
-        _emit(report, format_name, output)
+        _emit(report, format_name, output, default="table")
     except StoreAuditError as error:
         _fail(error)
     sys.exit(report.exit_code(parse_fail_on(fail_on) if fail_on else None))

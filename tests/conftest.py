@@ -36,3 +36,19 @@ def memory_keyring(use_backend: UseBackend) -> MemoryKeyring:
 def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
     """Run the CLI in-process as a user would, stdout and stderr kept apart."""
     return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many tests ran against the real gnome-keyring daemon, so a CI log shows it."""
+    counts = {}
+    for outcome in ("passed", "failed", "skipped", "error"):
+        reports = terminalreporter.stats.get(outcome, [])
+        counts[outcome] = sum(
+            1
+            for r in reports
+            if "secret_service" in getattr(r, "keywords", {})
+            and (r.when == "call" or outcome in ("skipped", "error"))
+        )
+    if any(counts.values()):
+        summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items() if n)
+        terminalreporter.write_line(f"real Secret Service (gnome-keyring-daemon) tests: {summary}")

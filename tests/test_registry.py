@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from auditor.catalog import CATALOG, NOT_YET_AVAILABLE
 from auditor.checks import CHECKS
 from auditor.report import FORMATS
@@ -18,9 +20,9 @@ def test_every_catalog_id_has_a_check() -> None:
 
 
 def test_catalog_matches_the_spec_table() -> None:
-    # The SPEC sits beside the repository in a work tree; a bare clone checks against our copy.
+    # The contract sits beside the repository (shared/SPEC.md), in CI as in a work tree.
     if not SPEC.is_file():
-        return
+        pytest.skip(f"{SPEC} is not beside this checkout")
     rows = re.findall(r"^\| ([a-z]+\.[a-z-]+) \| .* \| ([a-z]+)", SPEC.read_text(), re.MULTILINE)
     assert dict(rows) == {entry.id: entry.severity.label for entry in CATALOG.values()}
 

@@ -5,8 +5,9 @@ Whoever learns one guesses the rest: swapping the platform name or the year is n
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import combinations
 
 from auditor import platforms
 from auditor.catalog import CATALOG
@@ -14,6 +15,7 @@ from auditor.checks.context import AuditContext
 from auditor.findings import Finding, finding, join_names
 from auditor.inventory import Account
 from auditor.secrets import Secret
+from auditor.similarity import edit_distance
 
 ID = "password.similar"
 MIN_SKELETON = 4
@@ -49,13 +51,39 @@ def _normalised(password: str, names: list[str]) -> str:
     return text
 
 
-def _close(a: str, b: str) -> bool:
-    from auditor.similarity import edit_distance
+MAX_EDITS = 2
+"""Two passwords of 8+ characters this many edits apart (one for under 12) are variants."""
 
+
+def _close(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter < 8:
         return False
-    return edit_distance(a, b, limit=2) <= min(2, shorter // 4)
+    return edit_distance(a, b, limit=MAX_EDITS) <= min(MAX_EDITS, shorter // 4)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def candidate_pairs(texts: list[str]) -> Iterator[tuple[int, int]]:
+    """Pairs that could be within MAX_EDITS of each other, without comparing every pair.
+
+    An edit (OSA) destroys at most three bigram occurrences, so strings within k edits share at
+    least max(|bigrams(a)|, |bigrams(b)|) - 3k distinct bigrams; pairs below that are skipped.
+    """
+    grams = [_bigrams(t) for t in texts]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, text_grams in enumerate(grams):
+        if len(texts[index]) >= 8:
+            for gram in text_grams:
+                postings[gram].append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        shared.update(combinations(members, 2))
+    for (i, j), count in shared.items():
+        if count >= max(len(grams[i]), len(grams[j])) - 3 * MAX_EDITS:
+            yield i, j
 
 
 def find_similar_passwords(ctx: AuditContext) -> Iterator[Finding]:
@@ -87,10 +115,9 @@ def find_similar_passwords(ctx: AuditContext) -> Iterator[Finding]:
             else:
                 by_skeleton[shape] = index
         normalised.append(_normalised(plain, names))
-    for i in range(len(entries)):
-        for j in range(i + 1, len(entries)):
-            if root(i) != root(j) and _close(normalised[i], normalised[j]):
-                parent[root(j)] = root(i)
+    for i, j in candidate_pairs(normalised):
+        if root(i) != root(j) and _close(normalised[i], normalised[j]):
+            parent[root(j)] = root(i)
     clusters: dict[int, list[Account]] = defaultdict(list)
     sizes: dict[int, int] = defaultdict(int)
     for index, (_, accounts) in enumerate(entries):
