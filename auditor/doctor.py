@@ -6,6 +6,7 @@ all is well), so the CLI only prints.
 
 from __future__ import annotations
 
+import os
 import platform
 import sys
 import time
@@ -38,13 +39,12 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
         return
     try:
         path = locate_inventory(explicit_inventory)
-        source = (
-            "--inventory"
-            if explicit_inventory
-            else f"${ENV_VARIABLE}"
-            if str(path) == _env_value()
-            else "default location"
-        )
+        if explicit_inventory:
+            source = "--inventory"
+        elif os.environ.get(ENV_VARIABLE):
+            source = f"${ENV_VARIABLE}"
+        else:
+            source = "the default locations"
         yield f"inventory: {path} (from {source})", None
         inventory = load_inventory(path)
     except InventoryError as error:
@@ -68,9 +68,3 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
         None,
     )
     yield f"TOTP seeds in the keyring: {len(with_seed)}", None
-
-
-def _env_value() -> str | None:
-    import os
-
-    return os.environ.get(ENV_VARIABLE)

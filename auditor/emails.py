@@ -147,7 +147,8 @@ def address_problem(value: str) -> str | None:
         return "the part before the '@' is longer than 64 characters"
     if local.startswith(".") or local.endswith(".") or ".." in local:
         return "the part before the '@' has a misplaced dot"
-    if any(not (ch.isascii() and _LOCAL_ASCII.fullmatch(ch)) and not ch.isalnum() for ch in local):
+    # ASCII as RFC 5322 allows it; beyond ASCII, letters and digits of any script (RFC 6531).
+    if any(not (_LOCAL_ASCII.fullmatch(ch) if ch.isascii() else ch.isalnum()) for ch in local):
         return "the part before the '@' holds a character addresses cannot have"
     return domain_problem(domain)
 

@@ -6,7 +6,7 @@ It joins the layers and nothing else; every decision lives in the module named f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from auditor import __version__
@@ -14,7 +14,7 @@ from auditor.checklist import Action, build_checklist
 from auditor.checks import CHECKS, AuditContext
 from auditor.errors import ExitCode, UsageError
 from auditor.findings import Finding
-from auditor.inventory import Inventory
+from auditor.inventory import Account, Inventory
 from auditor.secrets import SecretStore, read_secrets
 from auditor.severity import SEVERITY_NAMES, Severity
 
@@ -79,7 +79,8 @@ def run_audit(
     context = AuditContext(inventory, read_secrets(inventory.accounts, store), today)
     findings = [item for check in CHECKS.values() for item in check(context)]
     if use_ignores:
-        findings = [apply_ignores(item, inventory, today) for item in findings]
+        by_id = {account.id: account for account in inventory.accounts}
+        findings = [apply_ignores(item, by_id, today) for item in findings]
     if scope:
         findings = [item for item in findings if set(item.accounts) & set(scope)]
     findings.sort(key=lambda item: (-item.severity, item.key))
@@ -94,12 +95,12 @@ def run_audit(
     )
 
 
-def apply_ignores(item: Finding, inventory: Inventory, today: dt.date) -> Finding:
+def apply_ignores(item: Finding, accounts: Mapping[str, Account], today: dt.date) -> Finding:
     """Mark a finding suppressed when every account it names accepts its check (an ignore on one
     account does not hide the risk from the others it involves). Expired ignores do nothing."""
     reasons: list[str] = []
     for account_id in item.accounts:
-        account = inventory.account(account_id)
+        account = accounts.get(account_id)
         active = [
             i
             for i in (account.ignores if account else ())

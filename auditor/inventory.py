@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from auditor import platforms
+from auditor.catalog import CATALOG
+from auditor.emails import decode_domain, domain_problem
 from auditor.errors import InventoryError
 from auditor.severity import FAIL_ON_NAMES, Severity, parse_fail_on
 
@@ -245,8 +247,6 @@ class _Reader:
         domains = table.get("domains", [])
         if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
             raise self.fail("seller", "domains: must be a list of domain names")
-        from auditor.emails import decode_domain, domain_problem
-
         checked = []
         for domain in domains:
             problem = domain_problem(domain)
@@ -296,6 +296,12 @@ class _Reader:
             raise self.fail(where, f"{key}: must be a non-empty string")
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             raise self.fail(where, f"{key}: holds a control character")
+        return value
+
+    def required_text(self, table: Mapping[str, Any], key: str, where: str) -> str:
+        value = self.optional_text(table, key, where)
+        if value is None:
+            raise self.fail(where, f"{key}: missing (required)")
         return value
 
     def choice(
@@ -349,16 +355,13 @@ class _Reader:
                 f"id: {raw_id!r} must be 1-64 characters of a-z, 0-9, '.', '_' or '-', "
                 "starting with a letter or digit",
             )
-        platform = self.optional_text(raw, "platform", where)
-        assert platform is not None  # noqa: S101 - presence checked above
-        platform = platform.strip().lower()
+        platform = self.required_text(raw, "platform", where).strip().lower()
         kind = (
             self.choice(raw, "kind", where, platforms.KINDS)
             if "kind" in raw
             else platforms.default_kind(platform)
         )
-        login = self.optional_text(raw, "login", where)
-        assert login is not None  # noqa: S101 - presence checked above
+        login = self.required_text(raw, "login", where)
         phone = self.optional_text(raw, "mfa_phone", where)
         if phone is not None and not PHONE.fullmatch(phone.strip()):
             raise self.fail(where, f"mfa_phone: {phone!r} is not a phone number")
@@ -381,8 +384,6 @@ class _Reader:
         )
 
     def ignores(self, raw: Any, where: str) -> tuple[Ignore, ...]:
-        from auditor.catalog import CATALOG as CATALOG_IDS
-
         if not isinstance(raw, list):
             raise self.fail(where, "ignore: must be a list of { check = ..., reason = ... }")
         result = []
@@ -392,7 +393,7 @@ class _Reader:
                 raise self.fail(place, "must be a table { check = ..., reason = ... }")
             self.no_unknown_keys(entry, {"check", "reason", "until"}, place)
             check = entry.get("check")
-            if not isinstance(check, str) or check not in CATALOG_IDS:
+            if not isinstance(check, str) or check not in CATALOG:
                 raise self.fail(
                     place, f"check: {check!r} is not a check id (see store-audit checks)"
                 )

@@ -145,15 +145,15 @@ class KeyringStore:
 def _keyring_failure(what: str, error: BaseException) -> SecretStoreError:
     # Only the exception's type and first line: a read never passes a secret to the backend, and
     # a backend's message about its own state is what the user needs to fix it.
-    detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
-    kind = type(error).__name__
-    if kind == "NoKeyringError":
+    from keyring.errors import KeyringLocked, NoKeyringError
+
+    if isinstance(error, NoKeyringError):
         return SecretStoreError("no keyring backend is available", hint=keyring_hint())
-    if kind == "KeyringLocked":
+    if isinstance(error, KeyringLocked):
         return SecretStoreError("the keyring is locked", hint=keyring_hint())
-    return SecretStoreError(
-        f"{what}: {kind}: {detail}" if detail else f"{what}: {kind}", hint=keyring_hint()
-    )
+    lines = str(error).strip().splitlines()
+    detail = f": {lines[0][:200]}" if lines else ""
+    return SecretStoreError(f"{what}: {type(error).__name__}{detail}", hint=keyring_hint())
 
 
 class MemoryStore:

@@ -29,3 +29,9 @@ def test_catalog_matches_the_spec_table() -> None:
 
 def test_every_format_has_a_test() -> None:
     assert set(FORMATS) == set(FORMAT_TESTS)
+
+
+def test_the_cli_offers_every_format() -> None:
+    from auditor.cli import FORMAT_NAMES
+
+    assert set(FORMAT_NAMES) == set(FORMATS)
