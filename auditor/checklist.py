@@ -30,6 +30,8 @@ _PASSWORD_HABITS = frozenset(
 )
 _MFA_SETTING = frozenset({"mfa.missing", "mfa.unknown", "mfa.sms-only"})
 _SEED = frozenset({"mfa.totp-invalid", "mfa.totp-weak-seed", "email.totp-label-mismatch"})
+_TAKEOVER = frozenset({"mfa.missing", "password.weak", "password.reused", "password.breached"})
+"""Findings that make a mailbox easy to take over (what recovery.weak-link reports)."""
 
 
 @dataclass(frozen=True)
@@ -86,50 +88,49 @@ def build_checklist(
             draft = slot(item.check, item.key)
         draft.accounts.update(item.accounts)
         draft.findings.append(item)
+    # A weak mailbox's recovery.weak-link is resolved by the actions that fix what makes it weak.
     for item in weak_links:
         mailboxes = (item.subject or "").split(", ")
         targets = [
-            d
-            for m in mailboxes
-            for d in (drafts.get(("mfa", m)), drafts.get(("password", password_group.get(m, ""))))
-            if d is not None
+            draft
+            for draft in drafts.values()
+            if any(
+                f.check in _TAKEOVER and set(mailboxes) & set(f.accounts) for f in draft.findings
+            )
         ]
-        if not targets:
+        if not targets:  # what made it weak is suppressed: the mailbox gets an action of its own
             targets = [slot("weak-link", item.key)]
             targets[0].accounts.update(m for m in mailboxes if m in accounts)
         for draft in targets:
             draft.findings.append(item)
+
+    def protected(draft: _Draft) -> set[str]:
+        return set(draft.accounts).union(*(dependents(a) for a in draft.accounts))
 
     def guards_mailbox(draft: _Draft) -> bool:
         return any(
             accounts[a].kind == "mailbox" and dependents(a) for a in draft.accounts if a in accounts
         )
 
-    ranked = []
-    for draft in drafts.values():
-        protected = set(draft.accounts)
-        for account_id in draft.accounts:
-            protected |= dependents(account_id)
-        severity = max(f.severity for f in draft.findings)
-        ranked.append((draft, severity, sorted(protected)))
-    ranked.sort(
-        key=lambda entry: (
-            -entry[1],
-            not guards_mailbox(entry[0]),
-            -len(entry[2]),
-            min(entry[0].accounts, default=""),
+    def priority(draft: _Draft) -> tuple[int, bool, int, str]:
+        return (
+            -max(f.severity for f in draft.findings),
+            not guards_mailbox(draft),
+            -len(protected(draft)),
+            min(draft.accounts, default=""),
         )
-    )
+
+    ordered = sorted(drafts.values(), key=priority)
     return tuple(
         Action(
             rank=rank,
-            severity=severity,
+            severity=max(f.severity for f in draft.findings),
             action=_describe(draft, accounts),
             accounts=tuple(sorted(draft.accounts)),
-            protects=tuple(protected),
+            protects=tuple(sorted(protected(draft))),
             resolves=tuple(sorted({f.key for f in draft.findings})),
         )
-        for rank, (draft, severity, protected) in enumerate(ranked, start=1)
+        for rank, draft in enumerate(ordered, start=1)
     )
 
 
@@ -220,5 +221,8 @@ def _describe(draft: _Draft, accounts: dict[str, Account]) -> str:
     if draft.kind == "weak-link":
         mailbox = _describe_account(accounts.get(subject), subject)
         depending = len(draft.findings[0].accounts) - len(ids)
-        return f"Secure {mailbox}, which {depending} other accounts depend on"
+        others = (
+            "1 other account depends" if depending == 1 else f"{depending} other accounts depend"
+        )
+        return f"Secure {mailbox}, which {others} on"
     return draft.findings[0].remediation.rstrip(".")

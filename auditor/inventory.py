@@ -111,6 +111,12 @@ class Account:
         return f"{self.service}/totp"
 
     @property
+    def addresses(self) -> tuple[tuple[str, str], ...]:
+        """("login", value) and ("recovery email", value), for the fields that are set."""
+        fields = (("login", self.login), ("recovery email", self.recovery_email))
+        return tuple((name, value) for name, value in fields if value)
+
+    @property
     def platform_name(self) -> str:
         """The platform as prose names it (eBay, Amazon)."""
         return platforms.display_name(self.platform)

@@ -123,3 +123,36 @@ def test_every_action_resolves_something_and_ranks_are_consecutive() -> None:
     assert all(a.resolves and set(a.accounts) <= set(a.protects) for a in actions)
     severities = [a.severity for a in actions]
     assert severities == sorted(severities, reverse=True)
+
+
+def test_weak_link_joins_only_the_action_that_fixes_the_cause() -> None:
+    # The mailbox uses SMS (a medium finding of its own) and a weak password (the weak link):
+    # switching to an app would not fix the weak link, changing the password would.
+    inv = inventory(
+        account("box", platform="gmail", login="box@gmail.com", mfa="sms"),
+        account("shop", login="box@gmail.com"),
+    )
+    actions = {a.action: a for a in checklist(inv, view({"box": "password1", "shop": STRONG["a"]}))}
+    switch = actions[
+        "Switch the Gmail mailbox box@gmail.com from text-message codes to an authenticator app"
+    ]
+    change = actions[
+        "Change the password of the Gmail mailbox box@gmail.com to a unique generated one"
+    ]
+    assert (switch.severity, change.severity) == (Severity.MEDIUM, Severity.CRITICAL)
+    assert "recovery.weak-link:box,shop" in change.resolves
+    assert "recovery.weak-link:box,shop" not in switch.resolves
+
+
+def test_weak_link_gets_its_own_action_when_its_cause_is_accepted() -> None:
+    accept = (Ignore("mfa.missing", "a shared family mailbox"),)
+    inv = inventory(
+        account("box", platform="gmail", login="box@gmail.com", mfa="none", ignores=accept),
+        account("shop", login="box@gmail.com"),
+    )
+    actions = checklist(inv, view({"box": STRONG["a"], "shop": STRONG["b"]}))
+    (first,) = [a for a in actions if a.severity == Severity.CRITICAL]
+    assert (
+        first.action == "Secure the Gmail mailbox box@gmail.com, which 1 other account depends on"
+    )
+    assert first.resolves == ("recovery.weak-link:box,shop",)

@@ -33,7 +33,7 @@ class MailboxLink:
     mailbox: str
     """The mailbox account's id."""
     via: str
-    """"login" or "recovery"."""
+    """"login" or "recovery email"."""
 
 
 @dataclass
@@ -78,7 +78,7 @@ class AuditContext:
         """Every login or recovery mailbox that is itself an account in the inventory."""
         found: list[MailboxLink] = []
         for account in self.accounts:
-            for via, address in (("login", account.login), ("recovery", account.recovery_email)):
+            for via, address in account.addresses:
                 mailbox = self.mailbox_account_for(address)
                 if mailbox is not None and mailbox.id != account.id:
                     found.append(MailboxLink(account.id, mailbox.id, via))

@@ -85,12 +85,11 @@ def find_lookalikes(ctx: AuditContext) -> Iterator[Finding]:
     """Flag logins and recovery emails that hold look-alike or invisible characters."""
     for account in ctx.accounts:
         problems = []
-        for field, value in (("login", account.login), ("recovery email", account.recovery_email)):
-            if value:
-                found = address_lookalikes(value)
-                if found:
-                    shown = value.encode("ascii", "backslashreplace").decode("ascii")
-                    problems.append(f"{field} {shown} holds {', '.join(found)}")
+        for field, value in account.addresses:
+            found = address_lookalikes(value)
+            if found:
+                shown = value.encode("ascii", "backslashreplace").decode("ascii")
+                problems.append(f"{field} {shown} holds {', '.join(found)}")
         if problems:
             yield finding(
                 ID,

@@ -47,9 +47,9 @@ def find_typo_domains(ctx: AuditContext) -> Iterator[Finding]:
     targets = sorted(WELL_KNOWN_DOMAINS | seller_domains)
     for account in ctx.accounts:
         problems = []
-        for field, value in (("login", account.login), ("recovery email", account.recovery_email)):
+        for field, value in account.addresses:
             # A look-alike domain is also one edit away; email.lookalike explains it better.
-            if not value or address_problem(value) or address_lookalikes(value):
+            if address_problem(value) or address_lookalikes(value):
                 continue
             domain = decode_domain(split_address(value)[1])
             if domain in WELL_KNOWN_DOMAINS or domain in seller_domains:

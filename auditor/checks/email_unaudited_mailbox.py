@@ -18,8 +18,8 @@ def find_unaudited_mailboxes(ctx: AuditContext) -> Iterator[Finding]:
     """One finding per set of accounts, naming the outside mailboxes they rely on."""
     users: dict[str, set[str]] = defaultdict(set)
     for account in ctx.accounts:
-        for address in (account.login, account.recovery_email):
-            if address and not address_problem(address):
+        for _, address in account.addresses:
+            if not address_problem(address):
                 canonical = canonical_mailbox(address).canonical
                 if canonical not in ctx.mailbox_accounts:
                     users[canonical].add(account.id)
