@@ -221,8 +221,8 @@ def _describe(draft: _Draft, accounts: dict[str, Account]) -> str:
     if draft.kind == "weak-link":
         mailbox = _describe_account(accounts.get(subject), subject)
         depending = len(draft.findings[0].accounts) - len(ids)
-        others = (
+        who_depends = (
             "1 other account depends" if depending == 1 else f"{depending} other accounts depend"
         )
-        return f"Secure {mailbox}, which {others} on"
+        return f"Secure {mailbox}, which {who_depends} on"
     return draft.findings[0].remediation.rstrip(".")
