@@ -189,7 +189,7 @@ def checks() -> None:
             when += " (not available in this version)"
         rows.append([entry.id, entry.severity.label, when])
     click.echo(
-        tabulate(rows, headers=["Check", "Default", "Fires when"], maxcolwidths=[None, None, 44])
+        tabulate(rows, headers=["Check", "Default", "Fires when"], maxcolwidths=[None, None, 40])
     )
 
 

@@ -233,6 +233,7 @@ def test_checks_lists_the_catalog() -> None:
     assert result.exit_code == ExitCode.OK
     assert "recovery.weak-link" in result.stdout and "critical" in result.stdout
     assert "not available in this version" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
 def test_doctor_reports_backend_inventory_and_entries(
