@@ -9,13 +9,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from auditor import __version__
 from auditor.errors import ExitCode, StoreAuditError
 from auditor.severity import FAIL_ON_NAMES, parse_fail_on
+
+if TYPE_CHECKING:
+    from auditor.engine import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMAT_NAMES = ("table", "json")
@@ -109,19 +112,12 @@ def _audit(
     except StoreAuditError as error:
         _fail(error)
     if gate_account is not None:
-        failing = report.failing(threshold)
-        level = threshold.label if threshold is not None else "never"
-        verdict = (
-            f"FAIL: {len(failing)} finding(s) at or above {level} involve it"
-            if failing
-            else f"PASS: no finding at or above {level} involves it"
-        )
-        click.echo(f"onboard {gate_account}: {verdict}", err=True)
+        click.echo(report.gate_verdict(gate_account, threshold), err=True)
     sys.exit(report.exit_code(threshold))
 
 
 def _emit(
-    report: Any, format_name: str | None, output: Path | None, default: str | None = None
+    report: Report, format_name: str | None, output: Path | None, default: str | None = None
 ) -> None:
     from auditor.files import write_private
     from auditor.report import FORMATS

@@ -54,6 +54,18 @@ class Report:
             return ()
         return tuple(f for f in self.findings if not f.suppressed and f.severity >= fail_on)
 
+    def gate_verdict(self, account_id: str, fail_on: Severity | None) -> str:
+        """One line for `onboard`: whether the new account passes the gate, and why."""
+        failing = self.failing(fail_on)
+        level = fail_on.label if fail_on is not None else "never"
+        if not failing:
+            return f"onboard {account_id}: PASS: no finding at or above {level} involves it"
+        checks = ", ".join(sorted({f.check for f in failing}))
+        return (
+            f"onboard {account_id}: FAIL: {len(failing)} finding(s) at or above {level} "
+            f"involve it ({checks})"
+        )
+
     def exit_code(self, fail_on: Severity | None) -> ExitCode:
         """0 when nothing reaches `fail_on`, else 1."""
         return ExitCode.FINDINGS if self.failing(fail_on) else ExitCode.OK
