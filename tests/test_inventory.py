@@ -7,9 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.errors import InventoryError
-from auditor.inventory import load_inventory, locate_inventory
+from auditor.inventory import load_inventory, locate_inventory, parse_inventory
 from auditor.severity import Severity
 
 GOOD = """\
@@ -200,3 +202,22 @@ def test_locate_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STORE_AUDIT_INVENTORY", "/from/env.toml")
     assert locate_inventory(None, cwd=work) == Path("/from/env.toml")
     assert locate_inventory("explicit.toml", cwd=work) == Path("explicit.toml")
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_give_an_inventory_or_one_clean_error(raw: bytes) -> None:
+    try:
+        parse_inventory(raw, Path("fuzz.toml"))
+    except InventoryError as error:
+        assert error.message.startswith("fuzz.toml: ") and "\n" not in error.message
+
+
+@given(st.integers(min_value=0, max_value=GOOD.count("\n") - 1), st.text(max_size=40))
+def test_any_value_on_any_line_gives_an_inventory_or_one_clean_error(line: int, value: str) -> None:
+    lines = GOOD.splitlines()
+    key = lines[line].split("=", 1)[0]
+    lines[line] = f"{key}= {value}" if "=" in lines[line] else value
+    try:
+        parse_inventory("\n".join(lines).encode("utf-8", "surrogatepass"), Path("fuzz.toml"))
+    except InventoryError as error:
+        assert error.message.startswith("fuzz.toml: ") and "\n" not in error.message

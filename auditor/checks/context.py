@@ -24,18 +24,6 @@ SENSITIVE_KINDS = frozenset({"mailbox", "payment"})
 """Kinds whose loss spreads: a mailbox resets other accounts, a payment account holds money."""
 
 
-@dataclass(frozen=True)
-class MailboxLink:
-    """An account that can be reset or signed into through a mailbox account in the inventory."""
-
-    account: str
-    """The dependent account's id."""
-    mailbox: str
-    """The mailbox account's id."""
-    via: str
-    """"login" or "recovery email"."""
-
-
 @dataclass
 class AuditContext:
     """The inputs of one audit, plus derived facts computed at most once."""
@@ -47,6 +35,7 @@ class AuditContext:
     today: dt.date
     """The day the audit runs; ages and suppression dates are measured against it."""
     _strengths: dict[str, Strength] = field(default_factory=dict, repr=False)
+    _dependents: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def accounts(self) -> tuple[Account, ...]:
@@ -74,34 +63,29 @@ class AuditContext:
         return self.mailbox_accounts.get(canonical_mailbox(address).canonical)
 
     @cached_property
-    def links(self) -> tuple[MailboxLink, ...]:
-        """Every login or recovery mailbox that is itself an account in the inventory."""
-        found: list[MailboxLink] = []
+    def _direct_dependents(self) -> dict[str, set[str]]:
+        """Mailbox account id → accounts whose login or recovery email is that mailbox."""
+        dependents: dict[str, set[str]] = defaultdict(set)
         for account in self.accounts:
-            for via, address in account.addresses:
+            for _, address in account.addresses:
                 mailbox = self.mailbox_account_for(address)
                 if mailbox is not None and mailbox.id != account.id:
-                    found.append(MailboxLink(account.id, mailbox.id, via))
-        return tuple(dict.fromkeys(found))
-
-    @cached_property
-    def _direct_dependents(self) -> dict[str, set[str]]:
-        dependents: dict[str, set[str]] = defaultdict(set)
-        for link in self.links:
-            dependents[link.mailbox].add(link.account)
+                    dependents[mailbox.id].add(account.id)
         return dependents
 
     def dependents(self, account_id: str) -> frozenset[str]:
         """Accounts that fall if this one falls: signed into or recovered through it, directly or
         through a chain of mailboxes. Never includes the account itself."""
-        seen: set[str] = set()
-        frontier = [account_id]
-        while frontier:
-            for dependent in self._direct_dependents.get(frontier.pop(), ()):
-                if dependent not in seen and dependent != account_id:
-                    seen.add(dependent)
-                    frontier.append(dependent)
-        return frozenset(seen)
+        if account_id not in self._dependents:
+            seen: set[str] = set()
+            frontier = [account_id]
+            while frontier:
+                for dependent in self._direct_dependents.get(frontier.pop(), ()):
+                    if dependent not in seen and dependent != account_id:
+                        seen.add(dependent)
+                        frontier.append(dependent)
+            self._dependents[account_id] = frozenset(seen)
+        return self._dependents[account_id]
 
     def is_sensitive(self, account: Account) -> bool:
         """A mailbox or payment account, or any account others depend on."""
