@@ -41,22 +41,31 @@ def near_miss(domain: str, target: str) -> bool:
     )
 
 
+def typo_of(address: str, seller_domains: frozenset[str]) -> str | None:
+    """The well-known or seller domain an address's domain is a slip of, or None.
+
+    Addresses that are invalid or hold look-alike characters are left to those checks.
+    """
+    if address_problem(address) or address_lookalikes(address):
+        return None
+    domain = decode_domain(split_address(address)[1])
+    if domain in WELL_KNOWN_DOMAINS or domain in seller_domains:
+        return None
+    return next(
+        (t for t in sorted(WELL_KNOWN_DOMAINS | seller_domains) if near_miss(domain, t)), None
+    )
+
+
 def find_typo_domains(ctx: AuditContext) -> Iterator[Finding]:
     """Compare each login and recovery domain with the well-known and the seller's domains."""
-    seller_domains = set(ctx.inventory.seller.domains)
-    targets = sorted(WELL_KNOWN_DOMAINS | seller_domains)
+    seller_domains = frozenset(ctx.inventory.seller.domains)
     for account in ctx.accounts:
         problems = []
         for field, value in account.addresses:
-            # A look-alike domain is also one edit away; email.lookalike explains it better.
-            if address_problem(value) or address_lookalikes(value):
-                continue
-            domain = decode_domain(split_address(value)[1])
-            if domain in WELL_KNOWN_DOMAINS or domain in seller_domains:
-                continue
-            matches = [t for t in targets if near_miss(domain, t)]
-            if matches:
-                problems.append(f"{field} {value} uses {domain}, a near miss of {matches[0]}")
+            target = typo_of(value, seller_domains)
+            if target:
+                domain = split_address(value)[1]
+                problems.append(f"{field} {value} uses {domain}, a near miss of {target}")
         if problems:
             yield finding(
                 ID,

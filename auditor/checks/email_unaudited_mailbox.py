@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 from auditor.catalog import CATALOG
 from auditor.checks.context import AuditContext
+from auditor.checks.email_lookalike import address_lookalikes
+from auditor.checks.email_typo_domain import typo_of
 from auditor.emails import address_problem, canonical_mailbox
 from auditor.findings import Finding, finding, join_names
 
@@ -16,10 +18,17 @@ ID = "email.unaudited-mailbox"
 
 def find_unaudited_mailboxes(ctx: AuditContext) -> Iterator[Finding]:
     """One finding per set of accounts, naming the outside mailboxes they rely on."""
+    seller_domains = frozenset(ctx.inventory.seller.domains)
     users: dict[str, set[str]] = defaultdict(set)
     for account in ctx.accounts:
         for _, address in account.addresses:
-            if not address_problem(address):
+            # A misspelt or look-alike address is not a mailbox to audit but one to correct;
+            # email.invalid, email.typo-domain and email.lookalike say so.
+            if not (
+                address_problem(address)
+                or address_lookalikes(address)
+                or typo_of(address, seller_domains)
+            ):
                 canonical = canonical_mailbox(address).canonical
                 if canonical not in ctx.mailbox_accounts:
                     users[canonical].add(account.id)
