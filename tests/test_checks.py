@@ -109,9 +109,10 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
             )
         ),
         ["email.unaudited-mailbox:a,b"],
+        # the mailbox is in the inventory; a misspelt address is one to fix, not to audit
         case(
             inventory(
-                account("a", login="ops@acme.com"),
+                account("a", login="ops@acme.com", recovery_email="me@gmial.com"),
                 account("box", platform="fastmail", kind="mailbox", login="OPS@acme.com"),
             )
         ),
