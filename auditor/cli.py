@@ -8,21 +8,36 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from auditor import __version__
-from auditor.errors import ExitCode, StoreAuditError
-from auditor.severity import FAIL_ON_NAMES, parse_fail_on
+from auditor.errors import ExitCode, StoreAuditError, UsageError
+from auditor.severity import FAIL_ON_NAMES
 
 if TYPE_CHECKING:
-    from auditor.engine import Report
+    from auditor.results import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMAT_NAMES = ("table", "json")
+FORMAT_NAMES = ("table", "json", "markdown", "csv", "html", "sarif", "junit")
 """The keys of auditor.report.FORMATS, listed here so `--help` need not import the engine."""
+FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """The options `audit` and `onboard` share."""
+
+    inventory: Path | None
+    format_name: str | None
+    output: Path | None
+    fail_on: str | None
+    no_ignores: bool
+    baseline: Path | None
+    write_baseline: Path | None
 
 
 def _fail(error: StoreAuditError) -> NoReturn:
@@ -32,46 +47,56 @@ def _fail(error: StoreAuditError) -> NoReturn:
     sys.exit(error.exit_code)
 
 
-def report_options(function: F) -> F:
-    """--format, --output and --fail-on, shared by every command that prints a report."""
-    for option in reversed(
-        [
-            click.option(
-                "--format",
-                "format_name",
-                type=click.Choice(FORMAT_NAMES),
-                help="Report format [default: table on a terminal, else json].",
-            ),
-            click.option(
-                "--output",
-                type=click.Path(dir_okay=False, path_type=Path),
-                help="Write the report to this file (mode 0600) instead of stdout.",
-            ),
-            click.option(
-                "--fail-on",
-                type=click.Choice(FAIL_ON_NAMES, case_sensitive=False),
-                help="Exit 1 when a finding is at or above this severity "
-                "[default: the inventory's policy.fail_on, high].",
-            ),
-        ]
-    ):
-        function = option(function)
-    return function
+def _options(*options: Callable[[F], F]) -> Callable[[F], F]:
+    def apply(function: F) -> F:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return apply
 
 
-def audit_options(function: F) -> F:
-    """--inventory and --no-ignores, for commands that audit the user's own inventory."""
-    function = click.option(
+report_options = _options(
+    click.option(
+        "--format",
+        "format_name",
+        type=click.Choice(FORMAT_NAMES),
+        help="Report format [default: table on a terminal, else json].",
+    ),
+    click.option(
+        "--output", type=FILE, help="Write the report to this file (mode 0600) instead of stdout."
+    ),
+    click.option(
+        "--fail-on",
+        type=click.Choice(FAIL_ON_NAMES, case_sensitive=False),
+        help="Exit 1 when a finding is at or above this severity "
+        "[default: the inventory's policy.fail_on, high].",
+    ),
+)
+
+audit_options = _options(
+    click.option(
+        "--inventory",
+        type=FILE,
+        help="Inventory file [default: $STORE_AUDIT_INVENTORY, ./store-audit.toml, "
+        "then the config dir].",
+    ),
+    click.option(
         "--no-ignores",
         is_flag=True,
         help="Report every finding, ignoring the inventory's ignore entries.",
-    )(function)
-    return click.option(
-        "--inventory",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Inventory file [default: $STORE_AUDIT_INVENTORY, ./store-audit.toml,"
-        " then the config dir].",
-    )(function)
+    ),
+    click.option(
+        "--baseline",
+        type=FILE,
+        help="Fail only on findings whose keys are not in this baseline file.",
+    ),
+    click.option(
+        "--write-baseline",
+        type=FILE,
+        help="Record the current finding keys in this file (and pass the gate).",
+    ),
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,35 +110,49 @@ def cli() -> None:
 
 
 def _audit(
-    inventory_path: Path | None,
-    format_name: str | None,
-    output: Path | None,
-    fail_on: str | None,
-    no_ignores: bool,
-    scope: tuple[str, ...],
-    gate_account: str | None = None,
+    options: AuditOptions, scope: tuple[str, ...] = (), gate_account: str | None = None
 ) -> NoReturn:
+    from auditor.baseline import apply_baseline, load_baseline, write_baseline
     from auditor.engine import run_audit
     from auditor.inventory import load_inventory, locate_inventory
+    from auditor.progress import TerminalProgress
     from auditor.secrets import KeyringStore
 
     try:
-        path = locate_inventory(inventory_path)
+        if options.baseline and options.write_baseline:
+            raise UsageError("--baseline and --write-baseline cannot be used together")
+        path = locate_inventory(options.inventory)
         inventory = load_inventory(path)
-        report = run_audit(
-            inventory,
-            KeyringStore(),
-            display_path=str(path),
-            use_ignores=not no_ignores,
-            scope=scope,
-        )
-        threshold = parse_fail_on(fail_on) if fail_on else inventory.policy.fail_on
-        _emit(report, format_name, output)
+        baseline = load_baseline(options.baseline) if options.baseline else None
+        progress = TerminalProgress()
+        try:
+            report = run_audit(
+                inventory,
+                KeyringStore(),
+                display_path=str(path),
+                use_ignores=not options.no_ignores,
+                scope=scope,
+                fail_on=options.fail_on,
+                gate_account=gate_account,
+                progress=progress,
+            )
+        finally:
+            progress.close()
+        if options.write_baseline:
+            baseline = write_baseline(options.write_baseline, report)
+            click.echo(
+                f"store-audit: wrote {len(baseline)} finding keys to {options.write_baseline}",
+                err=True,
+            )
+        if baseline is not None:
+            report = apply_baseline(report, baseline)
+        _emit(report, options.format_name, options.output)
     except StoreAuditError as error:
         _fail(error)
-    if gate_account is not None:
-        click.echo(report.gate_verdict(gate_account, threshold), err=True)
-    sys.exit(report.exit_code(threshold))
+    verdict = report.gate_verdict()
+    if verdict:
+        click.echo(verdict, err=True)
+    sys.exit(report.exit_code())
 
 
 def _emit(
@@ -143,32 +182,18 @@ def _emit(
     metavar="ID",
     help="Only report findings that involve this account (repeatable).",
 )
-def audit(
-    inventory: Path | None,
-    format_name: str | None,
-    output: Path | None,
-    fail_on: str | None,
-    no_ignores: bool,
-    accounts: tuple[str, ...],
-) -> None:
+def audit(accounts: tuple[str, ...], **options: Any) -> None:
     """Audit every account in the inventory against the keyring."""
-    _audit(inventory, format_name, output, fail_on, no_ignores, accounts)
+    _audit(AuditOptions(**options), scope=accounts)
 
 
 @cli.command()
 @click.argument("account_id", metavar="ID")
 @audit_options
 @report_options
-def onboard(
-    account_id: str,
-    inventory: Path | None,
-    format_name: str | None,
-    output: Path | None,
-    fail_on: str | None,
-    no_ignores: bool,
-) -> None:
+def onboard(account_id: str, **options: Any) -> None:
     """Gate one new account: fail on its findings and on findings that involve it."""
-    _audit(inventory, format_name, output, fail_on, no_ignores, (account_id,), account_id)
+    _audit(AuditOptions(**options), gate_account=account_id)
 
 
 @cli.command()
@@ -204,20 +229,19 @@ def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> N
     try:
         inventory = load_inventory(demo_inventory_path())
         report = run_audit(
-            inventory, demo_store(inventory), display_path="examples/store-audit.toml"
+            inventory,
+            demo_store(inventory),
+            display_path="examples/store-audit.toml",
+            fail_on=fail_on or "never",
         )
         _emit(report, format_name, output, default="table")
     except StoreAuditError as error:
         _fail(error)
-    sys.exit(report.exit_code(parse_fail_on(fail_on) if fail_on else None))
+    sys.exit(report.exit_code())
 
 
 @cli.command()
-@click.option(
-    "--inventory",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Inventory file to check [default: as for audit].",
-)
+@click.option("--inventory", type=FILE, help="Inventory file to check [default: as for audit].")
 def doctor(inventory: Path | None) -> None:
     """Show which keyring backend is used, whether it answers, and which inventory is found."""
     from auditor.doctor import diagnose

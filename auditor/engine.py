@@ -1,5 +1,7 @@
 """The audit engine: inventory + secrets → checks → findings → suppressions → checklist → report.
 
+Report itself lives in auditor.results; it is re-exported here for callers of run_audit.
+
 It joins the layers and nothing else; every decision lives in the module named for it.
 """
 
@@ -7,68 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from auditor import __version__
-from auditor.checklist import Action, build_checklist
+from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext
-from auditor.errors import ExitCode, UsageError
+from auditor.errors import UsageError
 from auditor.findings import Finding
 from auditor.inventory import Account, Inventory
+from auditor.progress import Progress
+from auditor.results import ExpiredIgnore, Report, ReportAccount
 from auditor.secrets import SecretStore, read_secrets
-from auditor.severity import SEVERITY_NAMES, Severity
-
-
-@dataclass(frozen=True)
-class Report:
-    """A finished audit, ready for any format; holds nothing derived from a secret."""
-
-    tool_version: str
-    """store-audit's version."""
-    generated_at: dt.datetime
-    """When the audit ran (UTC)."""
-    inventory_path: str
-    """The inventory as the user named it."""
-    account_count: int
-    """Accounts in the inventory."""
-    findings: tuple[Finding, ...]
-    """Every finding in scope, suppressed ones included, most severe first."""
-    checklist: tuple[Action, ...]
-    """Ranked actions for the unsuppressed findings."""
-    scope: tuple[str, ...] = ()
-    """Account ids the report is limited to (`--account`, `onboard`); empty for all."""
-
-    @property
-    def summary(self) -> dict[str, int]:
-        """Unsuppressed findings per severity, plus the number suppressed."""
-        counts = dict.fromkeys(SEVERITY_NAMES, 0)
-        for item in self.findings:
-            if not item.suppressed:
-                counts[item.severity.label] += 1
-        counts["suppressed"] = sum(1 for item in self.findings if item.suppressed)
-        return counts
-
-    def failing(self, fail_on: Severity | None) -> tuple[Finding, ...]:
-        """Unsuppressed findings at or above `fail_on` (none when fail_on is None: never)."""
-        if fail_on is None:
-            return ()
-        return tuple(f for f in self.findings if not f.suppressed and f.severity >= fail_on)
-
-    def gate_verdict(self, account_id: str, fail_on: Severity | None) -> str:
-        """One line for `onboard`: whether the new account passes the gate, and why."""
-        failing = self.failing(fail_on)
-        level = fail_on.label if fail_on is not None else "never"
-        if not failing:
-            return f"onboard {account_id}: PASS: no finding at or above {level} involves it"
-        checks = ", ".join(sorted({f.check for f in failing}))
-        return (
-            f"onboard {account_id}: FAIL: {len(failing)} finding(s) at or above {level} "
-            f"involve it ({checks})"
-        )
-
-    def exit_code(self, fail_on: Severity | None) -> ExitCode:
-        """0 when nothing reaches `fail_on`, else 1."""
-        return ExitCode.FINDINGS if self.failing(fail_on) else ExitCode.OK
+from auditor.severity import parse_fail_on
 
 
 def run_audit(
@@ -80,15 +32,27 @@ def run_audit(
     now: dt.datetime | None = None,
     use_ignores: bool = True,
     scope: Iterable[str] = (),
+    fail_on: str | None = None,
+    gate_account: str | None = None,
+    progress: Progress | None = None,
 ) -> Report:
-    """Audit every account; report the findings that involve `scope` (all when empty)."""
-    scope = tuple(dict.fromkeys(scope))
+    """Audit every account; report the findings that involve `scope` (all when empty).
+
+    `fail_on` is a severity name or "never"; None takes the inventory's policy. `gate_account`
+    makes this an onboarding report for that account (and puts it in scope).
+    """
+    scope = tuple(dict.fromkeys([*scope, *([gate_account] if gate_account else [])]))
     unknown = [a for a in scope if inventory.account(a) is None]
     if unknown:
         raise UsageError(f"{inventory.path}: no account with id {unknown[0]!r}")
     now = now or dt.datetime.now(dt.UTC)
     today = today or now.astimezone().date()
-    context = AuditContext(inventory, read_secrets(inventory.accounts, store), today)
+    secrets = read_secrets(inventory.accounts, store, progress)
+    context = AuditContext(inventory, secrets, today)
+    for done, account in enumerate(inventory.accounts, start=1):
+        context.strength(account)  # scored up front so the progress line can show it
+        if progress:
+            progress.step("scoring passwords", done, len(inventory.accounts))
     findings = [item for check in CHECKS.values() for item in check(context)]
     if use_ignores:
         by_id = {account.id: account for account in inventory.accounts}
@@ -100,10 +64,29 @@ def run_audit(
         tool_version=__version__,
         generated_at=now.astimezone(dt.UTC).replace(microsecond=0),
         inventory_path=display_path or str(inventory.path),
-        account_count=len(inventory.accounts),
+        accounts=tuple(
+            ReportAccount(a.id, a.platform_name, a.kind, a.login, a.store, a.line)
+            for a in inventory.accounts
+        ),
         findings=tuple(findings),
         checklist=build_checklist(findings, inventory, context.dependents),
+        fail_on=inventory.policy.fail_on if fail_on is None else parse_fail_on(fail_on),
         scope=scope,
+        expired_ignores=expired_ignores(inventory, today, scope),
+        gate_account=gate_account,
+    )
+
+
+def expired_ignores(
+    inventory: Inventory, today: dt.date, scope: tuple[str, ...] = ()
+) -> tuple[ExpiredIgnore, ...]:
+    """Ignore entries whose `until` has passed, for the accounts in scope (all when empty)."""
+    return tuple(
+        ExpiredIgnore(account.id, ignore.check, ignore.until, ignore.reason)
+        for account in inventory.accounts
+        if not scope or account.id in scope
+        for ignore in account.ignores
+        if ignore.until is not None and not ignore.active_on(today)
     )
 
 
@@ -122,3 +105,6 @@ def apply_ignores(item: Finding, accounts: Mapping[str, Account], today: dt.date
             return item
         reasons.extend(i.reason for i in active)
     return replace(item, suppressed=True, suppression_reason="; ".join(dict.fromkeys(reasons)))
+
+
+__all__ = ["Report", "apply_ignores", "expired_ignores", "run_audit"]

@@ -28,6 +28,8 @@ class Finding:
     """Whether an inventory `ignore` entry accepts this risk."""
     suppression_reason: str | None = None
     """The reason the seller gave, when suppressed."""
+    in_baseline: bool = False
+    """Whether the key was in the baseline given with --baseline (known, accepted for the gate)."""
 
     @property
     def key(self) -> str:

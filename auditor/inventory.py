@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,8 @@ class Account:
     """Override of the keyring service name."""
     ignores: tuple[Ignore, ...] = ()
     """Accepted risks for this account."""
+    line: int | None = None
+    """Line of its `[[accounts]]` header in the file, for reports that point into it."""
 
     @property
     def service(self) -> str:
@@ -195,7 +197,21 @@ def parse_inventory(raw: bytes, path: Path) -> Inventory:
         raise InventoryError(f"{path}: {_place_of_toml_error(text, str(error))}") from None
     except RecursionError:
         raise InventoryError(f"{path}: invalid TOML: nested too deeply") from None
-    return _Reader(path).inventory(document)
+    inventory = _Reader(path).inventory(document)
+    lines = _account_header_lines(text)
+    if len(lines) == len(inventory.accounts):
+        accounts = tuple(replace(a, line=n) for a, n in zip(inventory.accounts, lines, strict=True))
+        inventory = replace(inventory, accounts=accounts)
+    return inventory
+
+
+_ACCOUNTS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*accounts[ \t]*\]\]", re.MULTILINE)
+
+
+def _account_header_lines(text: str) -> list[int]:
+    """1-based lines of the `[[accounts]]` headers. When their count differs from the number of
+    accounts (inline tables, a header inside a multi-line string), no lines are claimed."""
+    return [text.count("\n", 0, m.start()) + 1 for m in _ACCOUNTS_HEADER.finditer(text)]
 
 
 class _Reader:
@@ -249,7 +265,7 @@ class _Reader:
 
     def seller(self, table: dict[str, Any]) -> Seller:
         self.no_unknown_keys(table, {"name", "domains"}, "seller")
-        name = self.optional_text(table, "name", "seller")
+        name = self.optional_text(table, "name", "seller", multiline=True)
         domains = table.get("domains", [])
         if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
             raise self.fail("seller", "domains: must be a list of domain names")
@@ -294,13 +310,16 @@ class _Reader:
             )
         return value
 
-    def optional_text(self, table: Mapping[str, Any], key: str, where: str) -> str | None:
+    def optional_text(
+        self, table: Mapping[str, Any], key: str, where: str, *, multiline: bool = False
+    ) -> str | None:
         value = table.get(key)
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, f"{key}: must be a non-empty string")
-        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        allowed = "\t\n" if multiline else ""
+        if any((ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in allowed for ch in value):
             raise self.fail(where, f"{key}: holds a control character")
         return value
 
@@ -380,7 +399,7 @@ class _Reader:
             kind=kind,
             login=login,
             mfa=self.choice(raw, "mfa", where, platforms.MFA_METHODS),
-            store=self.optional_text(raw, "store", where),
+            store=self.optional_text(raw, "store", where, multiline=True),
             region=self.optional_text(raw, "region", where),
             recovery_email=self.optional_text(raw, "recovery_email", where),
             mfa_phone=phone,

@@ -12,12 +12,13 @@ import hashlib
 import hmac
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from auditor.errors import SecretStoreError
 from auditor.inventory import Account
+from auditor.progress import Progress
 
 # Reuse is found by comparing keyed digests, never plaintexts; the key lives only in this
 # process, so nothing derived from a password is comparable (or crackable) outside this run.
@@ -172,10 +173,14 @@ class MemoryStore:
         return self._entries.get((service, username))
 
 
-def read_secrets(accounts: Iterable[Account], store: SecretStore) -> SecretView:
+def read_secrets(
+    accounts: Sequence[Account], store: SecretStore, progress: Progress | None = None
+) -> SecretView:
     """Read every account's password and TOTP seed. An empty entry counts as no entry."""
     view: dict[str, AccountSecrets] = {}
-    for account in accounts:
+    for done, account in enumerate(accounts, start=1):
+        if progress:
+            progress.step("reading the keyring", done, len(accounts))
         password = store.get(account.service, account.login)
         seed = store.get(account.totp_service, account.login)
         view[account.id] = AccountSecrets(

@@ -5,19 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from auditor.engine import Report
+from auditor.report.common import status
+from auditor.results import Report
 
 SCHEMA = "store-audit/report/1"
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
-    """The report as plain data, in the field order SPEC §6 shows."""
+    """The report as plain data, in the field order SPEC §6 shows, then the added fields."""
+    verdict = report.gate_verdict()
     return {
         "schema": SCHEMA,
         "tool": {"name": "store-audit", "version": report.tool_version},
         "generated_at": report.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "inventory": {"path": report.inventory_path, "accounts": report.account_count},
-        "scope": list(report.scope),
         "summary": report.summary,
         "findings": [
             {
@@ -28,6 +29,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "message": item.message,
                 "remediation": item.remediation,
                 "suppressed": item.suppressed,
+                "in_baseline": item.in_baseline,
+                "status": status(item, report),
                 **({"suppression_reason": item.suppression_reason} if item.suppressed else {}),
                 **({"subject": item.subject} if item.subject else {}),
             }
@@ -43,6 +46,24 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "resolves": list(action.resolves),
             }
             for action in report.checklist
+        ],
+        "scope": list(report.scope),
+        "fail_on": report.fail_on.label if report.fail_on is not None else "never",
+        "passed": not report.failing(),
+        "baseline": report.baseline_used,
+        "gate": (
+            {"account": report.gate_account, "passed": not report.failing(), "verdict": verdict}
+            if verdict
+            else None
+        ),
+        "expired_ignores": [
+            {
+                "account": e.account,
+                "check": e.check,
+                "until": e.until.isoformat(),
+                "reason": e.reason,
+            }
+            for e in report.expired_ignores
         ],
     }
 

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from auditor.engine import Report
-from auditor.severity import SEVERITY_NAMES
+from auditor.report.common import describe_expired, status, summary_text
+from auditor.results import Report
 
 ACTION_WIDTH = 50
 MESSAGE_WIDTH = 64
-
-
-def summary_line(report: Report) -> str:
-    """`2 critical, 5 high, 4 medium, 1 low, 0 info (1 suppressed)`."""
-    counts = report.summary
-    line = ", ".join(f"{counts[name]} {name}" for name in SEVERITY_NAMES)
-    return f"{line} ({counts['suppressed']} suppressed)"
 
 
 def render_table(report: Report) -> str:
@@ -25,9 +18,13 @@ def render_table(report: Report) -> str:
     lines = [
         f"store-audit {report.tool_version}: {report.inventory_path}, "
         f"{report.account_count} accounts{scope}",
-        f"Findings: {summary_line(report)}",
-        "",
+        f"Findings: {summary_text(report)}",
     ]
+    verdict = report.gate_verdict()
+    if verdict:
+        lines.append(verdict)
+    lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
+    lines.append("")
     if not report.findings:
         lines.append("Nothing to fix: no findings.")
         return "\n".join(lines) + "\n"
@@ -47,9 +44,11 @@ def render_table(report: Report) -> str:
     rows = []
     for item in report.findings:
         severity = item.severity.label
+        state = status(item, report)
+        if state not in ("open", "new"):
+            severity += f"\n({state})"
         text = f"{item.key}\n{item.message}."
         if item.suppressed:
-            severity += "\n(suppressed)"
             text += f"\nAccepted: {item.suppression_reason}"
         rows.append([severity, text])
     lines.append(

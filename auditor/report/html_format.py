@@ -1,0 +1,130 @@
+"""`--format html`: one self-contained page for a client or a printer.
+
+Inline CSS, no script, nothing fetched (a Content-Security-Policy says so to the browser too),
+every value escaped. Summary counts, the checklist, then findings grouped by account.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from auditor.report.common import describe_expired, findings_by_account, status, summary_text
+from auditor.results import Report
+from auditor.severity import SEVERITY_NAMES
+
+STYLE = """
+:root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d8dce4; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       max-width: 60rem; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; font-size: 1.2rem; }
+h3 { font-size: 1rem; margin: 1.4rem 0 .4rem; } .meta, .muted { color: var(--muted); }
+.counts { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
+.counts li { border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .8rem; }
+.counts b { font-size: 1.3rem; display: block; }
+.sev { display: inline-block; min-width: 4.8rem; text-align: center; border-radius: .3rem;
+       font-size: .75rem; font-weight: 700; text-transform: uppercase; padding: .05rem .4rem;
+       border: 1px solid currentColor; }
+.critical { color: #a4001d; } .high { color: #b54700; } .medium { color: #7a6000; }
+.low { color: #245c9e; } .info { color: #5b6475; }
+ol.checklist { padding-left: 0; list-style: none; counter-reset: step; }
+ol.checklist li { counter-increment: step; border-top: 1px solid var(--line); padding: .5rem 0
+                  .5rem 2.2rem; position: relative; break-inside: avoid; }
+ol.checklist li::before { content: "\\2610"; position: absolute; left: .3rem; font-size: 1.2rem;
+                          line-height: 1.3; }
+code { font: .85em ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
+ul.findings { padding-left: 1.2rem; } ul.findings li { margin: .4rem 0; break-inside: avoid; }
+.gate { border-left: 4px solid var(--ink); padding: .4rem .8rem; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; }
+               h2 { break-after: avoid; } .counts li { padding: .2rem .5rem; } }
+"""
+
+
+def e(value: object) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return escape(str(value), quote=True)
+
+
+def _severity(label: str) -> str:
+    return f'<span class="sev {e(label)}">{e(label)}</span>'
+
+
+def render_html(report: Report) -> str:
+    """The whole page as one string."""
+    counts = report.summary
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>store-audit report: {e(report.inventory_path)}</title>",
+        f"<style>{STYLE}</style></head><body>",
+        "<h1>store-audit report</h1>",
+        f'<p class="meta">{e(report.inventory_path)}, {report.account_count} accounts, generated '
+        f"{report.generated_at:%Y-%m-%d %H:%M} UTC by store-audit {e(report.tool_version)}</p>",
+        '<ul class="counts">',
+        *(f'<li class="{name}"><b>{counts[name]}</b>{name}</li>' for name in SEVERITY_NAMES),
+        f"<li><b>{counts['suppressed']}</b>suppressed</li>",
+        *(
+            [
+                f"<li><b>{counts['new']}</b>new</li>",
+                f"<li><b>{counts['in_baseline']}</b>in baseline</li>",
+            ]
+            if report.baseline_used
+            else []
+        ),
+        "</ul>",
+        f'<p class="muted">{e(summary_text(report))}</p>',
+    ]
+    if report.scope:
+        out.append(f"<p>Findings involving {e(', '.join(report.scope))} only.</p>")
+    verdict = report.gate_verdict()
+    if verdict:
+        out.append(f'<p class="gate"><strong>Gate:</strong> {e(verdict)}</p>')
+    out += [f'<p class="gate">{e(describe_expired(x))}.</p>' for x in report.expired_ignores]
+    out.append("<h2>Hardening checklist</h2>")
+    if report.checklist:
+        out.append('<ol class="checklist">')
+        for action in report.checklist:
+            out.append(
+                f"<li>{action.rank}. {_severity(action.severity.label)} {e(action.action)}."
+                f'<br><span class="muted">Protects {len(action.protects)}: '
+                f"{e(', '.join(action.protects))}. Resolves "
+                f"{', '.join(f'<code>{e(k)}</code>' for k in action.resolves)}.</span></li>"
+            )
+        out.append("</ol>")
+    else:
+        out.append("<p>Nothing to fix.</p>")
+    out.append("<h2>Findings by account</h2>")
+    accounts = {a.id: a for a in report.accounts}
+    clean = []
+    for account_id, findings in findings_by_account(report).items():
+        if not findings:
+            clean.append(account_id)
+            continue
+        account = accounts[account_id]
+        store = f" ({account.store})" if account.store else ""
+        out.append(
+            f"<h3>{e(account_id)}{e(store)}</h3>"
+            f'<p class="muted">{e(account.platform_name)} {e(account.kind)}, '
+            f"signs in as {e(account.login)}</p>"
+            '<ul class="findings">'
+        )
+        for item in findings:
+            state = status(item, report)
+            note = f' <span class="muted">[{e(state)}]</span>' if state != "open" else ""
+            accepted = (
+                f'<br><span class="muted">Accepted: {e(item.suppression_reason)}</span>'
+                if item.suppressed
+                else ""
+            )
+            out.append(
+                f"<li>{_severity(item.severity.label)}{note} <code>{e(item.key)}</code><br>"
+                f"{e(item.message)}.<br><em>{e(item.remediation)}</em>{accepted}</li>"
+            )
+        out.append("</ul>")
+    if clean:
+        out.append(f'<p class="muted">No findings: {e(", ".join(clean))}.</p>')
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,73 @@
+"""`--format markdown`: the checklist as `- [ ]` items a person ticks off, then the findings table.
+
+Every value is escaped: inventory text cannot add links, images, HTML or table columns.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from auditor.report.common import describe_expired, status, summary_text
+from auditor.results import Report
+
+# Every line this format writes starts with its own marker ("- [ ] ", "| ", "# "), so only inline
+# markup needs escaping: emphasis, code, links and images (brackets), table cells (pipe).
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md(text: str) -> str:
+    """Plain text made inert in Markdown: one line, HTML-escaped, markup characters escaped."""
+    one_line = " ".join(text.split())
+    return _SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
+
+
+def code(text: str) -> str:
+    """Inline code for keys and ids, which never hold a backtick."""
+    return f"`{text.replace('`', '')}`"
+
+
+def render_markdown(report: Report) -> str:
+    """A document for an issue, a wiki page or a client hand-over."""
+    lines = [
+        "# store-audit report",
+        "",
+        f"{code(report.inventory_path)}, {report.account_count} accounts, generated "
+        f"{report.generated_at:%Y-%m-%d %H:%M} UTC by store-audit {md(report.tool_version)}.",
+        "",
+        f"**Findings:** {md(summary_text(report))}",
+    ]
+    if report.scope:
+        lines += ["", f"Findings involving {', '.join(code(a) for a in report.scope)} only."]
+    verdict = report.gate_verdict()
+    if verdict:
+        lines += ["", f"**Gate:** {md(verdict)}"]
+    if report.expired_ignores:
+        lines += ["", *(f"> Note: {md(describe_expired(e))}." for e in report.expired_ignores)]
+    lines += ["", "## Hardening checklist", ""]
+    if not report.checklist:
+        lines.append("Nothing to fix.")
+    for action in report.checklist:
+        resolves = ", ".join(code(k) for k in action.resolves)
+        lines.append(
+            f"- [ ] **{action.severity.label}**: {md(action.action)}. Protects "
+            f"{len(action.protects)}: {', '.join(code(a) for a in action.protects)}. "
+            f"Resolves {resolves}."
+        )
+    lines += ["", "## Findings", ""]
+    if not report.findings:
+        lines.append("No findings.")
+    else:
+        lines += [
+            "| Severity | Status | Finding | Accounts | What is wrong | What to do |",
+            "|---|---|---|---|---|---|",
+        ]
+        for item in report.findings:
+            wrong = md(item.message) + "."
+            if item.suppressed:
+                wrong += f" Accepted: {md(item.suppression_reason or '')}"
+            lines.append(
+                f"| {item.severity.label} | {status(item, report)} | {code(item.key)} | "
+                f"{', '.join(code(a) for a in item.accounts)} | {wrong} | {md(item.remediation)} |"
+            )
+    return "\n".join(lines) + "\n"
