@@ -12,6 +12,7 @@ from keyring.backend import KeyringBackend
 
 from auditor.cli import cli
 from tests.keyrings import MemoryKeyring
+from tests.secret_service import private_secret_service
 
 UseBackend = Callable[[KeyringBackend], None]
 
@@ -31,6 +32,13 @@ def memory_keyring(use_backend: UseBackend) -> MemoryKeyring:
     backend = MemoryKeyring()
     use_backend(backend)
     return backend
+
+
+@pytest.fixture(scope="session")
+def secret_service_env() -> Iterator[dict[str, str]]:
+    """The environment that reaches a private, real gnome-keyring daemon for this test run."""
+    with private_secret_service() as env:
+        yield env
 
 
 def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:

@@ -49,10 +49,9 @@ mfa = "totp"
 """
 
 
-@pytest.fixture(scope="module")
-def bus_env() -> Iterator[dict[str, str]]:
-    with private_secret_service() as env:
-        yield env
+@pytest.fixture
+def bus_env(secret_service_env: dict[str, str]) -> dict[str, str]:
+    return secret_service_env
 
 
 @pytest.fixture

@@ -35,8 +35,9 @@ ol.checklist li::before { content: "\\2610"; position: absolute; left: .3rem; fo
 code { font: .85em ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
 ul.findings { padding-left: 1.2rem; } ul.findings li { margin: .4rem 0; break-inside: avoid; }
 .gate { border-left: 4px solid var(--ink); padding: .4rem .8rem; }
+@page { margin: 1.5cm; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; }
-               h2 { break-after: avoid; } .counts li { padding: .2rem .5rem; } }
+               h2, h3, h3 + p { break-after: avoid; } .counts li { padding: .2rem .5rem; } }
 """
 
 
