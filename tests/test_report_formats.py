@@ -201,6 +201,16 @@ def check_sarif(report: Report) -> None:
     assert [r["id"] for r in rules] == list(CATALOG)
     assert all(r["help"]["text"] and r["shortDescription"]["text"] for r in rules)
     assert len(run["results"]) == len(report.findings)
+    # the required fields of SARIF 2.1.0's schema, for what this log uses
+    assert all(isinstance(r["id"], str) for r in rules)  # reportingDescriptor.id
+    assert run["invocations"][0]["executionSuccessful"] is True  # invocation
+    for result in run["results"]:
+        assert set(result) <= {"ruleId", "ruleIndex", "level", "message", "locations",
+                               "partialFingerprints", "properties", "suppressions",
+                               "baselineState"}
+        for suppression in result.get("suppressions", []):
+            assert suppression["kind"] in ("inSource", "external")
+        assert result.get("baselineState", "new") in ("new", "unchanged", "updated", "absent")
     lines = {a.id: a.line for a in report.accounts}
     for result, item in zip(run["results"], report.findings, strict=True):
         assert result["message"]["text"]
