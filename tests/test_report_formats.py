@@ -205,9 +205,17 @@ def check_sarif(report: Report) -> None:
     assert all(isinstance(r["id"], str) for r in rules)  # reportingDescriptor.id
     assert run["invocations"][0]["executionSuccessful"] is True  # invocation
     for result in run["results"]:
-        assert set(result) <= {"ruleId", "ruleIndex", "level", "message", "locations",
-                               "partialFingerprints", "properties", "suppressions",
-                               "baselineState"}
+        assert set(result) <= {
+            "ruleId",
+            "ruleIndex",
+            "level",
+            "message",
+            "locations",
+            "partialFingerprints",
+            "properties",
+            "suppressions",
+            "baselineState",
+        }
         for suppression in result.get("suppressions", []):
             assert suppression["kind"] in ("inSource", "external")
         assert result.get("baselineState", "new") in ("new", "unchanged", "updated", "absent")
