@@ -1,13 +1,18 @@
-"""The platform catalog: what kind of account each known platform is and which 2FA it offers.
+"""The platform catalog (auditor/data/platforms.toml): what kind of account each known platform is,
+where it signs in, and which 2FA methods it offers, each with a source.
 
 `kind` fills in an account's kind when the inventory leaves it out; `mfa_offered` lets
-`mfa.sms-only` say "eBay offers authenticator apps: switch". Platforms not listed here are allowed
-(the inventory's `platform` is free text); they default to kind "other" and no 2FA claims are made.
+`mfa.sms-only` say "eBay offers authenticator apps: switch"; `hosts` lets `import` recognise a
+password manager's login URL. Platforms not listed are allowed (the inventory's `platform` is free
+text); they default to kind "other" and no 2FA claims are made about them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from urllib.parse import urlsplit
 
 KINDS = ("store", "mailbox", "payment", "other")
 """The values an account's `kind` may take."""
@@ -29,10 +34,19 @@ class Platform:
     """How people write the platform's name in prose."""
     kind: str
     """The default `kind` for accounts on this platform."""
-    mfa_offered: frozenset[str]
-    """2FA methods the platform lets a user turn on."""
+    mfa_sources: dict[str, str] = field(default_factory=dict)
+    """2FA method → the page that says the platform offers it."""
     aliases: tuple[str, ...] = ()
     """Other names a password or an authenticator label may use for it (lower case)."""
+    hosts: tuple[str, ...] = ()
+    """Sign-in hosts (a URL on a subdomain of one matches too)."""
+    regions: dict[str, str] = field(default_factory=dict)
+    """Host → marketplace region."""
+
+    @property
+    def mfa_offered(self) -> frozenset[str]:
+        """The 2FA methods the platform lets a user turn on."""
+        return frozenset(self.mfa_sources)
 
     @property
     def offers_strong_mfa(self) -> bool:
@@ -40,44 +54,24 @@ class Platform:
         return bool(self.mfa_offered & STRONG_MFA)
 
 
-def _platform(
-    id: str, name: str, kind: str, mfa: str, aliases: tuple[str, ...] = ()
-) -> tuple[str, Platform]:
-    return id, Platform(id, name, kind, frozenset(mfa.split()), aliases)
+def _load() -> dict[str, Platform]:
+    text = resources.files("auditor").joinpath("data/platforms.toml").read_text("utf-8")
+    return {
+        platform_id: Platform(
+            id=platform_id,
+            name=entry["name"],
+            kind=entry["kind"],
+            mfa_sources=dict(entry.get("mfa", {})),
+            aliases=tuple(entry.get("aliases", ())),
+            hosts=tuple(entry.get("hosts", ())),
+            regions=dict(entry.get("regions", {})),
+        )
+        for platform_id, entry in tomllib.loads(text).items()
+    }
 
 
-PLATFORMS: dict[str, Platform] = dict(
-    [
-        _platform(
-            "amazon", "Amazon", "store", "sms voice totp", ("seller central", "sellercentral")
-        ),
-        _platform("ebay", "eBay", "store", "sms totp"),
-        _platform("shopify", "Shopify", "store", "sms totp security-key"),
-        # Walmart Seller Center sends verification codes by email or text only.
-        _platform("walmart", "Walmart", "store", "sms email"),
-        _platform("etsy", "Etsy", "store", "sms voice totp"),
-        _platform("tiktok", "TikTok Shop", "store", "sms email totp", ("tiktok shop",)),
-        _platform("aliexpress", "AliExpress", "store", "sms email"),
-        _platform("mercadolibre", "Mercado Libre", "store", "sms email totp", ("mercado libre",)),
-        _platform("gmail", "Gmail", "mailbox", "sms voice totp push security-key", ("google",)),
-        _platform(
-            "outlook",
-            "Outlook",
-            "mailbox",
-            "sms email totp push security-key",
-            ("microsoft", "hotmail"),
-        ),
-        _platform("yahoo", "Yahoo Mail", "mailbox", "sms totp push security-key"),
-        _platform("icloud", "iCloud Mail", "mailbox", "sms push security-key", ("apple",)),
-        _platform("proton", "Proton Mail", "mailbox", "totp security-key", ("protonmail",)),
-        _platform("fastmail", "Fastmail", "mailbox", "sms totp security-key"),
-        _platform("zoho", "Zoho Mail", "mailbox", "sms totp push security-key"),
-        _platform("paypal", "PayPal", "payment", "sms totp security-key"),
-        _platform("payoneer", "Payoneer", "payment", "sms voice totp"),
-        _platform("stripe", "Stripe", "payment", "sms totp security-key"),
-        _platform("wise", "Wise", "payment", "sms push"),
-    ]
-)
+PLATFORMS: dict[str, Platform] = _load()
+"""Every platform in the catalog, by id."""
 
 
 def lookup(platform_id: str) -> Platform | None:
@@ -103,3 +97,58 @@ def names_of(platform_id: str) -> tuple[str, ...]:
     if known is None:
         return (platform_id.lower(),)
     return tuple(dict.fromkeys((known.id, known.name.lower(), *known.aliases)))
+
+
+@dataclass(frozen=True)
+class UrlMatch:
+    """The platform (and region) a login URL belongs to."""
+
+    platform: Platform
+    """The catalog entry."""
+    region: str | None
+    """The marketplace region the host implies, if any."""
+    host: str
+    """The URL's host, lower case, without `www.`."""
+
+
+def url_host(url: str) -> str | None:
+    """The host of a URL as password managers store them (with or without a scheme)."""
+    text = url.strip()
+    if not text:
+        return None
+    if "://" not in text:
+        text = "https://" + text
+    try:
+        host = urlsplit(text).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.rstrip(".").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def match_url(url: str) -> UrlMatch | None:
+    """The platform a login URL signs in to, by the longest catalog host it equals or ends in."""
+    host = url_host(url)
+    if host is None:
+        return None
+    best: tuple[int, Platform, str] | None = None
+    for platform in PLATFORMS.values():
+        for known in platform.hosts:
+            if (host == known or host.endswith("." + known)) and (
+                best is None or len(known) > best[0]
+            ):
+                best = (len(known), platform, known)
+    if best is None:
+        return None
+    _, platform, known = best
+    region = next(
+        (
+            r
+            for h, r in sorted(platform.regions.items(), key=lambda i: -len(i[0]))
+            if host == h or host.endswith("." + h)
+        ),
+        None,
+    )
+    return UrlMatch(platform, region, host)

@@ -221,10 +221,11 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
             )
         ),
         ["mfa.sms-only:amz", "mfa.sms-only:ebay"],
-        # Walmart offers no app; an unknown platform makes no claim; totp is fine
+        # no sourced claim that AliExpress offers an app; an unknown platform makes no claim;
+        # totp is fine
         case(
             inventory(
-                account("walmart", platform="walmart", mfa="sms"),
+                account("ali", platform="aliexpress", mfa="sms"),
                 account("corner-shop", platform="cornershop", mfa="sms"),
                 account("ebay", platform="ebay", mfa="totp"),
             )

@@ -24,6 +24,7 @@ EXPECTED = {
     "mfa.shared-phone:amazon-ca,outlook-ops",
     "mfa.sms-only:amazon-ca",
     "mfa.sms-only:outlook-ops",
+    "mfa.sms-only:walmart",
     "mfa.totp-invalid:payoneer",
     "mfa.totp-weak-seed:ebay",
     "mfa.unknown:paypal",
