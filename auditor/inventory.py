@@ -162,6 +162,15 @@ def locate_inventory(explicit: str | Path | None, *, cwd: Path | None = None) ->
     )
 
 
+def inventory_path_for_writing(explicit: str | Path | None) -> Path:
+    """Where `add` and `import` write: the inventory every command would find, or, when there is
+    none yet, inventory.toml in the config dir (found from any working directory)."""
+    try:
+        return locate_inventory(explicit)
+    except InventoryError:
+        return config_inventory_path()
+
+
 def config_inventory_path() -> Path:
     """inventory.toml in the per-user config dir (click.get_app_dir)."""
     import click

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import hmac
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -118,3 +119,71 @@ def parse_totp(secret: Secret) -> TotpSeed:
     if not (code.isdigit() and len(code) == digits):
         raise TotpError("the seed cannot generate a code")
     return TotpSeed(bits, digits, period, algorithm, issuer, label_account)
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    """Whether a code the user typed comes from the stored seed, and at what clock offset."""
+
+    steps: int | None
+    """0: the seed gives this code now; +n / -n: it gave it n periods ago / gives it n periods
+    from now; None: not within the window searched."""
+    period: int
+    """Seconds per code."""
+    window: int
+    """How many periods either side were searched."""
+
+
+def check_code(secret: Secret, code: str, at: float, window: int = 10) -> CodeCheck:
+    """Find the time step at which the stored seed produces `code` (0 first, then ±1, ±2...).
+
+    A code matching n steps in the past means the authenticator's clock runs n periods behind
+    this computer's; in the future, ahead.
+    """
+    seed = parse_totp(secret)
+    value = secret.reveal().strip()
+    raw = (
+        parse_qs(urlsplit(value).query).get("secret", [""])[0]
+        if value.lower().startswith("otpauth:")
+        else value
+    )
+    cleaned, _ = _decode_base32(raw)
+    generator = _LegacyTOTP(
+        cleaned, digits=seed.digits, digest=_DIGESTS[seed.algorithm], interval=seed.period
+    )
+    typed = "".join(code.split())
+    for steps in sorted(range(-window, window + 1), key=lambda s: (abs(s), s < 0)):
+        moment = at - steps * seed.period
+        if hmac.compare_digest(generator.at(moment), typed):
+            return CodeCheck(steps, seed.period, window)
+    return CodeCheck(None, seed.period, window)
+
+
+def describe_check(account_id: str, check: CodeCheck) -> tuple[str, bool]:
+    """The verdict in one line, and whether sign-in would work (sites accept ±1 period)."""
+    if check.steps is None:
+        minutes = check.window * check.period // 60
+        return (
+            f"{account_id}: the stored seed does not produce this code within ±{minutes} "
+            "minutes: the authenticator entry you read belongs to another account, or the "
+            "stored seed is not this account's",
+            False,
+        )
+    if check.steps == 0:
+        return f"{account_id}: the code matches the stored seed now", True
+    seconds = abs(check.steps) * check.period
+    direction = "behind" if check.steps > 0 else "ahead of"
+    plural = "s" if abs(check.steps) > 1 else ""
+    if abs(check.steps) == 1:
+        return (
+            f"{account_id}: the code matches one step ({seconds} s) off: fine if you typed "
+            f"it as it changed; if this repeats, the device's clock runs {direction} this "
+            "computer's",
+            True,
+        )
+    return (
+        f"{account_id}: the code matches only {abs(check.steps)} step{plural} ({seconds} s) "
+        f"off: the authenticator's clock runs {seconds} s {direction} this computer's, so "
+        "its codes are rejected; set the phone's time to automatic",
+        False,
+    )

@@ -1,0 +1,77 @@
+"""Editing the inventory in place: comments, order and layout kept (tomlkit), every change
+validated by the same loader the audit uses before anything is written, and the file replaced
+atomically with mode 0600.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Table
+from tomlkit.toml_document import TOMLDocument
+
+from auditor.errors import InventoryError
+from auditor.files import write_private
+from auditor.inventory import INVENTORY_VERSION, Inventory, parse_inventory
+
+
+@dataclass
+class InventoryDocument:
+    """An inventory file held as a round-trip TOML document."""
+
+    path: Path
+    """Where it is read from and written to."""
+    document: TOMLDocument
+    """The parsed document, comments and all."""
+    existed: bool
+    """Whether the file was there before (False: it will be created)."""
+
+    @classmethod
+    def open(cls, path: Path) -> InventoryDocument:
+        """Read the file, or start a new inventory with `version = 1` when it does not exist."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            document = tomlkit.document()
+            document.add(tomlkit.comment("store-audit inventory: accounts only, no secrets."))
+            document.add("version", INVENTORY_VERSION)
+            return cls(path, document, existed=False)
+        except (OSError, UnicodeDecodeError) as error:
+            raise InventoryError(f"{path}: cannot read: {error}") from None
+        parse_inventory(text.encode("utf-8"), path)  # a broken file is reported, not edited
+        return cls(path, tomlkit.parse(text), existed=True)
+
+    def add_account(self, fields: dict[str, Any]) -> None:
+        """Append an [[accounts]] table with these fields (None values left out)."""
+        table = tomlkit.table()
+        for key, value in fields.items():
+            if value is not None:
+                table.add(key, value)
+        if "accounts" not in self.document:
+            self.document.add(tomlkit.nl())
+            self.document.add("accounts", tomlkit.aot())
+        accounts = self.document["accounts"]
+        if not isinstance(accounts, AoT):
+            raise InventoryError(f"{self.path}: accounts: must be written as [[accounts]] tables")
+        accounts.append(table)
+
+    def set_field(self, account_id: str, key: str, value: Any) -> None:
+        """Change one field of an existing account."""
+        accounts = self.document.get("accounts")
+        for table in accounts if isinstance(accounts, AoT) else []:
+            if isinstance(table, Table) and table.get("id") == account_id:
+                table[key] = value
+                return
+        raise InventoryError(f"{self.path}: no account with id {account_id!r}")
+
+    def render(self) -> tuple[str, Inventory]:
+        """The new file text, and the inventory it loads as (raises InventoryError if invalid)."""
+        text = tomlkit.dumps(self.document)
+        return text, parse_inventory(text.encode("utf-8"), self.path)
+
+    def save(self, text: str) -> None:
+        """Write the rendered text atomically with mode 0600."""
+        write_private(self.path, text)

@@ -1,0 +1,114 @@
+"""The only code that writes to the keyring: `add`, `set-secret` and `import` go through it.
+
+Writes happen in a `SecretTransaction`: every entry it sets remembers what was there before, and
+when anything fails part-way, everything it wrote is put back (new entries deleted, replaced ones
+restored), so a failed run leaves the keyring as it found it. Messages name the account and the
+keyring service, never a value; a backend's own error text is left out because, on a write, it
+could echo what was being written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from auditor.errors import SecretStoreError, StoreAuditError
+from auditor.secrets import KeyringStore, keyring_hint
+
+
+class KeyringWriter(KeyringStore):
+    """Reads like KeyringStore, and also writes and deletes."""
+
+    @property
+    def backend(self) -> Any:
+        """The keyring backend in use."""
+        return self._backend
+
+    def set(self, service: str, username: str, value: str) -> None:
+        """Store a value; SecretStoreError (without the backend's message) when it fails."""
+        try:
+            self._backend.set_password(service, username, value)
+        except Exception as error:  # the keyring boundary
+            raise SecretStoreError(
+                f"keyring backend {self.describe()} failed to write service {service!r}: "
+                f"{type(error).__name__}",
+                hint=keyring_hint(),
+            ) from None
+
+    def delete(self, service: str, username: str) -> None:
+        """Remove an entry; SecretStoreError when the backend fails."""
+        try:
+            self._backend.delete_password(service, username)
+        except Exception as error:  # the keyring boundary
+            raise SecretStoreError(
+                f"keyring backend {self.describe()} failed to delete service {service!r}: "
+                f"{type(error).__name__}",
+                hint=keyring_hint(),
+            ) from None
+
+
+@dataclass(frozen=True)
+class _Undo:
+    service: str
+    username: str
+    previous: str | None
+    label: str
+
+
+class SecretTransaction:
+    """A series of keyring writes that is undone as a whole when it does not complete."""
+
+    def __init__(self, writer: KeyringWriter) -> None:
+        self.writer = writer
+        self._undo: list[_Undo] = []
+
+    def set(self, service: str, username: str, value: str, label: str) -> None:
+        """Write one entry; `label` names it in messages ("amazon-us password")."""
+        previous = self.writer.get(service, username)
+        try:
+            self.writer.set(service, username, value)
+        except SecretStoreError as error:
+            raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
+        self._undo.append(_Undo(service, username, previous, label))
+
+    @property
+    def written(self) -> int:
+        """How many entries this transaction has written so far."""
+        return len(self._undo)
+
+    def rollback(self) -> list[str]:
+        """Put back everything written, newest first; the labels it could not put back."""
+        failed = []
+        for undo in reversed(self._undo):
+            try:
+                if undo.previous is None:
+                    self.writer.delete(undo.service, undo.username)
+                else:
+                    self.writer.set(undo.service, undo.username, undo.previous)
+            except SecretStoreError:
+                failed.append(undo.label)
+        self._undo.clear()
+        return failed
+
+
+@contextmanager
+def secret_transaction(writer: KeyringWriter) -> Iterator[SecretTransaction]:
+    """Yield a transaction; on any error inside, roll back and re-raise, saying what was undone."""
+    transaction = SecretTransaction(writer)
+    try:
+        yield transaction
+    except StoreAuditError as error:
+        written = transaction.written
+        failed = transaction.rollback()
+        if not written:
+            raise
+        plural = "entry" if written == 1 else f"{written} entries"
+        undone = f"the keyring {plural} this run wrote {'was' if written == 1 else 'were'} removed"
+        if failed:
+            undone = f"could not undo {', '.join(failed)} in the keyring: check by hand"
+        raise type(error)(f"{error.message}; {undone}", hint=error.hint) from None
+    except BaseException:
+        transaction.rollback()
+        raise
