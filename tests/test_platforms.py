@@ -41,8 +41,14 @@ def test_login_urls_map_to_platforms(url: str, platform: str, region: str | None
 
 @pytest.mark.parametrize(
     "url",
-    ["https://www.amazon.com/ap/signin", "https://notebay.com", "http://sn", "", "not a url at all",
-     "https://example.org/ebay.com"],
+    [
+        "https://www.amazon.com/ap/signin",
+        "https://notebay.com",
+        "http://sn",
+        "",
+        "not a url at all",
+        "https://example.org/ebay.com",
+    ],
 )
 def test_other_urls_match_nothing(url: str) -> None:
     # amazon.com is the shopping site, not Seller Central; look-alike hosts do not match
