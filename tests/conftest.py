@@ -41,9 +41,14 @@ def secret_service_env() -> Iterator[dict[str, str]]:
         yield env
 
 
-def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-    """Run the CLI in-process as a user would, stdout and stderr kept apart."""
-    return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
+def invoke(
+    *args: str | Path, env: dict[str, str] | None = None, input: str | None = None
+) -> Result:
+    """Run the CLI in-process as a user would, stdout and stderr kept apart; `input` answers its
+    prompts."""
+    return CliRunner().invoke(
+        cli, [str(a) for a in args], env=env, input=input, catch_exceptions=False
+    )
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

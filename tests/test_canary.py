@@ -237,3 +237,107 @@ def test_demo_never_shows_its_own_secrets(fmt: str, tmp_path: Path) -> None:
     ):
         texts = [result.stdout, result.stderr, *(f.read_text() for f in files)]
         assert find_leaks(texts, forms) == []
+
+
+def test_no_leak_from_the_commands_that_write_secrets(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """add, set-secret, import (dry run, real, repeated, refused) and verify-totp, with canary
+    passwords and seeds typed at prompts, piped on stdin and read from exports."""
+    import pyotp
+
+    from tests.exports import EXPORTS, make_logins
+
+    password, seed, replacement = f"Add-{random_core()}!x", random_seed(20), f"Set-{random_core()}"
+    logins = make_logins()
+    forms = {
+        "add password": leak_forms(password, password),
+        "add seed": leak_forms(seed, seed),
+        "set-secret": leak_forms(replacement, replacement),
+        **{
+            f"export {x.title}": leak_forms(x.password, x.password)
+            for x in logins.logins
+            if x.password
+        },
+        **{
+            f"export seed {x.title}": leak_forms(
+                x.totp.split("secret=")[-1].split("&")[0], x.totp.split("secret=")[-1].split("&")[0]
+            )
+            for x in logins.logins
+            if x.totp
+        },
+    }
+    inventory = tmp_path / "store-audit.toml"
+    results = [
+        invoke(
+            "add",
+            "shop",
+            "--platform",
+            "shopify",
+            "--login",
+            "o@acme.test",
+            "--mfa",
+            "totp",
+            "--inventory",
+            inventory,
+            input=f"{password}\n{password}\n{seed}\n",
+        ),
+        invoke(
+            "add",
+            "shop",
+            "--platform",
+            "shopify",
+            "--login",
+            "o@acme.test",
+            "--mfa",
+            "totp",
+            "--inventory",
+            inventory,
+            input=f"{password}\n{password}\n{seed}\n",
+        ),  # refused
+        invoke(
+            "add",
+            "bad",
+            "--platform",
+            "shopify",
+            "--login",
+            "b@acme.test",
+            "--mfa",
+            "totp",
+            "--inventory",
+            inventory,
+            input=f"{password}\n{password}\n{password}\n",
+        ),  # bad seed
+        invoke("set-secret", "shop", "--stdin", "--inventory", inventory, input=replacement),
+        invoke(
+            "set-secret", "shop", "--stdin", "--force", "--inventory", inventory, input=replacement
+        ),
+        invoke(
+            "set-secret",
+            "shop",
+            "--totp",
+            "--stdin",
+            "--force",
+            "--inventory",
+            inventory,
+            input=replacement,
+        ),  # not a seed
+        invoke(
+            "verify-totp", "shop", "--inventory", inventory, input=pyotp.TOTP(seed).now() + "\n"
+        ),
+        invoke("verify-totp", "shop", "--inventory", inventory, input="000000\n"),
+    ]
+    for name, (manager, writer, _) in EXPORTS.items():
+        export = tmp_path / f"{name}.export"
+        export.write_text(writer(logins), encoding="utf-8", newline="")
+        results.extend(
+            invoke("import", export, "--from", manager, "--inventory", inventory, *extra)
+            for extra in (["--dry-run"], [], [], ["--force"])
+        )
+        # the wrong --from: a one-line error about the columns, no cell quoted
+        wrong = "lastpass" if manager != "lastpass" else "chrome"
+        results.append(invoke("import", export, "--from", wrong, "--inventory", inventory))
+    assert {r.exit_code for r in results} <= {0, 1, 2}
+    texts = [t for r in results for t in (r.stdout, r.stderr)] + [inventory.read_text()]
+    assert find_leaks(texts, forms) == []
+    assert all("Traceback" not in r.stderr for r in results)

@@ -157,13 +157,15 @@ def test_a_failure_at_any_write_leaves_keyring_and_inventory_as_they_were(
     export = write_export(tmp_path, "1password", logins)
     inventory = tmp_path / "store-audit.toml"
     inventory.write_text(EXISTING)
-    # one entry already there, that a forced import replaces and a failure must restore
-    real_keyring.set_password("store-audit/shopify", "ops@acme.test", "old-shopify-pw")
+    # an entry already there, that the forced import replaces first and a failure must restore
+    real_keyring.set_password("store-audit/amazon-us", "ops@acme.test", "old-amazon-pw")
     before_keyring, before_inventory = keyring_contents(), inventory.read_bytes()
     writes = 5  # three passwords, two seeds
     for fail_at in range(1, writes + 1):
         use_backend(FailingWrites(real_keyring, fail_at))
-        result = invoke("import", export, "--from", "1password", "--inventory", inventory)
+        result = invoke(
+            "import", export, "--from", "1password", "--inventory", inventory, "--force"
+        )
         assert result.exit_code == ExitCode.KEYRING, (fail_at, result.stderr)
         assert "PasswordSetError" in result.stderr and "(entry " in result.stderr
         if fail_at > 1:
@@ -171,10 +173,9 @@ def test_a_failure_at_any_write_leaves_keyring_and_inventory_as_they_were(
         assert keyring_contents() == before_keyring, fail_at
         assert inventory.read_bytes() == before_inventory, fail_at
     use_backend(real_keyring)
-    assert (
-        invoke("import", export, "--from", "1password", "--inventory", inventory).exit_code
-        == ExitCode.OK
-    )
+    done = invoke("import", export, "--from", "1password", "--inventory", inventory, "--force")
+    assert done.exit_code == ExitCode.OK
+    assert keyring_contents()[("store-audit/amazon-us", "ops@acme.test")] == logins.amazon.password
 
 
 def test_dry_run_writes_nothing_and_changed_passwords_need_force(
