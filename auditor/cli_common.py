@@ -1,0 +1,39 @@
+"""What the command modules share: the one way a StoreAuditError ends a command, path options,
+and reading a secret from a hidden prompt or stdin."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from auditor.errors import StoreAuditError
+from auditor.secrets import Secret
+
+FILE = click.Path(dir_okay=False, path_type=Path)
+"""A file path option or argument."""
+
+INVENTORY_OPTION = click.option(
+    "--inventory", type=FILE, help="Inventory file [default: as for audit]."
+)
+
+
+def fail(error: StoreAuditError) -> NoReturn:
+    """One line (and a hint) on stderr, then the error's exit code; never a traceback."""
+    click.echo(f"store-audit: error: {error.message}", err=True)
+    if error.hint:
+        click.echo(f"hint: {error.hint}", err=True)
+    sys.exit(error.exit_code)
+
+
+def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
+    """A secret from stdin's first line, or typed at a hidden (and confirmed) prompt."""
+    if stdin:
+        value = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    else:
+        value = click.prompt(
+            prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
+        )
+    return Secret(value)
