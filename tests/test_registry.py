@@ -35,3 +35,12 @@ def test_the_cli_offers_every_format() -> None:
     from auditor.cli import FORMAT_NAMES
 
     assert set(FORMAT_NAMES) == set(FORMATS)
+
+
+def test_import_offers_every_importer() -> None:
+    from auditor.cli import cli
+    from auditor.importers import IMPORTERS
+
+    command = cli.commands["import"]
+    choice = next(p for p in command.params if p.name == "manager").type
+    assert set(choice.choices) == set(IMPORTERS)  # type: ignore[attr-defined]
