@@ -31,7 +31,7 @@ def fail(error: StoreAuditError) -> NoReturn:
 def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
     """A secret from stdin's first line, or typed at a hidden (and confirmed) prompt."""
     if stdin:
-        value = click.get_text_stream("stdin").readline().rstrip("\r\n")
+        value = sys.stdin.readline().rstrip("\r\n")
     else:
         value = click.prompt(
             prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
