@@ -12,7 +12,7 @@ import click
 
 from auditor.cli_common import INVENTORY_OPTION, fail, read_secret
 from auditor.errors import ExitCode, StoreAuditError, UsageError
-from auditor.platforms import KINDS, MFA_METHODS
+from auditor.vocabulary import KINDS, MFA_METHODS
 
 
 @click.command()

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from auditor.errors import StoreAuditError
-from auditor.secrets import Secret
+
+if TYPE_CHECKING:
+    from auditor.secrets import Secret
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 """A file path option or argument."""
@@ -30,6 +32,8 @@ def fail(error: StoreAuditError) -> NoReturn:
 
 def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
     """A secret from stdin's first line, or typed at a hidden (and confirmed) prompt."""
+    from auditor.secrets import Secret
+
     if stdin:
         value = sys.stdin.readline().rstrip("\r\n")
     else:

@@ -14,14 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urlsplit
 
-KINDS = ("store", "mailbox", "payment", "other")
-"""The values an account's `kind` may take."""
-
-MFA_METHODS = ("none", "sms", "voice", "email", "totp", "push", "security-key", "unknown")
-"""The values an account's `mfa` may take."""
-
-STRONG_MFA = frozenset({"totp", "push", "security-key"})
-"""Methods that do not travel over the phone network or a mailbox."""
+from auditor.vocabulary import KINDS, MFA_METHODS, STRONG_MFA
 
 
 @dataclass(frozen=True)
@@ -152,3 +145,6 @@ def match_url(url: str) -> UrlMatch | None:
         None,
     )
     return UrlMatch(platform, region, host)
+
+
+__all__ = ["KINDS", "MFA_METHODS", "PLATFORMS", "STRONG_MFA", "Platform", "UrlMatch"]
