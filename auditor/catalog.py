@@ -28,6 +28,8 @@ class CatalogEntry:
     across_accounts: bool = False
     """Whether it compares accounts with each other (reuse, shared mailboxes) rather than
     judging one account alone; JUnit reports these as inventory-wide test cases."""
+    needs: str = ""
+    """What it needs beyond the inventory and keyring, when it cannot always run."""
 
 
 _H, _M, _L, _C = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.CRITICAL
@@ -124,8 +126,9 @@ CATALOG: dict[str, CatalogEntry] = {
         CatalogEntry(
             "password.breached",
             _C,
-            "found in a Pwned Passwords corpus (--hibp-file)",
+            "found in a Pwned Passwords corpus",
             "Change it now, everywhere it is used: breached passwords are tried first.",
+            needs="--hibp-file or --hibp-online",
         ),
         CatalogEntry(
             "password.stale",
@@ -176,14 +179,11 @@ CATALOG: dict[str, CatalogEntry] = {
         CatalogEntry(
             "recovery.weak-link",
             _C,
-            "a login or recovery mailbox in the inventory lacks 2FA or has a weak or reused "
-            "password",
+            "a login or recovery mailbox in the inventory lacks 2FA or has a weak, reused or "
+            "breached password",
             "Secure the mailbox first: app-based 2FA and a unique generated password; every "
             "account it can reset is only as strong as it is.",
             across_accounts=True,
         ),
     )
 }
-
-NOT_YET_AVAILABLE = frozenset({"password.breached"})
-"""Catalog ids this version cannot run yet; `store-audit checks` says so."""

@@ -39,6 +39,9 @@ class AuditOptions:
     no_ignores: bool
     baseline: Path | None
     write_baseline: Path | None
+    hibp_file: Path | None
+    hibp_online: bool
+    hibp_url: str | None
 
 
 def _options(*options: Callable[[F], F]) -> Callable[[F], F]:
@@ -90,6 +93,19 @@ audit_options = _options(
         type=FILE,
         help="Record the current finding keys in this file (and pass the gate).",
     ),
+    click.option(
+        "--hibp-file",
+        type=click.Path(path_type=Path),
+        help="Look passwords up in a Pwned Passwords SHA-1 corpus: the downloader's file or "
+        "its per-prefix directory. Nothing leaves the machine.",
+    ),
+    click.option(
+        "--hibp-online",
+        is_flag=True,
+        help="Look passwords up in the Pwned Passwords range API: only the first 5 hex digits "
+        "of each SHA-1 are sent.",
+    ),
+    click.option("--hibp-url", help="Range API to use with --hibp-online (ends in /range/)."),
 )
 
 
@@ -107,6 +123,7 @@ def _audit(
     options: AuditOptions, scope: tuple[str, ...] = (), gate_account: str | None = None
 ) -> NoReturn:
     from auditor.baseline import apply_baseline, load_baseline, write_baseline
+    from auditor.breach import breach_lookup
     from auditor.engine import run_audit
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.progress import TerminalProgress
@@ -118,6 +135,7 @@ def _audit(
         path = locate_inventory(options.inventory)
         inventory = load_inventory(path)
         baseline = load_baseline(options.baseline) if options.baseline else None
+        breaches = breach_lookup(options.hibp_file, options.hibp_online, options.hibp_url)
         progress = TerminalProgress()
         try:
             report = run_audit(
@@ -129,6 +147,7 @@ def _audit(
                 fail_on=options.fail_on,
                 gate_account=gate_account,
                 progress=progress,
+                breaches=breaches,
             )
         finally:
             progress.close()
@@ -195,13 +214,13 @@ def checks() -> None:
     """List the check catalog: ids, default severities, when each fires."""
     from tabulate import tabulate
 
-    from auditor.catalog import CATALOG, NOT_YET_AVAILABLE
+    from auditor.catalog import CATALOG
 
     rows = []
     for entry in CATALOG.values():
         when = entry.fires_when + (f"; {entry.severity_note}" if entry.severity_note else "")
-        if entry.id in NOT_YET_AVAILABLE:
-            when += " (not available in this version)"
+        if entry.needs:
+            when += f" (runs with {entry.needs})"
         rows.append([entry.id, entry.severity.label, when])
     click.echo(
         tabulate(rows, headers=["Check", "Default", "Fires when"], maxcolwidths=[None, None, 40])
@@ -216,7 +235,7 @@ def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> N
     Prints the table unless --format says otherwise, and exits 0 unless --fail-on is given,
     since the demo is meant to show findings.
     """
-    from auditor.demo import demo_inventory_path, demo_store
+    from auditor.demo import DemoBreaches, demo_inventory_path, demo_store
     from auditor.engine import run_audit
     from auditor.inventory import load_inventory
 
@@ -227,6 +246,7 @@ def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> N
             demo_store(inventory),
             display_path="examples/store-audit.toml",
             fail_on=fail_on or "never",
+            breaches=DemoBreaches(),
         )
         _emit(report, format_name, output, default="table")
     except StoreAuditError as error:

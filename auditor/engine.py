@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from auditor import __version__
+from auditor.breach import BreachLookup, sha1_hex
 from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext
 from auditor.errors import UsageError
@@ -19,7 +20,7 @@ from auditor.findings import Finding
 from auditor.inventory import Account, Inventory
 from auditor.progress import Progress
 from auditor.results import ExpiredIgnore, Report, ReportAccount
-from auditor.secrets import SecretStore, read_secrets
+from auditor.secrets import SecretStore, SecretView, read_secrets
 from auditor.severity import parse_fail_on
 
 
@@ -35,11 +36,13 @@ def run_audit(
     fail_on: str | None = None,
     gate_account: str | None = None,
     progress: Progress | None = None,
+    breaches: BreachLookup | None = None,
 ) -> Report:
     """Audit every account; report the findings that involve `scope` (all when empty).
 
     `fail_on` is a severity name or "never"; None takes the inventory's policy. `gate_account`
-    makes this an onboarding report for that account (and puts it in scope).
+    makes this an onboarding report for that account (and puts it in scope). With `breaches`,
+    each distinct password's SHA-1 is looked up there and password.breached runs.
     """
     scope = tuple(dict.fromkeys([*scope, *([gate_account] if gate_account else [])]))
     unknown = [a for a in scope if inventory.account(a) is None]
@@ -48,7 +51,8 @@ def run_audit(
     now = now or dt.datetime.now(dt.UTC)
     today = today or now.astimezone().date()
     secrets = read_secrets(inventory.accounts, store, progress)
-    context = AuditContext(inventory, secrets, today)
+    counts = breach_counts(inventory, secrets, breaches) if breaches else {}
+    context = AuditContext(inventory, secrets, today, breach_counts=counts)
     for done, account in enumerate(inventory.accounts, start=1):
         context.strength(account)  # scored up front so the progress line can show it
         if progress:
@@ -74,7 +78,24 @@ def run_audit(
         scope=scope,
         expired_ignores=expired_ignores(inventory, today, scope),
         gate_account=gate_account,
+        breach_source=breaches.describe() if breaches else None,
     )
+
+
+def breach_counts(
+    inventory: Inventory, secrets: SecretView, breaches: BreachLookup
+) -> dict[str, int]:
+    """Account id → times its password was seen in breaches. Each distinct password is hashed
+    once; the hashes live only in this function."""
+    hashes: dict[bytes, str] = {}
+    owners: dict[str, bytes] = {}
+    for account in inventory.accounts:
+        password = secrets.password(account.id)
+        if password is not None:
+            owners[account.id] = password.fingerprint()
+            hashes.setdefault(owners[account.id], sha1_hex(password.reveal()))
+    seen = breaches.counts(hashes.values())
+    return {account_id: seen[hashes[key]] for account_id, key in owners.items()}
 
 
 def expired_ignores(

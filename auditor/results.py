@@ -72,6 +72,8 @@ class Report:
     """Ignore entries that have run out, so their findings count again."""
     gate_account: str | None = None
     """The account `onboard` gates, if this is an onboarding report."""
+    breach_source: str | None = None
+    """What passwords were looked up in (a corpus file, the range API), or None: not checked."""
 
     @property
     def account_count(self) -> int:

@@ -74,8 +74,14 @@ STRONG = dict(
 
 
 def run(
-    check_id: str, inv: Inventory, secrets: SecretView | None = None, today: dt.date = TODAY
+    check_id: str,
+    inv: Inventory,
+    secrets: SecretView | None = None,
+    today: dt.date = TODAY,
+    breaches: dict[str, int] | None = None,
 ) -> list[Finding]:
-    """Run one registered check."""
-    context = AuditContext(inv, secrets if secrets is not None else view(), today)
+    """Run one registered check (`breaches`: account id → times seen, as the engine passes)."""
+    context = AuditContext(
+        inv, secrets if secrets is not None else view(), today, breach_counts=breaches or {}
+    )
     return list(CHECKS[check_id](context))

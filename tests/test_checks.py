@@ -17,12 +17,14 @@ from auditor.secrets import MemoryStore, SecretView, read_secrets
 from auditor.severity import Severity
 from tests.helpers import STRONG, account, inventory, run, view
 
-Case = Callable[[], tuple[Inventory, SecretView]]
+Case = Callable[[], tuple[Inventory, SecretView, dict[str, int]]]
 SEED_160 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
 
-def case(inv: Inventory, secrets: SecretView | None = None) -> Case:
-    return lambda: (inv, secrets or view())
+def case(
+    inv: Inventory, secrets: SecretView | None = None, breaches: dict[str, int] | None = None
+) -> Case:
+    return lambda: (inv, secrets or view(), breaches or {})
 
 
 CASES: dict[str, tuple[Case, list[str], Case]] = {
@@ -198,6 +200,20 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
             view({"etsy": STRONG["a"]}),
         ),
     ),
+    "password.breached": (
+        case(
+            inventory(account("a"), account("b")),
+            view({"a": STRONG["a"], "b": STRONG["b"]}),
+            {"a": 3861, "b": 0},
+        ),
+        ["password.breached:a"],
+        # a password not in the corpus; and no corpus at all (not looked up)
+        case(
+            inventory(account("a"), account("b")),
+            view({"a": STRONG["a"], "b": STRONG["b"]}),
+            {"a": 0},
+        ),
+    ),
     "password.stale": (
         case(inventory(account("a", password_changed=dt.date(2025, 11, 26)))),
         ["password.stale:a"],
@@ -298,27 +314,27 @@ def test_every_check_has_cases() -> None:
 @pytest.mark.parametrize("check_id", sorted(CASES))
 def test_check_fires(check_id: str) -> None:
     fires, expected, _ = CASES[check_id]
-    inv, secrets = fires()
-    assert sorted(f.key for f in run(check_id, inv, secrets)) == expected
+    inv, secrets, breaches = fires()
+    assert sorted(f.key for f in run(check_id, inv, secrets, breaches=breaches)) == expected
 
 
 @pytest.mark.parametrize("check_id", sorted(CASES))
 def test_check_stays_quiet_on_near_miss(check_id: str) -> None:
     _, _, quiet = CASES[check_id]
-    inv, secrets = quiet()
-    assert run(check_id, inv, secrets) == []
+    inv, secrets, breaches = quiet()
+    assert run(check_id, inv, secrets, breaches=breaches) == []
 
 
 @pytest.mark.parametrize("check_id", sorted(CASES))
 def test_keys_are_unique_and_name_sorted_accounts(check_id: str) -> None:
-    inv, secrets = CASES[check_id][0]()
-    findings = run(check_id, inv, secrets)
+    inv, secrets, breaches = CASES[check_id][0]()
+    findings = run(check_id, inv, secrets, breaches=breaches)
     assert len({f.key for f in findings}) == len(findings)
     assert all(list(f.accounts) == sorted(f.accounts) for f in findings)
 
 
 def test_shared_login_explains_why_two_addresses_are_one_mailbox() -> None:
-    inv, _ = CASES["email.shared-login"][0]()
+    inv, _, _ = CASES["email.shared-login"][0]()
     (found,) = run("email.shared-login", inv)
     assert "Gmail ignores dots" in found.message
     assert "googlemail.com is gmail.com" in found.message
@@ -359,7 +375,7 @@ def test_typo_domain_compares_with_seller_domains_and_counts_transpositions() ->
 
 
 def test_lookalike_names_the_character() -> None:
-    inv, _ = CASES["email.lookalike"][0]()
+    inv, _, _ = CASES["email.lookalike"][0]()
     messages = {f.accounts[0]: f.message for f in run("email.lookalike", inv)}
     assert "Cyrillic 'а' (U+0430), which looks like Latin 'a'" in messages["amazon"]
     assert "U+200B" in messages["zw"]

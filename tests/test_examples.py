@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditor.demo import DEMO_PASSWORDS, DEMO_SEEDS, demo_inventory_path, demo_store
+from auditor.demo import (
+    DEMO_PASSWORDS,
+    DEMO_SEEDS,
+    DemoBreaches,
+    demo_inventory_path,
+    demo_store,
+)
 from auditor.engine import Report, run_audit
 from auditor.inventory import load_inventory
 from auditor.severity import Severity
@@ -28,6 +34,8 @@ EXPECTED = {
     "mfa.totp-invalid:payoneer",
     "mfa.totp-weak-seed:ebay",
     "mfa.unknown:paypal",
+    "password.breached:ebay",
+    "password.breached:gmail-owner",
     "password.contains-identity:amazon-us",
     "password.contains-identity:etsy",
     "password.missing:payoneer",
@@ -44,7 +52,9 @@ EXPECTED = {
 
 def example_report(now: dt.datetime = NOW) -> Report:
     inventory = load_inventory(demo_inventory_path())
-    return run_audit(inventory, demo_store(inventory), now=now, today=now.date())
+    return run_audit(
+        inventory, demo_store(inventory), now=now, today=now.date(), breaches=DemoBreaches()
+    )
 
 
 def test_example_findings() -> None:

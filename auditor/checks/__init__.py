@@ -20,6 +20,7 @@ from auditor.checks.mfa_sms_only import find_sms_only
 from auditor.checks.mfa_totp_invalid import find_invalid_seeds
 from auditor.checks.mfa_totp_weak_seed import find_weak_seeds
 from auditor.checks.mfa_unknown import find_unknown_mfa
+from auditor.checks.password_breached import find_breached_passwords
 from auditor.checks.password_contains_identity import find_identity_in_passwords
 from auditor.checks.password_missing import find_missing_passwords
 from auditor.checks.password_reused import find_reused_passwords
@@ -41,6 +42,7 @@ CHECKS: dict[str, CheckFunction] = {
     "password.similar": find_similar_passwords,
     "password.weak": find_weak_passwords,
     "password.contains-identity": find_identity_in_passwords,
+    "password.breached": find_breached_passwords,
     "password.stale": find_stale_passwords,
     "mfa.missing": find_missing_mfa,
     "mfa.unknown": find_unknown_mfa,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -34,6 +34,8 @@ class AuditContext:
     """Passwords and seeds by account id."""
     today: dt.date
     """The day the audit runs; ages and suppression dates are measured against it."""
+    breach_counts: Mapping[str, int] = field(default_factory=dict)
+    """Account id → times its password was seen in a breach corpus (empty: not looked up)."""
     _strengths: dict[str, Strength] = field(default_factory=dict, repr=False)
     _dependents: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 

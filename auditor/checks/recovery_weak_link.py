@@ -1,6 +1,6 @@
 """recovery.weak-link: an account is only as strong as the mailbox that can reset it. Fires for
 each inventory mailbox that others sign in or recover through (directly or through a chain of
-mailboxes) and that lacks 2FA or has a weak or reused password."""
+mailboxes) and that lacks 2FA or has a weak, reused or breached password."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def mailbox_weaknesses(ctx: AuditContext, mailbox: Account) -> list[str]:
         weaknesses.append("has a weak password")
     if mailbox.id in ctx.reused_ids:
         weaknesses.append("shares its password with another account")
+    if ctx.breach_counts.get(mailbox.id, 0) > 0:
+        weaknesses.append("has a password found in breaches")
     return weaknesses
 
 

@@ -7,8 +7,10 @@ weakness; like any secret, they never appear in the demo's output.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+from auditor.breach import sha1_hex
 from auditor.inventory import Inventory
 from auditor.secrets import MemoryStore
 
@@ -36,6 +38,20 @@ DEMO_SEEDS: dict[str, str] = {
     "?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=eBay",  # another account's seed
     "payoneer": "NOT-A-SEED-1890",
 }
+
+
+class DemoBreaches:
+    """A built-in stand-in for the Pwned Passwords corpus: it knows the demo's reused password."""
+
+    SEEN = 1204
+    """How often the stand-in says that password was seen (made up, like the password)."""
+
+    def describe(self) -> str:
+        return "built-in demo breach list (stands in for the Pwned Passwords corpus)"
+
+    def counts(self, hashes: Iterable[str]) -> dict[str, int]:
+        known = sha1_hex(_REUSED)
+        return {value: self.SEEN if value == known else 0 for value in hashes}
 
 
 def demo_inventory_path() -> Path:

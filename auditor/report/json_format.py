@@ -56,6 +56,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             if verdict
             else None
         ),
+        "breach_source": report.breach_source,
         "expired_ignores": [
             {
                 "account": e.account,

@@ -24,6 +24,8 @@ def render_table(report: Report) -> str:
     if verdict:
         lines.append(verdict)
     lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
+    if report.breach_source is None:
+        lines.append("Breached passwords: not checked (--hibp-file PATH or --hibp-online).")
     lines.append("")
     if not report.findings:
         lines.append("Nothing to fix: no findings.")

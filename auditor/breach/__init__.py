@@ -1,0 +1,73 @@
+"""Breached passwords: how many times each password's SHA-1 appears in a Pwned Passwords corpus.
+
+Three sources behind one interface: the downloader's single sorted file (`offline.SortedFile`),
+its per-prefix directory (`offline.PrefixDirectory`), and the k-anonymity range API
+(`online.RangeApi`, opt-in). The engine hashes each distinct password once, asks the source for
+counts, and hands the checks only those counts; no hash is kept, printed or written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from typing import Protocol
+
+from auditor.errors import ExitCode, StoreAuditError, UsageError
+
+
+class BreachCorpusError(StoreAuditError):
+    """A --hibp-file that is not a Pwned Passwords SHA-1 corpus (exit 2)."""
+
+
+class BreachServiceError(StoreAuditError):
+    """The online range API could not be reached or kept failing (exit 3, like the keyring:
+    a source the audit needs is unavailable)."""
+
+    exit_code = ExitCode.KEYRING
+
+
+class BreachLookup(Protocol):
+    """Somewhere to look up how often a password hash was seen in breaches."""
+
+    def describe(self) -> str:
+        """What is being searched, for the report ("file …", "online …")."""
+        ...
+
+    def counts(self, hashes: Iterable[str]) -> dict[str, int]:
+        """Upper-case SHA-1 hex → times seen (0 when absent), for every hash asked."""
+        ...
+
+
+def sha1_hex(password: str) -> str:
+    """The upper-case SHA-1 hex of a password, as the corpus stores it."""
+    return hashlib.sha1(password.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
+
+
+def open_corpus(path: str) -> BreachLookup:
+    """The offline corpus at `path`: a single sorted file, or the per-prefix directory."""
+    from pathlib import Path
+
+    from auditor.breach.offline import PrefixDirectory, SortedFile
+
+    location = Path(path)
+    if location.is_dir():
+        return PrefixDirectory(location)
+    return SortedFile(location)
+
+
+def breach_lookup(
+    file: str | os.PathLike[str] | None, online: bool, url: str | None
+) -> BreachLookup | None:
+    """The lookup the options ask for: --hibp-file, --hibp-online (--hibp-url), or none."""
+    if file is not None and (online or url):
+        raise UsageError("use either --hibp-file or --hibp-online, not both")
+    if file is not None:
+        return open_corpus(os.fspath(file))
+    if online or url:
+        from auditor.breach.online import DEFAULT_URL, RangeApi
+
+        if url is not None and not url.startswith(("https://", "http://")):
+            raise UsageError(f"--hibp-url {url!r} is not an http(s) URL")
+        return RangeApi(url or DEFAULT_URL)
+    return None

@@ -1,0 +1,224 @@
+"""The Pwned Passwords corpus on disk, looked up without reading it.
+
+`SortedFile` is the single file the official downloader writes by default: one `SHA1HEX:COUNT`
+line per hash, sorted, LF or CRLF. SHA-1 values are uniform, so a hash's place in the file is
+predictable from its value: interpolation search lands near it in a few probes of a memory map
+(every third probe bisects, which bounds the worst case at a binary search). Each lookup touches
+a handful of pages, whatever the file's size.
+
+`PrefixDirectory` is the downloader's other layout: `XXXXX.txt` files of `SUFFIX:COUNT` lines.
+
+Both check what they were given at open, by probing a few places rather than scanning: an NTLM
+corpus, an unsorted or truncated file, or something that is not text gets a one-line error that
+says what it is and what to download instead.
+"""
+
+from __future__ import annotations
+
+import itertools
+import mmap
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from auditor.breach import BreachCorpusError
+
+SHA1_LINE = re.compile(rb"[0-9A-F]{40}:[0-9]+\r?")
+SUFFIX_LINE = re.compile(rb"[0-9A-F]{35}:[0-9]+\r?")
+PARTIAL_LINE = re.compile(rb"[0-9A-F]{1,40}(:[0-9]*)?\r?")
+NTLM_LINE = re.compile(rb"[0-9A-Fa-f]{32}:[0-9]+\r?")
+NTLM_SUFFIX_LINE = re.compile(rb"[0-9A-Fa-f]{27}:[0-9]+\r?")
+PREFIX_FILE = re.compile(r"[0-9A-F]{5}\.txt")
+PROBES = 16
+LINEAR_BELOW = 4096
+"""Byte span below which the remaining lines are simply read in order."""
+DOWNLOAD_HINT = (
+    "download the SHA-1 corpus with the official downloader (haveibeenpwned-downloader "
+    "pwnedpasswords), as one file or with -p for the per-prefix directory"
+)
+
+
+def _describe_bad_line(line: bytes, path: Path, where: str) -> BreachCorpusError:
+    if NTLM_LINE.fullmatch(line) or NTLM_SUFFIX_LINE.fullmatch(line):
+        return BreachCorpusError(
+            f"{path}: an NTLM corpus ({where} holds NTLM hashes); store-audit needs the SHA-1 one",
+            hint=DOWNLOAD_HINT,
+        )
+    if b"\0" in line or any(byte > 127 for byte in line):
+        return BreachCorpusError(
+            f"{path}: not a text file; not a Pwned Passwords corpus", hint=DOWNLOAD_HINT
+        )
+    if re.fullmatch(rb"[0-9a-fA-F]{40}:[0-9]+\r?", line):
+        return BreachCorpusError(
+            f"{path}: {where} is not upper-case hex as the official corpus writes it",
+            hint=DOWNLOAD_HINT,
+        )
+    return BreachCorpusError(
+        f"{path}: {where} is not a SHA1HEX:COUNT line; not a Pwned Passwords SHA-1 corpus",
+        hint=DOWNLOAD_HINT,
+    )
+
+
+class SortedFile:
+    """The downloader's single sorted file, memory-mapped."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            with path.open("rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size == 0:
+                    raise BreachCorpusError(
+                        f"{path}: empty; not a Pwned Passwords corpus", hint=DOWNLOAD_HINT
+                    )
+                self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except FileNotFoundError:
+            raise BreachCorpusError(f"{path}: no such file", hint=DOWNLOAD_HINT) from None
+        except OSError as error:
+            raise BreachCorpusError(f"{path}: cannot read: {error.strerror}") from None
+        self._size = size
+        self._check()
+
+    def describe(self) -> str:
+        return f"Pwned Passwords file {self.path}"
+
+    def _line(self, offset: int) -> tuple[int, int]:
+        """Start and end (exclusive, before the newline) of the line holding byte `offset`."""
+        start = self._map.rfind(b"\n", 0, offset) + 1
+        end = self._map.find(b"\n", offset)
+        return start, self._size if end == -1 else end
+
+    def _check(self) -> None:
+        end = self._size - 1 if self._map[self._size - 1 : self._size] == b"\n" else self._size
+        last_start = self._map.rfind(b"\n", 0, end) + 1
+        last = self._map[last_start:end]
+        first_start, first_end = self._line(0)
+        first = self._map[first_start:first_end]
+        if not SHA1_LINE.fullmatch(first):
+            raise _describe_bad_line(first[:80], self.path, "its first line")
+        if not SHA1_LINE.fullmatch(last) and PARTIAL_LINE.fullmatch(last):
+            raise BreachCorpusError(
+                f"{self.path}: ends with an incomplete line (a download cut short?)",
+                hint=DOWNLOAD_HINT,
+            )
+        previous = b""
+        offsets = [0, *(self._size * i // PROBES for i in range(1, PROBES)), last_start]
+        for offset in offsets:
+            start, stop = self._line(min(offset, max(0, end - 1)))
+            line = self._map[start:stop]
+            if not SHA1_LINE.fullmatch(line):
+                where = (
+                    "its first line"
+                    if start == 0
+                    else "its last line"
+                    if start == last_start
+                    else f"the line at byte {start}"
+                )
+                raise _describe_bad_line(line[:80], self.path, where)
+            if line[:40] < previous:
+                raise BreachCorpusError(
+                    f"{self.path}: not sorted by hash (the line at byte "
+                    f"{start} comes before the one above it)",
+                    hint=DOWNLOAD_HINT,
+                )
+            previous = line[:40]
+
+    def count(self, target: str) -> int:
+        """Times the upper-case SHA-1 hex `target` was seen; 0 when absent."""
+        key = target.encode("ascii")
+        wanted = int(target[:16], 16)
+        lo, hi = 0, self._size  # lines starting in [lo, hi) may hold it; lo is a line start
+        lo_key, hi_key = 0, 1 << 64
+        step = 0
+        while hi - lo > LINEAR_BELOW:
+            step += 1
+            if step % 3 == 0 or hi_key <= lo_key:
+                guess = (lo + hi) // 2
+            else:
+                guess = lo + (wanted - lo_key) * (hi - lo) // (hi_key - lo_key)
+                guess = min(max(guess, lo), hi - 1)
+            start, end = self._line(guess)
+            if start < lo:
+                start, end = self._line(lo)
+            found = self._map[start : start + 40]
+            if found == key:
+                return self._count_at(start, end)
+            if found < key:
+                lo, lo_key = end + 1, int(found[:16], 16)
+            else:
+                hi, hi_key = start, int(found[:16], 16)
+        position = lo
+        while position < hi:
+            start, end = self._line(position)
+            found = self._map[start : start + 40]
+            if found == key:
+                return self._count_at(start, end)
+            if found > key:
+                return 0
+            position = end + 1
+        return 0
+
+    def _count_at(self, start: int, end: int) -> int:
+        return int(self._map[start + 41 : end].rstrip(b"\r"))
+
+    def counts(self, hashes: Iterable[str]) -> dict[str, int]:
+        return {value: self.count(value) for value in hashes}
+
+
+class PrefixDirectory:
+    """The downloader's per-prefix layout: `XXXXX.txt` files of `SUFFIX:COUNT` lines."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            sample = [e for e in itertools.islice(os.scandir(path), 8) if e.is_file()]
+        except OSError as error:
+            raise BreachCorpusError(f"{path}: cannot read: {error.strerror}") from None
+        named = [e for e in sample if PREFIX_FILE.fullmatch(e.name)]
+        if not named:
+            raise BreachCorpusError(
+                f"{path}: a directory without XXXXX.txt prefix files; not a Pwned Passwords corpus",
+                hint=DOWNLOAD_HINT,
+            )
+        for item in named[:3]:
+            with open(item.path, "rb") as handle:
+                first = handle.readline(200).rstrip(b"\n")
+            if first and not SUFFIX_LINE.fullmatch(first):
+                raise _describe_bad_line(first[:80], path / item.name, "its first line")
+
+    def describe(self) -> str:
+        return f"Pwned Passwords directory {self.path}"
+
+    def counts(self, hashes: Iterable[str]) -> dict[str, int]:
+        by_prefix: dict[str, list[str]] = {}
+        for value in hashes:
+            by_prefix.setdefault(value[:5], []).append(value)
+        found: dict[str, int] = {}
+        for prefix, values in by_prefix.items():
+            file = self.path / f"{prefix}.txt"
+            try:
+                text = file.read_bytes()
+            except FileNotFoundError:
+                raise BreachCorpusError(
+                    f"{self.path}: {prefix}.txt is missing: the download is incomplete",
+                    hint=DOWNLOAD_HINT,
+                ) from None
+            suffixes = parse_range(text, file)
+            for value in values:
+                found[value] = suffixes.get(value[5:], 0)
+        return found
+
+
+def parse_range(text: bytes, source: Path | str) -> dict[str, int]:
+    """`SUFFIX:COUNT` lines (a prefix file, or a range API answer) → suffix → count."""
+    found = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        suffix, _, count = line.partition(b":")
+        if len(suffix) != 35 or not count.isdigit():
+            raise BreachCorpusError(f"{source}: a line is not SUFFIX:COUNT")
+        found[suffix.decode("ascii").upper()] = int(count)
+    return found

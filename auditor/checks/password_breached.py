@@ -1,0 +1,30 @@
+"""password.breached: the password is in a Pwned Passwords corpus, so it is among the first that
+attackers try. Runs only with --hibp-file or --hibp-online; the engine looks the hashes up and
+hands this check the counts alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.catalog import CATALOG
+from auditor.checks.context import AuditContext
+from auditor.findings import Finding, finding
+
+ID = "password.breached"
+
+
+def find_breached_passwords(ctx: AuditContext) -> Iterator[Finding]:
+    """One finding per account whose password was seen in breaches, with how often."""
+    for account in ctx.accounts:
+        seen = ctx.breach_counts.get(account.id, 0)
+        if seen > 0:
+            times = "once" if seen == 1 else f"{seen:,} times"
+            yield finding(
+                ID,
+                CATALOG[ID].severity,
+                [account.id],
+                f"{account.id}'s password appears {times} in the Pwned Passwords corpus of "
+                "breached passwords: it is among the first an attacker tries",
+                f"Change the {account.platform_name} password now to a unique generated one, "
+                "and wherever else it was used.",
+            )
