@@ -75,8 +75,10 @@ def main() -> None:
             path = Path(folder) / f"pwned-{lines}.txt"
             started = time.perf_counter()
             build(path, lines, planted)
-            print(f"built {lines:,}-line corpus ({path.stat().st_size / 2**20:,.0f} MiB) in "
-                  f"{time.perf_counter() - started:.1f} s")
+            print(
+                f"built {lines:,}-line corpus ({path.stat().st_size / 2**20:,.0f} MiB) in "
+                f"{time.perf_counter() - started:.1f} s"
+            )
             opened = time.perf_counter()
             corpus = SortedFile(path)
             open_time = time.perf_counter() - opened
@@ -87,8 +89,10 @@ def main() -> None:
                 results[lines, size] = best_of(3, functools.partial(corpus.counts, hashes))
             print(f"  open + format probes: {open_time * 1000:.2f} ms")
             for size in queries:
-                print(f"  {size:>6,} lookups: {results[lines, size] * 1000:8.1f} ms "
-                      f"({results[lines, size] / size * 1e6:.1f} µs each)")
+                print(
+                    f"  {size:>6,} lookups: {results[lines, size] * 1000:8.1f} ms "
+                    f"({results[lines, size] / size * 1e6:.1f} µs each)"
+                )
         large = Path(folder) / f"pwned-{args.lines}.txt"
         wanted = set(queries[1_000])
         scan = best_of(1, lambda: linear_scan(large, wanted))
@@ -98,8 +102,10 @@ def main() -> None:
         print(f"ratio scan / lookup (1,000 passwords): {scan / results[args.lines, 1_000]:,.0f}x")
         for size in queries:
             growth = results[args.lines, size] / results[args.small, size]
-            print(f"lookup time, {args.small:,} -> {args.lines:,} lines ({size:,} passwords): "
-                  f"{growth:.2f}x")
+            print(
+                f"lookup time, {args.small:,} -> {args.lines:,} lines ({size:,} passwords): "
+                f"{growth:.2f}x"
+            )
 
 
 if __name__ == "__main__":
