@@ -5,7 +5,7 @@ Whoever learns one guesses the rest: swapping the platform name or the year is n
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -20,70 +20,77 @@ from auditor.similarity import edit_distance
 ID = "password.similar"
 MIN_SKELETON = 4
 """Shorter skeletons are too common to mean anything."""
-_NOT_LETTERS = re.compile(r"[^a-z]+")
+EDIT_LENGTHS = range(8, 65)
+"""Passwords this long are also compared by edit distance (one edit apart: variants)."""
+_LETTERS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[a-z]+")
+_LOWER_RUNS = re.compile(r"[a-z]+")
 _LEET = str.maketrans("@4310$5!7", "aaeiossit")
 
 
-def swappable_names(ctx: AuditContext) -> list[str]:
-    """Names a seller swaps between variants: every platform, store, region and account id."""
-    names = {name for p in platforms.PLATFORMS for name in platforms.names_of(p)}
+def swappable_names(ctx: AuditContext) -> frozenset[str]:
+    """Names a seller swaps between variants: platforms (every word of every name), regions and
+    the words of store names."""
+    names: set[str] = set()
+    for platform_id in {*platforms.PLATFORMS, *(a.platform for a in ctx.accounts)}:
+        for name in platforms.names_of(platform_id):
+            names.add(name.replace(" ", ""))
+            names.update(w for w in name.split() if len(w) > 2)
     for account in ctx.accounts:
-        names.update(platforms.names_of(account.platform))
         names.update(w.lower() for w in re.split(r"[\s._-]+", account.store or "") if len(w) > 2)
-        names.update(w.lower() for w in re.split(r"[._-]+", account.id) if len(w) > 2)
         if account.region and len(account.region) > 1:
             names.add(account.region.lower())
-    return sorted(names, key=len, reverse=True)
+    return frozenset(names)
 
 
-def skeleton(password: str, names: list[str]) -> str:
+def _strip_names(token: str, names: frozenset[str], lengths: tuple[int, ...]) -> str:
+    """A lower-case word without a swappable name it is, starts with or ends with."""
+    if token in names:
+        return ""
+    for size in lengths:
+        if size < len(token):
+            if token[:size] in names:
+                return _strip_names(token[size:], names, lengths)
+            if token[-size:] in names:
+                return _strip_names(token[:-size], names, lengths)
+    return token
+
+
+def skeleton(password: str, names: frozenset[str]) -> str:
     """What is left of a password once case, digits, symbols and swappable names are removed."""
-    text = password.lower()
-    for name in names:
-        text = text.replace(name, " ").replace(name.replace(" ", ""), " ")
-    return _NOT_LETTERS.sub("", text)
+    lengths = tuple(sorted({len(n) for n in names}, reverse=True))
+    return "".join(
+        _strip_names(word.lower(), names, lengths) for word in _LETTERS.findall(password)
+    )
 
 
-def _normalised(password: str, names: list[str]) -> str:
+def _normalised(password: str, names: frozenset[str]) -> str:
+    """Lower case, common letter swaps undone, swappable names reduced to one marker."""
     text = password.lower().translate(_LEET)
-    for name in names:
-        text = text.replace(name, "\0")
-    return text
+    return _LOWER_RUNS.sub(lambda m: "\0" if m.group() in names else m.group(), text)
 
 
-MAX_EDITS = 2
-"""Two passwords of 8+ characters this many edits apart (one for under 12) are variants."""
+def _one_edit_apart(a: str, b: str) -> bool:
+    return edit_distance(a, b, limit=1) <= 1
 
 
-def _close(a: str, b: str) -> bool:
-    shorter = min(len(a), len(b))
-    if shorter < 8:
-        return False
-    return edit_distance(a, b, limit=MAX_EDITS) <= min(MAX_EDITS, shorter // 4)
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def candidate_pairs(texts: list[str]) -> Iterator[tuple[int, int]]:
-    """Pairs that could be within MAX_EDITS of each other, without comparing every pair.
-
-    An edit (OSA) destroys at most three bigram occurrences, so strings within k edits share at
-    least max(|bigrams(a)|, |bigrams(b)|) - 3k distinct bigrams; pairs below that are skipped.
-    """
-    grams = [_bigrams(t) for t in texts]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, text_grams in enumerate(grams):
-        if len(texts[index]) >= 8:
-            for gram in text_grams:
-                postings[gram].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        shared.update(combinations(members, 2))
-    for (i, j), count in shared.items():
-        if count >= max(len(grams[i]), len(grams[j])) - 3 * MAX_EDITS:
-            yield i, j
+def one_edit_groups(texts: list[str]) -> Iterator[tuple[int, int]]:
+    """Pairs of texts one edit (OSA) apart, without comparing every pair: texts that are one edit
+    apart share a key among themselves and their single-character deletions."""
+    exact: dict[str, int] = {}
+    deleted: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        if len(text) not in EDIT_LENGTHS:
+            continue
+        exact.setdefault(text, index)
+        for key in {text[:k] + text[k + 1 :] for k in range(len(text))}:
+            deleted[key].append(index)
+    for key, members in deleted.items():
+        anchor = exact.get(key)
+        if anchor is not None:  # key is itself a password: each member is one deletion from it
+            yield from ((anchor, other) for other in members if other != anchor)
+        for a, b in combinations(members, 2):
+            if texts[a] != key and texts[b] != key and _one_edit_apart(texts[a], texts[b]):
+                yield a, b
 
 
 def find_similar_passwords(ctx: AuditContext) -> Iterator[Finding]:
@@ -115,8 +122,8 @@ def find_similar_passwords(ctx: AuditContext) -> Iterator[Finding]:
             else:
                 by_skeleton[shape] = index
         normalised.append(_normalised(plain, names))
-    for i, j in candidate_pairs(normalised):
-        if root(i) != root(j) and _close(normalised[i], normalised[j]):
+    for i, j in one_edit_groups(normalised):
+        if root(i) != root(j):
             parent[root(j)] = root(i)
     clusters: dict[int, list[Account]] = defaultdict(list)
     sizes: dict[int, int] = defaultdict(int)
