@@ -89,23 +89,27 @@ def build_checklist(
         draft.accounts.update(item.accounts)
         draft.findings.append(item)
     # A weak mailbox's recovery.weak-link is resolved by the actions that fix what makes it weak.
+    fixes: dict[str, list[_Draft]] = defaultdict(list)
+    for draft in drafts.values():
+        for account_id in {a for f in draft.findings if f.check in _TAKEOVER for a in f.accounts}:
+            fixes[account_id].append(draft)
     for item in weak_links:
         mailboxes = (item.subject or "").split(", ")
-        targets = [
-            draft
-            for draft in drafts.values()
-            if any(
-                f.check in _TAKEOVER and set(mailboxes) & set(f.accounts) for f in draft.findings
-            )
-        ]
+        targets = list({id(d): d for m in mailboxes for d in fixes.get(m, [])}.values())
         if not targets:  # what made it weak is suppressed: the mailbox gets an action of its own
             targets = [slot("weak-link", item.key)]
             targets[0].accounts.update(m for m in mailboxes if m in accounts)
         for draft in targets:
             draft.findings.append(item)
 
+    protected_cache: dict[int, set[str]] = {}
+
     def protected(draft: _Draft) -> set[str]:
-        return set(draft.accounts).union(*(dependents(a) for a in draft.accounts))
+        if id(draft) not in protected_cache:
+            protected_cache[id(draft)] = set(draft.accounts).union(
+                *(dependents(a) for a in draft.accounts)
+            )
+        return protected_cache[id(draft)]
 
     def guards_mailbox(draft: _Draft) -> bool:
         return any(

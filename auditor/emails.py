@@ -5,10 +5,12 @@ Two logins that look different can land in one mailbox: `A.Owner+ca@googlemail.c
 (case, Gmail's dots, `+tags` where the provider supports them, Yahoo's `-` disposable addresses,
 domain aliases) and says which rules it used, so a finding can explain why two addresses are one.
 On domains we know nothing about only case is folded: a custom domain may or may not honour tags.
+The pure functions here are cached: an agency's thousands of logins share few addresses.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -132,6 +134,7 @@ _LOCAL_ASCII = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
 _LABEL_ASCII = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
+@functools.lru_cache(maxsize=65536)
 def address_problem(value: str) -> str | None:
     """Why a value meant as an address is not a usable one, or None when it is fine."""
     if value != value.strip() or any(ch.isspace() for ch in value):
@@ -153,6 +156,7 @@ def address_problem(value: str) -> str | None:
     return domain_problem(domain)
 
 
+@functools.lru_cache(maxsize=65536)
 def domain_problem(domain: str) -> str | None:
     """Why a mail domain cannot receive mail as written, or None."""
     try:
@@ -192,6 +196,7 @@ class Mailbox:
     """Which rules changed the address, in words ("Gmail ignores dots")."""
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_mailbox(value: str) -> Mailbox:
     """Reduce a login or recovery value to the mailbox (or user name) it stands for.
 

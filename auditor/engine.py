@@ -14,7 +14,7 @@ from dataclasses import replace
 from auditor import __version__
 from auditor.breach import BreachLookup, sha1_hex
 from auditor.checklist import build_checklist
-from auditor.checks import CHECKS, AuditContext
+from auditor.checks import CHECKS, NEEDS_STRENGTH, AuditContext
 from auditor.errors import UsageError
 from auditor.findings import Finding
 from auditor.inventory import Account, Inventory
@@ -53,11 +53,14 @@ def run_audit(
     secrets = read_secrets(inventory.accounts, store, progress)
     counts = breach_counts(inventory, secrets, breaches) if breaches else {}
     context = AuditContext(inventory, secrets, today, breach_counts=counts)
-    for done, account in enumerate(inventory.accounts, start=1):
-        context.strength(account)  # scored up front so the progress line can show it
-        if progress:
-            progress.step("scoring passwords", done, len(inventory.accounts))
-    findings = [item for check in CHECKS.values() for item in check(context)]
+    context.start_scoring(
+        (lambda done, total: progress.step("scoring passwords", done, total)) if progress else None
+    )
+    try:
+        order = sorted(CHECKS, key=lambda check_id: check_id in NEEDS_STRENGTH)
+        findings = [item for check_id in order for item in CHECKS[check_id](context)]
+    finally:
+        context.stop_scoring()
     if use_ignores:
         by_id = {account.id: account for account in inventory.accounts}
         findings = [apply_ignores(item, by_id, today) for item in findings]

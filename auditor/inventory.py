@@ -220,7 +220,12 @@ _ACCOUNTS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*accounts[ \t]*\]\]", re.MULTILI
 def _account_header_lines(text: str) -> list[int]:
     """1-based lines of the `[[accounts]]` headers. When their count differs from the number of
     accounts (inline tables, a header inside a multi-line string), no lines are claimed."""
-    return [text.count("\n", 0, m.start()) + 1 for m in _ACCOUNTS_HEADER.finditer(text)]
+    lines, line, position = [], 1, 0
+    for match in _ACCOUNTS_HEADER.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+    return lines
 
 
 class _Reader:

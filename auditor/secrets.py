@@ -28,10 +28,11 @@ _RUN_KEY = os.urandom(32)
 class Secret:
     """A password or TOTP seed. Shows as `<secret>`; `reveal()` is the only way to the value."""
 
-    __slots__ = ("_value",)
+    __slots__ = ("_fingerprint", "_value")
 
     def __init__(self, value: str) -> None:
         self._value = value
+        self._fingerprint: bytes | None = None
 
     def reveal(self) -> str:
         """The plaintext, for the few functions that must compute on it."""
@@ -39,6 +40,11 @@ class Secret:
 
     def fingerprint(self) -> bytes:
         """A keyed digest, equal for equal secrets within this process only."""
+        if self._fingerprint is None:
+            self._fingerprint = self._digest()
+        return self._fingerprint
+
+    def _digest(self) -> bytes:
         return hmac.new(
             _RUN_KEY, self._value.encode("utf-8", "surrogatepass"), hashlib.sha256
         ).digest()

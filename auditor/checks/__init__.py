@@ -53,4 +53,8 @@ CHECKS: dict[str, CheckFunction] = {
     "recovery.weak-link": find_weak_links,
 }
 
-__all__ = ["CHECKS", "AuditContext", "CheckFunction"]
+NEEDS_STRENGTH = frozenset({"password.weak", "recovery.weak-link"})
+"""Checks that wait for password scores; the engine runs them last, so that the other checks
+run while worker processes score."""
+
+__all__ = ["CHECKS", "NEEDS_STRENGTH", "AuditContext", "CheckFunction"]

@@ -16,8 +16,8 @@ from auditor import platforms
 from auditor.emails import canonical_mailbox, is_address
 from auditor.findings import Finding
 from auditor.inventory import Account, Inventory
-from auditor.secrets import SecretView
-from auditor.strength import Strength, score_password
+from auditor.secrets import Secret, SecretView
+from auditor.strength import Scoring, Strength, score_password, start_scoring
 from auditor.totp import TotpError, TotpSeed, parse_totp
 
 SENSITIVE_KINDS = frozenset({"mailbox", "payment"})
@@ -36,7 +36,8 @@ class AuditContext:
     """The day the audit runs; ages and suppression dates are measured against it."""
     breach_counts: Mapping[str, int] = field(default_factory=dict)
     """Account id → times its password was seen in a breach corpus (empty: not looked up)."""
-    _strengths: dict[str, Strength] = field(default_factory=dict, repr=False)
+    _strengths: dict[bytes, Strength] = field(default_factory=dict, repr=False)
+    _scoring: Scoring | None = field(default=None, repr=False)
     _dependents: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
@@ -101,14 +102,48 @@ class AuditContext:
         hints += [v for v in (account.store, account.region, self.inventory.seller.name) if v]
         return hints
 
+    @cached_property
+    def _hints_by_password(self) -> dict[bytes, list[str]]:
+        """Each distinct password's zxcvbn hints: the names of every account that uses it."""
+        hints: dict[bytes, list[str]] = {}
+        for account in self.accounts:
+            password = self.secrets.password(account.id)
+            if password is not None:
+                known = hints.setdefault(password.fingerprint(), [])
+                known.extend(h for h in self.identity_hints(account) if h not in known)
+        return hints
+
     def strength(self, account: Account) -> Strength | None:
-        """zxcvbn's verdict on the account's password, or None when there is no password."""
+        """zxcvbn's verdict on the account's password, or None when there is no password.
+        Each distinct password is scored once, with the names of all accounts that share it."""
         password = self.secrets.password(account.id)
         if password is None:
             return None
-        if account.id not in self._strengths:
-            self._strengths[account.id] = score_password(password, self.identity_hints(account))
-        return self._strengths[account.id]
+        key = password.fingerprint()
+        if key not in self._strengths:
+            if self._scoring is not None and key in self._scoring:
+                self._strengths[key] = self._scoring.get(key)
+            else:
+                self._strengths[key] = score_password(password, self._hints_by_password[key])
+        return self._strengths[key]
+
+    def start_scoring(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Start scoring every distinct password in worker processes, when there are enough of
+        them; strength() then waits only for the one it needs. Call stop_scoring() after."""
+        todo: dict[bytes, tuple[Secret, list[str]]] = {}
+        for account in self.accounts:
+            password = self.secrets.password(account.id)
+            if password is not None and password.fingerprint() not in todo:
+                key = password.fingerprint()
+                todo[key] = (password, self._hints_by_password[key])
+        report = (lambda done: progress(done, len(todo))) if progress else None
+        self._scoring = start_scoring(todo, progress=report)
+
+    def stop_scoring(self) -> None:
+        """Collect what the workers scored and let them go."""
+        if self._scoring is not None:
+            self._scoring.close()
+            self._scoring = None
 
     def is_weak(self, account: Account) -> bool:
         """Whether password.weak fires for this account."""

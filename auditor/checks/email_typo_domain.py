@@ -3,6 +3,7 @@ from the seller's own domain (gmial.com, acmehome.co). Mail to it goes to a stra
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from auditor.catalog import CATALOG
@@ -48,12 +49,16 @@ def typo_of(address: str, seller_domains: frozenset[str]) -> str | None:
     """
     if address_problem(address) or address_lookalikes(address):
         return None
-    domain = decode_domain(split_address(address)[1])
+    return _typo_target(decode_domain(split_address(address)[1]), seller_domains)
+
+
+@functools.lru_cache(maxsize=4096)
+def _typo_target(domain: str, seller_domains: frozenset[str]) -> str | None:
+    # Thousands of logins share a handful of domains; each is compared once.
     if domain in WELL_KNOWN_DOMAINS or domain in seller_domains:
         return None
-    return next(
-        (t for t in sorted(WELL_KNOWN_DOMAINS | seller_domains) if near_miss(domain, t)), None
-    )
+    targets = sorted(WELL_KNOWN_DOMAINS | seller_domains)
+    return next((t for t in targets if near_miss(domain, t)), None)
 
 
 def find_typo_domains(ctx: AuditContext) -> Iterator[Finding]:
