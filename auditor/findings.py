@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from auditor.severity import Severity
 
@@ -31,7 +32,7 @@ class Finding:
     in_baseline: bool = False
     """Whether the key was in the baseline given with --baseline (known, accepted for the gate)."""
 
-    @property
+    @cached_property
     def key(self) -> str:
         """`CHECK:ACCOUNT[,ACCOUNT...]`: stable across runs; suppressions and baselines use it."""
         return f"{self.check}:{','.join(self.accounts)}"

@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -105,6 +105,13 @@ class SecretStore(Protocol):
         """The stored value, or None. Raises SecretStoreError for any backend failure."""
         ...
 
+    def read_many(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> dict[tuple[str, str], str | None]:
+        """The stored value (or None) for each (service, username); `progress` hears how many
+        have been read."""
+        ...
+
 
 def keyring_hint() -> str:
     """What to try when the keyring cannot be used, for the platform we run on."""
@@ -148,6 +155,21 @@ class KeyringStore:
             )
         return value
 
+    def read_many(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> dict[tuple[str, str], str | None]:
+        """Many entries at once: over one connection for the Secret Service, else one by one."""
+        from auditor.secret_service import is_secret_service, read_many
+
+        if len(pairs) > 2 and is_secret_service(self._backend):
+            try:
+                return read_many(self._backend, pairs, progress)
+            except Exception as error:  # the keyring boundary, as in get()
+                raise _keyring_failure(
+                    f"keyring backend {self.describe()} failed to read the entries", error
+                ) from None
+        return _one_by_one(self, pairs, progress)
+
 
 def _keyring_failure(what: str, error: BaseException) -> SecretStoreError:
     # Only the exception's type and first line: a read never passes a secret to the backend, and
@@ -178,17 +200,38 @@ class MemoryStore:
     def get(self, service: str, username: str) -> str | None:
         return self._entries.get((service, username))
 
+    def read_many(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> dict[tuple[str, str], str | None]:
+        return _one_by_one(self, pairs, progress)
+
+
+def _one_by_one(
+    store: SecretStore, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None
+) -> dict[tuple[str, str], str | None]:
+    values = {}
+    for done, pair in enumerate(pairs, start=1):
+        values[pair] = store.get(*pair)
+        if progress and done % 16 == 0:
+            progress(done)
+    return values
+
 
 def read_secrets(
     accounts: Sequence[Account], store: SecretStore, progress: Progress | None = None
 ) -> SecretView:
     """Read every account's password and TOTP seed. An empty entry counts as no entry."""
+    pairs = [p for a in accounts for p in ((a.service, a.login), (a.totp_service, a.login))]
+    values = store.read_many(
+        pairs,
+        (lambda done: progress.step("reading the keyring", done // 2, len(accounts)))
+        if progress
+        else None,
+    )
     view: dict[str, AccountSecrets] = {}
-    for done, account in enumerate(accounts, start=1):
-        if progress:
-            progress.step("reading the keyring", done, len(accounts))
-        password = store.get(account.service, account.login)
-        seed = store.get(account.totp_service, account.login)
+    for account in accounts:
+        password = values[account.service, account.login]
+        seed = values[account.totp_service, account.login]
         view[account.id] = AccountSecrets(
             Secret(password) if password else None, Secret(seed) if seed else None
         )

@@ -17,7 +17,7 @@ class Severity(enum.IntEnum):
     @property
     def label(self) -> str:
         """The lower-case name used in the inventory, on the command line and in reports."""
-        return self.name.lower()
+        return _LABELS[self]
 
     @classmethod
     def parse(cls, text: str) -> Severity:
@@ -27,6 +27,8 @@ class Severity(enum.IntEnum):
         except KeyError:
             raise ValueError(f"unknown severity {text!r}") from None
 
+
+_LABELS = {severity: severity.name.lower() for severity in Severity}
 
 SEVERITY_NAMES = tuple(s.label for s in sorted(Severity, reverse=True))
 """critical, high, medium, low, info: the order reports list them in."""

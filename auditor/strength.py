@@ -110,7 +110,8 @@ class Scoring:
             max_workers=workers, mp_context=multiprocessing.get_context(method)
         )
         keys = list(items)
-        size = max(1, len(keys) // (workers * 8))
+        # small chunks keep both cores busy to the end; each costs one round trip
+        size = max(1, min(64, len(keys) // (workers * 8)))
         self._where: dict[bytes, tuple[Future[list[Strength]], int]] = {}
         self._done = 0
         for start in range(0, len(keys), size):

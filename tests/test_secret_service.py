@@ -211,3 +211,52 @@ def test_no_backend_at_all_is_exit_3(tmp_path: Path) -> None:
     assert result.returncode == ExitCode.KEYRING, result.stderr
     assert result.stderr.splitlines()[0] == "store-audit: error: no keyring backend is available"
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("extra_items", [0, 60], ids=["enumerate", "search"])
+def test_bulk_reads_equal_per_entry_reads(
+    real_keyring: SecretService.Keyring, extra_items: int
+) -> None:
+    """One connection (both strategies: reading every item's attributes when most of the
+    collection is wanted, searching when little is) gives what keyring.get_password gives."""
+    import secretstorage
+
+    from auditor.secret_service import read_many
+
+    written = {
+        ("store-audit/bulk-a", "ops@acme.test"): "pässwörd-ünïcode ✓",
+        ("vault/override", "Owner+x@acme.test"): "override-value",
+        ("store-audit/bulk-a/totp", "ops@acme.test"): "JBSWY3DPEHPK3PXP",
+        ("store-audit/bulk-b", "same-login"): "b-value",
+        ("store-audit/bulk-c", "same-login"): "c-value",
+    }
+    for (service, user), value in written.items():
+        real_keyring.set_password(service, user, value)
+    for index in range(extra_items):
+        real_keyring.set_password(f"other-app/{index}", "someone", "not ours")
+    # an item written by another tool, with attributes keyring does not set
+    connection = secretstorage.dbus_init()
+    try:
+        collection = secretstorage.get_default_collection(connection)
+        collection.create_item(
+            "made elsewhere",
+            {"service": "store-audit/bulk-d", "username": "d@acme.test", "xdg:schema": "x"},
+            b"d-value",
+        )
+    finally:
+        connection.close()
+    wanted = [
+        *written,
+        ("store-audit/bulk-d", "d@acme.test"),
+        ("store-audit/missing", "ops@acme.test"),
+        ("store-audit/bulk-b", "other-login"),
+    ]
+    try:
+        assert read_many(real_keyring, wanted) == {
+            pair: real_keyring.get_password(*pair) for pair in wanted
+        }
+    finally:
+        for index in range(extra_items):
+            real_keyring.delete_password(f"other-app/{index}", "someone")
+        for pair in [*written, ("store-audit/bulk-d", "d@acme.test")]:
+            real_keyring.delete_password(*pair)

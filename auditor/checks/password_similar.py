@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import combinations
 
 from auditor import platforms
@@ -73,9 +73,12 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return edit_distance(a, b, limit=1) <= 1
 
 
-def one_edit_groups(texts: list[str]) -> Iterator[tuple[int, int]]:
+def one_edit_groups(
+    texts: list[str], joined: Callable[[int, int], bool] = lambda a, b: False
+) -> Iterator[tuple[int, int]]:
     """Pairs of texts one edit (OSA) apart, without comparing every pair: texts that are one edit
-    apart share a key among themselves and their single-character deletions."""
+    apart share a key among themselves and their single-character deletions. Pairs for which
+    `joined` is already true are not compared."""
     exact: dict[str, int] = {}
     deleted: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
@@ -89,7 +92,12 @@ def one_edit_groups(texts: list[str]) -> Iterator[tuple[int, int]]:
         if anchor is not None:  # key is itself a password: each member is one deletion from it
             yield from ((anchor, other) for other in members if other != anchor)
         for a, b in combinations(members, 2):
-            if texts[a] != key and texts[b] != key and _one_edit_apart(texts[a], texts[b]):
+            if (
+                texts[a] != key
+                and texts[b] != key
+                and not joined(a, b)
+                and _one_edit_apart(texts[a], texts[b])
+            ):
                 yield a, b
 
 
@@ -122,7 +130,7 @@ def find_similar_passwords(ctx: AuditContext) -> Iterator[Finding]:
             else:
                 by_skeleton[shape] = index
         normalised.append(_normalised(plain, names))
-    for i, j in one_edit_groups(normalised):
+    for i, j in one_edit_groups(normalised, lambda a, b: root(a) == root(b)):
         if root(i) != root(j):
             parent[root(j)] = root(i)
     clusters: dict[int, list[Account]] = defaultdict(list)
