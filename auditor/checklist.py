@@ -34,7 +34,7 @@ _TAKEOVER = frozenset({"mfa.missing", "password.weak", "password.reused", "passw
 """Findings that make a mailbox easy to take over (what recovery.weak-link reports)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Action:
     """One thing to do, the accounts it protects and the findings it resolves."""
 
@@ -52,7 +52,7 @@ class Action:
     """Keys of the findings this action resolves (or helps resolve)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     kind: str
     accounts: set[str] = field(default_factory=set)
@@ -105,11 +105,13 @@ def build_checklist(
     protected_cache: dict[int, set[str]] = {}
 
     def protected(draft: _Draft) -> set[str]:
-        if id(draft) not in protected_cache:
-            protected_cache[id(draft)] = set(draft.accounts).union(
-                *(dependents(a) for a in draft.accounts)
-            )
-        return protected_cache[id(draft)]
+        found = protected_cache.get(id(draft))
+        if found is None:
+            found = set(draft.accounts)
+            for account_id in draft.accounts:
+                found |= dependents(account_id)
+            protected_cache[id(draft)] = found
+        return found
 
     def guards_mailbox(draft: _Draft) -> bool:
         return any(

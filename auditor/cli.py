@@ -6,6 +6,7 @@ line on stderr and their exit code; nothing here catches anything broader.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -276,4 +277,8 @@ for command in (add, set_secret, import_, verify_totp):
 
 def main() -> None:
     """Console-script entry point."""
+    # One command, then the process exits: the cyclic garbage collector would only walk the
+    # inventory's objects again and again (a quarter of a 10,000-account audit's own time).
+    # Reference counting still frees everything the audit lets go of.
+    gc.disable()
     cli(prog_name="store-audit")

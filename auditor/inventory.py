@@ -29,6 +29,8 @@ CONFIG_NAME = "inventory.toml"
 ACCOUNT_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 PHONE = re.compile(r"\+?[0-9 ().-]{7,32}")
 MAX_FILE_BYTES = 16 * 1024 * 1024
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline allowed
 
 
 @dataclass(frozen=True)
@@ -332,8 +334,7 @@ class _Reader:
             return None
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, f"{key}: must be a non-empty string")
-        allowed = "\t\n" if multiline else ""
-        if any((ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in allowed for ch in value):
+        if (_CONTROL_IN_TEXT if multiline else _CONTROL).search(value):
             raise self.fail(where, f"{key}: holds a control character")
         return value
 

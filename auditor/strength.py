@@ -9,6 +9,7 @@ under-rate a long password, never over-rate a weak one; `aaaa…` of any length 
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -106,8 +107,12 @@ class Scoring:
         import zxcvbn  # noqa: F401 - loaded before forking, so workers start with its dictionaries
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        # The workers do not run the cyclic collector: it would walk the whole inherited inventory
+        # (and copy its pages), and scoring makes no reference cycles worth finding.
         self._pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context(method)
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=gc.disable,
         )
         keys = list(items)
         # small chunks keep both cores busy to the end; each costs one round trip

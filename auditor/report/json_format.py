@@ -72,11 +72,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 def render_json(report: Report) -> str:
     """JSON with one finding and one action per line: readable, diffable, and written by the C
     encoder (an indented dump of a 10,000-account report takes seconds)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     parts = []
     for key, value in report_to_dict(report).items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            rows = ",\n    ".join(json.dumps(item, ensure_ascii=False) for item in value)
-            parts.append(f"  {json.dumps(key)}: [\n    {rows}\n  ]")
+            rows = ",\n    ".join(map(encode, value))
+            parts.append(f"  {encode(key)}: [\n    {rows}\n  ]")
         else:
-            parts.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+            parts.append(f"  {encode(key)}: {encode(value)}")
     return "{\n" + ",\n".join(parts) + "\n}\n"

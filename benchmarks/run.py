@@ -1,0 +1,213 @@
+"""store-audit at agency scale, every figure measured side by side in one run:
+`python benchmarks/run.py [--sizes 100 1000 10000] [--keyring-accounts 1000]`.
+
+For each size N, on a generated inventory (benchmarks/make_inventory.py) whose secrets sit in a
+keyring backend that costs next to nothing to read (file_keyring.py: a JSON file read once):
+  - the whole `store-audit audit` in a child process, start-up included: wall time, peak RSS;
+  - a bare single-process loop that calls zxcvbn once per distinct password (also a child
+    process, start-up included), and the ratio audit / loop;
+  - password.similar alone.
+Then: 1,000 accounts read from a real gnome-keyring (a private D-Bus session and daemon, as the
+tests start) through store-audit's bulk path and through keyring's per-entry path, and the
+ratio; `store-audit --help` against `python -c "import click"`; and a solo seller's audit
+(20 accounts, file backend), start-up included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from file_keyring import write as write_keyring  # noqa: E402
+from make_inventory import generate  # noqa: E402
+
+
+def child(
+    command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB, the largest process) of a child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def best(
+    runs: int, command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float]:
+    results = [child(command, env, cwd) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def audit_env(folder: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(HERE), str(HERE.parent)]),
+        "PYTHON_KEYRING_BACKEND": "file_keyring.JsonFileKeyring",
+        "STORE_AUDIT_BENCH_KEYRING": str(folder / "secrets.json"),
+    }
+
+
+def scale(sizes: list[int], runs: int) -> None:
+    from auditor.checks import AuditContext
+    from auditor.checks.password_similar import find_similar_passwords
+    from auditor.inventory import parse_inventory
+    from auditor.secrets import MemoryStore, read_secrets
+
+    print(
+        f"{'accounts':>9} {'distinct':>9} {'audit':>8} {'peak':>8} {'zxcvbn loop':>12} "
+        f"{'ratio':>6} {'similar':>8}"
+    )
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as name:
+            folder = Path(name)
+            text, secrets = generate(size)
+            (folder / "store-audit.toml").write_text(text)
+            write_keyring(str(folder / "secrets.json"), secrets)
+            distinct = list(
+                dict.fromkeys(v for (s, _), v in secrets.items() if not s.endswith("/totp"))
+            )
+            (folder / "passwords.txt").write_text("\n".join(distinct))
+            audit, peak = best(
+                runs,
+                [
+                    sys.executable,
+                    "-m",
+                    "auditor",
+                    "audit",
+                    "--inventory",
+                    "store-audit.toml",
+                    "--format",
+                    "json",
+                    "--output",
+                    "report.json",
+                    "--fail-on",
+                    "never",
+                ],
+                audit_env(folder),
+                folder,
+            )
+            loop_code = (
+                "from zxcvbn import zxcvbn\n"
+                "for p in open('passwords.txt').read().split('\\n'): zxcvbn(p[:72])"
+            )
+            loop, _ = best(runs, [sys.executable, "-c", loop_code], None, folder)
+            inventory = parse_inventory(text.encode(), folder / "store-audit.toml")
+            context = AuditContext(
+                inventory, read_secrets(inventory.accounts, MemoryStore(secrets)), dt.date.today()
+            )
+            started = time.perf_counter()
+            list(find_similar_passwords(context))
+            similar = time.perf_counter() - started
+            print(
+                f"{size:>9,} {len(distinct):>9,} {audit:>7.2f}s {peak:>6.0f}MB "
+                f"{loop:>11.2f}s {audit / loop:>6.2f} {similar:>7.2f}s"
+            )
+
+
+def keyring_reads(count: int) -> None:
+    from keyring.backends import SecretService
+
+    from auditor.inventory import parse_inventory
+    from auditor.secrets import KeyringStore, read_secrets
+    from tests.secret_service import private_secret_service
+
+    text, secrets = generate(count, seed=2)
+    inventory = parse_inventory(text.encode(), Path("bench.toml"))
+    with private_secret_service() as env:
+        os.environ.update(env)
+        import keyring
+
+        backend = SecretService.Keyring()
+        keyring.set_keyring(backend)
+        for (service, user), value in secrets.items():
+            backend.set_password(service, user, value)
+        store = KeyringStore()
+        started = time.perf_counter()
+        bulk = read_secrets(inventory.accounts, store)
+        bulk_time = time.perf_counter() - started
+        started = time.perf_counter()
+        one_by_one = {
+            (a.service, a.login): store.get(a.service, a.login) for a in inventory.accounts
+        }
+        one_by_one.update(
+            {
+                (a.totp_service, a.login): store.get(a.totp_service, a.login)
+                for a in inventory.accounts
+            }
+        )
+        single_time = time.perf_counter() - started
+        for account in inventory.accounts:  # the same answers either way
+            password = bulk.password(account.id)
+            assert (password.reveal() if password else None) == one_by_one[
+                account.service, account.login
+            ]
+    reads = 2 * count
+    print(
+        f"real gnome-keyring, {count:,} accounts ({reads:,} reads): bulk {bulk_time:.2f} s, "
+        f"keyring per entry {single_time:.2f} s ({single_time / reads * 1000:.1f} ms/read), "
+        f"ratio {single_time / bulk_time:.1f}x"
+    )
+
+
+def start_up(runs: int) -> None:
+    click_only, _ = best(runs, [sys.executable, "-c", "import click"])
+    help_time, _ = best(runs, [sys.executable, "-m", "auditor", "--help"])
+    checks_time, _ = best(runs, [sys.executable, "-m", "auditor", "checks"])
+    print(
+        f"start-up: import click {click_only * 1000:.0f} ms, store-audit --help "
+        f"{help_time * 1000:.0f} ms ({help_time / click_only:.2f}x), checks "
+        f"{checks_time * 1000:.0f} ms"
+    )
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        text, secrets = generate(20, seed=3)
+        (folder / "store-audit.toml").write_text(text)
+        write_keyring(str(folder / "secrets.json"), secrets)
+        solo, peak = best(
+            runs,
+            [
+                sys.executable,
+                "-m",
+                "auditor",
+                "audit",
+                "--inventory",
+                "store-audit.toml",
+                "--format",
+                "table",
+                "--fail-on",
+                "never",
+            ],
+            audit_env(folder),
+            folder,
+        )
+        print(f"solo seller, 20 accounts, file backend: {solo * 1000:.0f} ms, peak {peak:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
+    parser.add_argument("--keyring-accounts", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3, help="best of this many child runs")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+    start_up(args.runs)
+    scale(args.sizes, args.runs)
+    if args.keyring_accounts:
+        keyring_reads(args.keyring_accounts)
+
+
+if __name__ == "__main__":
+    main()
