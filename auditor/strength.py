@@ -104,11 +104,10 @@ class Scoring:
         import multiprocessing
         from concurrent.futures import Future, ProcessPoolExecutor
 
-        import zxcvbn  # noqa: F401 - loaded before forking, so workers start with its dictionaries
-
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        # The workers do not run the cyclic collector: it would walk the whole inherited inventory
-        # (and copy its pages), and scoring makes no reference cycles worth finding.
+        # The workers load zxcvbn themselves, in parallel, while this process runs the checks
+        # that need no score. They do not run the cyclic collector: it would walk the whole
+        # inherited inventory (and copy its pages), and scoring makes no cycles worth finding.
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),

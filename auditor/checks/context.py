@@ -7,6 +7,7 @@ A check never touches the keyring or the terminal; it reads this context and yie
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from auditor.inventory import Account, Inventory
 from auditor.secrets import Secret, SecretView
 from auditor.strength import Scoring, Strength, score_password, start_scoring
 from auditor.totp import TotpError, TotpSeed, parse_totp
+
+_WORDS = re.compile(r"[\s._@+-]+")
 
 SENSITIVE_KINDS = frozenset({"mailbox", "payment"})
 """Kinds whose loss spreads: a mailbox resets other accounts, a payment account holds money."""
@@ -99,8 +102,12 @@ class AuditContext:
         hints = [account.id, account.login, *platforms.names_of(account.platform)]
         if is_address(account.login):
             hints.append(account.login.rpartition("@")[0])
-        hints += [v for v in (account.store, account.region, self.inventory.seller.name) if v]
-        return hints
+        names = [v for v in (account.store, account.region, self.inventory.seller.name) if v]
+        hints += names
+        # each word on its own too: zxcvbn matches whole entries, and a password holds "Birchwood"
+        # more often than "Birchwood Candles"
+        hints += [w for n in [*names, hints[1]] for w in _WORDS.split(n) if len(w) > 2]
+        return list(dict.fromkeys(hints))
 
     @cached_property
     def _hints_by_password(self) -> dict[bytes, list[str]]:
