@@ -105,9 +105,11 @@ class Scoring:
         from concurrent.futures import Future, ProcessPoolExecutor
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        # The workers load zxcvbn themselves, in parallel, while this process runs the checks
-        # that need no score. They do not run the cyclic collector: it would walk the whole
-        # inherited inventory (and copy its pages), and scoring makes no cycles worth finding.
+        # zxcvbn is loaded here, before forking, so the workers share its dictionaries instead of
+        # each parsing them again. The workers do not run the cyclic collector: it would walk
+        # the whole inherited inventory (and copy its pages), and scoring makes no cycles.
+        import zxcvbn  # noqa: F401
+
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),

@@ -80,30 +80,31 @@ def scale(sizes: list[int], runs: int) -> None:
                 dict.fromkeys(v for (s, _), v in secrets.items() if not s.endswith("/totp"))
             )
             (folder / "passwords.txt").write_text("\n".join(distinct))
-            audit, peak = best(
-                runs,
-                [
-                    sys.executable,
-                    "-m",
-                    "auditor",
-                    "audit",
-                    "--inventory",
-                    "store-audit.toml",
-                    "--format",
-                    "json",
-                    "--output",
-                    "report.json",
-                    "--fail-on",
-                    "never",
-                ],
-                audit_env(folder),
-                folder,
-            )
+            audit_command = [
+                sys.executable,
+                "-m",
+                "auditor",
+                "audit",
+                "--inventory",
+                "store-audit.toml",
+                "--format",
+                "json",
+                "--output",
+                "report.json",
+                "--fail-on",
+                "never",
+            ]
             loop_code = (
                 "from zxcvbn import zxcvbn\n"
                 "for p in open('passwords.txt').read().split('\\n'): zxcvbn(p[:72])"
             )
-            loop, _ = best(runs, [sys.executable, "-c", loop_code], None, folder)
+            # alternated, so that a machine that slows down for a while slows both down
+            audits, loops = [], []
+            for _ in range(runs):
+                audits.append(child(audit_command, audit_env(folder), folder))
+                loops.append(child([sys.executable, "-c", loop_code], None, folder))
+            audit, peak = min(a[0] for a in audits), max(a[1] for a in audits)
+            loop = min(a[0] for a in loops)
             inventory = parse_inventory(text.encode(), folder / "store-audit.toml")
             context = AuditContext(
                 inventory, read_secrets(inventory.accounts, MemoryStore(secrets)), dt.date.today()
