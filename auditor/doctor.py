@@ -15,7 +15,7 @@ from pathlib import Path
 
 from auditor import __version__
 from auditor.errors import ExitCode, InventoryError, SecretStoreError
-from auditor.inventory import ENV_VARIABLE, load_inventory, locate_inventory
+from auditor.inventory import ENV_VARIABLE, load_inventory, locate_inventory, permission_warning
 from auditor.secrets import KeyringStore
 
 PROBE_SERVICE = "store-audit/doctor-probe"
@@ -53,6 +53,9 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
             yield f"hint: {error.hint}", None
         return
     yield f"inventory: valid, {len(inventory.accounts)} accounts", None
+    warning = permission_warning(path)
+    if warning:
+        yield f"warning: {warning}", None
     try:
         with_password = [a.id for a in inventory.accounts if store.get(a.service, a.login)]
         with_seed = [a.id for a in inventory.accounts if store.get(a.totp_service, a.login)]

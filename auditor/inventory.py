@@ -29,6 +29,10 @@ CONFIG_NAME = "inventory.toml"
 ACCOUNT_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 PHONE = re.compile(r"\+?[0-9 ().-]{7,32}")
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_ACCOUNTS = 20_000
+"""More than an agency audits at once; bounds an audit's time (~15 s) and memory (~300 MB)."""
+MAX_TEXT = 512
+"""Longest value of any text field (addresses stop at 254, names are shorter)."""
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline allowed
 
@@ -255,6 +259,12 @@ class _Reader:
         raw_accounts = document.get("accounts", [])
         if not isinstance(raw_accounts, list):
             raise self.fail("accounts", "must be an array of tables: write [[accounts]]")
+        if len(raw_accounts) > MAX_ACCOUNTS:
+            raise self.fail(
+                "accounts",
+                f"{len(raw_accounts):,} accounts; store-audit audits at "
+                f"most {MAX_ACCOUNTS:,} per inventory: split it",
+            )
         accounts: list[Account] = []
         first_seen: dict[str, int] = {}
         for index, raw in enumerate(raw_accounts):
@@ -334,6 +344,8 @@ class _Reader:
             return None
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, f"{key}: must be a non-empty string")
+        if len(value) > MAX_TEXT:
+            raise self.fail(where, f"{key}: longer than {MAX_TEXT} characters")
         if (_CONTROL_IN_TEXT if multiline else _CONTROL).search(value):
             raise self.fail(where, f"{key}: holds a control character")
         return value
@@ -440,6 +452,10 @@ class _Reader:
             reason = entry.get("reason")
             if not isinstance(reason, str) or not reason.strip():
                 raise self.fail(place, "reason: missing; say why this risk is accepted")
+            if len(reason) > MAX_TEXT or _CONTROL_IN_TEXT.search(reason):
+                raise self.fail(
+                    place, f"reason: longer than {MAX_TEXT} characters or holds a control character"
+                )
             result.append(Ignore(check, reason.strip(), self.date(entry, "until", place)))
         return tuple(result)
 
@@ -475,3 +491,21 @@ def _place_of_toml_error(text: str, message: str) -> str:
     if 0 < line_number <= len(lines) and (key := _KEY_AT_START.match(lines[line_number - 1])):
         parts.append(key.group(1))
     return f"{': '.join(parts)}: invalid TOML: {reason}"
+
+
+def permission_warning(path: Path) -> str | None:
+    """A warning when others may write the inventory (they could point the audit at other keyring
+    entries, or the gate at other accounts); None when it is private, or not a POSIX system."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if os.name != "posix" or not mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    who = "anyone" if mode & stat.S_IWOTH else "its group"
+    return (
+        f"{path} can be changed by {who} (mode {stat.S_IMODE(mode):04o}): someone else could "
+        f"redirect which keyring entries store-audit reads; run chmod 600 {path}"
+    )

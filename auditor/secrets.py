@@ -11,14 +11,18 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import queue
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from auditor.errors import SecretStoreError
 from auditor.inventory import Account
 from auditor.progress import Progress
+
+T = TypeVar("T")
 
 # Reuse is found by comparing keyed digests, never plaintexts; the key lives only in this
 # process, so nothing derived from a password is comparable (or crackable) outside this run.
@@ -141,6 +145,9 @@ class KeyringStore:
         return f"{backend.__module__}.{backend.__qualname__}"
 
     def get(self, service: str, username: str) -> str | None:
+        return _bounded(lambda tick: self._get_now(service, username), self.describe())
+
+    def _get_now(self, service: str, username: str) -> str | None:
         try:
             value = self._backend.get_password(service, username)
         except Exception as error:  # the keyring boundary: every backend failure is exit 3
@@ -159,6 +166,20 @@ class KeyringStore:
         self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
     ) -> dict[tuple[str, str], str | None]:
         """Many entries at once: over one connection for the Secret Service, else one by one."""
+
+        def work(tick: Callable[[], None]) -> dict[tuple[str, str], str | None]:
+            def report(done: int) -> None:
+                tick()
+                if progress:
+                    progress(done)
+
+            return self._read_many_now(pairs, report)
+
+        return _bounded(work, self.describe())
+
+    def _read_many_now(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None]
+    ) -> dict[tuple[str, str], str | None]:
         from auditor.secret_service import is_secret_service, read_many
 
         if len(pairs) > 2 and is_secret_service(self._backend):
@@ -168,7 +189,57 @@ class KeyringStore:
                 raise _keyring_failure(
                     f"keyring backend {self.describe()} failed to read the entries", error
                 ) from None
-        return _one_by_one(self, pairs, progress)
+        values = {}
+        for done, pair in enumerate(pairs, start=1):
+            values[pair] = self._get_now(*pair)
+            progress(done)
+        return values
+
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds a keyring may go without answering (long enough to type an unlock password)."""
+_DONE = object()
+
+
+def keyring_timeout() -> float:
+    """$STORE_AUDIT_KEYRING_TIMEOUT, else DEFAULT_TIMEOUT."""
+    try:
+        return float(os.environ.get("STORE_AUDIT_KEYRING_TIMEOUT", DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def _bounded(work: Callable[[Callable[[], None]], T], backend: str) -> T:
+    """Run `work(tick)` in a daemon thread and wait, failing with exit 3 when the backend goes
+    longer than the timeout without a tick: a hung keyring must not hang the audit. (A daemon
+    thread stuck in a backend call ends with the process.) Writes are never run this way: a
+    write abandoned here could still land after its transaction was rolled back."""
+    timeout = keyring_timeout()
+    ticks: queue.SimpleQueue[object] = queue.SimpleQueue()
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = work(lambda: ticks.put(None))
+        except BaseException as error:  # handed to the waiting thread, raised there
+            box["error"] = error
+        finally:
+            ticks.put(_DONE)
+
+    threading.Thread(target=run, name="store-audit-keyring", daemon=True).start()
+    while True:
+        try:
+            if ticks.get(timeout=timeout) is _DONE:
+                break
+        except queue.Empty:
+            raise SecretStoreError(
+                f"keyring backend {backend} did not answer within {timeout:g} s",
+                hint=keyring_hint() + "; $STORE_AUDIT_KEYRING_TIMEOUT sets the wait",
+            ) from None
+    if "error" in box:
+        raise box["error"]
+    result: T = box["value"]
+    return result
 
 
 def _keyring_failure(what: str, error: BaseException) -> SecretStoreError:

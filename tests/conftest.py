@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 from keyring.backend import KeyringBackend
 
 from auditor.cli import cli
 from tests.keyrings import MemoryKeyring
 from tests.secret_service import private_secret_service
+
+# Property-test budgets: sized for CI by default; STORE_AUDIT_HYPOTHESIS=large for a long run.
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "large", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("large" if os.environ.get("STORE_AUDIT_HYPOTHESIS") == "large" else "ci")
 
 UseBackend = Callable[[KeyringBackend], None]
 

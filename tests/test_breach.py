@@ -56,7 +56,7 @@ def test_sorted_file_hits_and_misses_at_the_edges(
             assert corpus.count(absent) == 0, absent
 
 
-@settings(max_examples=40, deadline=None)
+@settings(deadline=None)
 @given(
     st.sets(HEX, min_size=1, max_size=300),
     st.lists(HEX, max_size=30),
