@@ -9,7 +9,7 @@ from typing import Any
 
 from auditor.importers.entries import ExportEntry, ExportError, csv_records, entry
 
-COLUMNS = {
+COLUMNS: dict[str, tuple[str, ...]] = {
     "type": ("type",),
     "name": ("name",),
     "url": ("login_uri",),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from auditor.importers.entries import ExportEntry, csv_records, entry
 
-COLUMNS = {
+COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("name",),
     "url": ("url", "origin"),
     "username": ("username",),

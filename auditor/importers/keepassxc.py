@@ -7,7 +7,7 @@ from pathlib import Path
 
 from auditor.importers.entries import ExportEntry, csv_records, entry
 
-COLUMNS = {
+COLUMNS: dict[str, tuple[str, ...]] = {
     "group": ("Group",),
     "title": ("Title",),
     "username": ("Username", "Login Name"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from auditor.importers.entries import ExportEntry, csv_records, entry
 
-COLUMNS = {
+COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("Title",),
     "url": ("Url", "Website", "URL", "Login URL"),
     "username": ("Username", "Login Username"),
