@@ -37,9 +37,17 @@ def leak_forms(secret: str, random_part: str) -> set[str]:
     return forms
 
 
+SEARCHES = {"runs": 0, "texts": 0, "forms": 0}
+"""How much the harness searched in this test session (printed at the end by conftest)."""
+
+
 def find_leaks(texts: Iterable[str], canaries: dict[str, set[str]]) -> list[str]:
     """Names of the canaries (and which form) found in any of the texts; empty when clean."""
     leaks = []
+    texts = list(texts)
+    SEARCHES["runs"] += 1
+    SEARCHES["texts"] += len(texts)
+    SEARCHES["forms"] += sum(len(forms) for forms in canaries.values())
     for text in texts:
         for name, forms in canaries.items():
             leaks += [f"{name}: {form[:4]}…" for form in forms if form and form in text]

@@ -76,3 +76,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if any(counts.values()):
         summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items() if n)
         terminalreporter.write_line(f"real Secret Service (gnome-keyring-daemon) tests: {summary}")
+    from tests.canaries import SEARCHES
+
+    if SEARCHES["runs"]:
+        terminalreporter.write_line(
+            f"canary harness: {SEARCHES['runs']} runs searched ({SEARCHES['texts']} outputs, "
+            f"files and messages; {SEARCHES['forms']} secret forms)"
+        )
