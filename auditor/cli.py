@@ -17,7 +17,7 @@ import click
 
 from auditor import __version__
 from auditor.cli_accounts import add, import_, set_secret, verify_totp
-from auditor.cli_common import FILE, fail
+from auditor.cli_common import FILE, fail, warn_if_others_can_write
 from auditor.errors import ExitCode, StoreAuditError, UsageError
 from auditor.severity import FAIL_ON_NAMES
 
@@ -126,7 +126,7 @@ def _audit(
     from auditor.baseline import apply_baseline, load_baseline, write_baseline
     from auditor.breach import breach_lookup
     from auditor.engine import run_audit
-    from auditor.inventory import load_inventory, locate_inventory, permission_warning
+    from auditor.inventory import load_inventory, locate_inventory
     from auditor.progress import TerminalProgress
     from auditor.secrets import KeyringStore
 
@@ -135,9 +135,7 @@ def _audit(
             raise UsageError("--baseline and --write-baseline cannot be used together")
         path = locate_inventory(options.inventory)
         inventory = load_inventory(path)
-        warning = permission_warning(path)
-        if warning:
-            click.echo(f"store-audit: warning: {warning}", err=True)
+        warn_if_others_can_write(path)
         baseline = load_baseline(options.baseline) if options.baseline else None
         breaches = breach_lookup(options.hibp_file, options.hibp_online, options.hibp_url)
         progress = TerminalProgress()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from auditor.cli_common import INVENTORY_OPTION, fail, read_secret
+from auditor.cli_common import INVENTORY_OPTION, fail, read_secret, warn_if_others_can_write
 from auditor.errors import ExitCode, StoreAuditError, UsageError
 from auditor.vocabulary import KINDS, MFA_METHODS
 
@@ -36,6 +36,7 @@ def add(account_id: str, inventory: Path | None, force: bool, **fields: str | No
 
     try:
         document = InventoryDocument.open(inventory_path_for_writing(inventory))
+        warn_if_others_can_write(document.path)
         writer = KeyringWriter()
         password = read_secret(f"Password for {account_id}", stdin=False)
         if not password.reveal():
@@ -82,6 +83,7 @@ def set_secret(
     what = "TOTP seed" if totp else "password"
     try:
         loaded = load_inventory(locate_inventory(inventory))
+        warn_if_others_can_write(loaded.path)
         writer = KeyringWriter()
         value = read_secret(f"New {what} for {account_id}", stdin=from_stdin)
         if not value.reveal():
@@ -128,6 +130,7 @@ def import_(
     try:
         entries = IMPORTERS[manager](read_export(export_file), export_file)
         document = InventoryDocument.open(inventory_path_for_writing(inventory))
+        warn_if_others_can_write(document.path)
         _, current = document.render()
         writer = KeyringWriter()
         plan = plan_import(entries, current, writer, keep_unknown=keep_all)
@@ -168,6 +171,7 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
 
     try:
         loaded = load_inventory(locate_inventory(inventory))
+        warn_if_others_can_write(loaded.path)
         account = loaded.account(account_id)
         if account is None:
             raise UsageError(f"{loaded.path}: no account with id {account_id!r}")

@@ -41,3 +41,12 @@ def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
             prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
         )
     return Secret(value)
+
+
+def warn_if_others_can_write(path: Path) -> None:
+    """Say so on stderr when others may change the inventory that decides where secrets go."""
+    from auditor.inventory import permission_warning
+
+    warning = permission_warning(path)
+    if warning:
+        click.echo(f"store-audit: warning: {warning}", err=True)

@@ -171,3 +171,12 @@ def test_reports_are_private_even_under_a_permissive_umask(
             assert oct(out.stat().st_mode & 0o777) == "0o600"
     finally:
         os.umask(old)
+
+
+def test_commands_that_write_secrets_warn_about_a_shared_inventory(
+    inventory: Path, memory_keyring: MemoryKeyring
+) -> None:
+    inventory.chmod(0o664)
+    result = invoke("set-secret", "shop", "--stdin", "--inventory", inventory, input="Pw-1!xy\n")
+    assert result.exit_code == ExitCode.OK
+    assert "can be changed by its group" in result.stderr
