@@ -268,33 +268,14 @@ def test_no_leak_from_the_commands_that_write_secrets(
         },
     }
     inventory = tmp_path / "store-audit.toml"
+    add_shop = [
+        *"add shop --platform shopify --login o@acme.test --mfa totp".split(),
+        "--inventory",
+        str(inventory),
+    ]
     results = [
-        invoke(
-            "add",
-            "shop",
-            "--platform",
-            "shopify",
-            "--login",
-            "o@acme.test",
-            "--mfa",
-            "totp",
-            "--inventory",
-            inventory,
-            input=f"{password}\n{password}\n{seed}\n",
-        ),
-        invoke(
-            "add",
-            "shop",
-            "--platform",
-            "shopify",
-            "--login",
-            "o@acme.test",
-            "--mfa",
-            "totp",
-            "--inventory",
-            inventory,
-            input=f"{password}\n{password}\n{seed}\n",
-        ),  # refused
+        invoke(*add_shop, input=f"{password}\n{password}\n{seed}\n"),
+        invoke(*add_shop, input=f"{password}\n{password}\n{seed}\n"),  # refused: exists
         invoke(
             "add",
             "bad",
