@@ -242,3 +242,18 @@ def test_any_directory_opens_as_a_corpus_or_fails_cleanly(
             corpus.counts(probes)
         except BreachCorpusError as error:
             _one_line(error)
+
+
+def test_found_by_the_large_run_a_header_cell_with_a_newline() -> None:
+    # a header cell holding a newline once made the error two lines long
+    text = '\ufeffurl,username,password,totp,name,,"0\n0"\r\n'
+    try:
+        IMPORTERS["chrome"](text, Path("export.csv"))
+    except ExportError as error:
+        _one_line(error)
+        assert "0 0" in error.message
+
+
+def test_found_by_the_large_run_a_login_that_is_not_an_object() -> None:
+    text = json.dumps({"items": [{"type": True, "login": "0"}, {"type": 1, "login": "0"}]})
+    assert IMPORTERS["bitwarden"](text, Path("export.json"))[0].urls == ()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from auditor.importers.entries import ExportEntry, ExportError, csv_records, entry
 
@@ -47,10 +46,18 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
         )
     found = []
     for index, item in enumerate(document["items"], start=1):
-        if not isinstance(item, dict) or item.get("type") != LOGIN_ITEM:
+        kind = item.get("type") if isinstance(item, dict) else None
+        if type(kind) is not int or kind != LOGIN_ITEM:  # True == 1, but is no item type
             continue
-        login: dict[str, Any] = item.get("login") or {}
-        uris = [u.get("uri") or "" for u in login.get("uris") or [] if isinstance(u, dict)]
+        login = item.get("login")
+        if not isinstance(login, dict):
+            login = {}
+        listed = login.get("uris")
+        uris = (
+            [_text(u.get("uri")) for u in listed if isinstance(u, dict)]
+            if isinstance(listed, list)
+            else []
+        )
         found.append(
             entry(
                 index,

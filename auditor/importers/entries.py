@@ -62,7 +62,7 @@ def csv_records(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line, {column: value}) per non-empty record. `columns` maps each logical column to
     the header names it may have; header names are matched case-insensitively."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     try:
         header = [cell.strip().lower() for cell in next(reader, [])]
         where = {
@@ -71,9 +71,10 @@ def csv_records(
         }
         missing = [columns[name][0] for name in required if where[name] is None]
         if missing:
-            found = ", ".join(h for h in header if h) or "nothing"
+            found = ", ".join(" ".join(h.split())[:40] for h in header if h.strip())[:200]
             raise ExportError(
-                f"{path}: not a {manager} CSV export: no {missing[0]!r} column (found: {found})",
+                f"{path}: not a {manager} CSV export: no {missing[0]!r} column "
+                f"(found: {found or 'nothing'})",
                 hint="check --from, and export as CSV from the password manager",
             )
         start = reader.line_num + 1
