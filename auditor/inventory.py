@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -212,12 +212,7 @@ def parse_inventory(raw: bytes, path: Path) -> Inventory:
         raise InventoryError(f"{path}: {_place_of_toml_error(text, str(error))}") from None
     except RecursionError:
         raise InventoryError(f"{path}: invalid TOML: nested too deeply") from None
-    inventory = _Reader(path).inventory(document)
-    lines = _account_header_lines(text)
-    if len(lines) == len(inventory.accounts):
-        accounts = tuple(replace(a, line=n) for a, n in zip(inventory.accounts, lines, strict=True))
-        inventory = replace(inventory, accounts=accounts)
-    return inventory
+    return _Reader(path, _account_header_lines(text)).inventory(document)
 
 
 _ACCOUNTS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*accounts[ \t]*\]\]", re.MULTILINE)
@@ -237,8 +232,9 @@ def _account_header_lines(text: str) -> list[int]:
 class _Reader:
     """Walks a parsed document, naming the place of every problem it finds."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lines: list[int]) -> None:
         self.path = path
+        self.lines = lines  # of the [[accounts]] headers; used when there is one per account
 
     def fail(self, where: str, message: str) -> InventoryError:
         return InventoryError(f"{self.path}: {where}: {message}")
@@ -268,7 +264,8 @@ class _Reader:
         accounts: list[Account] = []
         first_seen: dict[str, int] = {}
         for index, raw in enumerate(raw_accounts):
-            account = self.account(raw, index)
+            line = self.lines[index] if len(self.lines) == len(raw_accounts) else None
+            account = self.account(raw, index, line)
             if account.id in first_seen:
                 raise self.fail(
                     f"account {account.id!r} (accounts[{index}])",
@@ -376,7 +373,7 @@ class _Reader:
             raise self.fail(where, f"{key}: {value.isoformat()} is in the future")
         return value
 
-    def account(self, raw: Any, index: int) -> Account:
+    def account(self, raw: Any, index: int, line: int | None = None) -> Account:
         where = f"accounts[{index}]"
         if not isinstance(raw, dict):
             raise self.fail(where, "must be a table: write [[accounts]]")
@@ -433,6 +430,7 @@ class _Reader:
             password_changed=self.date(raw, "password_changed", where),
             keyring_service=service,
             ignores=self.ignores(raw.get("ignore", []), where),
+            line=line,
         )
 
     def ignores(self, raw: Any, where: str) -> tuple[Ignore, ...]:
