@@ -90,15 +90,14 @@ def breach_counts(
 ) -> dict[str, int]:
     """Account id → times its password was seen in breaches. Each distinct password is hashed
     once; the hashes live only in this function."""
-    hashes: dict[bytes, str] = {}
-    owners: dict[str, bytes] = {}
-    for account in inventory.accounts:
-        password = secrets.password(account.id)
-        if password is not None:
-            owners[account.id] = password.fingerprint()
-            hashes.setdefault(owners[account.id], sha1_hex(password.reveal()))
+    groups = secrets.by_password(inventory.accounts)
+    hashes = {key: sha1_hex(password.reveal()) for key, (password, _) in groups.items()}
     seen = breaches.counts(hashes.values())
-    return {account_id: seen[hashes[key]] for account_id, key in owners.items()}
+    return {
+        account.id: seen[hashes[key]]
+        for key, (_, accounts) in groups.items()
+        for account in accounts
+    }
 
 
 def expired_ignores(

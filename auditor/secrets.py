@@ -14,7 +14,7 @@ import os
 import queue
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -96,6 +96,16 @@ class SecretView(Mapping[str, AccountSecrets]):
         """The account's stored TOTP seed, or None."""
         entry = self._secrets.get(account_id)
         return entry.totp if entry else None
+
+    def by_password(self, accounts: Iterable[Account]) -> dict[bytes, tuple[Secret, list[Account]]]:
+        """Each distinct password, by fingerprint, with the accounts that use it (in the order
+        given); accounts without a password are left out."""
+        groups: dict[bytes, tuple[Secret, list[Account]]] = {}
+        for account in accounts:
+            password = self.password(account.id)
+            if password is not None:
+                groups.setdefault(password.fingerprint(), (password, []))[1].append(account)
+        return groups
 
 
 class SecretStore(Protocol):

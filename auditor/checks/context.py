@@ -110,15 +110,17 @@ class AuditContext:
         return list(dict.fromkeys(hints))
 
     @cached_property
+    def passwords(self) -> dict[bytes, tuple[Secret, list[Account]]]:
+        """Each distinct password, by fingerprint, with the accounts that use it in file order."""
+        return self.secrets.by_password(self.accounts)
+
+    @cached_property
     def _hints_by_password(self) -> dict[bytes, list[str]]:
         """Each distinct password's zxcvbn hints: the names of every account that uses it."""
-        hints: dict[bytes, list[str]] = {}
-        for account in self.accounts:
-            password = self.secrets.password(account.id)
-            if password is not None:
-                known = hints.setdefault(password.fingerprint(), [])
-                known.extend(h for h in self.identity_hints(account) if h not in known)
-        return hints
+        return {
+            key: list(dict.fromkeys(h for a in accounts for h in self.identity_hints(a)))
+            for key, (_, accounts) in self.passwords.items()
+        }
 
     def strength(self, account: Account) -> Strength | None:
         """zxcvbn's verdict on the account's password, or None when there is no password.
@@ -137,12 +139,10 @@ class AuditContext:
     def start_scoring(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Start scoring every distinct password in worker processes, when there are enough of
         them; strength() then waits only for the one it needs. Call stop_scoring() after."""
-        todo: dict[bytes, tuple[Secret, list[str]]] = {}
-        for account in self.accounts:
-            password = self.secrets.password(account.id)
-            if password is not None and password.fingerprint() not in todo:
-                key = password.fingerprint()
-                todo[key] = (password, self._hints_by_password[key])
+        todo = {
+            key: (password, self._hints_by_password[key])
+            for key, (password, _) in self.passwords.items()
+        }
         report = (lambda done: progress(done, len(todo))) if progress else None
         self._scoring = start_scoring(todo, progress=report)
 
@@ -165,12 +165,7 @@ class AuditContext:
     @cached_property
     def reuse_groups(self) -> tuple[tuple[Account, ...], ...]:
         """Groups of two or more accounts that share one password, in file order."""
-        groups: dict[bytes, list[Account]] = defaultdict(list)
-        for account in self.accounts:
-            password = self.secrets.password(account.id)
-            if password is not None:
-                groups[password.fingerprint()].append(account)
-        return tuple(tuple(group) for group in groups.values() if len(group) > 1)
+        return tuple(tuple(group) for _, group in self.passwords.values() if len(group) > 1)
 
     @cached_property
     def reused_ids(self) -> frozenset[str]:

@@ -14,7 +14,6 @@ from auditor.catalog import CATALOG
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, finding, join_names
 from auditor.inventory import Account
-from auditor.secrets import Secret
 from auditor.similarity import edit_distance
 
 ID = "password.similar"
@@ -105,12 +104,7 @@ def find_similar_passwords(ctx: AuditContext) -> Iterator[Finding]:
     """Cluster distinct passwords by skeleton and by small edit distance; one finding per
     cluster that holds two or more different passwords (identical ones are password.reused)."""
     names = swappable_names(ctx)
-    distinct: dict[bytes, tuple[Secret, list[Account]]] = {}
-    for account in ctx.accounts:
-        password = ctx.secrets.password(account.id)
-        if password is not None:
-            distinct.setdefault(password.fingerprint(), (password, []))[1].append(account)
-    entries = list(distinct.values())
+    entries = list(ctx.passwords.values())
     parent = list(range(len(entries)))
 
     def root(i: int) -> int:
