@@ -199,11 +199,7 @@ class KeyringStore:
                 raise _keyring_failure(
                     f"keyring backend {self.describe()} failed to read the entries", error
                 ) from None
-        values = {}
-        for done, pair in enumerate(pairs, start=1):
-            values[pair] = self._get_now(*pair)
-            progress(done)
-        return values
+        return _one_by_one(self._get_now, pairs, progress)
 
 
 DEFAULT_TIMEOUT = 120.0
@@ -284,16 +280,19 @@ class MemoryStore:
     def read_many(
         self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
     ) -> dict[tuple[str, str], str | None]:
-        return _one_by_one(self, pairs, progress)
+        return _one_by_one(self.get, pairs, progress)
 
 
 def _one_by_one(
-    store: SecretStore, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None
+    get: Callable[[str, str], str | None],
+    pairs: Sequence[tuple[str, str]],
+    progress: Callable[[int], None] | None,
 ) -> dict[tuple[str, str], str | None]:
+    """Read entries one at a time, reporting each one done."""
     values = {}
     for done, pair in enumerate(pairs, start=1):
-        values[pair] = store.get(*pair)
-        if progress and done % 16 == 0:
+        values[pair] = get(*pair)
+        if progress:
             progress(done)
     return values
 
