@@ -16,7 +16,7 @@ from pathlib import Path
 from auditor import __version__
 from auditor.errors import ExitCode, InventoryError, SecretStoreError
 from auditor.inventory import ENV_VARIABLE, load_inventory, locate_inventory, permission_warning
-from auditor.secrets import KeyringStore
+from auditor.secrets import KeyringStore, read_secrets
 
 PROBE_SERVICE = "store-audit/doctor-probe"
 
@@ -57,15 +57,16 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
     if warning:
         yield f"warning: {warning}", None
     try:
-        with_password = [a.id for a in inventory.accounts if store.get(a.service, a.login)]
-        with_seed = [a.id for a in inventory.accounts if store.get(a.totp_service, a.login)]
+        secrets = read_secrets(inventory.accounts, store)  # the audit's read: one connection
     except SecretStoreError as error:
         yield f"keyring: error while reading entries: {error.message}", ExitCode.KEYRING
         return
-    missing = [a.id for a in inventory.accounts if a.id not in with_password]
+    missing = [a.id for a in inventory.accounts if secrets.password(a.id) is None]
+    with_seed = [a.id for a in inventory.accounts if secrets.totp(a.id) is not None]
+    stored = len(inventory.accounts) - len(missing)
     yield (
         (
-            f"passwords in the keyring: {len(with_password)} of {len(inventory.accounts)} accounts"
+            f"passwords in the keyring: {stored} of {len(inventory.accounts)} accounts"
             + (f" (missing: {', '.join(missing)})" if missing else "")
         ),
         None,
