@@ -101,6 +101,20 @@ def _same(a: Secret | None, b: str | None) -> bool:
     return hmac.compare_digest(a.reveal().encode(), b.encode())
 
 
+def _conflict(entries: list[ExportEntry]) -> str | None:
+    """Why entries for one login cannot be imported as one account: they disagree on a secret."""
+    for what, values in (
+        ("passwords", [e.password for e in entries]),
+        ("TOTP seeds", [e.totp for e in entries]),
+    ):
+        if len({value.fingerprint() for value in values if value is not None}) > 1:
+            return (
+                f"entries for the same login hold different {what}; "
+                "keep one in the password manager"
+            )
+    return None
+
+
 @dataclass
 class _Group:
     match: platforms.UrlMatch | None
@@ -137,30 +151,11 @@ def plan_import(
     for (platform_id, login_key), group in groups.items():
         first = group.entries[0]
         rows = tuple(e.entry for e in group.entries)
-        if any(
-            not _same(e.password, first.password.reveal() if first.password else None)
-            for e in group.entries[1:]
-        ):
-            skipped.append(
-                Skipped(
-                    rows,
-                    first.title,
-                    "entries for the same login hold different "
-                    "passwords; keep one in the password manager",
-                )
-            )
+        conflict = _conflict(group.entries)
+        if conflict:
+            skipped.append(Skipped(rows, first.title, conflict))
             continue
         seeds = [e.totp for e in group.entries if e.totp is not None]
-        if any(not _same(s, seeds[0].reveal()) for s in seeds[1:]):
-            skipped.append(
-                Skipped(
-                    rows,
-                    first.title,
-                    "entries for the same login hold different "
-                    "TOTP seeds; keep one in the password manager",
-                )
-            )
-            continue
         existing = by_login.get((platform_id, login_key))
         if first.password is not None:  # entries without one were skipped above
             seed = seeds[0] if seeds else None
