@@ -147,7 +147,7 @@ def plan_import(
 
     taken = {a.id for a in inventory.accounts}
     by_login = {(a.platform, a.login.casefold()): a for a in inventory.accounts}
-    proposals = []
+    targets = []
     for (platform_id, login_key), group in groups.items():
         first = group.entries[0]
         rows = tuple(e.entry for e in group.entries)
@@ -155,48 +155,74 @@ def plan_import(
         if conflict:
             skipped.append(Skipped(rows, first.title, conflict))
             continue
-        seeds = [e.totp for e in group.entries if e.totp is not None]
+        if first.password is None:  # entries without one were skipped above
+            continue
+        seed = next((e.totp for e in group.entries if e.totp is not None), None)
         existing = by_login.get((platform_id, login_key))
-        if first.password is not None:  # entries without one were skipped above
-            seed = seeds[0] if seeds else None
-            proposals.append(
-                _propose(group, platform_id, first.password, existing, seed, rows, taken, store)
+        account_id = existing.id if existing else _new_id(group, platform_id, taken)
+        targets.append(
+            _Target(
+                group,
+                platform_id,
+                first.password,
+                seed,
+                rows,
+                existing,
+                account_id,
+                existing.service if existing else f"store-audit/{account_id}",
+                existing.login if existing else first.username,
             )
-    return ImportPlan(tuple(proposals), tuple(sorted(skipped, key=lambda s: s.entries)))
+        )
+    # Everything the plan compares with, in one read (one connection for the Secret Service).
+    stored = store.read_many(
+        [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
+    )
+    proposals = tuple(
+        _propose(t, stored[t.service, t.login], stored[f"{t.service}/totp", t.login])
+        for t in targets
+    )
+    return ImportPlan(proposals, tuple(sorted(skipped, key=lambda s: s.entries)))
 
 
-def _propose(
-    group: _Group,
-    platform_id: str,
-    password: Secret,
-    existing: Account | None,
-    seed: Secret | None,
-    rows: tuple[int, ...],
-    taken: set[str],
-    store: SecretStore,
-) -> Proposal:
-    first = group.entries[0]
+@dataclass(frozen=True)
+class _Target:
+    """Entries for one login and the account they go to, before the keyring is compared."""
+
+    group: _Group
+    platform_id: str
+    password: Secret
+    seed: Secret | None
+    rows: tuple[int, ...]
+    existing: Account | None
+    account_id: str
+    service: str
+    login: str
+
+
+def _new_id(group: _Group, platform_id: str, taken: set[str]) -> str:
+    """An unused account id from the platform and region (or mailbox name, or host)."""
     match = group.match
+    if match is None:
+        base = _slug(group.host)
+    elif match.platform.kind == "mailbox":
+        base = f"{platform_id}-{group.entries[0].username.partition('@')[0].replace('.', '-')}"
+    else:
+        base = f"{platform_id}-{match.region}" if match.region else platform_id
+    account_id, number = _slug(base), 1
+    while account_id in taken or not ACCOUNT_ID.fullmatch(account_id):
+        number += 1
+        account_id = f"{_slug(base)}-{number}"
+    taken.add(account_id)
+    return account_id
+
+
+def _propose(target: _Target, stored_password: str | None, stored_seed: str | None) -> Proposal:
+    first = target.group.entries[0]
+    match = target.group.match
     kind = match.platform.kind if match else "other"
     region = match.region if match else None
-    if existing is not None:
-        account_id = existing.id
-    else:
-        if kind == "mailbox":
-            base = f"{platform_id}-{first.username.partition('@')[0].replace('.', '-')}"
-        elif match is None:
-            base = _slug(group.host)
-        else:
-            base = f"{platform_id}-{region}" if region else platform_id
-        account_id, number = _slug(base), 1
-        while account_id in taken or not ACCOUNT_ID.fullmatch(account_id):
-            number += 1
-            account_id = f"{_slug(base)}-{number}"
-        taken.add(account_id)
-    service = existing.service if existing else f"store-audit/{account_id}"
-    login = existing.login if existing else first.username
-    stored_password = store.get(service, login)
-    stored_seed = store.get(f"{service}/totp", login) if seed is not None else None
+    password, seed, rows = target.password, target.seed, target.rows
+    existing = target.existing
     write_password = not _same(password, stored_password)
     write_totp = seed is not None and not _same(seed, stored_seed)
     replaces = [
@@ -219,10 +245,10 @@ def _propose(
     else:
         status, detail = "unchanged", "already in the inventory and keyring"
     return Proposal(
-        account_id=account_id,
-        platform=platform_id,
+        account_id=target.account_id,
+        platform=target.platform_id,
         kind=kind,
-        login=login,
+        login=target.login,
         region=region.upper() if region else None,
         store=(first.title or None) if kind == "store" else None,
         mfa="totp" if seed is not None else "unknown",
@@ -234,7 +260,7 @@ def _propose(
         detail=detail,
         write_password=write_password,
         write_totp=write_totp,
-        service=service,
+        service=target.service,
     )
 
 
