@@ -1,6 +1,6 @@
 """The audit engine: inventory + secrets → checks → findings → suppressions → checklist → report.
 
-Report itself lives in auditor.results; it is re-exported here for callers of run_audit.
+Report itself lives in auditor.report.results; it is re-exported here for callers of run_audit.
 
 It joins the layers and nothing else; every decision lives in the module named for it.
 """
@@ -14,14 +14,14 @@ from dataclasses import replace
 from auditor import __version__
 from auditor.breach import BreachLookup, sha1_hex
 from auditor.checklist import build_checklist
-from auditor.checks import CHECKS, NEEDS_STRENGTH, AuditContext
+from auditor.checks import CHECKS, AuditContext
+from auditor.checks.findings import Finding
 from auditor.errors import UsageError
-from auditor.findings import Finding
 from auditor.inventory import Account, Inventory
 from auditor.progress import Progress
-from auditor.results import ExpiredIgnore, Report, ReportAccount
+from auditor.report.results import ExpiredIgnore, Report, ReportAccount
 from auditor.secrets import SecretStore, SecretView, read_secrets
-from auditor.severity import parse_fail_on
+from auditor.vocabulary import parse_fail_on
 
 
 def run_audit(
@@ -57,8 +57,8 @@ def run_audit(
         (lambda done, total: progress.step("scoring passwords", done, total)) if progress else None
     )
     try:
-        order = sorted(CHECKS, key=lambda check_id: check_id in NEEDS_STRENGTH)
-        findings = [item for check_id in order for item in CHECKS[check_id](context)]
+        order = sorted(CHECKS.values(), key=lambda check: check.needs_strength)
+        findings = [item for check in order for item in check.run(context)]
     finally:
         context.stop_scoring()
     if use_ignores:

@@ -1,9 +1,56 @@
-"""The words the inventory uses for kinds of account and second factors.
+"""The words every layer shares: severities, kinds of account, second factors and check ids.
 
-Kept apart from the platform catalog so the command line can offer them without loading it.
+They sit below the inventory, which validates `kind`, `mfa`, `fail_on` and `ignore` entries
+against them, so that neither the inventory nor the command line has to load the platform
+catalog or the checks to know what a valid word is.
 """
 
 from __future__ import annotations
+
+import enum
+import functools
+import re
+from importlib import resources
+
+
+class Severity(enum.IntEnum):
+    """How urgent a finding or an action is; higher is worse."""
+
+    INFO = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in the inventory, on the command line and in reports."""
+        return _LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Read a severity name as users write it ('high', 'HIGH'); ValueError if unknown."""
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}") from None
+
+
+_LABELS = {severity: severity.name.lower() for severity in Severity}
+
+SEVERITY_NAMES = tuple(s.label for s in sorted(Severity, reverse=True))
+"""critical, high, medium, low, info: the order reports list them in."""
+
+FAIL_ON_NAMES = (*SEVERITY_NAMES, "never")
+"""The values `--fail-on` and `policy.fail_on` accept."""
+
+
+def parse_fail_on(text: str) -> Severity | None:
+    """`never` becomes None (nothing fails the run); anything else a Severity."""
+    if text.strip().lower() == "never":
+        return None
+    return Severity.parse(text)
+
 
 KINDS = ("store", "mailbox", "payment", "other")
 """The values an account's `kind` may take."""
@@ -13,3 +60,14 @@ MFA_METHODS = ("none", "sms", "voice", "email", "totp", "push", "security-key", 
 
 STRONG_MFA = frozenset({"totp", "push", "security-key"})
 """Methods that do not travel over the phone network or a mailbox."""
+
+
+_CATALOG_ROW = re.compile(r"^\| ([a-z]+\.[a-z-]+) \| .* \| ([a-z]+)", re.MULTILINE)
+
+
+@functools.cache
+def check_severities() -> dict[str, Severity]:
+    """Check id → default severity, in catalog order, from the catalog table the package ships
+    (auditor/data/catalog.md: SPEC §3's table and the checks added since)."""
+    table = resources.files("auditor").joinpath("data/catalog.md").read_text("utf-8")
+    return {check_id: Severity.parse(label) for check_id, label in _CATALOG_ROW.findall(table)}

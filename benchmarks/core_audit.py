@@ -23,7 +23,7 @@ from pathlib import Path
 from auditor.engine import run_audit
 from auditor.inventory import parse_inventory
 from auditor.secrets import MemoryStore, Secret
-from auditor.strength import score_password
+from auditor.checks.strength import score_password
 
 PLATFORMS = ["amazon", "ebay", "shopify", "walmart", "etsy", "tiktok", "paypal", "gmail"]
 MFA = ["totp", "totp", "sms", "none", "unknown"]

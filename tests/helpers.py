@@ -6,10 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from auditor import platforms
 from auditor.checks import CHECKS, AuditContext
-from auditor.findings import Finding
-from auditor.inventory import Account, Inventory, Policy, Seller
+from auditor.checks.findings import Finding
+from auditor.inventory import Account, Inventory, Policy, Seller, platforms
 from auditor.secrets import AccountSecrets, Secret, SecretView
 
 TODAY = dt.date(2026, 11, 27)
@@ -84,4 +83,4 @@ def run(
     context = AuditContext(
         inv, secrets if secrets is not None else view(), today, breach_counts=breaches or {}
     )
-    return list(CHECKS[check_id](context))
+    return list(CHECKS[check_id].run(context))

@@ -13,7 +13,7 @@ from auditor.demo import (
 )
 from auditor.engine import Report, run_audit
 from auditor.inventory import load_inventory
-from auditor.severity import Severity
+from auditor.vocabulary import Severity
 
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 

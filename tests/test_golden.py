@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from auditor.baseline import apply_baseline
 from auditor.demo import DemoBreaches, demo_inventory_path, demo_store
 from auditor.engine import run_audit
 from auditor.inventory import parse_inventory
 from auditor.report import FORMATS
-from auditor.results import Report
+from auditor.report.baseline import apply_baseline
+from auditor.report.results import Report
 from auditor.secrets import MemoryStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

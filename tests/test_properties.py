@@ -13,19 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
+from auditor.intake.importers.bitwarden import COLUMNS as BITWARDEN
+from auditor.intake.importers.chrome import COLUMNS as CHROME
+from auditor.intake.importers.keepassxc import COLUMNS as KEEPASSXC
+from auditor.intake.importers.lastpass import COLUMNS as LASTPASS
+from auditor.intake.importers.onepassword import COLUMNS as ONEPASSWORD
 from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor.breach import BreachCorpusError
 from auditor.breach.offline import PrefixDirectory, SortedFile
 from auditor.errors import InventoryError
-from auditor.import_plan import plan_import
-from auditor.importers import IMPORTERS, ExportError
-from auditor.importers.bitwarden import COLUMNS as BITWARDEN
-from auditor.importers.chrome import COLUMNS as CHROME
-from auditor.importers.keepassxc import COLUMNS as KEEPASSXC
-from auditor.importers.lastpass import COLUMNS as LASTPASS
-from auditor.importers.onepassword import COLUMNS as ONEPASSWORD
+from auditor.intake.importers import IMPORTERS, ExportError
+from auditor.intake.plan import plan_import
 from auditor.inventory import Inventory, parse_inventory
 from auditor.secrets import MemoryStore
 

@@ -9,17 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from auditor import platforms
-from auditor.emails import canonical_mailbox, is_address
-from auditor.findings import Finding
-from auditor.inventory import Account, Inventory
+from auditor.checks.strength import Scoring, Strength, score_password, start_scoring
+from auditor.inventory import Account, Inventory, platforms
+from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.secrets import Secret, SecretView
-from auditor.strength import Scoring, Strength, score_password, start_scoring
-from auditor.totp import TotpError, TotpSeed, parse_totp
+from auditor.secrets.totp import TotpError, TotpSeed, parse_totp
 
 _WORDS = re.compile(r"[\s._@+-]+")
 
@@ -185,7 +183,3 @@ class AuditContext:
             except TotpError as error:
                 parsed[account.id] = error
         return parsed
-
-
-CheckFunction = Callable[[AuditContext], Iterator[Finding]]
-"""A check: reads the context, yields findings with unique keys."""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.emails import address_problem, is_address
-from auditor.findings import Finding, finding
-
-ID = "email.invalid"
+from auditor.checks.findings import Finding, finding
+from auditor.inventory.emails import address_problem, is_address
+from auditor.vocabulary import Severity
 
 
 def find_invalid_addresses(ctx: AuditContext) -> Iterator[Finding]:
@@ -33,10 +32,25 @@ def find_invalid_addresses(ctx: AuditContext) -> Iterator[Finding]:
                 )
         if problems:
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"{account.id}: {'; '.join(problems)}",
                 f"Correct the address in the inventory and check the one {account.platform_name} "
                 "has on file: a password reset sent to it would never arrive.",
             )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Correct the invalid address on {facts.who}"
+
+
+CHECK = Check(
+    id="email.invalid",
+    severity=Severity.MEDIUM,
+    fires_when="a login or recovery value meant as an address is not a valid address",
+    advice="Correct the address; a password reset sent to it would never arrive.",
+    run=find_invalid_addresses,
+    fix=Fix.OWN,
+    action=_action,
+)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.emails import canonical_mailbox
-from auditor.findings import Finding, finding
-
-ID = "email.recovery-is-login"
+from auditor.checks.findings import Finding, finding
+from auditor.inventory.emails import canonical_mailbox
+from auditor.vocabulary import Severity
 
 
 def find_recovery_is_login(ctx: AuditContext) -> Iterator[Finding]:
@@ -21,11 +20,26 @@ def find_recovery_is_login(ctx: AuditContext) -> Iterator[Finding]:
         mailbox = canonical_mailbox(account.login).canonical
         if canonical_mailbox(account.recovery_email).canonical == mailbox:
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"{account.id}'s recovery email is its login mailbox {mailbox}: if that mailbox is "
                 "lost or taken over, there is no second way back in",
                 f"Set a recovery email on {account.platform_name} that is a different mailbox, "
                 "one with its own 2FA.",
             )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Give {facts.who} a recovery email on a different mailbox"
+
+
+CHECK = Check(
+    id="email.recovery-is-login",
+    severity=Severity.MEDIUM,
+    fires_when="the recovery email is the login mailbox itself",
+    advice="Set a recovery email on a different mailbox that has its own 2FA.",
+    run=find_recovery_is_login,
+    fix=Fix.OWN,
+    action=_action,
+)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.emails import canonical_mailbox, is_address
-from auditor.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, finding, join_names
 from auditor.inventory import Account
-
-ID = "email.shared-login"
+from auditor.inventory.emails import canonical_mailbox, is_address
+from auditor.vocabulary import Severity
 
 
 def find_shared_logins(ctx: AuditContext) -> Iterator[Finding]:
@@ -42,11 +41,41 @@ def find_shared_logins(ctx: AuditContext) -> Iterator[Finding]:
             "themselves out, and one stolen mailbox opens them all"
         )
         yield finding(
-            ID,
-            CATALOG[ID].severity,
+            CHECK.id,
+            CHECK.severity,
             ids,
             message,
             f"Give each {platform} account its own login mailbox, and note in the inventory which "
             "mailbox signs in to which store.",
             subject=canonical,
         )
+
+
+def _action(facts: ActionFacts) -> str:
+    # The account whose login is written most plainly keeps the mailbox; the others move.
+    accounts = facts.accounts
+    keep = min(
+        (i for i in facts.ids if i in accounts),
+        key=lambda i: (len(canonical_mailbox(accounts[i].login).rules), i),
+        default=facts.first,
+    )
+    shared = accounts[keep].login if keep in accounts else facts.subject
+    others = [i for i in facts.ids if i != keep]
+    if len(others) == 1:
+        return f"Give {others[0]} its own login mailbox (it shares {shared} with {keep})"
+    return f"Give {join_names(others)} their own login mailboxes (they share {shared} with {keep})"
+
+
+CHECK = Check(
+    id="email.shared-login",
+    severity=Severity.HIGH,
+    fires_when="two or more accounts on the same platform sign in with the same mailbox",
+    advice=(
+        "Give each store on a platform its own login mailbox and note which mailbox signs in "
+        "where; a mix-up locks sellers out, and one stolen mailbox opens every store on it."
+    ),
+    across_accounts=True,
+    run=find_shared_logins,
+    fix=Fix.OWN,
+    action=_action,
+)

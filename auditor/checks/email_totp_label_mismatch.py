@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor import platforms
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.emails import canonical_mailbox, is_address
-from auditor.findings import Finding, finding
-from auditor.inventory import Account
-from auditor.totp import TotpSeed
-
-ID = "email.totp-label-mismatch"
+from auditor.checks.findings import Finding, finding
+from auditor.inventory import Account, platforms
+from auditor.inventory.emails import canonical_mailbox, is_address
+from auditor.secrets.totp import TotpSeed
+from auditor.vocabulary import Severity
 
 
 def _platforms_named(issuer: str) -> set[str]:
@@ -52,11 +50,29 @@ def find_label_mismatches(ctx: AuditContext) -> Iterator[Finding]:
         problems = label_mismatches(account, seed)
         if problems:
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"The authenticator seed stored for {account.id} looks like another account's: "
                 f"{'; '.join(problems)}; its codes will not match at sign-in",
                 f"Find the authenticator entry for {account.login} on {account.platform_name} and "
                 f"store its seed with `store-audit set-secret {account.id} --totp`.",
             )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Replace the authenticator seed stored for {facts.who} with its own"
+
+
+CHECK = Check(
+    id="email.totp-label-mismatch",
+    severity=Severity.MEDIUM,
+    fires_when="the stored otpauth URI names another account or address than the login",
+    advice=(
+        "Store the authenticator seed that belongs to this account; another account's seed gives "
+        "codes that never match."
+    ),
+    run=find_label_mismatches,
+    fix=Fix.SEED,
+    action=_action,
+)

@@ -6,14 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.email_lookalike import address_lookalikes
-from auditor.checks.email_typo_domain import typo_of
-from auditor.emails import address_problem, canonical_mailbox
-from auditor.findings import Finding, finding, join_names
-
-ID = "email.unaudited-mailbox"
+from auditor.checks.findings import Finding, finding, join_names
+from auditor.inventory.emails import address_problem, canonical_mailbox
+from auditor.inventory.spelling import address_lookalikes, typo_of
+from auditor.vocabulary import Severity
 
 
 def find_unaudited_mailboxes(ctx: AuditContext) -> Iterator[Finding]:
@@ -39,8 +37,8 @@ def find_unaudited_mailboxes(ctx: AuditContext) -> Iterator[Finding]:
         ids = sorted(users_of_mailbox)
         noun = "mailbox" if len(mailboxes) == 1 else "mailboxes"
         yield finding(
-            ID,
-            CATALOG[ID].severity,
+            CHECK.id,
+            CHECK.severity,
             ids,
             f"{join_names(ids)} {'signs' if len(ids) == 1 else 'sign'} in or recover"
             f"{'s' if len(ids) == 1 else ''} through the {noun} {join_names(mailboxes)}, "
@@ -49,3 +47,22 @@ def find_unaudited_mailboxes(ctx: AuditContext) -> Iterator[Finding]:
             "2FA and password are audited too.",
             subject=", ".join(mailboxes),
         )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Add {facts.subject} to the inventory so its 2FA and password are audited"
+
+
+CHECK = Check(
+    id="email.unaudited-mailbox",
+    severity=Severity.LOW,
+    fires_when="a login or recovery mailbox is not in the inventory, so its strength is unknown",
+    advice=(
+        'Add the mailbox to the inventory (kind = "mailbox") and store its password so its 2FA '
+        "and password are audited too."
+    ),
+    across_accounts=True,
+    run=find_unaudited_mailboxes,
+    fix=Fix.OWN,
+    action=_action,
+)

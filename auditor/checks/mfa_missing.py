@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding, join_names
-from auditor.severity import Severity
-
-ID = "mfa.missing"
+from auditor.checks.findings import Finding, finding, join_names
+from auditor.vocabulary import Severity
 
 
 def find_missing_mfa(ctx: AuditContext) -> Iterator[Finding]:
@@ -27,10 +25,27 @@ def find_missing_mfa(ctx: AuditContext) -> Iterator[Finding]:
         if dependents:
             message += f", and {join_names(dependents)} sign in or recover through it"
         yield finding(
-            ID,
-            Severity.CRITICAL if sensitive else CATALOG[ID].severity,
+            CHECK.id,
+            Severity.CRITICAL if sensitive else CHECK.severity,
             [account.id],
             message,
             f"Turn on two-step verification for {account.id} with an authenticator app or a "
             "security key, and keep the backup codes offline.",
         )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Turn on app-based 2FA for {facts.who}"
+
+
+CHECK = Check(
+    id="mfa.missing",
+    severity=Severity.HIGH,
+    fires_when='mfa = "none"',
+    advice="Turn on two-step verification with an authenticator app or a security key.",
+    severity_note="critical for a mailbox or payment account, or one others depend on",
+    run=find_missing_mfa,
+    fix=Fix.MFA,
+    action=_action,
+    weakens_mailbox=True,
+)

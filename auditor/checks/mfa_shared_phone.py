@@ -7,12 +7,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, finding, join_names
 from auditor.inventory import Account
-
-ID = "mfa.shared-phone"
+from auditor.vocabulary import Severity
 
 
 def phone_key(phone: str) -> str:
@@ -32,8 +31,8 @@ def find_shared_phones(ctx: AuditContext) -> Iterator[Finding]:
             continue
         ids = sorted(a.id for a in accounts)
         yield finding(
-            ID,
-            CATALOG[ID].severity,
+            CHECK.id,
+            CHECK.severity,
             ids,
             f"{accounts[0].mfa_phone} receives the codes for {join_names(ids)}: losing, "
             "replacing or having that one number ported away locks you out of all of them",
@@ -41,3 +40,19 @@ def find_shared_phones(ctx: AuditContext) -> Iterator[Finding]:
             "number is the key to all of them.",
             subject=accounts[0].mfa_phone,
         )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Move {join_names(facts.ids)} off the one phone number {facts.subject} to app-based 2FA"
+
+
+CHECK = Check(
+    id="mfa.shared-phone",
+    severity=Severity.MEDIUM,
+    fires_when="one phone number receives codes for several accounts",
+    advice="Move the accounts to an authenticator app so no single number unlocks them all.",
+    across_accounts=True,
+    run=find_shared_phones,
+    fix=Fix.OWN,
+    action=_action,
+)

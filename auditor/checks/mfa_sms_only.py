@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor import platforms
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, finding, join_names
+from auditor.inventory import platforms
+from auditor.vocabulary import Severity
 
-ID = "mfa.sms-only"
 _METHOD_NAMES = {
     "totp": "authenticator apps",
     "security-key": "security keys",
@@ -29,8 +29,8 @@ def find_sms_only(ctx: AuditContext) -> Iterator[Finding]:
         offered = [name for method, name in _METHOD_NAMES.items() if method in platform.mfa_offered]
         channel = "text message" if account.mfa == "sms" else "phone call"
         yield finding(
-            ID,
-            CATALOG[ID].severity,
+            CHECK.id,
+            CHECK.severity,
             [account.id],
             f"{account.id} gets its codes by {channel}; {platform.name} offers "
             f"{join_names(offered)}: switch, since a lost phone, a SIM swap or no signal abroad "
@@ -39,3 +39,21 @@ def find_sms_only(ctx: AuditContext) -> Iterator[Finding]:
             f"{platform.name}'s security settings, then store the seed with "
             f"`store-audit set-secret {account.id} --totp`.",
         )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Switch {facts.who} from text-message codes to an authenticator app"
+
+
+CHECK = Check(
+    id="mfa.sms-only",
+    severity=Severity.MEDIUM,
+    fires_when="sms or voice only, where the platform offers an app or key",
+    advice=(
+        "Switch to an authenticator app or a security key; text codes are lost with the phone "
+        "and stolen by SIM swaps."
+    ),
+    run=find_sms_only,
+    fix=Fix.MFA,
+    action=_action,
+)

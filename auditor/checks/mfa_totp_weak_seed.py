@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding
-from auditor.totp import RECOMMENDED_BITS, TotpSeed
-
-ID = "mfa.totp-weak-seed"
+from auditor.checks.findings import Finding, finding
+from auditor.secrets.totp import RECOMMENDED_BITS, TotpSeed
+from auditor.vocabulary import Severity
 
 
 def find_weak_seeds(ctx: AuditContext) -> Iterator[Finding]:
@@ -18,11 +17,26 @@ def find_weak_seeds(ctx: AuditContext) -> Iterator[Finding]:
         seed = ctx.seeds.get(account.id)
         if isinstance(seed, TotpSeed) and seed.bits < RECOMMENDED_BITS:
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"The TOTP seed stored for {account.id} holds {seed.bits} bits; {RECOMMENDED_BITS} "
                 "or more is the standard (RFC 4226)",
                 f"Turn the authenticator off and on again on {account.platform_name} to get a new, "
                 "longer seed, and store it.",
             )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Re-enrol the authenticator for {facts.who} to get a full-length seed"
+
+
+CHECK = Check(
+    id="mfa.totp-weak-seed",
+    severity=Severity.LOW,
+    fires_when="a stored TOTP seed holds under 128 bits",
+    advice="Turn the authenticator off and on again to get a new, longer seed.",
+    run=find_weak_seeds,
+    fix=Fix.SEED,
+    action=_action,
+)

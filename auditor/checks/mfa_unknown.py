@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding
-
-ID = "mfa.unknown"
+from auditor.checks.findings import Finding, finding
+from auditor.vocabulary import Severity
 
 
 def find_unknown_mfa(ctx: AuditContext) -> Iterator[Finding]:
@@ -16,11 +15,26 @@ def find_unknown_mfa(ctx: AuditContext) -> Iterator[Finding]:
     for account in ctx.accounts:
         if account.mfa == "unknown":
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"The inventory does not say which two-step verification {account.id} uses, so "
                 "nobody can tell whether a password alone opens it",
                 f"Check the security settings on {account.platform_name} and set mfa for "
                 f"{account.id} in the inventory.",
             )
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Find out which 2FA {facts.first} uses and record it in the inventory"
+
+
+CHECK = Check(
+    id="mfa.unknown",
+    severity=Severity.MEDIUM,
+    fires_when='mfa = "unknown"',
+    advice="Check the account's security settings and record its 2FA in the inventory.",
+    run=find_unknown_mfa,
+    fix=Fix.MFA,
+    action=_action,
+)

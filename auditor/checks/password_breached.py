@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding
-
-ID = "password.breached"
+from auditor.checks.findings import Finding, finding
+from auditor.vocabulary import Severity
 
 
 def find_breached_passwords(ctx: AuditContext) -> Iterator[Finding]:
@@ -20,11 +19,24 @@ def find_breached_passwords(ctx: AuditContext) -> Iterator[Finding]:
         if seen > 0:
             times = "once" if seen == 1 else f"{seen:,} times"
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"{account.id}'s password appears {times} in the Pwned Passwords corpus of "
                 "breached passwords: it is among the first an attacker tries",
                 f"Change the {account.platform_name} password now to a unique generated one, "
                 "and wherever else it was used.",
             )
+
+
+CHECK = Check(
+    id="password.breached",
+    severity=Severity.CRITICAL,
+    fires_when="found in a Pwned Passwords corpus",
+    advice="Change it now, everywhere it is used: breached passwords are tried first.",
+    needs="--hibp-file or --hibp-online",
+    run=find_breached_passwords,
+    fix=Fix.PASSWORD,
+    action=change_passwords,
+    weakens_mailbox=True,
+)

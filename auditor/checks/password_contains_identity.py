@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor import platforms
-from auditor.catalog import CATALOG
+from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.emails import is_address
-from auditor.findings import Finding, finding, join_names
-from auditor.inventory import Account
+from auditor.checks.findings import Finding, finding, join_names
+from auditor.inventory import Account, platforms
+from auditor.inventory.emails import is_address
+from auditor.vocabulary import Severity
 
-ID = "password.contains-identity"
 MIN_NAME = 4
 """Names shorter than this turn up inside too many unrelated passwords."""
 GENERIC_WORDS = frozenset({"shop", "store", "home", "mail", "seller", "online", "official", "the"})
@@ -57,11 +56,22 @@ def find_identity_in_passwords(ctx: AuditContext) -> Iterator[Finding]:
         ]
         if held:
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"{account.id}'s password contains its {join_names(held)}: the first guess of "
                 "anyone who knows which store it is",
                 f"Change the {account.platform_name} password to a generated one that has nothing "
                 "to do with the store, the platform or the login.",
             )
+
+
+CHECK = Check(
+    id="password.contains-identity",
+    severity=Severity.MEDIUM,
+    fires_when="the password holds the store, platform, or login name",
+    advice="Change it to a generated password unrelated to the store, platform and login.",
+    run=find_identity_in_passwords,
+    fix=Fix.PASSWORD,
+    action=change_passwords,
+)

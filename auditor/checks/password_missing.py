@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding
-
-ID = "password.missing"
+from auditor.checks.findings import Finding, finding
+from auditor.vocabulary import Severity
 
 
 def find_missing_passwords(ctx: AuditContext) -> Iterator[Finding]:
@@ -17,11 +16,31 @@ def find_missing_passwords(ctx: AuditContext) -> Iterator[Finding]:
     for account in ctx.accounts:
         if ctx.secrets.password(account.id) is None:
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"No password for {account.id} in the keyring (service {account.service!r}, user "
                 f"{account.login!r}), so its password was not audited",
                 f"Store it with `store-audit set-secret {account.id}`; if nobody knows it, reset "
                 f'it through {account.platform_name}\'s "Forgot password" first.',
             )
+
+
+def _action(facts: ActionFacts) -> str:
+    return (
+        f"Store the password of {facts.who} in the keyring (store-audit set-secret {facts.first})"
+    )
+
+
+CHECK = Check(
+    id="password.missing",
+    severity=Severity.HIGH,
+    fires_when="no password for the account in the keyring",
+    advice=(
+        "Store the password with `store-audit set-secret ID`; if nobody knows it, reset it with "
+        'the platform\'s "Forgot password" first.'
+    ),
+    run=find_missing_passwords,
+    fix=Fix.OWN,
+    action=_action,
+)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
-from auditor.findings import Finding, finding, join_names
-from auditor.severity import Severity
-
-ID = "password.reused"
+from auditor.checks.findings import Finding, finding, join_names
+from auditor.vocabulary import Severity
 
 
 def find_reused_passwords(ctx: AuditContext) -> Iterator[Finding]:
@@ -18,16 +16,30 @@ def find_reused_passwords(ctx: AuditContext) -> Iterator[Finding]:
     for group in ctx.reuse_groups:
         ids = sorted(a.id for a in group)
         sensitive = sorted(a.id for a in group if a.kind in SENSITIVE_KINDS)
-        severity = Severity.CRITICAL if sensitive else CATALOG[ID].severity
+        severity = Severity.CRITICAL if sensitive else CHECK.severity
         message = f"{join_names(ids)} use the same password: one leak or phishing page opens all"
         if sensitive:
             message += f", including {join_names(sensitive)}, which can reset or pay out the rest"
         first = sensitive[0] if sensitive else ids[0]
         yield finding(
-            ID,
+            CHECK.id,
             severity,
             ids,
             message,
             f"Give each account its own generated password from a password manager, starting "
             f"with {first}.",
         )
+
+
+CHECK = Check(
+    id="password.reused",
+    severity=Severity.HIGH,
+    fires_when="the same password on two or more accounts",
+    advice="Give each account its own generated password, mailboxes and payment accounts first.",
+    severity_note="critical when a mailbox or payment account is among them",
+    across_accounts=True,
+    run=find_reused_passwords,
+    fix=Fix.PASSWORD,
+    action=change_passwords,
+    weakens_mailbox=True,
+)

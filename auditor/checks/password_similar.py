@@ -9,14 +9,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from itertools import combinations
 
-from auditor import platforms
-from auditor.catalog import CATALOG
+from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding, join_names
-from auditor.inventory import Account
-from auditor.similarity import edit_distance
+from auditor.checks.findings import Finding, finding, join_names
+from auditor.inventory import Account, platforms
+from auditor.inventory.spelling import edit_distance
+from auditor.vocabulary import Severity
 
-ID = "password.similar"
 MIN_SKELETON = 4
 """Shorter skeletons are too common to mean anything."""
 EDIT_LENGTHS = range(8, 65)
@@ -137,11 +136,28 @@ def find_similar_passwords(ctx: AuditContext) -> Iterator[Finding]:
             continue
         ids = sorted(a.id for a in accounts)
         yield finding(
-            ID,
-            CATALOG[ID].severity,
+            CHECK.id,
+            CHECK.severity,
             ids,
             f"{join_names(ids)} use variants of one password (the same base with the platform, "
             "store, case, digits or symbols changed): whoever learns one can guess the others",
             "Replace them with unrelated generated passwords; a new year or platform name on the "
             "same base is not a new password.",
         )
+
+
+CHECK = Check(
+    id="password.similar",
+    severity=Severity.MEDIUM,
+    fires_when=(
+        "near-variants of one password (case, digits, symbols, platform or store names swapped)"
+    ),
+    advice=(
+        "Replace the variants with unrelated generated passwords; a new year or platform name on "
+        "the same base is not a new password."
+    ),
+    across_accounts=True,
+    run=find_similar_passwords,
+    fix=Fix.PASSWORD,
+    action=change_passwords,
+)

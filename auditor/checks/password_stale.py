@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding
-
-ID = "password.stale"
+from auditor.checks.findings import Finding, finding
+from auditor.vocabulary import Severity
 
 
 def find_stale_passwords(ctx: AuditContext) -> Iterator[Finding]:
@@ -21,11 +20,22 @@ def find_stale_passwords(ctx: AuditContext) -> Iterator[Finding]:
         age = (ctx.today - account.password_changed).days
         if age > limit:
             yield finding(
-                ID,
-                CATALOG[ID].severity,
+                CHECK.id,
+                CHECK.severity,
                 [account.id],
                 f"{account.id}'s password was last changed {account.password_changed.isoformat()}, "
                 f"{age:,} days ago (the policy allows {limit:,})",
                 f"Change the {account.platform_name} password and record the date in "
                 "password_changed.",
             )
+
+
+CHECK = Check(
+    id="password.stale",
+    severity=Severity.LOW,
+    fires_when="older than the policy's max_password_age_days",
+    advice="Change it and record the date in password_changed.",
+    run=find_stale_passwords,
+    fix=Fix.PASSWORD,
+    action=change_passwords,
+)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding
-from auditor.strength import MAX_SCORED_LENGTH
-
-ID = "password.weak"
+from auditor.checks.findings import Finding, finding
+from auditor.checks.strength import MAX_SCORED_LENGTH
+from auditor.vocabulary import Severity
 
 
 def find_weak_passwords(ctx: AuditContext) -> Iterator[Finding]:
@@ -39,10 +38,23 @@ def find_weak_passwords(ctx: AuditContext) -> Iterator[Finding]:
             message += f" (only its first {MAX_SCORED_LENGTH} characters were scored)"
         advice = " ".join(strength.suggestions)
         yield finding(
-            ID,
-            CATALOG[ID].severity,
+            CHECK.id,
+            CHECK.severity,
             [account.id],
             message,
             f"Change the {account.platform_name} password to a unique generated one of 16 or more "
             f"characters.{' ' + advice if advice else ''}",
         )
+
+
+CHECK = Check(
+    id="password.weak",
+    severity=Severity.HIGH,
+    fires_when="zxcvbn score below policy, or shorter than policy",
+    advice="Change it to a unique generated password of 16 or more characters.",
+    run=find_weak_passwords,
+    fix=Fix.PASSWORD,
+    action=change_passwords,
+    weakens_mailbox=True,
+    needs_strength=True,
+)

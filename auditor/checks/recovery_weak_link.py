@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import CATALOG
+from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, finding, join_names
 from auditor.inventory import Account
-
-ID = "recovery.weak-link"
+from auditor.vocabulary import Severity
 
 
 def mailbox_weaknesses(ctx: AuditContext, mailbox: Account) -> list[str]:
@@ -47,11 +46,41 @@ def find_weak_links(ctx: AuditContext) -> Iterator[Finding]:
         remedies.setdefault(accounts, []).append(mailbox.id)
     for accounts, messages in merged.items():
         yield finding(
-            ID,
-            CATALOG[ID].severity,
+            CHECK.id,
+            CHECK.severity,
             accounts,
             f"{'; '.join(messages)}: each of them is only as strong as that mailbox",
             f"Secure {join_names(remedies[accounts])} first: turn on app-based 2FA and give it a "
             "unique generated password.",
             subject=", ".join(remedies[accounts]),
         )
+
+
+def _action(facts: ActionFacts) -> str:
+    # Only when what weakens the mailbox is suppressed: otherwise the finding joins the actions
+    # that fix it.
+    mailbox = facts.describe(facts.subject)
+    depending = len(facts.findings[0].accounts) - len(facts.ids)
+    who_depends = (
+        "1 other account depends" if depending == 1 else f"{depending} other accounts depend"
+    )
+    return f"Secure {mailbox}, which {who_depends} on"
+
+
+CHECK = Check(
+    id="recovery.weak-link",
+    severity=Severity.CRITICAL,
+    fires_when=(
+        "a login or recovery mailbox in the inventory lacks 2FA or has a weak, reused or "
+        "breached password"
+    ),
+    advice=(
+        "Secure the mailbox first: app-based 2FA and a unique generated password; every account "
+        "it can reset is only as strong as it is."
+    ),
+    across_accounts=True,
+    run=find_weak_links,
+    fix=Fix.MAILBOX,
+    action=_action,
+    needs_strength=True,
+)

@@ -13,9 +13,9 @@ from auditor.report.html_format import render_html
 from auditor.report.json_format import render_json
 from auditor.report.junit import render_junit
 from auditor.report.markdown import render_markdown
+from auditor.report.results import Report
 from auditor.report.sarif import render_sarif
 from auditor.report.table import render_table
-from auditor.results import Report
 
 Formatter = Callable[[Report], str]
 

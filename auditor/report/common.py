@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from auditor.findings import Finding
-from auditor.results import ExpiredIgnore, Report
-from auditor.severity import SEVERITY_NAMES
+from auditor.checks.findings import Finding
+from auditor.report.results import ExpiredIgnore, Report
+from auditor.vocabulary import SEVERITY_NAMES
 
 
 def summary_text(report: Report) -> str:

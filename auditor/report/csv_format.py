@@ -11,7 +11,7 @@ import csv
 import io
 
 from auditor.report.common import status
-from auditor.results import Report
+from auditor.report.results import Report
 
 COLUMNS = (
     "key",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from auditor.report.common import describe_expired, findings_by_account, status, summary_text
-from auditor.results import Report
-from auditor.severity import SEVERITY_NAMES
+from auditor.report.results import Report
+from auditor.vocabulary import SEVERITY_NAMES
 
 STYLE = """
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d8dce4; }

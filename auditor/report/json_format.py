@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from auditor.report.common import status
-from auditor.results import Report
+from auditor.report.results import Report
 
 SCHEMA = "store-audit/report/1"
 

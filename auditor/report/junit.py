@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from auditor.catalog import CATALOG
-from auditor.findings import Finding
+from auditor.checks import CHECKS
+from auditor.checks.findings import Finding
 from auditor.report.common import fails_gate, status
-from auditor.results import Report
+from auditor.report.results import Report
 
 # XML 1.0 cannot hold most control characters, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -56,7 +56,7 @@ def render_junit(report: Report) -> str:
         own = [
             f
             for f in report.findings
-            if account.id in f.accounts and not CATALOG[f.check].across_accounts
+            if account.id in f.accounts and not CHECKS[f.check].across_accounts
         ]
         store = f" ({account.store})" if account.store else ""
         tests, failures = _case(
@@ -64,7 +64,7 @@ def render_junit(report: Report) -> str:
         )
         totals["accounts"][0] += tests
         totals["accounts"][1] += failures
-    for entry in CATALOG.values():
+    for entry in CHECKS.values():
         if entry.across_accounts:
             found = [f for f in report.findings if f.check == entry.id]
             tests, failures = _case(wide_suite, "store-audit.inventory", entry.id, found, report)

@@ -9,7 +9,7 @@ import html
 import re
 
 from auditor.report.common import describe_expired, status, summary_text
-from auditor.results import Report
+from auditor.report.results import Report
 
 # Every line this format writes starts with its own marker ("- [ ] ", "| ", "# "), so only inline
 # markup needs escaping: emphasis, code, links and images (brackets), table cells (pipe).

@@ -10,9 +10,9 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from auditor.catalog import CATALOG
-from auditor.results import Report
-from auditor.severity import Severity
+from auditor.checks import CHECKS
+from auditor.report.results import Report
+from auditor.vocabulary import Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {
@@ -60,13 +60,13 @@ def _rules() -> list[dict[str, Any]]:
                 "security-severity": SECURITY_SEVERITY[entry.severity],
             },
         }
-        for entry in CATALOG.values()
+        for entry in CHECKS.values()
     ]
 
 
 def report_to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as plain data."""
-    rule_index = {rule_id: index for index, rule_id in enumerate(CATALOG)}
+    rule_index = {rule_id: index for index, rule_id in enumerate(CHECKS)}
     lines = {a.id: a.line or 1 for a in report.accounts}
     uri = artifact_uri(report.inventory_path)
     results = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from auditor.report.common import describe_expired, status, summary_text
-from auditor.results import Report
+from auditor.report.results import Report
 
 ACTION_WIDTH = 50
 MESSAGE_WIDTH = 64

@@ -1,0 +1,70 @@
+"""Ranking the drafts and wording them as actions (SPEC §4).
+
+Order: severity; then actions on a mailbox that others depend on (a mailbox without 2FA that
+others sign in or recover through outranks every store-level action); then how many accounts
+the action protects, counting those that depend on it; then account id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from auditor.checklist.action import Action
+from auditor.checklist.gathering import Draft, gather
+from auditor.checks import CHECKS, ActionFacts, Finding
+from auditor.inventory import Account, Inventory
+
+Dependents = Callable[[str], frozenset[str]]
+"""Account id → the accounts that sign in or recover through it."""
+
+
+def build_checklist(
+    findings: Iterable[Finding], inventory: Inventory, dependents: Dependents
+) -> tuple[Action, ...]:
+    """Fold the unsuppressed findings into ranked actions."""
+    accounts = {a.id: a for a in inventory.accounts}
+    drafts = gather([f for f in findings if not f.suppressed], accounts)
+    protected = {d: _protected(d, dependents) for d in drafts}
+
+    def priority(draft: Draft) -> tuple[int, bool, int, str]:
+        return (
+            -max(f.severity for f in draft.findings),
+            not _guards_mailbox(draft, accounts, dependents),
+            -len(protected[draft]),
+            min(draft.accounts, default=""),
+        )
+
+    return tuple(
+        Action(
+            rank=rank,
+            severity=max(f.severity for f in draft.findings),
+            action=describe(draft, accounts),
+            accounts=tuple(sorted(draft.accounts)),
+            protects=tuple(sorted(protected[draft])),
+            resolves=tuple(sorted({f.key for f in draft.findings})),
+        )
+        for rank, draft in enumerate(sorted(drafts, key=priority), start=1)
+    )
+
+
+def describe(draft: Draft, accounts: Mapping[str, Account]) -> str:
+    """The action in the words of the check behind its most severe finding of its own fix."""
+    own = draft.own_findings()
+    order = {check_id: index for index, check_id in enumerate(CHECKS)}
+    lead = min(own, key=lambda f: (-f.severity, order[f.check]))
+    return CHECKS[lead.check].action(ActionFacts(tuple(sorted(draft.accounts)), accounts, own))
+
+
+def _protected(draft: Draft, dependents: Dependents) -> set[str]:
+    """The accounts acted on and every account that depends on them."""
+    found = set(draft.accounts)
+    for account_id in draft.accounts:
+        found |= dependents(account_id)
+    return found
+
+
+def _guards_mailbox(draft: Draft, accounts: Mapping[str, Account], dependents: Dependents) -> bool:
+    """Whether the action secures a mailbox that others sign in or recover through."""
+    return any(
+        accounts[a].kind == "mailbox" and dependents(a) for a in draft.accounts if a in accounts
+    )

@@ -1,0 +1,124 @@
+"""What a check is: one `Check` record per check module, holding what users read about it (the
+catalog: `store-audit checks`, SARIF rules), the function that runs it, and the fix its findings
+belong to, which is how the checklist folds findings into actions.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from auditor.checks.findings import Finding, join_names
+from auditor.inventory import Account
+from auditor.vocabulary import Severity
+
+if TYPE_CHECKING:
+    from auditor.checks.context import AuditContext
+
+CheckFunction = Callable[["AuditContext"], Iterator[Finding]]
+"""A check: reads the context, yields findings with unique keys."""
+
+
+class Fix(enum.Enum):
+    """What a person does about a finding. The checklist makes one action of the findings that
+    share a fix on the same accounts."""
+
+    PASSWORD = "password"  # noqa: S105 (the name of a fix, not a secret)
+    """Change passwords; accounts linked by reuse or similarity are changed together, since
+    changing one of them alone leaves the habit in place."""
+    MFA = "mfa"
+    """Change an account's 2FA setting: one action per account."""
+    SEED = "seed"
+    """Re-enrol an account's authenticator: one action per account."""
+    OWN = "own"
+    """An action of its own for each finding."""
+    MAILBOX = "mailbox"
+    """Secure a mailbox that others depend on: the finding joins the actions that fix what
+    weakens the mailbox (see `Check.weakens_mailbox`), or gets its own when those are
+    suppressed."""
+
+
+@dataclass(frozen=True)
+class ActionFacts:
+    """What an action's wording may use: the accounts acted on and the findings it resolves."""
+
+    ids: tuple[str, ...]
+    """The accounts the person acts on, sorted."""
+    accounts: Mapping[str, Account]
+    """Every inventory account, by id."""
+    findings: tuple[Finding, ...]
+    """The findings of this fix folded into the action."""
+
+    @property
+    def first(self) -> str:
+        """The first account acted on."""
+        return self.ids[0] if self.ids else ""
+
+    @property
+    def subject(self) -> str:
+        """The mailbox or phone the findings are about, if any."""
+        return next((f.subject for f in self.findings if f.subject), "")
+
+    def describe(self, account_id: str) -> str:
+        """An account as an action names it: a mailbox by its address, others by id."""
+        account = self.accounts.get(account_id)
+        if account is None:
+            return account_id
+        if account.kind == "mailbox":
+            return f"the {account.platform_name} mailbox {account.login}"
+        return f"{account.id} ({account.platform_name})"
+
+    @property
+    def who(self) -> str:
+        """The first account acted on, described."""
+        return self.describe(self.first)
+
+
+ActionText = Callable[[ActionFacts], str]
+"""The action as a person would write it on a to-do list."""
+
+
+def change_passwords(facts: ActionFacts) -> str:
+    """The one action every password habit (reuse, similarity, weakness...) folds into."""
+    if len(facts.ids) == 1:
+        return f"Change the password of {facts.who} to a unique generated one"
+    mailboxes = [
+        i for i in facts.ids if i in facts.accounts and facts.accounts[i].kind == "mailbox"
+    ]
+    start = f", starting with {join_names(mailboxes)}" if mailboxes else ""
+    return f"Give {join_names(facts.ids)} each their own generated password{start}"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check: its catalog entry, the code that runs it, and how its findings are fixed."""
+
+    id: str
+    """Stable id, such as `password.reused`; users write it in `ignore` entries."""
+    severity: Severity
+    """Default severity; context can raise it (see `severity_note`)."""
+    fires_when: str
+    """One sentence: what makes it fire."""
+    advice: str
+    """What to do about it, for help texts (SARIF rules, HTML)."""
+    run: CheckFunction
+    """The function that finds it."""
+    fix: Fix
+    """The kind of action its findings fold into."""
+    action: ActionText
+    """The action's wording when this check's finding is the most severe one in it."""
+    severity_note: str = ""
+    """When the severity is raised above the default."""
+    across_accounts: bool = False
+    """Whether it compares accounts with each other (reuse, shared mailboxes) rather than
+    judging one account alone; JUnit reports these as inventory-wide test cases."""
+    needs: str = ""
+    """What it needs beyond the inventory and keyring, when it cannot always run."""
+    weakens_mailbox: bool = False
+    """Whether its finding on a mailbox is what recovery.weak-link reports (the mailbox is easy
+    to take over), so the action that fixes it also resolves the weak link."""
+    needs_strength: bool = False
+    """Whether it waits for password scores; the engine runs these last, so the other checks
+    run while worker processes score."""

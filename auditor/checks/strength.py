@@ -1,0 +1,162 @@
+"""Password strength through zxcvbn, bounded in time and never keeping the plaintext.
+
+zxcvbn refuses passwords over 72 characters and its cost grows steeply with length (a
+1,000-character password can take minutes). The rule: a longer password is scored on its first
+72 characters. The whole password is never easier to guess than its beginning, so this can only
+under-rate a long password, never over-rate a weak one; `aaaa…` of any length still scores 0.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from auditor.secrets.value import Secret
+
+MAX_SCORED_LENGTH = 72
+"""zxcvbn's own limit; characters past it are not scored."""
+
+
+@dataclass(frozen=True)
+class Strength:
+    """zxcvbn's verdict on a password, without the password or its matched sequences."""
+
+    score: int
+    """0 (guessed in seconds) to 4 (very unguessable)."""
+    warning: str
+    """zxcvbn's warning, such as 'This is a top-100 common password.' (may be empty)."""
+    suggestions: tuple[str, ...]
+    """zxcvbn's suggestions, fixed sentences that quote nothing from the password."""
+    truncated: bool
+    """Whether only the first 72 characters were scored."""
+
+
+def score_password(password: Secret | _Plain, hints: Sequence[str]) -> Strength:
+    """Score a password with the account's own names as hints (store, platform, login...)."""
+    from zxcvbn import zxcvbn
+
+    plaintext = password.reveal()
+    scored = plaintext[:MAX_SCORED_LENGTH]
+    user_inputs = [hint[:MAX_SCORED_LENGTH] for hint in hints if hint]
+    # Only the score and the fixed feedback sentences leave this function; the result dict also
+    # holds the password and its matched pieces, and is dropped here.
+    result = zxcvbn(scored, user_inputs=user_inputs)
+    feedback = result.get("feedback", {})
+    return Strength(
+        score=int(result["score"]),
+        warning=str(feedback.get("warning") or ""),
+        suggestions=tuple(str(s) for s in feedback.get("suggestions", ())),
+        truncated=len(plaintext) > MAX_SCORED_LENGTH,
+    )
+
+
+PARALLEL_FROM = 400
+"""Distinct passwords below this are scored in this process: starting workers would cost more."""
+
+
+def _score_plain(item: tuple[str, list[str]]) -> Strength:
+    # Runs in a worker process: the plaintext travels over the pool's local pipe, and only the
+    # Strength (no part of the password) comes back.
+    password, hints = item
+    return score_password(_Plain(password), hints)
+
+
+class _Plain:
+    """The minimal Secret interface score_password needs, for values unpickled in a worker."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "<secret>"
+
+
+def usable_cores() -> int:
+    """CPUs this process may run on."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Scoring:
+    """Scores being computed in worker processes while the audit goes on; `get` waits for one.
+
+    Used when there are enough distinct passwords to pay for the workers; the rest of the audit
+    (the checks that do not need scores) runs in the meantime.
+    """
+
+    def __init__(
+        self,
+        items: dict[bytes, tuple[Secret, list[str]]],
+        workers: int,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        import multiprocessing
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        # zxcvbn is loaded here, before forking, so the workers share its dictionaries instead of
+        # each parsing them again. The workers do not run the cyclic collector: it would walk
+        # the whole inherited inventory (and copy its pages), and scoring makes no cycles.
+        import zxcvbn  # noqa: F401
+
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=gc.disable,
+        )
+        keys = list(items)
+        # small chunks keep both cores busy to the end; each costs one round trip
+        size = max(1, min(64, len(keys) // (workers * 8)))
+        self._where: dict[bytes, tuple[Future[list[Strength]], int]] = {}
+        self._done = 0
+        for start in range(0, len(keys), size):
+            chunk = keys[start : start + size]
+            plain = [(items[k][0].reveal(), items[k][1]) for k in chunk]
+            future = self._pool.submit(_score_chunk, plain)
+            if progress:
+                future.add_done_callback(functools.partial(self._advance, len(chunk), progress))
+            for index, key in enumerate(chunk):
+                self._where[key] = (future, index)
+
+    def _advance(self, count: int, progress: Callable[[int], None], _: object = None) -> None:
+        self._done += count
+        progress(self._done)
+
+    def __contains__(self, key: bytes) -> bool:
+        return key in self._where
+
+    def get(self, key: bytes) -> Strength:
+        """The score of one password, waiting for its chunk if need be."""
+        future, index = self._where[key]
+        return future.result()[index]
+
+    def close(self) -> None:
+        """Stop the workers (at once, if the audit ended early)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _score_chunk(items: list[tuple[str, list[str]]]) -> list[Strength]:
+    return [_score_plain(item) for item in items]
+
+
+def start_scoring(
+    items: dict[bytes, tuple[Secret, list[str]]],
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Scoring | None:
+    """Worker processes scoring `items`, or None when there are too few to pay for them."""
+    workers = usable_cores() if workers is None else workers
+    if workers < 2 or len(items) < PARALLEL_FROM:
+        return None
+    return Scoring(items, workers, progress)

@@ -1,0 +1,194 @@
+"""The commands that put accounts and secrets in: add, set-secret, import, verify-totp.
+
+Like cli.py, they parse, call the module that does the work, print, and exit.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from auditor.cli.common import INVENTORY_OPTION, fail, read_secret, warn_if_others_can_write
+from auditor.errors import ExitCode, StoreAuditError, UsageError
+from auditor.vocabulary import KINDS, MFA_METHODS
+
+
+@click.command()
+@click.argument("account_id", metavar="ID")
+@click.option("--platform", required=True, help="amazon, ebay, shopify, gmail, paypal, ...")
+@click.option("--login", required=True, help="The sign-in email or user name.")
+@click.option("--mfa", required=True, type=click.Choice(MFA_METHODS), help="Its second factor.")
+@click.option("--kind", type=click.Choice(KINDS), help="[default: from the platform]")
+@click.option("--store", help="Display name of the store.")
+@click.option("--region", help="Marketplace region, such as US or DE.")
+@click.option("--recovery-email", help="Where password resets go.")
+@click.option("--mfa-phone", help="The phone that receives sms or voice codes.")
+@click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")
+@INVENTORY_OPTION
+def add(account_id: str, inventory: Path | None, force: bool, **fields: str | None) -> None:
+    """Add an account: prompts for its password (hidden) and an optional TOTP seed."""
+    from auditor.intake.enrol import add_account
+    from auditor.inventory import inventory_path_for_writing
+    from auditor.inventory.editing import InventoryDocument
+    from auditor.secrets.writes import KeyringWriter
+
+    try:
+        document = InventoryDocument.open(inventory_path_for_writing(inventory))
+        warn_if_others_can_write(document.path)
+        writer = KeyringWriter()
+        password = read_secret(f"Password for {account_id}", stdin=False)
+        if not password.reveal():
+            raise UsageError("no password given; nothing was written")
+        seed = read_secret(
+            "TOTP seed or otpauth:// URI (Enter for none)", stdin=False, confirm=False
+        )
+        added = add_account(
+            document,
+            {"id": account_id, **fields},
+            password,
+            seed if seed.reveal() else None,
+            writer,
+            force=force,
+        )
+    except StoreAuditError as error:
+        fail(error)
+    created = " (created)" if added.created_inventory else ""
+    stored = "password and TOTP seed" if added.seed else "password"
+    click.echo(
+        f"added {account_id} to {document.path}{created}; its {stored} are in the "
+        f"keyring under {added.account.service!r}"
+    )
+    if added.seed and added.seed.bits < 128:
+        click.echo(f"note: the seed holds {added.seed.bits} bits; the audit will call it weak")
+
+
+@click.command("set-secret")
+@click.argument("account_id", metavar="ID")
+@click.option("--totp", is_flag=True, help="Set the TOTP seed (base32 or otpauth:// URI).")
+@click.option(
+    "--stdin", "from_stdin", is_flag=True, help="Read the secret's first line from stdin."
+)
+@click.option("--force", is_flag=True, help="Replace an entry that already exists.")
+@INVENTORY_OPTION
+def set_secret(
+    account_id: str, totp: bool, from_stdin: bool, force: bool, inventory: Path | None
+) -> None:
+    """Store or replace one account's password (or, with --totp, its TOTP seed)."""
+    from auditor.intake.enrol import set_secret as store_secret
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.secrets.writes import KeyringWriter
+
+    what = "TOTP seed" if totp else "password"
+    try:
+        loaded = load_inventory(locate_inventory(inventory))
+        warn_if_others_can_write(loaded.path)
+        writer = KeyringWriter()
+        value = read_secret(f"New {what} for {account_id}", stdin=from_stdin)
+        if not value.reveal():
+            raise UsageError(f"no {what} given; nothing was written")
+        account = store_secret(loaded, account_id, value, writer, totp=totp, force=force)
+    except StoreAuditError as error:
+        fail(error)
+    click.echo(f"stored the {what} of {account_id} in the keyring")
+    if totp and account.mfa != "totp":
+        click.echo(f"note: the inventory says mfa = {account.mfa!r} for {account_id}")
+
+
+@click.command("import")
+@click.argument("export_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE")
+@click.option(
+    "--from",
+    "manager",
+    required=True,
+    type=click.Choice(["bitwarden", "1password", "chrome", "keepassxc", "lastpass"]),
+    help="The password manager that wrote FILE.",
+)
+@click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
+@click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")
+@click.option(
+    "--all", "keep_all", is_flag=True, help='Keep logins of unknown sites too, as kind = "other".'
+)
+@INVENTORY_OPTION
+def import_(
+    export_file: Path,
+    manager: str,
+    dry_run: bool,
+    force: bool,
+    keep_all: bool,
+    inventory: Path | None,
+) -> None:
+    """Import logins from a password manager's export into the inventory and the keyring."""
+    from auditor.intake.apply import apply_import
+    from auditor.intake.importers import IMPORTERS, read_export
+    from auditor.intake.plan import describe_plan, plan_import
+    from auditor.inventory import inventory_path_for_writing
+    from auditor.inventory.editing import InventoryDocument
+    from auditor.secrets.writes import KeyringWriter
+
+    try:
+        entries = IMPORTERS[manager](read_export(export_file), export_file)
+        document = InventoryDocument.open(inventory_path_for_writing(inventory))
+        warn_if_others_can_write(document.path)
+        _, current = document.render()
+        writer = KeyringWriter()
+        plan = plan_import(entries, current, writer, keep_unknown=keep_all)
+        click.echo(describe_plan(plan), nl=False)
+        if dry_run:
+            click.echo("dry run: nothing was written")
+            sys.exit(ExitCode.OK)
+        if not plan.changes:
+            click.echo(
+                f"nothing to do: all {len(plan.proposals)} account(s) are already in "
+                f"{document.path} and the keyring"
+            )
+            sys.exit(ExitCode.OK)
+        result = apply_import(plan, document, writer, force=force)
+    except StoreAuditError as error:
+        fail(error)
+    click.echo(
+        f"imported into {document.path}: {result.added} account(s) added, "
+        f"{result.updated} updated, {result.secrets_written} keyring entries written"
+    )
+    click.echo(
+        f"{export_file} holds your passwords in plain text: delete it (and empty the "
+        "trash) once you have checked the import",
+        err=True,
+    )
+
+
+@click.command("verify-totp")
+@click.argument("account_id", metavar="ID")
+@INVENTORY_OPTION
+def verify_totp(account_id: str, inventory: Path | None) -> None:
+    """Check a code from your authenticator app against the stored seed (and the clock)."""
+    import time
+
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.secrets import KeyringStore, Secret
+    from auditor.secrets.totp import TotpError, check_code, describe_check
+
+    try:
+        loaded = load_inventory(locate_inventory(inventory))
+        warn_if_others_can_write(loaded.path)
+        account = loaded.account(account_id)
+        if account is None:
+            raise UsageError(f"{loaded.path}: no account with id {account_id!r}")
+        stored = KeyringStore().get(account.totp_service, account.login)
+        if not stored:
+            raise UsageError(
+                f"no TOTP seed stored for {account_id}",
+                hint=f"store one with `store-audit set-secret {account_id} --totp`",
+            )
+        code = click.prompt(f"Code your authenticator shows for {account_id}")
+        if not "".join(code.split()).isdigit():
+            raise UsageError("a code is the 6 or 8 digits the authenticator shows")
+        check = check_code(Secret(stored), code, time.time())
+    except TotpError as error:
+        fail(UsageError(f"{account_id}: the stored seed cannot generate codes: {error}"))
+    except StoreAuditError as error:
+        fail(error)
+    line, ok = describe_check(account_id, check)
+    click.echo(line)
+    sys.exit(ExitCode.OK if ok else ExitCode.FINDINGS)

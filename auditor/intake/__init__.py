@@ -1,0 +1,1 @@
+"""Getting accounts in: password-manager exports, the import plan, applying it, and `add`."""

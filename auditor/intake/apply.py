@@ -1,0 +1,86 @@
+"""Carrying out an import plan: all of it or nothing.
+
+The new inventory text is built and validated first; then the keyring entries are written in one
+transaction, and the inventory is saved inside it. If any write fails, the keyring entries this
+run wrote are removed (or restored) and the inventory file is untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.errors import UsageError
+from auditor.intake.plan import ImportPlan
+from auditor.inventory.editing import InventoryDocument
+from auditor.inventory.platforms import default_kind
+from auditor.secrets.writes import KeyringWriter, secret_transaction
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    added: int
+    """Accounts added to the inventory."""
+    updated: int
+    """Existing accounts whose keyring entries were written."""
+    secrets_written: int
+    """Keyring entries written."""
+
+
+def apply_import(
+    plan: ImportPlan, document: InventoryDocument, writer: KeyringWriter, *, force: bool
+) -> ImportResult:
+    """Write the plan's accounts and secrets, or nothing at all."""
+    blocked = plan.blocked(force)
+    if blocked:
+        names = ", ".join(p.account_id for p in blocked[:5])
+        more = f" and {len(blocked) - 5} more" if len(blocked) > 5 else ""
+        raise UsageError(
+            f"{len(blocked)} account(s) would replace what the keyring already holds "
+            f"({names}{more}); nothing was written",
+            hint="look at the plan with --dry-run, then rerun with --force to replace them",
+        )
+    changes = plan.changes
+    for proposal in changes:
+        if not proposal.exists:
+            document.add_account(
+                {
+                    "id": proposal.account_id,
+                    "platform": proposal.platform,
+                    # the platform's default kind is left implicit, as a person would write it
+                    "kind": None
+                    if proposal.kind == default_kind(proposal.platform)
+                    else proposal.kind,
+                    "store": proposal.store,
+                    "region": proposal.region,
+                    "login": proposal.login,
+                    "mfa": proposal.mfa,
+                }
+            )
+    text, _ = document.render()  # validated before the keyring is touched
+    written = 0
+    with secret_transaction(writer) as transaction:
+        for proposal in changes:
+            if proposal.write_password:
+                transaction.set(
+                    proposal.service,
+                    proposal.login,
+                    proposal.password.reveal(),
+                    f"{proposal.account_id} (entry {proposal.entries[0]}) password",
+                )
+            if proposal.write_totp and proposal.totp is not None:
+                transaction.set(
+                    f"{proposal.service}/totp",
+                    proposal.login,
+                    proposal.totp.reveal(),
+                    f"{proposal.account_id} (entry {proposal.entries[0]}) TOTP seed",
+                )
+        written = transaction.written
+        if any(not p.exists for p in changes):
+            document.save(text)
+    return ImportResult(
+        added=sum(1 for p in changes if not p.exists),
+        updated=sum(1 for p in changes if p.exists),
+        secrets_written=written,
+    )

@@ -1,0 +1,118 @@
+"""Putting one account's secrets in: `add` (a new account, its password and optional seed) and
+`set-secret` (replace one secret). Both validate everything before the first write, never replace
+a keyring entry without --force, and leave keyring and inventory as they were when they fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from auditor.errors import UsageError
+from auditor.inventory import Account, Inventory
+from auditor.inventory.editing import InventoryDocument
+from auditor.secrets import Secret
+from auditor.secrets.totp import TotpError, TotpSeed, parse_totp
+from auditor.secrets.writes import KeyringWriter, secret_transaction
+
+
+def check_seed(seed: Secret, account_id: str) -> TotpSeed:
+    """The parsed seed, or a one-line UsageError saying why it cannot generate codes."""
+    try:
+        return parse_totp(seed)
+    except TotpError as error:
+        raise UsageError(f"{account_id}: the TOTP seed was not stored: {error}") from None
+
+
+def _refuse_overwrite(
+    writer: KeyringWriter, service: str, login: str, what: str, force: bool
+) -> None:
+    if not force and writer.get(service, login) is not None:
+        raise UsageError(
+            f"the keyring already holds {what} (service {service!r}, user {login!r}); "
+            "nothing was written",
+            hint="rerun with --force to replace it",
+        )
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `add` did."""
+
+    account: Account
+    """The account as the inventory now loads it."""
+    created_inventory: bool
+    """Whether the inventory file was created."""
+    seed: TotpSeed | None
+    """The stored seed's properties, when one was given."""
+
+
+def add_account(
+    document: InventoryDocument,
+    fields: dict[str, Any],
+    password: Secret,
+    seed: Secret | None,
+    writer: KeyringWriter,
+    *,
+    force: bool,
+) -> Added:
+    """Add the account to the inventory and its secrets to the keyring, or nothing."""
+    account_id = str(fields["id"])
+    parsed_seed = check_seed(seed, account_id) if seed is not None else None
+    if seed is not None and fields.get("mfa") != "totp":
+        raise UsageError(
+            f"{account_id}: a TOTP seed was given but --mfa is "
+            f"{fields.get('mfa')!r}; use --mfa totp"
+        )
+    _, before = document.render() if document.existed else ("", None)
+    if before is not None and before.account(account_id) is not None:
+        raise UsageError(
+            f"{document.path}: account {account_id!r} is already in the inventory",
+            hint=f"use `store-audit set-secret {account_id}` to change its secrets",
+        )
+    document.add_account(fields)
+    text, inventory = document.render()  # the standard one-line errors for a bad id, mfa, date...
+    account = inventory.account(account_id)
+    if account is None:  # render() loaded what add_account wrote; this cannot happen
+        raise UsageError(f"{document.path}: account {account_id!r} was not added")
+    _refuse_overwrite(writer, account.service, account.login, f"a password for {account_id}", force)
+    if seed is not None:
+        _refuse_overwrite(
+            writer, account.totp_service, account.login, f"a TOTP seed for {account_id}", force
+        )
+    with secret_transaction(writer) as transaction:
+        transaction.set(account.service, account.login, password.reveal(), f"{account_id} password")
+        if seed is not None:
+            transaction.set(
+                account.totp_service, account.login, seed.reveal(), f"{account_id} TOTP seed"
+            )
+        document.save(text)
+    return Added(account, not document.existed, parsed_seed)
+
+
+def set_secret(
+    inventory: Inventory,
+    account_id: str,
+    value: Secret,
+    writer: KeyringWriter,
+    *,
+    totp: bool,
+    force: bool,
+) -> Account:
+    """Replace (or first store) one account's password or TOTP seed."""
+    account = inventory.account(account_id)
+    if account is None:
+        raise UsageError(f"{inventory.path}: no account with id {account_id!r}")
+    if totp:
+        check_seed(value, account_id)
+    service = account.totp_service if totp else account.service
+    what = f"a {'TOTP seed' if totp else 'password'} for {account_id}"
+    _refuse_overwrite(writer, service, account.login, what, force)
+    with secret_transaction(writer) as transaction:
+        transaction.set(
+            service,
+            account.login,
+            value.reveal(),
+            f"{account_id} {'TOTP seed' if totp else 'password'}",
+        )
+    return account

@@ -1,0 +1,75 @@
+"""Bitwarden exports: the CSV (`folder,favorite,type,name,notes,fields,reprompt,login_uri,
+login_username,login_password,login_totp`) and the unencrypted JSON. Only login items are read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from auditor.intake.importers.entries import ExportEntry, ExportError, csv_records, entry
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "type": ("type",),
+    "name": ("name",),
+    "url": ("login_uri",),
+    "username": ("login_username",),
+    "password": ("login_password",),
+    "totp": ("login_totp",),
+}
+LOGIN_ITEM = 1
+
+
+def read_bitwarden(text: str, path: Path) -> list[ExportEntry]:
+    """Login items from a CSV or JSON export (told apart by the first character)."""
+    if text.lstrip().startswith("{"):
+        return _read_json(text, path)
+    return [
+        entry(line, row["name"], row["url"], row["username"], row["password"], row["totp"])
+        for line, row in csv_records(
+            text, path, "Bitwarden", COLUMNS, ("type", "url", "username", "password")
+        )
+        if row["type"].strip().lower() == "login"
+    ]
+
+
+def _read_json(text: str, path: Path) -> list[ExportEntry]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ExportError(f"{path}: not a Bitwarden JSON export (line {error.lineno})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("items"), list):
+        raise ExportError(f"{path}: not a Bitwarden JSON export (no items list)")
+    if document.get("encrypted"):
+        raise ExportError(
+            f"{path}: an encrypted Bitwarden export",
+            hint="export again as .json or .csv without a file password",
+        )
+    found = []
+    for index, item in enumerate(document["items"], start=1):
+        kind = item.get("type") if isinstance(item, dict) else None
+        if type(kind) is not int or kind != LOGIN_ITEM:  # True == 1, but is no item type
+            continue
+        login = item.get("login")
+        if not isinstance(login, dict):
+            login = {}
+        listed = login.get("uris")
+        uris = (
+            [_text(u.get("uri")) for u in listed if isinstance(u, dict)]
+            if isinstance(listed, list)
+            else []
+        )
+        found.append(
+            entry(
+                index,
+                _text(item.get("name")),
+                uris,
+                _text(login.get("username")),
+                _text(login.get("password")),
+                _text(login.get("totp")),
+            )
+        )
+    return found
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""

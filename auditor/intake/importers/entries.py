@@ -1,0 +1,108 @@
+"""What every password-manager export becomes: a list of `ExportEntry`, and the CSV reading they
+share (BOM, quoted newlines, columns found by name). Errors name the file and the entry, and never
+quote a password or a seed."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor.errors import StoreAuditError
+from auditor.secrets.value import Secret
+
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
+
+
+class ExportError(StoreAuditError):
+    """The export file cannot be read as the manager named with --from (exit 2)."""
+
+
+@dataclass(frozen=True)
+class ExportEntry:
+    """One login from a password manager's export."""
+
+    entry: int
+    """Its position: the CSV line it starts on, or its index in a JSON export."""
+    title: str
+    """The name the manager shows for it."""
+    urls: tuple[str, ...]
+    """Its login URLs."""
+    username: str
+    """The sign-in email or user name."""
+    password: Secret | None
+    """The password, if the entry has one."""
+    totp: Secret | None
+    """The TOTP seed or otpauth URI, if the entry has one."""
+
+
+def read_export(path: Path) -> str:
+    """The export's text (UTF-8, BOM removed); ExportError when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_EXPORT_BYTES + 1)
+    except OSError as error:
+        raise ExportError(f"{path}: cannot read: {error.strerror}") from None
+    if len(raw) > MAX_EXPORT_BYTES:
+        raise ExportError(f"{path}: larger than {MAX_EXPORT_BYTES // 2**20} MiB; not an export")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ExportError(f"{path}: not UTF-8 text (byte {error.start})") from None
+
+
+def csv_records(
+    text: str,
+    path: Path,
+    manager: str,
+    columns: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line, {column: value}) per non-empty record. `columns` maps each logical column to
+    the header names it may have; header names are matched case-insensitively."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        where = {
+            name: next((header.index(a.lower()) for a in aliases if a.lower() in header), None)
+            for name, aliases in columns.items()
+        }
+        missing = [columns[name][0] for name in required if where[name] is None]
+        if missing:
+            found = ", ".join(" ".join(h.split())[:40] for h in header if h.strip())[:200]
+            raise ExportError(
+                f"{path}: not a {manager} CSV export: no {missing[0]!r} column "
+                f"(found: {found or 'nothing'})",
+                hint="check --from, and export as CSV from the password manager",
+            )
+        start = reader.line_num + 1
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield (
+                    start,
+                    {
+                        name: row[index] if index is not None and index < len(row) else ""
+                        for name, index in where.items()
+                    },
+                )
+            start = reader.line_num + 1
+    except csv.Error as error:
+        # csv's messages describe the syntax ("unexpected end of data"), never a cell's content
+        raise ExportError(f"{path}: line {reader.line_num}: malformed CSV ({error})") from None
+
+
+def entry(
+    line: int, title: str, urls: str | list[str], username: str, password: str, totp: str
+) -> ExportEntry:
+    """An ExportEntry from raw strings; empty secrets become None."""
+    url_list = urls if isinstance(urls, list) else urls.replace("\n", ",").split(",")
+    return ExportEntry(
+        entry=line,
+        title=" ".join(title.split()),
+        urls=tuple(u.strip() for u in url_list if u and u.strip()),
+        username=username.strip(),
+        password=Secret(password) if password else None,
+        totp=Secret(totp.strip()) if totp.strip() else None,
+    )

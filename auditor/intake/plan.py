@@ -1,0 +1,288 @@
+"""From a password manager's entries to a plan: which accounts to add, which are already there,
+which would replace something (and need --force), and which entries are skipped and why.
+
+Planning reads the inventory and the keyring but writes nothing; `auditor.intake.apply` carries a
+plan out. A plan holds the secrets it will write (as redacted `Secret`s); the plan table shows
+none of them.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from dataclasses import dataclass
+
+from auditor.intake.importers import ExportEntry
+from auditor.inventory import ACCOUNT_ID, Account, Inventory, platforms
+from auditor.secrets import Secret, SecretStore
+
+NEEDS_FORCE = frozenset({"replace"})
+"""Statuses that overwrite something the user already has."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One account the import would add, complete or leave alone."""
+
+    account_id: str
+    """Existing id, or the one proposed from platform and region."""
+    platform: str
+    """Platform id (or, with --all, the login host)."""
+    kind: str
+    """store, mailbox, payment or other."""
+    login: str
+    """The sign-in email or user name."""
+    region: str | None
+    """Marketplace region from the login URL."""
+    store: str | None
+    """The entry's title, as the store's display name."""
+    mfa: str
+    """totp when the entry has a seed, else unknown."""
+    password: Secret
+    """The password to store."""
+    totp: Secret | None
+    """The seed to store."""
+    entries: tuple[int, ...]
+    """The export entries it comes from."""
+    exists: bool
+    """Whether the inventory already has this account."""
+    status: str
+    """new, unchanged, fill (adds missing keyring entries) or replace (needs --force)."""
+    detail: str
+    """What would change, in words."""
+    write_password: bool
+    """Whether the password entry must be written."""
+    write_totp: bool
+    """Whether the seed entry must be written."""
+    service: str
+    """The keyring service of its password (an existing account's override is kept)."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Export entries left out, and why."""
+
+    entries: tuple[int, ...]
+    """Their positions in the export."""
+    title: str
+    """The entry's title, so the user can find it."""
+    reason: str
+    """Why it is not imported."""
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would do."""
+
+    proposals: tuple[Proposal, ...]
+    """Accounts the export maps to, in export order."""
+    skipped: tuple[Skipped, ...]
+    """Entries left out."""
+
+    @property
+    def changes(self) -> tuple[Proposal, ...]:
+        """Proposals that write anything."""
+        return tuple(p for p in self.proposals if p.status != "unchanged")
+
+    def blocked(self, force: bool) -> tuple[Proposal, ...]:
+        """Proposals that would overwrite something, unless --force was given."""
+        return () if force else tuple(p for p in self.proposals if p.status in NEEDS_FORCE)
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+    return slug[:56] or "account"
+
+
+def _same(a: Secret | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return hmac.compare_digest(a.reveal().encode(), b.encode())
+
+
+def _conflict(entries: list[ExportEntry]) -> str | None:
+    """Why entries for one login cannot be imported as one account: they disagree on a secret."""
+    for what, values in (
+        ("passwords", [e.password for e in entries]),
+        ("TOTP seeds", [e.totp for e in entries]),
+    ):
+        if len({value.fingerprint() for value in values if value is not None}) > 1:
+            return (
+                f"entries for the same login hold different {what}; "
+                "keep one in the password manager"
+            )
+    return None
+
+
+@dataclass
+class _Group:
+    match: platforms.UrlMatch | None
+    host: str
+    entries: list[ExportEntry]
+
+
+def plan_import(
+    entries: list[ExportEntry], inventory: Inventory, store: SecretStore, *, keep_unknown: bool
+) -> ImportPlan:
+    """Map export entries to accounts and compare them with the inventory and the keyring."""
+    skipped: list[Skipped] = []
+    groups: dict[tuple[str, str], _Group] = {}
+    for item in entries:
+        if item.password is None:
+            skipped.append(Skipped((item.entry,), item.title, "no password"))
+            continue
+        if not item.username:
+            skipped.append(Skipped((item.entry,), item.title, "no user name"))
+            continue
+        match = next((m for m in map(platforms.match_url, item.urls) if m), None)
+        host = next((h for h in map(platforms.url_host, item.urls) if h), "")
+        if match is None and not (keep_unknown and host):
+            reason = f"{host or 'no URL'}: not a platform store-audit knows (--all keeps it)"
+            skipped.append(Skipped((item.entry,), item.title, reason))
+            continue
+        platform_id = match.platform.id if match else host
+        key = (platform_id, item.username.casefold())
+        groups.setdefault(key, _Group(match, host, [])).entries.append(item)
+
+    taken = {a.id for a in inventory.accounts}
+    by_login = {(a.platform, a.login.casefold()): a for a in inventory.accounts}
+    targets = []
+    for (platform_id, login_key), group in groups.items():
+        first = group.entries[0]
+        rows = tuple(e.entry for e in group.entries)
+        conflict = _conflict(group.entries)
+        if conflict:
+            skipped.append(Skipped(rows, first.title, conflict))
+            continue
+        if first.password is None:  # entries without one were skipped above
+            continue
+        seed = next((e.totp for e in group.entries if e.totp is not None), None)
+        existing = by_login.get((platform_id, login_key))
+        account_id = existing.id if existing else _new_id(group, platform_id, taken)
+        targets.append(
+            _Target(
+                group,
+                platform_id,
+                first.password,
+                seed,
+                rows,
+                existing,
+                account_id,
+                existing.service if existing else f"store-audit/{account_id}",
+                existing.login if existing else first.username,
+            )
+        )
+    # Everything the plan compares with, in one read (one connection for the Secret Service).
+    stored = store.read_many(
+        [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
+    )
+    proposals = tuple(
+        _propose(t, stored[t.service, t.login], stored[f"{t.service}/totp", t.login])
+        for t in targets
+    )
+    return ImportPlan(proposals, tuple(sorted(skipped, key=lambda s: s.entries)))
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Entries for one login and the account they go to, before the keyring is compared."""
+
+    group: _Group
+    platform_id: str
+    password: Secret
+    seed: Secret | None
+    rows: tuple[int, ...]
+    existing: Account | None
+    account_id: str
+    service: str
+    login: str
+
+
+def _new_id(group: _Group, platform_id: str, taken: set[str]) -> str:
+    """An unused account id from the platform and region (or mailbox name, or host)."""
+    match = group.match
+    if match is None:
+        base = _slug(group.host)
+    elif match.platform.kind == "mailbox":
+        base = f"{platform_id}-{group.entries[0].username.partition('@')[0].replace('.', '-')}"
+    else:
+        base = f"{platform_id}-{match.region}" if match.region else platform_id
+    account_id, number = _slug(base), 1
+    while account_id in taken or not ACCOUNT_ID.fullmatch(account_id):
+        number += 1
+        account_id = f"{_slug(base)}-{number}"
+    taken.add(account_id)
+    return account_id
+
+
+def _propose(target: _Target, stored_password: str | None, stored_seed: str | None) -> Proposal:
+    first = target.group.entries[0]
+    match = target.group.match
+    kind = match.platform.kind if match else "other"
+    region = match.region if match else None
+    password, seed, rows = target.password, target.seed, target.rows
+    existing = target.existing
+    write_password = not _same(password, stored_password)
+    write_totp = seed is not None and not _same(seed, stored_seed)
+    replaces = [
+        what
+        for what, write, stored in (
+            ("password", write_password, stored_password),
+            ("TOTP seed", write_totp, stored_seed),
+        )
+        if write and stored is not None
+    ]
+    if replaces:
+        status, detail = "replace", f"replaces the {' and '.join(replaces)} in the keyring"
+    elif existing is None:
+        status, detail = "new", "new account" + (" with TOTP seed" if seed else "")
+        if len(rows) > 1:
+            detail += f" (entries {', '.join(map(str, rows))} are one login)"
+    elif write_password or write_totp:
+        adds = [w for w, flag in (("password", write_password), ("TOTP seed", write_totp)) if flag]
+        status, detail = "fill", f"adds the missing {' and '.join(adds)} to the keyring"
+    else:
+        status, detail = "unchanged", "already in the inventory and keyring"
+    return Proposal(
+        account_id=target.account_id,
+        platform=target.platform_id,
+        kind=kind,
+        login=target.login,
+        region=region.upper() if region else None,
+        store=(first.title or None) if kind == "store" else None,
+        mfa="totp" if seed is not None else "unknown",
+        password=password,
+        totp=seed,
+        entries=rows,
+        exists=existing is not None,
+        status=status,
+        detail=detail,
+        write_password=write_password,
+        write_totp=write_totp,
+        service=target.service,
+    )
+
+
+def describe_plan(plan: ImportPlan) -> str:
+    """The plan as a table (id, platform, login, mfa, change) and the skipped entries; no secret."""
+    from tabulate import tabulate
+
+    lines = []
+    if plan.proposals:
+        rows = [[p.account_id, p.platform, p.login, p.mfa, p.detail] for p in plan.proposals]
+        lines.append(
+            tabulate(
+                rows,
+                headers=["ID", "Platform", "Login", "MFA", "Change"],
+                maxcolwidths=[None, None, 28, None, 30],
+                disable_numparse=True,
+            )
+        )
+    else:
+        lines.append("No entry maps to an account.")
+    if plan.skipped:
+        lines += ["", f"Skipped {len(plan.skipped)}:"]
+        for item in plan.skipped:
+            where = ", ".join(str(e) for e in item.entries)
+            lines.append(f"  entry {where} ({item.title or 'untitled'}): {item.reason}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,92 @@
+"""Reading an inventory file: bytes to TOML to validated records, every problem one
+`InventoryError` line that names the file, the account (by id, else by index) and the key."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from auditor.errors import InventoryError
+from auditor.inventory.model import Inventory
+from auditor.inventory.reader import Reader
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def load_inventory(path: Path) -> Inventory:
+    """Read and validate an inventory file."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise InventoryError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InventoryError(f"{path}: is a directory, not an inventory file") from None
+    except OSError as error:
+        raise InventoryError(f"{path}: cannot read: {error.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InventoryError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    return parse_inventory(raw, path)
+
+
+def parse_inventory(raw: bytes, path: Path) -> Inventory:
+    """Validate the bytes of an inventory file that was read from `path`."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InventoryError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InventoryError(f"{path}: {_place_of_toml_error(text, str(error))}") from None
+    except RecursionError:
+        raise InventoryError(f"{path}: invalid TOML: nested too deeply") from None
+    return Reader(path, _account_header_lines(text)).inventory(document)
+
+
+_ACCOUNTS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*accounts[ \t]*\]\]", re.MULTILINE)
+
+
+def _account_header_lines(text: str) -> list[int]:
+    """1-based lines of the `[[accounts]]` headers. When their count differs from the number of
+    accounts (inline tables, a header inside a multi-line string), no lines are claimed."""
+    lines, line, position = [], 1, 0
+    for match in _ACCOUNTS_HEADER.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+    return lines
+
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_KEY_AT_START = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_ID_LINE = re.compile(r"\s*id\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _place_of_toml_error(text: str, message: str) -> str:
+    """Turn tomllib's "Invalid date (at line 12, column 20)" into a message that also names the
+    account and the key on that line, so a bad date reads like every other inventory error."""
+    found = _TOML_LINE.search(message)
+    if not found:
+        return f"invalid TOML: {message}"
+    line_number = int(found.group(1))
+    lines = text.splitlines()
+    reason = message[: found.start()].strip()
+    parts = [f"line {line_number}"]
+    index = -1
+    account_id = None
+    for line in lines[: line_number - 1]:
+        if line.strip().startswith("[[accounts]]"):
+            index, account_id = index + 1, None
+        elif line.strip().startswith("[") and not line.strip().startswith("[["):
+            index, account_id = -1, None
+        elif index >= 0 and (id_match := _ID_LINE.match(line)):
+            account_id = id_match.group(1)
+    if index >= 0:
+        parts.append(
+            f"account {account_id!r} (accounts[{index}])" if account_id else f"accounts[{index}]"
+        )
+    if 0 < line_number <= len(lines) and (key := _KEY_AT_START.match(lines[line_number - 1])):
+        parts.append(key.group(1))
+    return f"{': '.join(parts)}: invalid TOML: {reason}"

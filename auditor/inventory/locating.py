@@ -1,0 +1,67 @@
+"""Where the inventory is: the lookup every command does, the file `add` and `import` create,
+and whether others could change it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from auditor.errors import InventoryError
+
+ENV_VARIABLE = "STORE_AUDIT_INVENTORY"
+LOCAL_NAME = "store-audit.toml"
+CONFIG_NAME = "inventory.toml"
+
+
+def locate_inventory(explicit: str | Path | None, *, cwd: Path | None = None) -> Path:
+    """The inventory path: `--inventory`, then $STORE_AUDIT_INVENTORY, then ./store-audit.toml,
+    then inventory.toml in the platform's config dir. Raises when none of them exists."""
+    if explicit is not None:
+        return Path(explicit)
+    from_env = os.environ.get(ENV_VARIABLE)
+    if from_env:
+        return Path(from_env)
+    local = (cwd or Path.cwd()) / LOCAL_NAME
+    if local.is_file():
+        return Path(LOCAL_NAME) if cwd is None else local
+    configured = config_inventory_path()
+    if configured.is_file():
+        return configured
+    raise InventoryError(
+        f"no inventory found: looked for ./{LOCAL_NAME} and {configured}",
+        hint=f"pass --inventory PATH or set ${ENV_VARIABLE}; `store-audit demo` needs none",
+    )
+
+
+def inventory_path_for_writing(explicit: str | Path | None) -> Path:
+    """Where `add` and `import` write: the inventory every command would find, or, when there is
+    none yet, inventory.toml in the config dir (found from any working directory)."""
+    try:
+        return locate_inventory(explicit)
+    except InventoryError:
+        return config_inventory_path()
+
+
+def config_inventory_path() -> Path:
+    """inventory.toml in the per-user config dir (click.get_app_dir)."""
+    import click
+
+    return Path(click.get_app_dir("store-audit")) / CONFIG_NAME
+
+
+def permission_warning(path: Path) -> str | None:
+    """A warning when others may write the inventory (they could point the audit at other keyring
+    entries, or the gate at other accounts); None when it is private, or not a POSIX system."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if os.name != "posix" or not mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    who = "anyone" if mode & stat.S_IWOTH else "its group"
+    return (
+        f"{path} can be changed by {who} (mode {stat.S_IMODE(mode):04o}): someone else could "
+        f"redirect which keyring entries store-audit reads; run chmod 600 {path}"
+    )

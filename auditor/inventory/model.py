@@ -1,0 +1,129 @@
+"""The inventory's records: the seller, the policy, and each account with its accepted risks.
+
+Frozen; the loader (`loading`, `reader`) builds them from a file and validates every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.inventory import platforms
+from auditor.vocabulary import Severity
+
+INVENTORY_VERSION = 1
+ACCOUNT_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+"""What an account id may be (SPEC §1)."""
+
+
+@dataclass(frozen=True)
+class Seller:
+    """Who the inventory belongs to."""
+
+    name: str | None = None
+    """The seller's business name; used as a zxcvbn hint and in report titles."""
+    domains: tuple[str, ...] = ()
+    """The seller's own mail domains, which the typo check compares against."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The thresholds the audit holds passwords and the CI gate to."""
+
+    min_password_score: int = 3
+    """zxcvbn score (0-4) below which `password.weak` fires."""
+    min_password_length: int = 12
+    """Length below which `password.weak` fires."""
+    max_password_age_days: int = 365
+    """Age after which `password.stale` fires."""
+    fail_on: Severity | None = Severity.HIGH
+    """Default for `--fail-on`; None means never fail."""
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """A risk the seller has accepted for one account, with a reason."""
+
+    check: str
+    """The catalog id it silences."""
+    reason: str
+    """Why the seller accepts the risk; shown in reports."""
+    until: dt.date | None = None
+    """The last day it applies; after it the finding counts again."""
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the suppression still applies on `day`."""
+        return self.until is None or day <= self.until
+
+
+@dataclass(frozen=True)
+class Account:
+    """One sign-in the seller depends on: a store, a mailbox, a payment account."""
+
+    id: str
+    """Unique, stable id; findings and keyring entries are named after it."""
+    platform: str
+    """Platform id, lower case (`amazon`, `gmail`, or free text)."""
+    kind: str
+    """store, mailbox, payment or other."""
+    login: str
+    """The sign-in email or user name."""
+    mfa: str
+    """The second factor in use (see `vocabulary.MFA_METHODS`)."""
+    store: str | None = None
+    """Display name of the store or account."""
+    region: str | None = None
+    """Marketplace region, such as US or DE."""
+    recovery_email: str | None = None
+    """Where password resets go, when that differs from the login."""
+    mfa_phone: str | None = None
+    """The phone that receives sms or voice codes."""
+    password_changed: dt.date | None = None
+    """When the password was last changed."""
+    keyring_service: str | None = None
+    """Override of the keyring service name."""
+    ignores: tuple[Ignore, ...] = ()
+    """Accepted risks for this account."""
+    line: int | None = None
+    """Line of its `[[accounts]]` header in the file, for reports that point into it."""
+
+    @property
+    def service(self) -> str:
+        """The keyring service that holds this account's password (SPEC §2)."""
+        return self.keyring_service or f"store-audit/{self.id}"
+
+    @property
+    def totp_service(self) -> str:
+        """The keyring service that holds this account's TOTP seed."""
+        return f"{self.service}/totp"
+
+    @property
+    def addresses(self) -> tuple[tuple[str, str], ...]:
+        """("login", value) and ("recovery email", value), for the fields that are set."""
+        fields = (("login", self.login), ("recovery email", self.recovery_email))
+        return tuple((name, value) for name, value in fields if value)
+
+    @property
+    def platform_name(self) -> str:
+        """The platform as prose names it (eBay, Amazon)."""
+        return platforms.display_name(self.platform)
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """A validated inventory file."""
+
+    path: Path
+    """Where it was read from."""
+    accounts: tuple[Account, ...]
+    """Accounts in file order."""
+    seller: Seller = field(default_factory=Seller)
+    """The seller's name and own domains."""
+    policy: Policy = field(default_factory=Policy)
+    """Thresholds for the checks and the gate."""
+
+    def account(self, account_id: str) -> Account | None:
+        """The account with this id, if any."""
+        return next((a for a in self.accounts if a.id == account_id), None)

@@ -1,0 +1,261 @@
+"""Validating a parsed inventory document into records, naming the place of every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import InventoryError
+from auditor.inventory import platforms
+from auditor.inventory.emails import decode_domain, domain_problem
+from auditor.inventory.model import (
+    ACCOUNT_ID,
+    INVENTORY_VERSION,
+    Account,
+    Ignore,
+    Inventory,
+    Policy,
+    Seller,
+)
+from auditor.vocabulary import FAIL_ON_NAMES, check_severities, parse_fail_on
+
+PHONE = re.compile(r"\+?[0-9 ().-]{7,32}")
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_ACCOUNTS = 20_000
+"""More than an agency audits at once; bounds an audit's time (~15 s) and memory (~300 MB)."""
+MAX_TEXT = 512
+"""Longest value of any text field (addresses stop at 254, names are shorter)."""
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline allowed
+
+
+class Reader:
+    """Walks a parsed document, naming the place of every problem it finds."""
+
+    def __init__(self, path: Path, lines: list[int]) -> None:
+        self.path = path
+        self.lines = lines  # of the [[accounts]] headers; used when there is one per account
+
+    def fail(self, where: str, message: str) -> InventoryError:
+        return InventoryError(f"{self.path}: {where}: {message}")
+
+    def inventory(self, document: dict[str, Any]) -> Inventory:
+        self.no_unknown_keys(document, {"version", "seller", "policy", "accounts"}, "top level")
+        if "version" not in document:
+            raise self.fail("version", f"missing; add `version = {INVENTORY_VERSION}` at the top")
+        version = document["version"]
+        if type(version) is not int or version != INVENTORY_VERSION:
+            raise self.fail(
+                "version",
+                f"{version!r} is not a version this store-audit reads (it reads "
+                f"{INVENTORY_VERSION})",
+            )
+        seller = self.seller(self.table(document, "seller", "seller"))
+        policy = self.policy(self.table(document, "policy", "policy"))
+        raw_accounts = document.get("accounts", [])
+        if not isinstance(raw_accounts, list):
+            raise self.fail("accounts", "must be an array of tables: write [[accounts]]")
+        if len(raw_accounts) > MAX_ACCOUNTS:
+            raise self.fail(
+                "accounts",
+                f"{len(raw_accounts):,} accounts; store-audit audits at "
+                f"most {MAX_ACCOUNTS:,} per inventory: split it",
+            )
+        accounts: list[Account] = []
+        first_seen: dict[str, int] = {}
+        for index, raw in enumerate(raw_accounts):
+            line = self.lines[index] if len(self.lines) == len(raw_accounts) else None
+            account = self.account(raw, index, line)
+            if account.id in first_seen:
+                raise self.fail(
+                    f"account {account.id!r} (accounts[{index}])",
+                    f"id: already used by accounts[{first_seen[account.id]}]",
+                )
+            first_seen[account.id] = index
+            accounts.append(account)
+        return Inventory(self.path, tuple(accounts), seller, policy)
+
+    def table(self, document: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
+        value = document.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(where, f"must be a table: write [{key}]")
+        return value
+
+    def no_unknown_keys(self, table: Mapping[str, Any], known: set[str], where: str) -> None:
+        unknown = sorted(set(table) - known)
+        if unknown:
+            raise self.fail(where, f"{unknown[0]}: unknown key (known: {', '.join(sorted(known))})")
+
+    def seller(self, table: dict[str, Any]) -> Seller:
+        self.no_unknown_keys(table, {"name", "domains"}, "seller")
+        name = self.optional_text(table, "name", "seller", multiline=True)
+        domains = table.get("domains", [])
+        if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
+            raise self.fail("seller", "domains: must be a list of domain names")
+        checked = []
+        for domain in domains:
+            problem = domain_problem(domain)
+            if problem:
+                raise self.fail("seller", f"domains: {domain!r}: {problem}")
+            checked.append(decode_domain(domain))
+        return Seller(name, tuple(checked))
+
+    def policy(self, table: dict[str, Any]) -> Policy:
+        known = {"min_password_score", "min_password_length", "max_password_age_days", "fail_on"}
+        self.no_unknown_keys(table, known, "policy")
+        defaults = Policy()
+        fail_on = defaults.fail_on
+        if "fail_on" in table:
+            value = table["fail_on"]
+            if not isinstance(value, str) or value.lower() not in FAIL_ON_NAMES:
+                raise self.fail(
+                    "policy", f"fail_on: {value!r} is not one of {', '.join(FAIL_ON_NAMES)}"
+                )
+            fail_on = parse_fail_on(value)
+        return Policy(
+            min_password_score=self.integer(
+                table, "min_password_score", 0, 4, defaults.min_password_score
+            ),
+            min_password_length=self.integer(
+                table, "min_password_length", 1, 72, defaults.min_password_length
+            ),
+            max_password_age_days=self.integer(
+                table, "max_password_age_days", 1, 36500, defaults.max_password_age_days
+            ),
+            fail_on=fail_on,
+        )
+
+    def integer(self, table: dict[str, Any], key: str, low: int, high: int, default: int) -> int:
+        value = table.get(key, default)
+        if type(value) is not int or not low <= value <= high:
+            raise self.fail(
+                "policy", f"{key}: {value!r} must be a whole number from {low} to {high}"
+            )
+        return value
+
+    def optional_text(
+        self, table: Mapping[str, Any], key: str, where: str, *, multiline: bool = False
+    ) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where, f"{key}: must be a non-empty string")
+        if len(value) > MAX_TEXT:
+            raise self.fail(where, f"{key}: longer than {MAX_TEXT} characters")
+        if (_CONTROL_IN_TEXT if multiline else _CONTROL).search(value):
+            raise self.fail(where, f"{key}: holds a control character")
+        return value
+
+    def required_text(self, table: Mapping[str, Any], key: str, where: str) -> str:
+        value = self.optional_text(table, key, where)
+        if value is None:
+            raise self.fail(where, f"{key}: missing (required)")
+        return value
+
+    def choice(
+        self, table: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...]
+    ) -> str:
+        value = table[key]
+        if not isinstance(value, str) or value not in allowed:
+            raise self.fail(where, f"{key}: {value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    def date(self, table: Mapping[str, Any], key: str, where: str) -> dt.date | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            raise self.fail(
+                where, f"{key}: {value!r} must be a TOML date such as 2025-06-01 (no quotes)"
+            )
+        if key == "password_changed" and value > dt.date.today():
+            raise self.fail(where, f"{key}: {value.isoformat()} is in the future")
+        return value
+
+    def account(self, raw: Any, index: int, line: int | None = None) -> Account:
+        where = f"accounts[{index}]"
+        if not isinstance(raw, dict):
+            raise self.fail(where, "must be a table: write [[accounts]]")
+        raw_id = raw.get("id")
+        if isinstance(raw_id, str) and ACCOUNT_ID.fullmatch(raw_id):
+            where = f"account {raw_id!r} ({where})"
+        known = {
+            "id",
+            "platform",
+            "kind",
+            "store",
+            "region",
+            "login",
+            "recovery_email",
+            "mfa",
+            "mfa_phone",
+            "password_changed",
+            "keyring_service",
+            "ignore",
+        }
+        self.no_unknown_keys(raw, known, where)
+        for required in ("id", "platform", "login", "mfa"):
+            if required not in raw:
+                raise self.fail(where, f"{required}: missing (required)")
+        if not isinstance(raw_id, str) or not ACCOUNT_ID.fullmatch(raw_id):
+            raise self.fail(
+                where,
+                f"id: {raw_id!r} must be 1-64 characters of a-z, 0-9, '.', '_' or '-', "
+                "starting with a letter or digit",
+            )
+        platform = self.required_text(raw, "platform", where).strip().lower()
+        kind = (
+            self.choice(raw, "kind", where, platforms.KINDS)
+            if "kind" in raw
+            else platforms.default_kind(platform)
+        )
+        login = self.required_text(raw, "login", where)
+        phone = self.optional_text(raw, "mfa_phone", where)
+        if phone is not None and not PHONE.fullmatch(phone.strip()):
+            raise self.fail(where, f"mfa_phone: {phone!r} is not a phone number")
+        service = self.optional_text(raw, "keyring_service", where)
+        if service is not None and service.endswith("/totp"):
+            raise self.fail(where, "keyring_service: must not end in /totp (that names the seed)")
+        return Account(
+            id=raw_id,
+            platform=platform,
+            kind=kind,
+            login=login,
+            mfa=self.choice(raw, "mfa", where, platforms.MFA_METHODS),
+            store=self.optional_text(raw, "store", where, multiline=True),
+            region=self.optional_text(raw, "region", where),
+            recovery_email=self.optional_text(raw, "recovery_email", where),
+            mfa_phone=phone,
+            password_changed=self.date(raw, "password_changed", where),
+            keyring_service=service,
+            ignores=self.ignores(raw.get("ignore", []), where),
+            line=line,
+        )
+
+    def ignores(self, raw: Any, where: str) -> tuple[Ignore, ...]:
+        if not isinstance(raw, list):
+            raise self.fail(where, "ignore: must be a list of { check = ..., reason = ... }")
+        result = []
+        for index, entry in enumerate(raw):
+            place = f"{where}: ignore[{index}]"
+            if not isinstance(entry, dict):
+                raise self.fail(place, "must be a table { check = ..., reason = ... }")
+            self.no_unknown_keys(entry, {"check", "reason", "until"}, place)
+            check = entry.get("check")
+            if not isinstance(check, str) or check not in check_severities():
+                raise self.fail(
+                    place, f"check: {check!r} is not a check id (see store-audit checks)"
+                )
+            reason = entry.get("reason")
+            if not isinstance(reason, str) or not reason.strip():
+                raise self.fail(place, "reason: missing; say why this risk is accepted")
+            if len(reason) > MAX_TEXT or _CONTROL_IN_TEXT.search(reason):
+                raise self.fail(
+                    place, f"reason: longer than {MAX_TEXT} characters or holds a control character"
+                )
+            result.append(Ignore(check, reason.strip(), self.date(entry, "until", place)))
+        return tuple(result)

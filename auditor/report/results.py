@@ -1,0 +1,124 @@
+"""What an audit produces: the `Report` every format renders, and the records inside it.
+
+A report holds nothing derived from a secret: account names and logins, findings, actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from auditor.checklist import Action
+from auditor.checks.findings import Finding
+from auditor.errors import ExitCode
+from auditor.vocabulary import SEVERITY_NAMES, Severity
+
+
+@dataclass(frozen=True)
+class ReportAccount:
+    """An inventory account as reports show it."""
+
+    id: str
+    """The account id."""
+    platform_name: str
+    """The platform as prose names it."""
+    kind: str
+    """store, mailbox, payment or other."""
+    login: str
+    """The sign-in email or user name."""
+    store: str | None
+    """The store's display name, if any."""
+    line: int | None
+    """Line of its `[[accounts]]` header in the inventory file, when it could be found."""
+
+
+@dataclass(frozen=True)
+class ExpiredIgnore:
+    """An `ignore` entry whose `until` date has passed: it no longer suppresses anything."""
+
+    account: str
+    """The account it was written on."""
+    check: str
+    """The check it silenced."""
+    until: dt.date
+    """The last day it applied."""
+    reason: str
+    """The reason the seller gave."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A finished audit, ready for any format."""
+
+    tool_version: str
+    """store-audit's version."""
+    generated_at: dt.datetime
+    """When the audit ran (UTC)."""
+    inventory_path: str
+    """The inventory as the user named it."""
+    accounts: tuple[ReportAccount, ...]
+    """Every account in the inventory, in file order."""
+    findings: tuple[Finding, ...]
+    """Every finding in scope, suppressed and baselined ones included, most severe first."""
+    checklist: tuple[Action, ...]
+    """Ranked actions for the unsuppressed findings."""
+    fail_on: Severity | None = Severity.HIGH
+    """The gate: unsuppressed new findings at or above it fail the run (None: never)."""
+    scope: tuple[str, ...] = ()
+    """Account ids the report is limited to (`--account`, `onboard`); empty for all."""
+    baseline_used: bool = False
+    """Whether findings were compared with a baseline."""
+    expired_ignores: tuple[ExpiredIgnore, ...] = ()
+    """Ignore entries that have run out, so their findings count again."""
+    gate_account: str | None = None
+    """The account `onboard` gates, if this is an onboarding report."""
+    breach_source: str | None = None
+    """What passwords were looked up in (a corpus file, the range API), or None: not checked."""
+
+    @property
+    def account_count(self) -> int:
+        """Accounts in the inventory."""
+        return len(self.accounts)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Unsuppressed findings per severity; then how many are new, in the baseline, and
+        suppressed (those three add up to all findings)."""
+        counts = dict.fromkeys(SEVERITY_NAMES, 0)
+        for item in self.findings:
+            if not item.suppressed:
+                counts[item.severity.label] += 1
+        counts["suppressed"] = sum(1 for f in self.findings if f.suppressed)
+        counts["in_baseline"] = sum(1 for f in self.findings if f.in_baseline and not f.suppressed)
+        counts["new"] = len(self.findings) - counts["suppressed"] - counts["in_baseline"]
+        return counts
+
+    def failing(self) -> tuple[Finding, ...]:
+        """Findings that fail the gate: not suppressed, not in the baseline, at or above it."""
+        if self.fail_on is None:
+            return ()
+        return tuple(
+            f
+            for f in self.findings
+            if not f.suppressed and not f.in_baseline and f.severity >= self.fail_on
+        )
+
+    def exit_code(self) -> ExitCode:
+        """0 when nothing fails the gate, else 1."""
+        return ExitCode.FINDINGS if self.failing() else ExitCode.OK
+
+    def gate_verdict(self) -> str | None:
+        """For `onboard`: one line saying whether the account passes the gate, and why."""
+        if self.gate_account is None:
+            return None
+        failing = self.failing()
+        level = self.fail_on.label if self.fail_on is not None else "never"
+        if not failing:
+            return (
+                f"onboard {self.gate_account}: PASS: no new finding at or above {level} involves it"
+            )
+        checks = ", ".join(sorted({f.check for f in failing}))
+        return (
+            f"onboard {self.gate_account}: FAIL: {len(failing)} new finding(s) at or above "
+            f"{level} involve it ({checks})"
+        )

@@ -1,0 +1,152 @@
+"""The keyring `keyring` chooses (Keychain, Credential Locker, Secret Service, or configured),
+read with a time limit: a hung backend must not hang the audit. Every failure of the backend
+becomes one `SecretStoreError` (exit 3) that never repeats a value."""
+
+from __future__ import annotations
+
+import os
+import queue
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from auditor.errors import SecretStoreError
+from auditor.secrets.store import one_by_one
+
+T = TypeVar("T")
+
+
+def keyring_hint() -> str:
+    """What to try when the keyring cannot be used, for the platform we run on."""
+    if sys.platform == "darwin":
+        return "unlock the login keychain (Keychain Access), then run again"
+    if sys.platform == "win32":
+        return "check that Windows Credential Manager is available to this user"
+    return (
+        "start and unlock a Secret Service (gnome-keyring or KeePassXC) in this D-Bus session, "
+        "or choose a backend with PYTHON_KEYRING_BACKEND; `store-audit doctor` shows what is used"
+    )
+
+
+class KeyringStore:
+    """The backend `keyring` chooses: Keychain, Credential Locker, Secret Service, or configured."""
+
+    def __init__(self) -> None:
+        try:
+            import keyring
+
+            self._backend = keyring.get_keyring()
+        except Exception as error:  # any backend may fail while loading
+            raise _keyring_failure("could not load a keyring backend", error) from None
+
+    def describe(self) -> str:
+        backend = type(self._backend)
+        return f"{backend.__module__}.{backend.__qualname__}"
+
+    def get(self, service: str, username: str) -> str | None:
+        return _bounded(lambda tick: self._get_now(service, username), self.describe())
+
+    def _get_now(self, service: str, username: str) -> str | None:
+        try:
+            value = self._backend.get_password(service, username)
+        except Exception as error:  # the keyring boundary: every backend failure is exit 3
+            raise _keyring_failure(
+                f"keyring backend {self.describe()} failed to read service {service!r}", error
+            ) from None
+        if value is not None and not isinstance(value, str):
+            raise SecretStoreError(
+                f"keyring backend {self.describe()} returned a {type(value).__name__} for "
+                f"service {service!r}, not text",
+                hint=keyring_hint(),
+            )
+        return value
+
+    def read_many(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> dict[tuple[str, str], str | None]:
+        """Many entries at once: over one connection for the Secret Service, else one by one."""
+
+        def work(tick: Callable[[], None]) -> dict[tuple[str, str], str | None]:
+            def report(done: int) -> None:
+                tick()
+                if progress:
+                    progress(done)
+
+            return self._read_many_now(pairs, report)
+
+        return _bounded(work, self.describe())
+
+    def _read_many_now(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None]
+    ) -> dict[tuple[str, str], str | None]:
+        from auditor.secrets.secret_service import is_secret_service, read_many
+
+        if len(pairs) > 2 and is_secret_service(self._backend):
+            try:
+                return read_many(self._backend, pairs, progress)
+            except Exception as error:  # the keyring boundary, as in get()
+                raise _keyring_failure(
+                    f"keyring backend {self.describe()} failed to read the entries", error
+                ) from None
+        return one_by_one(self._get_now, pairs, progress)
+
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds a keyring may go without answering (long enough to type an unlock password)."""
+_DONE = object()
+
+
+def keyring_timeout() -> float:
+    """$STORE_AUDIT_KEYRING_TIMEOUT, else DEFAULT_TIMEOUT."""
+    try:
+        return float(os.environ.get("STORE_AUDIT_KEYRING_TIMEOUT", DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def _bounded(work: Callable[[Callable[[], None]], T], backend: str) -> T:
+    """Run `work(tick)` in a daemon thread and wait, failing with exit 3 when the backend goes
+    longer than the timeout without a tick: a hung keyring must not hang the audit. (A daemon
+    thread stuck in a backend call ends with the process.) Writes are never run this way: a
+    write abandoned here could still land after its transaction was rolled back."""
+    timeout = keyring_timeout()
+    ticks: queue.SimpleQueue[object] = queue.SimpleQueue()
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = work(lambda: ticks.put(None))
+        except BaseException as error:  # handed to the waiting thread, raised there
+            box["error"] = error
+        finally:
+            ticks.put(_DONE)
+
+    threading.Thread(target=run, name="store-audit-keyring", daemon=True).start()
+    while True:
+        try:
+            if ticks.get(timeout=timeout) is _DONE:
+                break
+        except queue.Empty:
+            raise SecretStoreError(
+                f"keyring backend {backend} did not answer within {timeout:g} s",
+                hint=keyring_hint() + "; $STORE_AUDIT_KEYRING_TIMEOUT sets the wait",
+            ) from None
+    if "error" in box:
+        raise box["error"]
+    result: T = box["value"]
+    return result
+
+
+def _keyring_failure(what: str, error: BaseException) -> SecretStoreError:
+    # Only the exception's type and first line: a read never passes a secret to the backend, and
+    # a backend's message about its own state is what the user needs to fix it.
+    from keyring.errors import KeyringLocked, NoKeyringError
+
+    if isinstance(error, NoKeyringError):
+        return SecretStoreError("no keyring backend is available", hint=keyring_hint())
+    if isinstance(error, KeyringLocked):
+        return SecretStoreError("the keyring is locked", hint=keyring_hint())
+    lines = str(error).strip().splitlines()
+    detail = f": {lines[0][:200]}" if lines else ""
+    return SecretStoreError(f"{what}: {type(error).__name__}{detail}", hint=keyring_hint())

@@ -1,0 +1,496 @@
+"""Each check fires on the weakness it names and stays quiet on its nearest miss.
+
+`CASES` holds, per catalog id, one inventory that must fire (with the exact keys expected) and one
+near miss that must not; `test_every_check_has_cases` fails when a registered check has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from auditor.checks import CHECKS
+from auditor.inventory import Inventory, Policy, Seller
+from auditor.secrets import MemoryStore, SecretView, read_secrets
+from auditor.vocabulary import Severity
+from tests.helpers import STRONG, account, inventory, run, view
+
+Case = Callable[[], tuple[Inventory, SecretView, dict[str, int]]]
+SEED_160 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+
+def case(
+    inv: Inventory, secrets: SecretView | None = None, breaches: dict[str, int] | None = None
+) -> Case:
+    return lambda: (inv, secrets or view(), breaches or {})
+
+
+CASES: dict[str, tuple[Case, list[str], Case]] = {
+    "email.shared-login": (
+        case(
+            inventory(
+                account("amazon-us", platform="amazon", login="a.owner@gmail.com"),
+                account("amazon-ca", platform="amazon", login="AOwner+ca@googlemail.com"),
+            )
+        ),
+        ["email.shared-login:amazon-ca,amazon-us"],
+        # same mailbox on different platforms; and two different Gmail mailboxes on one platform
+        case(
+            inventory(
+                account("amazon-us", platform="amazon", login="a.owner@gmail.com"),
+                account("ebay", platform="ebay", login="a.owner@gmail.com"),
+                account("amazon-ca", platform="amazon", login="a.owner2@gmail.com"),
+            )
+        ),
+    ),
+    "email.typo-domain": (
+        case(
+            inventory(
+                account("etsy", login="me@gmial.com"),
+                account("ebay", recovery_email="ops@acmehome.co"),
+                seller=Seller("Acme", ("acmehome.com",)),
+            )
+        ),
+        ["email.typo-domain:ebay", "email.typo-domain:etsy"],
+        case(
+            inventory(
+                account("etsy", login="me@gmail.com"),
+                account("ebay", recovery_email="ops@acmehome.com"),
+                account("walmart", login="ops@mail.com"),
+                account("shop", login="ops@qa.com"),
+            )
+        ),
+    ),
+    "email.lookalike": (
+        case(
+            inventory(
+                account("amazon", login="ops@\u0430cmehome.com"),
+                account("idn", login="ops@xn--mazon-3ve.com"),
+                account("zw", login="o\u200bps@acmehome.com"),
+            )
+        ),
+        ["email.lookalike:amazon", "email.lookalike:idn", "email.lookalike:zw"],
+        case(
+            inventory(
+                account("ru", login="иван@почта.рф"),
+                account("cn", login="张伟@例子.中国"),
+                account("fr", login="rené@exemple.fr"),
+            )
+        ),
+    ),
+    "email.invalid": (
+        case(
+            inventory(
+                account("a", login="ops@acmehome"),
+                account("b", recovery_email="x@@y.com"),
+                account("c", platform="gmail", login="just-a-name"),
+            )
+        ),
+        ["email.invalid:a", "email.invalid:b", "email.invalid:c"],
+        case(
+            inventory(
+                account("a", login="ops@acmehome.com"),
+                account("b", login="seller_name"),
+                account("c", platform="gmail", login="me+x@gmail.com"),
+            )
+        ),
+    ),
+    "email.recovery-is-login": (
+        case(inventory(account("a", login="Ops@Gmail.com", recovery_email="o.p.s+r@gmail.com"))),
+        ["email.recovery-is-login:a"],
+        case(inventory(account("a", login="ops@gmail.com", recovery_email="owner@gmail.com"))),
+    ),
+    "email.unaudited-mailbox": (
+        case(
+            inventory(
+                account("a", login="ops@acme.com"),
+                account("b", recovery_email="ops@acme.com", login="b@gmail.com"),
+                account("gm", platform="gmail", login="b@gmail.com"),
+            )
+        ),
+        ["email.unaudited-mailbox:a,b"],
+        # the mailbox is in the inventory; a misspelt address is one to fix, not to audit
+        case(
+            inventory(
+                account("a", login="ops@acme.com", recovery_email="me@gmial.com"),
+                account("box", platform="fastmail", kind="mailbox", login="OPS@acme.com"),
+            )
+        ),
+    ),
+    "email.totp-label-mismatch": (
+        case(
+            inventory(account("shop", login="ops@acme.com"), account("amz", platform="amazon")),
+            view(
+                seeds={
+                    "shop": f"otpauth://totp/Shopify:other@acme.com?secret={SEED_160}",
+                    "amz": f"otpauth://totp/x?secret={SEED_160}&issuer=eBay",
+                }
+            ),
+        ),
+        ["email.totp-label-mismatch:amz", "email.totp-label-mismatch:shop"],
+        case(
+            inventory(account("shop", login="o.p.s@gmail.com")),
+            view(
+                seeds={
+                    "shop": f"otpauth://totp/Shopify:ops%40gmail.com?secret={SEED_160}"
+                    "&issuer=Shopify"
+                }
+            ),
+        ),
+    ),
+    "password.missing": (
+        # read through the same path as the audit: an empty entry counts as none
+        case(
+            inventory(account("a"), account("b"), account("c")),
+            read_secrets(
+                inventory(account("a"), account("b")).accounts,
+                MemoryStore(
+                    {
+                        ("store-audit/a", "a@example.org"): STRONG["a"],
+                        ("store-audit/b", "b@example.org"): "",
+                    }
+                ),
+            ),
+        ),
+        ["password.missing:b", "password.missing:c"],
+        case(inventory(account("a")), view({"a": STRONG["a"]})),
+    ),
+    "password.reused": (
+        case(
+            inventory(account("a"), account("b"), account("c")),
+            view({"a": STRONG["a"], "b": STRONG["a"], "c": STRONG["c"]}),
+        ),
+        ["password.reused:a,b"],
+        # differing only in case is not reuse (password.similar's business)
+        case(
+            inventory(account("a"), account("b")),
+            view({"a": STRONG["a"], "b": STRONG["a"].swapcase()}),
+        ),
+    ),
+    "password.similar": (
+        case(
+            inventory(
+                account("amazon", platform="amazon"),
+                account("ebay", platform="ebay"),
+                account("etsy", platform="etsy"),
+            ),
+            view({"amazon": "Acme-Amazon-2024!", "ebay": "Acme-Ebay-2025!", "etsy": STRONG["c"]}),
+        ),
+        ["password.similar:amazon,ebay"],
+        case(
+            inventory(account("amazon", platform="amazon"), account("ebay", platform="ebay")),
+            view({"amazon": STRONG["a"], "ebay": STRONG["b"]}),
+        ),
+    ),
+    "password.weak": (
+        case(inventory(account("a"), account("b")), view({"a": "password1", "b": "Xk9#mP2!"})),
+        ["password.weak:a", "password.weak:b"],  # b: strong-looking but shorter than 12
+        case(inventory(account("a")), view({"a": STRONG["a"]})),
+    ),
+    "password.contains-identity": (
+        case(
+            inventory(account("etsy", platform="etsy", store="Birchwood Candles")),
+            view({"etsy": "Birchw00d!x9#Lq2Zr"}),
+        ),
+        ["password.contains-identity:etsy"],
+        case(
+            inventory(account("etsy", platform="etsy", store="Birchwood Candles")),
+            view({"etsy": STRONG["a"]}),
+        ),
+    ),
+    "password.breached": (
+        case(
+            inventory(account("a"), account("b")),
+            view({"a": STRONG["a"], "b": STRONG["b"]}),
+            {"a": 3861, "b": 0},
+        ),
+        ["password.breached:a"],
+        # a password not in the corpus; and no corpus at all (not looked up)
+        case(
+            inventory(account("a"), account("b")),
+            view({"a": STRONG["a"], "b": STRONG["b"]}),
+            {"a": 0},
+        ),
+    ),
+    "password.stale": (
+        case(inventory(account("a", password_changed=dt.date(2025, 11, 26)))),
+        ["password.stale:a"],
+        case(inventory(account("a", password_changed=dt.date(2025, 11, 27)), account("b"))),
+    ),
+    "mfa.missing": (
+        case(inventory(account("a", mfa="none"))),
+        ["mfa.missing:a"],
+        case(inventory(account("a", mfa="sms"), account("b", mfa="unknown"))),
+    ),
+    "mfa.unknown": (
+        case(inventory(account("a", mfa="unknown"))),
+        ["mfa.unknown:a"],
+        case(inventory(account("a", mfa="none"))),
+    ),
+    "mfa.sms-only": (
+        case(
+            inventory(
+                account("ebay", platform="ebay", mfa="sms"),
+                account("amz", platform="amazon", mfa="voice"),
+            )
+        ),
+        ["mfa.sms-only:amz", "mfa.sms-only:ebay"],
+        # no sourced claim that AliExpress offers an app; an unknown platform makes no claim;
+        # totp is fine
+        case(
+            inventory(
+                account("ali", platform="aliexpress", mfa="sms"),
+                account("corner-shop", platform="cornershop", mfa="sms"),
+                account("ebay", platform="ebay", mfa="totp"),
+            )
+        ),
+    ),
+    "mfa.shared-phone": (
+        case(
+            inventory(
+                account("a", mfa="sms", mfa_phone="+1 555 010 0000"),
+                account("b", mfa="sms", mfa_phone="001 (555) 010-0000"),
+            )
+        ),
+        ["mfa.shared-phone:a,b"],
+        case(
+            inventory(
+                account("a", mfa="sms", mfa_phone="+1 555 010 0000"),
+                account("b", mfa="sms", mfa_phone="+1 555 010 0001"),
+            )
+        ),
+    ),
+    "mfa.totp-invalid": (
+        case(
+            inventory(account("a"), account("b"), account("c"), account("d")),
+            view(
+                seeds={
+                    "a": "NOT-A-SEED-1890",
+                    "b": "otpauth://hotp/x?secret=" + SEED_160,
+                    "c": "otpauth://totp/x?issuer=y",
+                    "d": "JBSWY3DP",
+                }
+            ),
+        ),
+        ["mfa.totp-invalid:a", "mfa.totp-invalid:b", "mfa.totp-invalid:c", "mfa.totp-invalid:d"],
+        case(
+            inventory(account("a"), account("b")),
+            view(seeds={"a": "jbsw y3dp ehpk 3pxp", "b": SEED_160}),
+        ),
+    ),
+    "mfa.totp-weak-seed": (
+        case(inventory(account("a")), view(seeds={"a": "JBSWY3DPEHPK3PXP"})),
+        ["mfa.totp-weak-seed:a"],
+        case(inventory(account("a")), view(seeds={"a": SEED_160})),
+    ),
+    "recovery.weak-link": (
+        case(
+            inventory(
+                account("box", platform="gmail", login="o@gmail.com", mfa="none"),
+                account("store", login="o@gmail.com"),
+                account("pay", platform="paypal", recovery_email="o@gmail.com"),
+            )
+        ),
+        ["recovery.weak-link:box,pay,store"],
+        # the mailbox is strong; and a weak mailbox nobody depends on is mfa.missing's business
+        case(
+            inventory(
+                account("box", platform="gmail", login="o@gmail.com", mfa="totp"),
+                account("store", login="o@gmail.com"),
+                account("lone", platform="gmail", login="lone@gmail.com", mfa="none"),
+            ),
+            view({"box": STRONG["a"], "store": STRONG["b"]}),
+        ),
+    ),
+}
+
+
+def test_every_check_has_cases() -> None:
+    assert set(CASES) == set(CHECKS)
+
+
+@pytest.mark.parametrize("check_id", sorted(CASES))
+def test_check_fires(check_id: str) -> None:
+    fires, expected, _ = CASES[check_id]
+    inv, secrets, breaches = fires()
+    assert sorted(f.key for f in run(check_id, inv, secrets, breaches=breaches)) == expected
+
+
+@pytest.mark.parametrize("check_id", sorted(CASES))
+def test_check_stays_quiet_on_near_miss(check_id: str) -> None:
+    _, _, quiet = CASES[check_id]
+    inv, secrets, breaches = quiet()
+    assert run(check_id, inv, secrets, breaches=breaches) == []
+
+
+@pytest.mark.parametrize("check_id", sorted(CASES))
+def test_keys_are_unique_and_name_sorted_accounts(check_id: str) -> None:
+    inv, secrets, breaches = CASES[check_id][0]()
+    findings = run(check_id, inv, secrets, breaches=breaches)
+    assert len({f.key for f in findings}) == len(findings)
+    assert all(list(f.accounts) == sorted(f.accounts) for f in findings)
+
+
+def test_shared_login_explains_why_two_addresses_are_one_mailbox() -> None:
+    inv, _, _ = CASES["email.shared-login"][0]()
+    (found,) = run("email.shared-login", inv)
+    assert "Gmail ignores dots" in found.message
+    assert "googlemail.com is gmail.com" in found.message
+    assert "Gmail ignores +tags" in found.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shared"),
+    [
+        ("ops+amazon@outlook.com", "ops@outlook.com", True),
+        ("ops+amazon@icloud.com", "OPS@me.com", True),
+        ("ops+x@proton.me", "ops@protonmail.com", True),
+        ("ops-amazon@yahoo.com", "ops@yahoo.com", True),
+        ("o.p.s@outlook.com", "ops@outlook.com", False),  # only Gmail ignores dots
+        ("ops+amazon@acmehome.com", "ops@acmehome.com", False),  # unknown provider: tags kept
+        ("ops@hotmail.com", "ops@outlook.com", False),  # different Microsoft mailboxes
+    ],
+)
+def test_shared_login_provider_rules(first: str, second: str, shared: bool) -> None:
+    inv = inventory(
+        account("one", platform="ebay", login=first), account("two", platform="ebay", login=second)
+    )
+    assert bool(run("email.shared-login", inv)) is shared
+
+
+def test_typo_domain_compares_with_seller_domains_and_counts_transpositions() -> None:
+    seller = Seller("Acme", ("acmehome.com",))
+    inv = inventory(
+        account("a", login="ops@acmehoem.com"),
+        account("b", login="me@hotmial.com"),
+        account("c", login="ops@acme-home.com"),
+        seller=seller,
+    )
+    found = {f.key: f.message for f in run("email.typo-domain", inv)}
+    assert set(found) == {"email.typo-domain:a", "email.typo-domain:b", "email.typo-domain:c"}
+    assert "near miss of acmehome.com" in found["email.typo-domain:a"]
+    assert "near miss of hotmail.com" in found["email.typo-domain:b"]
+
+
+def test_lookalike_names_the_character() -> None:
+    inv, _, _ = CASES["email.lookalike"][0]()
+    messages = {f.accounts[0]: f.message for f in run("email.lookalike", inv)}
+    assert "Cyrillic 'а' (U+0430), which looks like Latin 'a'" in messages["amazon"]
+    assert "U+200B" in messages["zw"]
+
+
+def test_reuse_is_critical_when_a_mailbox_or_payment_account_shares_it() -> None:
+    inv = inventory(
+        account("shop"),
+        account("box", platform="gmail", login="x@gmail.com"),
+        account("s2"),
+        account("s3"),
+    )
+    found = run(
+        "password.reused",
+        inv,
+        view(
+            {
+                "shop": "same-one-Pw!9",
+                "box": "same-one-Pw!9",
+                "s2": "other-Pw!9x",
+                "s3": "other-Pw!9x",
+            }
+        ),
+    )
+    severities = {f.key: f.severity for f in found}
+    assert severities == {
+        "password.reused:box,shop": Severity.CRITICAL,
+        "password.reused:s2,s3": Severity.HIGH,
+    }
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        ("Acme-Amazon-2024!", "acme-ebay-2025?"),  # case, platform, digits and symbols swapped
+        ("Summer2024!Birch", "Summer2025!Birch"),
+        ("Tr0ub4dor&3xyz", "Tr0ub4dor&4xyz"),
+        ("correcthorsebattery", "correcthorsebatery"),  # one letter dropped
+    ],
+)
+def test_similar_catches_the_variant_habit(one: str, two: str) -> None:
+    inv = inventory(account("amazon", platform="amazon"), account("ebay", platform="ebay"))
+    assert [f.key for f in run("password.similar", inv, view({"amazon": one, "ebay": two}))] == [
+        "password.similar:amazon,ebay"
+    ]
+
+
+def test_similar_ignores_identical_passwords() -> None:
+    inv = inventory(account("a"), account("b"))
+    assert run("password.similar", inv, view({"a": "Acme-2024!", "b": "Acme-2024!"})) == []
+
+
+def test_weak_carries_zxcvbn_feedback_not_the_password() -> None:
+    inv = inventory(account("a"))
+    (found,) = run("password.weak", inv, view({"a": "password1"}))
+    assert "zxcvbn scores it 0 of 4" in found.message
+    assert "common password" in found.message
+    assert "password1" not in found.message + found.remediation
+
+
+def test_weak_uses_the_policy() -> None:
+    lenient = Policy(min_password_score=0, min_password_length=4)
+    inv = inventory(account("a"), policy=lenient)
+    assert run("password.weak", inv, view({"a": "password1"})) == []
+
+
+@pytest.mark.parametrize("password", ["a" * 1000, "Xk9#" * 250])
+def test_a_1000_character_password_gets_a_verdict_not_a_crash(password: str) -> None:
+    inv = inventory(account("a"))
+    found = run("password.weak", inv, view({"a": password}))
+    if password.startswith("a"):
+        (weak,) = found
+        assert "only its first 72 characters were scored" in weak.message
+    else:  # a repeated 4-character block is guessable too; either way a verdict, no exception
+        assert all(f.check == "password.weak" for f in found)
+
+
+def test_mfa_missing_is_critical_for_a_mailbox_others_depend_on() -> None:
+    inv = inventory(
+        account("box", platform="gmail", login="o@gmail.com", mfa="none"),
+        account("store", login="o@gmail.com", mfa="none"),
+        account("pay", platform="paypal", login="p@x.com", mfa="none"),
+    )
+    severities = {f.key: f.severity for f in run("mfa.missing", inv)}
+    assert severities == {
+        "mfa.missing:box": Severity.CRITICAL,
+        "mfa.missing:store": Severity.HIGH,
+        "mfa.missing:pay": Severity.CRITICAL,
+    }
+
+
+def test_weak_link_follows_chains_of_mailboxes() -> None:
+    inv = inventory(
+        account("outer", platform="outlook", login="o@outlook.com", mfa="none"),
+        account("inner", platform="gmail", login="i@gmail.com", recovery_email="o@outlook.com"),
+        account("store", login="i@gmail.com"),
+    )
+    keys = [f.key for f in run("recovery.weak-link", inv, view({"inner": STRONG["a"]}))]
+    assert keys == ["recovery.weak-link:inner,outer,store"]
+
+
+def test_weak_link_mutual_recovery_gives_one_finding() -> None:
+    inv = inventory(
+        account(
+            "g", platform="gmail", login="g@gmail.com", recovery_email="o@outlook.com", mfa="none"
+        ),
+        account(
+            "o", platform="outlook", login="o@outlook.com", recovery_email="g@gmail.com", mfa="none"
+        ),
+    )
+    (found,) = run("recovery.weak-link", inv)
+    assert found.key == "recovery.weak-link:g,o"
+
+
+def test_stale_counts_from_today() -> None:
+    inv = inventory(account("a", password_changed=dt.date(2020, 1, 1)))
+    (found,) = run("password.stale", inv, today=dt.date(2026, 11, 27))
+    assert "2,522 days ago" in found.message

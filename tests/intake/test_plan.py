@@ -1,0 +1,57 @@
+"""One login saved several times in a password manager: merged when the copies agree, skipped
+(never guessed) when they hold different secrets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from auditor.intake.importers.entries import entry
+
+from auditor.intake.plan import ImportPlan, describe_plan, plan_import
+from auditor.inventory import Inventory
+from auditor.secrets import MemoryStore
+
+AMAZON = "https://sellercentral.amazon.com/ap/signin"
+PASSWORD = "Amz-canary-Pw-7c41!x"
+OTHER_PASSWORD = "Amz-canary-Pw-9d02!y"
+SEED = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+OTHER_SEED = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+
+
+def plan(*copies: tuple[str, str]) -> ImportPlan:
+    entries = [
+        entry(line, "Amazon Seller Central", AMAZON, "ops@acme.test", password, seed)
+        for line, (password, seed) in enumerate(copies, start=2)
+    ]
+    return plan_import(entries, Inventory(Path("inv.toml"), ()), MemoryStore(), keep_unknown=False)
+
+
+def test_copies_that_agree_become_one_account_with_the_seed_either_holds() -> None:
+    result = plan((PASSWORD, ""), (PASSWORD, SEED))
+    assert result.skipped == ()
+    (proposal,) = result.proposals
+    assert (proposal.account_id, proposal.entries, proposal.mfa) == ("amazon-us", (2, 3), "totp")
+    assert proposal.totp is not None and proposal.totp.reveal() == SEED
+
+
+@pytest.mark.parametrize(
+    ("copies", "what"),
+    [
+        (((PASSWORD, SEED), (OTHER_PASSWORD, SEED)), "passwords"),
+        (((PASSWORD, SEED), (PASSWORD, ""), (PASSWORD, OTHER_SEED)), "TOTP seeds"),
+    ],
+)
+def test_copies_that_disagree_are_skipped_without_showing_either(
+    copies: tuple[tuple[str, str], ...], what: str
+) -> None:
+    result = plan(*copies)
+    assert result.proposals == ()
+    (skipped,) = result.skipped
+    assert skipped.entries == tuple(range(2, 2 + len(copies)))
+    assert skipped.reason == (
+        f"entries for the same login hold different {what}; keep one in the password manager"
+    )
+    shown = describe_plan(result)
+    # any(): a failure message must not print the secret it found
+    assert not any(s in shown for s in (PASSWORD, OTHER_PASSWORD, SEED, OTHER_SEED))

@@ -1,0 +1,55 @@
+"""The platform catalog data file: well-formed, sourced, and mapping login URLs to platforms."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.inventory import platforms
+
+
+def test_every_claim_has_a_source_and_every_value_is_known() -> None:
+    for platform in platforms.PLATFORMS.values():
+        assert platform.kind in platforms.KINDS, platform.id
+        for method, source in platform.mfa_sources.items():
+            assert method in platforms.MFA_METHODS and method not in ("none", "unknown")
+            assert source.startswith("https://"), (platform.id, method)
+        for host in platform.regions:
+            assert any(host == h or host.endswith("." + h) for h in platform.hosts), host
+
+
+@pytest.mark.parametrize(
+    ("url", "platform", "region"),
+    [
+        ("https://sellercentral.amazon.de/ap/signin?openid=x", "amazon", "de"),
+        ("sellercentral.amazon.com", "amazon", "us"),
+        ("https://sellercentral-europe.amazon.com/home", "amazon", "eu"),
+        ("https://signin.ebay.co.uk/ws/eBayISAPI.dll", "ebay", "uk"),
+        ("https://www.ebay.com/signin", "ebay", "us"),
+        ("https://acme-home.myshopify.com/admin", "shopify", None),
+        ("https://seller.walmart.com/login", "walmart", "us"),
+        ("https://accounts.google.com/ServiceLogin", "gmail", None),
+        ("https://login.live.com/", "outlook", None),
+        ("https://www.paypal.com/signin", "paypal", None),
+        ("HTTPS://Dashboard.Stripe.com/login", "stripe", None),
+    ],
+)
+def test_login_urls_map_to_platforms(url: str, platform: str, region: str | None) -> None:
+    match = platforms.match_url(url)
+    assert match is not None
+    assert (match.platform.id, match.region) == (platform, region)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.amazon.com/ap/signin",
+        "https://notebay.com",
+        "http://sn",
+        "",
+        "not a url at all",
+        "https://example.org/ebay.com",
+    ],
+)
+def test_other_urls_match_nothing(url: str) -> None:
+    # amazon.com is the shopping site, not Seller Central; look-alike hosts do not match
+    assert platforms.match_url(url) is None
