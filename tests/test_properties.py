@@ -13,11 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
-from auditor.intake.importers.bitwarden import COLUMNS as BITWARDEN
-from auditor.intake.importers.chrome import COLUMNS as CHROME
-from auditor.intake.importers.keepassxc import COLUMNS as KEEPASSXC
-from auditor.intake.importers.lastpass import COLUMNS as LASTPASS
-from auditor.intake.importers.onepassword import COLUMNS as ONEPASSWORD
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,6 +20,11 @@ from auditor.breach import BreachCorpusError
 from auditor.breach.offline import PrefixDirectory, SortedFile
 from auditor.errors import InventoryError
 from auditor.intake.importers import IMPORTERS, ExportError
+from auditor.intake.importers.bitwarden import COLUMNS as BITWARDEN
+from auditor.intake.importers.chrome import COLUMNS as CHROME
+from auditor.intake.importers.keepassxc import COLUMNS as KEEPASSXC
+from auditor.intake.importers.lastpass import COLUMNS as LASTPASS
+from auditor.intake.importers.onepassword import COLUMNS as ONEPASSWORD
 from auditor.intake.plan import plan_import
 from auditor.inventory import Inventory, parse_inventory
 from auditor.secrets import MemoryStore

@@ -16,7 +16,9 @@ from tests.helpers import STRONG, TODAY, account, inventory, view
 def checklist(inv: Inventory, secrets: SecretView) -> tuple[Action, ...]:
     context = AuditContext(inv, secrets, TODAY)
     by_id = {a.id: a for a in inv.accounts}
-    findings = [apply_ignores(f, by_id, TODAY) for check in CHECKS.values() for f in check.run(context)]
+    findings = [
+        apply_ignores(f, by_id, TODAY) for check in CHECKS.values() for f in check.run(context)
+    ]
     return build_checklist(findings, inv, context.dependents)
 
 

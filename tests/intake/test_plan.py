@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from auditor.intake.importers.entries import entry
 
+from auditor.intake.importers.entries import entry
 from auditor.intake.plan import ImportPlan, describe_plan, plan_import
 from auditor.inventory import Inventory
 from auditor.secrets import MemoryStore
