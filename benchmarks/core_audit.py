@@ -21,7 +21,7 @@ import tracemalloc
 from pathlib import Path
 
 from auditor.checks.strength import score_password
-from auditor.engine import run_audit
+from auditor.engine import AuditRequest, run_audit
 from auditor.inventory import parse_inventory
 from auditor.secrets import MemoryStore, Secret
 
@@ -72,10 +72,10 @@ def time_engine(count: int) -> tuple[float, float, int]:
     elapsed = float("inf")
     for _ in range(2):
         started = time.perf_counter()
-        run_audit(inventory, MemoryStore(secrets))
+        run_audit(AuditRequest(inventory, MemoryStore(secrets)))
         elapsed = min(elapsed, time.perf_counter() - started)
     tracemalloc.start()
-    run_audit(inventory, MemoryStore(secrets))
+    run_audit(AuditRequest(inventory, MemoryStore(secrets)))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return elapsed, peak / 2**20, len(set(secrets.values()))

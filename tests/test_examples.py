@@ -11,7 +11,7 @@ from auditor.demo import (
     demo_inventory_path,
     demo_store,
 )
-from auditor.engine import Report, run_audit
+from auditor.engine import AuditRequest, Report, run_audit
 from auditor.inventory import load_inventory
 from auditor.vocabulary import Severity
 
@@ -53,7 +53,9 @@ EXPECTED = {
 def example_report(now: dt.datetime = NOW) -> Report:
     inventory = load_inventory(demo_inventory_path())
     return run_audit(
-        inventory, demo_store(inventory), now=now, today=now.date(), breaches=DemoBreaches()
+        AuditRequest(
+            inventory, demo_store(inventory), now=now, today=now.date(), breaches=DemoBreaches()
+        )
     )
 
 

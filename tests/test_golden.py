@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from auditor.demo import DemoBreaches, demo_inventory_path, demo_store
-from auditor.engine import run_audit
+from auditor.engine import AuditRequest, run_audit
 from auditor.inventory import parse_inventory
 from auditor.report import FORMATS
-from auditor.report.baseline import apply_baseline
 from auditor.report.results import Report
 from auditor.secrets import MemoryStore
 
@@ -32,21 +31,25 @@ BASELINE = frozenset({"password.reused:ebay,gmail-owner", "mfa.unknown:tiktok", 
 def example(baseline: bool) -> Report:
     path = demo_inventory_path()
     inventory = parse_inventory(path.read_bytes(), path)
-    report = run_audit(
-        inventory,
-        demo_store(inventory),
-        display_path="examples/store-audit.toml",
-        now=NOW,
-        fail_on="never",
-        breaches=DemoBreaches(),
+    return run_audit(
+        AuditRequest(
+            inventory,
+            demo_store(inventory),
+            display_path="examples/store-audit.toml",
+            now=NOW,
+            fail_on="never",
+            baseline=BASELINE if baseline else None,
+            breaches=DemoBreaches(),
+        )
     )
-    return apply_baseline(report, BASELINE) if baseline else report
 
 
 def generated() -> Report:
     text, secrets = generate(500, seed=3)
     inventory = parse_inventory(text.encode(), Path("generated.toml"))
-    return run_audit(inventory, MemoryStore(secrets), display_path="generated.toml", now=NOW)
+    return run_audit(
+        AuditRequest(inventory, MemoryStore(secrets), display_path="generated.toml", now=NOW)
+    )
 
 
 REPORTS = {

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from auditor.errors import ExitCode, StoreAuditError, UsageError
+from auditor.inventory import Inventory
+from auditor.secrets import SecretView
 
 
 class BreachCorpusError(StoreAuditError):
@@ -42,6 +44,21 @@ class BreachLookup(Protocol):
 def sha1_hex(password: str) -> str:
     """The upper-case SHA-1 hex of a password, as the corpus stores it."""
     return hashlib.sha1(password.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
+
+
+def breach_counts(
+    inventory: Inventory, secrets: SecretView, breaches: BreachLookup
+) -> dict[str, int]:
+    """Account id → times its password was seen in breaches. Each distinct password is hashed
+    once; the hashes live only in this function."""
+    groups = secrets.by_password(inventory.accounts)
+    hashes = {key: sha1_hex(password.reveal()) for key, (password, _) in groups.items()}
+    seen = breaches.counts(hashes.values())
+    return {
+        account.id: seen[hashes[key]]
+        for key, (_, accounts) in groups.items()
+        for account in accounts
+    }
 
 
 def open_corpus(path: str) -> BreachLookup:

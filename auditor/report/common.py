@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from auditor.checks.findings import Finding
-from auditor.report.results import ExpiredIgnore, Report
+from auditor.checks.suppression import ExpiredIgnore
+from auditor.report.results import Report
 from auditor.vocabulary import SEVERITY_NAMES
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from auditor.checklist import Action
 from auditor.checks.findings import Finding
+from auditor.checks.suppression import ExpiredIgnore
 from auditor.errors import ExitCode
 from auditor.vocabulary import SEVERITY_NAMES, Severity
 
@@ -30,20 +31,6 @@ class ReportAccount:
     """The store's display name, if any."""
     line: int | None
     """Line of its `[[accounts]]` header in the inventory file, when it could be found."""
-
-
-@dataclass(frozen=True)
-class ExpiredIgnore:
-    """An `ignore` entry whose `until` date has passed: it no longer suppresses anything."""
-
-    account: str
-    """The account it was written on."""
-    check: str
-    """The check it silenced."""
-    until: dt.date
-    """The last day it applied."""
-    reason: str
-    """The reason the seller gave."""
 
 
 @dataclass(frozen=True)

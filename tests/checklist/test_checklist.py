@@ -6,7 +6,7 @@ import datetime as dt
 
 from auditor.checklist import Action, build_checklist
 from auditor.checks import CHECKS, AuditContext
-from auditor.engine import apply_ignores
+from auditor.checks.suppression import apply_ignores
 from auditor.inventory import Ignore, Inventory
 from auditor.secrets import SecretView
 from auditor.vocabulary import Severity

@@ -19,7 +19,7 @@ import pytest
 
 from auditor.checks import CHECKS
 from auditor.demo import demo_inventory_path
-from auditor.engine import run_audit
+from auditor.engine import AuditRequest, run_audit
 from auditor.inventory import parse_inventory
 from auditor.report import FORMATS
 from auditor.report.csv_format import COLUMNS
@@ -62,7 +62,7 @@ def hostile_report() -> Report:
             ("store-audit/evil-2", "@SUM(1,2)"): "same-Pw!x9Lq2z",
         }
     )
-    return run_audit(inventory, store, now=NOW, today=NOW.date())
+    return run_audit(AuditRequest(inventory, store, now=NOW, today=NOW.date()))
 
 
 REPORTS: dict[str, Callable[[], Report]] = {"example": example_report, "hostile": hostile_report}

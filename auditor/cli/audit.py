@@ -1,0 +1,224 @@
+"""The commands that audit: `audit`, `onboard` and `demo`. They parse options into an
+`AuditRequest`, run the engine, render the report in the format asked for, and exit with the
+report's code (SPEC §5)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from auditor.cli.common import FILE, fail, warn_if_others_can_write
+from auditor.errors import StoreAuditError, UsageError
+from auditor.vocabulary import FAIL_ON_NAMES
+
+if TYPE_CHECKING:
+    from auditor.report.results import Report
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMAT_NAMES = ("table", "json", "markdown", "csv", "html", "sarif", "junit")
+"""The keys of auditor.report.FORMATS, listed here so `--help` need not import the engine."""
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """The options `audit` and `onboard` share."""
+
+    inventory: Path | None
+    format_name: str | None
+    output: Path | None
+    fail_on: str | None
+    no_ignores: bool
+    baseline: Path | None
+    write_baseline: Path | None
+    hibp_file: Path | None
+    hibp_online: bool
+    hibp_url: str | None
+
+
+def _options(*options: Callable[[F], F]) -> Callable[[F], F]:
+    def apply(function: F) -> F:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return apply
+
+
+report_options = _options(
+    click.option(
+        "--format",
+        "format_name",
+        type=click.Choice(FORMAT_NAMES),
+        help="Report format [default: table on a terminal, else json].",
+    ),
+    click.option(
+        "--output", type=FILE, help="Write the report to this file (mode 0600) instead of stdout."
+    ),
+    click.option(
+        "--fail-on",
+        type=click.Choice(FAIL_ON_NAMES, case_sensitive=False),
+        help="Exit 1 when a finding is at or above this severity "
+        "[default: the inventory's policy.fail_on, high].",
+    ),
+)
+
+audit_options = _options(
+    click.option(
+        "--inventory",
+        type=FILE,
+        help="Inventory file [default: $STORE_AUDIT_INVENTORY, ./store-audit.toml, "
+        "then the config dir].",
+    ),
+    click.option(
+        "--no-ignores",
+        is_flag=True,
+        help="Report every finding, ignoring the inventory's ignore entries.",
+    ),
+    click.option(
+        "--baseline",
+        type=FILE,
+        help="Fail only on findings whose keys are not in this baseline file.",
+    ),
+    click.option(
+        "--write-baseline",
+        type=FILE,
+        help="Record the current finding keys in this file (and pass the gate).",
+    ),
+    click.option(
+        "--hibp-file",
+        type=click.Path(path_type=Path),
+        help="Look passwords up in a Pwned Passwords SHA-1 corpus: the downloader's file or "
+        "its per-prefix directory. Nothing leaves the machine.",
+    ),
+    click.option(
+        "--hibp-online",
+        is_flag=True,
+        help="Look passwords up in the Pwned Passwords range API: only the first 5 hex digits "
+        "of each SHA-1 are sent.",
+    ),
+    click.option("--hibp-url", help="Range API to use with --hibp-online (ends in /range/)."),
+)
+
+
+def _audit(
+    options: AuditOptions, scope: tuple[str, ...] = (), gate_account: str | None = None
+) -> NoReturn:
+    from auditor.breach import breach_lookup
+    from auditor.engine import AuditRequest, run_audit
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.progress import TerminalProgress
+    from auditor.report.baseline import load_baseline, write_baseline
+    from auditor.secrets import KeyringStore
+
+    try:
+        if options.baseline and options.write_baseline:
+            raise UsageError("--baseline and --write-baseline cannot be used together")
+        path = locate_inventory(options.inventory)
+        inventory = load_inventory(path)
+        warn_if_others_can_write(path)
+        progress = TerminalProgress()
+        request = AuditRequest(
+            inventory,
+            KeyringStore(),
+            display_path=str(path),
+            scope=scope,
+            gate_account=gate_account,
+            fail_on=options.fail_on,
+            use_ignores=not options.no_ignores,
+            baseline=load_baseline(options.baseline) if options.baseline else None,
+            new_baseline=options.write_baseline is not None,
+            breaches=breach_lookup(options.hibp_file, options.hibp_online, options.hibp_url),
+            progress=progress,
+        )
+        try:
+            report = run_audit(request)
+        finally:
+            progress.close()
+        if options.write_baseline:
+            keys = write_baseline(options.write_baseline, report)
+            click.echo(
+                f"store-audit: wrote {len(keys)} finding keys to {options.write_baseline}",
+                err=True,
+            )
+        emit(report, options.format_name, options.output)
+    except StoreAuditError as error:
+        fail(error)
+    verdict = report.gate_verdict()
+    if verdict:
+        click.echo(verdict, err=True)
+    sys.exit(report.exit_code())
+
+
+def emit(
+    report: Report, format_name: str | None, output: Path | None, default: str | None = None
+) -> None:
+    from auditor.files import write_private
+    from auditor.report import FORMATS
+
+    if format_name is None:
+        terminal = output is None and sys.stdout.isatty()
+        format_name = default or ("table" if terminal else "json")
+    text = FORMATS[format_name](report)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_private(output, text)
+        click.echo(f"store-audit: wrote {format_name} report to {output}", err=True)
+
+
+@click.command()
+@audit_options
+@report_options
+@click.option(
+    "--account",
+    "accounts",
+    multiple=True,
+    metavar="ID",
+    help="Only report findings that involve this account (repeatable).",
+)
+def audit(accounts: tuple[str, ...], **options: Any) -> None:
+    """Audit every account in the inventory against the keyring."""
+    _audit(AuditOptions(**options), scope=accounts)
+
+
+@click.command()
+@click.argument("account_id", metavar="ID")
+@audit_options
+@report_options
+def onboard(account_id: str, **options: Any) -> None:
+    """Gate one new account: fail on its findings and on findings that involve it."""
+    _audit(AuditOptions(**options), gate_account=account_id)
+
+
+@click.command()
+@report_options
+def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> None:
+    """Audit the bundled example inventory on a built-in demo keyring: no setup needed.
+
+    Prints the table unless --format says otherwise, and exits 0 unless --fail-on is given,
+    since the demo is meant to show findings.
+    """
+    from auditor.demo import DemoBreaches, demo_inventory_path, demo_store
+    from auditor.engine import AuditRequest, run_audit
+    from auditor.inventory import load_inventory
+
+    try:
+        inventory = load_inventory(demo_inventory_path())
+        report = run_audit(
+            AuditRequest(
+                inventory,
+                demo_store(inventory),
+                display_path="examples/store-audit.toml",
+                fail_on=fail_on or "never",
+                breaches=DemoBreaches(),
+            )
+        )
+        emit(report, format_name, output, default="table")
+    except StoreAuditError as error:
+        fail(error)
+    sys.exit(report.exit_code())
