@@ -11,9 +11,9 @@ from auditor.inventory.emails import address_problem, is_address
 from auditor.vocabulary import Severity
 
 
-def find_invalid_addresses(ctx: AuditContext) -> Iterator[Finding]:
+def find_invalid_addresses(context: AuditContext) -> Iterator[Finding]:
     """Logins that contain '@', every recovery email, and a mailbox account's own login."""
-    for account in ctx.accounts:
+    for account in context.accounts:
         problems = []
         if is_address(account.login):
             problem = address_problem(account.login)

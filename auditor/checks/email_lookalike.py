@@ -12,9 +12,9 @@ from auditor.inventory.spelling import address_lookalikes
 from auditor.vocabulary import Severity
 
 
-def find_lookalikes(ctx: AuditContext) -> Iterator[Finding]:
+def find_lookalikes(context: AuditContext) -> Iterator[Finding]:
     """Flag logins and recovery emails that hold look-alike or invisible characters."""
-    for account in ctx.accounts:
+    for account in context.accounts:
         problems = []
         for field, value in account.addresses:
             found = address_lookalikes(value)

@@ -12,9 +12,9 @@ from auditor.inventory.emails import canonical_mailbox
 from auditor.vocabulary import Severity
 
 
-def find_recovery_is_login(ctx: AuditContext) -> Iterator[Finding]:
+def find_recovery_is_login(context: AuditContext) -> Iterator[Finding]:
     """Compare each account's recovery mailbox with its login mailbox."""
-    for account in ctx.accounts:
+    for account in context.accounts:
         if not account.recovery_email:
             continue
         mailbox = canonical_mailbox(account.login).canonical

@@ -13,10 +13,10 @@ from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.vocabulary import Severity
 
 
-def find_shared_logins(ctx: AuditContext) -> Iterator[Finding]:
+def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
     """Group accounts by platform and by the mailbox their login delivers to."""
     groups: dict[tuple[str, str], list[Account]] = defaultdict(list)
-    for account in ctx.accounts:
+    for account in context.accounts:
         groups[account.platform, canonical_mailbox(account.login).canonical].append(account)
     for (_, canonical), accounts in groups.items():
         if len(accounts) < 2:

@@ -41,10 +41,10 @@ def label_mismatches(account: Account, seed: TotpSeed) -> list[str]:
     return problems
 
 
-def find_label_mismatches(ctx: AuditContext) -> Iterator[Finding]:
+def find_label_mismatches(context: AuditContext) -> Iterator[Finding]:
     """Compare each readable otpauth URI's label and issuer with the account."""
-    for account in ctx.accounts:
-        seed = ctx.seeds.get(account.id)
+    for account in context.accounts:
+        seed = context.seeds.get(account.id)
         if not isinstance(seed, TotpSeed):
             continue
         problems = label_mismatches(account, seed)

@@ -13,10 +13,10 @@ from auditor.inventory.spelling import typo_of
 from auditor.vocabulary import Severity
 
 
-def find_typo_domains(ctx: AuditContext) -> Iterator[Finding]:
+def find_typo_domains(context: AuditContext) -> Iterator[Finding]:
     """Compare each login and recovery domain with the well-known and the seller's domains."""
-    seller_domains = frozenset(ctx.inventory.seller.domains)
-    for account in ctx.accounts:
+    seller_domains = frozenset(context.inventory.seller.domains)
+    for account in context.accounts:
         problems = []
         for field, value in account.addresses:
             target = typo_of(value, seller_domains)

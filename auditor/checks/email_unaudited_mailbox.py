@@ -14,11 +14,11 @@ from auditor.inventory.spelling import address_lookalikes, typo_of
 from auditor.vocabulary import Severity
 
 
-def find_unaudited_mailboxes(ctx: AuditContext) -> Iterator[Finding]:
+def find_unaudited_mailboxes(context: AuditContext) -> Iterator[Finding]:
     """One finding per set of accounts, naming the outside mailboxes they rely on."""
-    seller_domains = frozenset(ctx.inventory.seller.domains)
+    seller_domains = frozenset(context.inventory.seller.domains)
     users: dict[str, set[str]] = defaultdict(set)
-    for account in ctx.accounts:
+    for account in context.accounts:
         for _, address in account.addresses:
             # A misspelt or look-alike address is not a mailbox to audit but one to correct;
             # email.invalid, email.typo-domain and email.lookalike say so.
@@ -28,7 +28,7 @@ def find_unaudited_mailboxes(ctx: AuditContext) -> Iterator[Finding]:
                 or typo_of(address, seller_domains)
             ):
                 canonical = canonical_mailbox(address).canonical
-                if canonical not in ctx.mailbox_accounts:
+                if canonical not in context.mailbox_accounts:
                     users[canonical].add(account.id)
     by_accounts: dict[frozenset[str], list[str]] = defaultdict(list)
     for mailbox, account_ids in users.items():

@@ -11,13 +11,13 @@ from auditor.checks.findings import Finding, finding, join_names
 from auditor.vocabulary import Severity
 
 
-def find_missing_mfa(ctx: AuditContext) -> Iterator[Finding]:
+def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
     """Accounts with `mfa = "none"`."""
-    for account in ctx.accounts:
+    for account in context.accounts:
         if account.mfa != "none":
             continue
-        dependents = sorted(ctx.dependents(account.id))
-        sensitive = ctx.is_sensitive(account)
+        dependents = sorted(context.dependents(account.id))
+        sensitive = context.is_sensitive(account)
         message = (
             f"{account.id} ({account.platform_name} {account.kind} {account.login}) has no "
             "two-step verification: a password is all it takes to get in"

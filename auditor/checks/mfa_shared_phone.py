@@ -20,10 +20,10 @@ def phone_key(phone: str) -> str:
     return digits[2:] if phone.strip().startswith("00") else digits
 
 
-def find_shared_phones(ctx: AuditContext) -> Iterator[Finding]:
+def find_shared_phones(context: AuditContext) -> Iterator[Finding]:
     """Group accounts by the number in `mfa_phone`."""
     groups: dict[str, list[Account]] = defaultdict(list)
-    for account in ctx.accounts:
+    for account in context.accounts:
         if account.mfa_phone:
             groups[phone_key(account.mfa_phone)].append(account)
     for accounts in groups.values():

@@ -18,9 +18,9 @@ _METHOD_NAMES = {
 }
 
 
-def find_sms_only(ctx: AuditContext) -> Iterator[Finding]:
+def find_sms_only(context: AuditContext) -> Iterator[Finding]:
     """Accounts on sms or voice whose platform (per the catalog) offers something stronger."""
-    for account in ctx.accounts:
+    for account in context.accounts:
         if account.mfa not in ("sms", "voice"):
             continue
         platform = platforms.lookup(account.platform)

@@ -11,10 +11,10 @@ from auditor.secrets.totp import TotpError
 from auditor.vocabulary import Severity
 
 
-def find_invalid_seeds(ctx: AuditContext) -> Iterator[Finding]:
+def find_invalid_seeds(context: AuditContext) -> Iterator[Finding]:
     """Seeds whose parse failed, with the reason (which never quotes the seed)."""
-    for account in ctx.accounts:
-        problem = ctx.seeds.get(account.id)
+    for account in context.accounts:
+        problem = context.seeds.get(account.id)
         if isinstance(problem, TotpError):
             yield finding(
                 CHECK.id,

@@ -11,10 +11,10 @@ from auditor.secrets.totp import RECOMMENDED_BITS, TotpSeed
 from auditor.vocabulary import Severity
 
 
-def find_weak_seeds(ctx: AuditContext) -> Iterator[Finding]:
+def find_weak_seeds(context: AuditContext) -> Iterator[Finding]:
     """Readable seeds shorter than RFC 4226's 128 bits."""
-    for account in ctx.accounts:
-        seed = ctx.seeds.get(account.id)
+    for account in context.accounts:
+        seed = context.seeds.get(account.id)
         if isinstance(seed, TotpSeed) and seed.bits < RECOMMENDED_BITS:
             yield finding(
                 CHECK.id,

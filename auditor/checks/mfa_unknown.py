@@ -10,9 +10,9 @@ from auditor.checks.findings import Finding, finding
 from auditor.vocabulary import Severity
 
 
-def find_unknown_mfa(ctx: AuditContext) -> Iterator[Finding]:
+def find_unknown_mfa(context: AuditContext) -> Iterator[Finding]:
     """Accounts with `mfa = "unknown"`."""
-    for account in ctx.accounts:
+    for account in context.accounts:
         if account.mfa == "unknown":
             yield finding(
                 CHECK.id,

@@ -12,10 +12,10 @@ from auditor.checks.findings import Finding, finding
 from auditor.vocabulary import Severity
 
 
-def find_breached_passwords(ctx: AuditContext) -> Iterator[Finding]:
+def find_breached_passwords(context: AuditContext) -> Iterator[Finding]:
     """One finding per account whose password was seen in breaches, with how often."""
-    for account in ctx.accounts:
-        seen = ctx.breach_counts.get(account.id, 0)
+    for account in context.accounts:
+        seen = context.breach_counts.get(account.id, 0)
         if seen > 0:
             times = "once" if seen == 1 else f"{seen:,} times"
             yield finding(

@@ -41,17 +41,17 @@ def identity_names(account: Account, seller_name: str | None) -> dict[str, set[s
     return names
 
 
-def find_identity_in_passwords(ctx: AuditContext) -> Iterator[Finding]:
+def find_identity_in_passwords(context: AuditContext) -> Iterator[Finding]:
     """Look for each name in the password, as typed and with common letter swaps undone."""
-    for account in ctx.accounts:
-        password = ctx.secrets.password(account.id)
+    for account in context.accounts:
+        password = context.secrets.password(account.id)
         if password is None:
             continue
         lowered = password.reveal().lower()
         forms = (lowered, lowered.translate(_LEET))
         held = [
             what
-            for what, names in identity_names(account, ctx.inventory.seller.name).items()
+            for what, names in identity_names(account, context.inventory.seller.name).items()
             if any(name in form for name in names for form in forms)
         ]
         if held:

@@ -11,10 +11,10 @@ from auditor.checks.findings import Finding, finding
 from auditor.vocabulary import Severity
 
 
-def find_missing_passwords(ctx: AuditContext) -> Iterator[Finding]:
+def find_missing_passwords(context: AuditContext) -> Iterator[Finding]:
     """Accounts with no (or an empty) password entry."""
-    for account in ctx.accounts:
-        if ctx.secrets.password(account.id) is None:
+    for account in context.accounts:
+        if context.secrets.password(account.id) is None:
             yield finding(
                 CHECK.id,
                 CHECK.severity,

@@ -10,10 +10,10 @@ from auditor.checks.findings import Finding, finding, join_names
 from auditor.vocabulary import Severity
 
 
-def find_reused_passwords(ctx: AuditContext) -> Iterator[Finding]:
+def find_reused_passwords(context: AuditContext) -> Iterator[Finding]:
     """One finding per group of accounts sharing a password; critical if a mailbox or payment
     account is in it."""
-    for group in ctx.reuse_groups:
+    for group in context.reuse_groups:
         ids = sorted(a.id for a in group)
         sensitive = sorted(a.id for a in group if a.kind in SENSITIVE_KINDS)
         severity = Severity.CRITICAL if sensitive else CHECK.severity

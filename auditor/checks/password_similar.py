@@ -25,15 +25,15 @@ _LOWER_RUNS = re.compile(r"[a-z]+")
 _LEET = str.maketrans("@4310$5!7", "aaeiossit")
 
 
-def swappable_names(ctx: AuditContext) -> frozenset[str]:
+def swappable_names(context: AuditContext) -> frozenset[str]:
     """Names a seller swaps between variants: platforms (every word of every name), regions and
     the words of store names."""
     names: set[str] = set()
-    for platform_id in {*platforms.PLATFORMS, *(a.platform for a in ctx.accounts)}:
+    for platform_id in {*platforms.PLATFORMS, *(a.platform for a in context.accounts)}:
         for name in platforms.names_of(platform_id):
             names.add(name.replace(" ", ""))
             names.update(w for w in name.split() if len(w) > 2)
-    for account in ctx.accounts:
+    for account in context.accounts:
         names.update(w.lower() for w in re.split(r"[\s._-]+", account.store or "") if len(w) > 2)
         if account.region and len(account.region) > 1:
             names.add(account.region.lower())
@@ -99,11 +99,11 @@ def one_edit_groups(
                 yield a, b
 
 
-def find_similar_passwords(ctx: AuditContext) -> Iterator[Finding]:
+def find_similar_passwords(context: AuditContext) -> Iterator[Finding]:
     """Cluster distinct passwords by skeleton and by small edit distance; one finding per
     cluster that holds two or more different passwords (identical ones are password.reused)."""
-    names = swappable_names(ctx)
-    entries = list(ctx.passwords.values())
+    names = swappable_names(context)
+    entries = list(context.passwords.values())
     parent = list(range(len(entries)))
 
     def root(i: int) -> int:

@@ -10,14 +10,14 @@ from auditor.checks.findings import Finding, finding
 from auditor.vocabulary import Severity
 
 
-def find_stale_passwords(ctx: AuditContext) -> Iterator[Finding]:
+def find_stale_passwords(context: AuditContext) -> Iterator[Finding]:
     """Accounts whose `password_changed` date is further back than the policy allows. Accounts
     without a date are not guessed at."""
-    limit = ctx.inventory.policy.max_password_age_days
-    for account in ctx.accounts:
+    limit = context.inventory.policy.max_password_age_days
+    for account in context.accounts:
         if account.password_changed is None:
             continue
-        age = (ctx.today - account.password_changed).days
+        age = (context.today - account.password_changed).days
         if age > limit:
             yield finding(
                 CHECK.id,

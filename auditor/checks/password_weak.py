@@ -11,12 +11,12 @@ from auditor.checks.strength import MAX_SCORED_LENGTH
 from auditor.vocabulary import Severity
 
 
-def find_weak_passwords(ctx: AuditContext) -> Iterator[Finding]:
+def find_weak_passwords(context: AuditContext) -> Iterator[Finding]:
     """Score each password with the account's names as hints; report score and zxcvbn's advice."""
-    policy = ctx.inventory.policy
-    for account in ctx.accounts:
-        strength = ctx.strength(account)
-        if strength is None or not ctx.is_weak(account):
+    policy = context.inventory.policy
+    for account in context.accounts:
+        strength = context.strength(account)
+        if strength is None or not context.is_weak(account):
             continue
         reasons = []
         if strength.score < policy.min_password_score:
@@ -26,7 +26,7 @@ def find_weak_passwords(ctx: AuditContext) -> Iterator[Finding]:
             )
         else:
             reasons.append(f"zxcvbn scores it {strength.score} of 4")
-        password = ctx.secrets.password(account.id)
+        password = context.secrets.password(account.id)
         if password is not None and len(password.reveal()) < policy.min_password_length:
             reasons.append(
                 f"it is shorter than the policy's {policy.min_password_length} characters"

@@ -13,29 +13,29 @@ from auditor.inventory import Account
 from auditor.vocabulary import Severity
 
 
-def mailbox_weaknesses(ctx: AuditContext, mailbox: Account) -> list[str]:
+def mailbox_weaknesses(context: AuditContext, mailbox: Account) -> list[str]:
     """What makes a mailbox easy to take over, in words; empty when none is known."""
     weaknesses = []
     if mailbox.mfa == "none":
         weaknesses.append("has no 2FA")
-    if ctx.is_weak(mailbox):
+    if context.is_weak(mailbox):
         weaknesses.append("has a weak password")
-    if mailbox.id in ctx.reused_ids:
+    if mailbox.id in context.reused_ids:
         weaknesses.append("shares its password with another account")
-    if ctx.breach_counts.get(mailbox.id, 0) > 0:
+    if context.breach_counts.get(mailbox.id, 0) > 0:
         weaknesses.append("has a password found in breaches")
     return weaknesses
 
 
-def find_weak_links(ctx: AuditContext) -> Iterator[Finding]:
+def find_weak_links(context: AuditContext) -> Iterator[Finding]:
     """One finding per weak mailbox, naming every account that depends on it."""
     merged: dict[frozenset[str], list[str]] = {}
     remedies: dict[frozenset[str], list[str]] = {}
-    for mailbox in ctx.accounts:
-        dependents = sorted(ctx.dependents(mailbox.id))
+    for mailbox in context.accounts:
+        dependents = sorted(context.dependents(mailbox.id))
         if not dependents:
             continue
-        weaknesses = mailbox_weaknesses(ctx, mailbox)
+        weaknesses = mailbox_weaknesses(context, mailbox)
         if not weaknesses:
             continue
         accounts = frozenset([mailbox.id, *dependents])

@@ -166,25 +166,18 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
     import time
 
     from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets import KeyringStore, Secret
+    from auditor.secrets import KeyringStore
+    from auditor.secrets.lookup import find_account, stored_seed
     from auditor.secrets.totp import TotpError, check_code, describe_check
 
     try:
         loaded = load_inventory(locate_inventory(inventory))
         warn_if_others_can_write(loaded.path)
-        account = loaded.account(account_id)
-        if account is None:
-            raise UsageError(f"{loaded.path}: no account with id {account_id!r}")
-        stored = KeyringStore().get(account.totp_service, account.login)
-        if not stored:
-            raise UsageError(
-                f"no TOTP seed stored for {account_id}",
-                hint=f"store one with `store-audit set-secret {account_id} --totp`",
-            )
+        seed = stored_seed(find_account(loaded, account_id), KeyringStore())
         code = click.prompt(f"Code your authenticator shows for {account_id}")
         if not "".join(code.split()).isdigit():
             raise UsageError("a code is the 6 or 8 digits the authenticator shows")
-        check = check_code(Secret(stored), code, time.time())
+        check = check_code(seed, code, time.time())
     except TotpError as error:
         fail(UsageError(f"{account_id}: the stored seed cannot generate codes: {error}"))
     except StoreAuditError as error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from auditor.checks.findings import Finding
 from auditor.report.common import describe_expired, findings_by_account, status, summary_text
 from auditor.report.results import Report
 from auditor.vocabulary import SEVERITY_NAMES
@@ -41,63 +42,86 @@ ul.findings { padding-left: 1.2rem; } ul.findings li { margin: .4rem 0; break-in
 """
 
 
-def e(value: object) -> str:
+def _text(value: object) -> str:
     """Escape any value for HTML text or a quoted attribute."""
     return escape(str(value), quote=True)
 
 
 def _severity(label: str) -> str:
-    return f'<span class="sev {e(label)}">{e(label)}</span>'
+    return f'<span class="sev {_text(label)}">{_text(label)}</span>'
 
 
 def render_html(report: Report) -> str:
     """The whole page as one string."""
+    out = [*_head(report), *_notes(report), *_checklist(report), *_findings(report)]
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _head(report: Report) -> list[str]:
+    """The document head, title and summary counts."""
     counts = report.summary
-    out = [
+    baseline = (
+        [
+            f"<li><b>{counts['new']}</b>new</li>",
+            f"<li><b>{counts['in_baseline']}</b>in baseline</li>",
+        ]
+        if report.baseline_used
+        else []
+    )
+    return [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>store-audit report: {e(report.inventory_path)}</title>",
+        f"<title>store-audit report: {_text(report.inventory_path)}</title>",
         f"<style>{STYLE}</style></head><body>",
         "<h1>store-audit report</h1>",
-        f'<p class="meta">{e(report.inventory_path)}, {report.account_count} accounts, generated '
-        f"{report.generated_at:%Y-%m-%d %H:%M} UTC by store-audit {e(report.tool_version)}</p>",
+        f'<p class="meta">{_text(report.inventory_path)}, {report.account_count} accounts, '
+        f"generated {report.generated_at:%Y-%m-%d %H:%M} UTC by store-audit "
+        f"{_text(report.tool_version)}</p>",
         '<ul class="counts">',
         *(f'<li class="{name}"><b>{counts[name]}</b>{name}</li>' for name in SEVERITY_NAMES),
         f"<li><b>{counts['suppressed']}</b>suppressed</li>",
-        *(
-            [
-                f"<li><b>{counts['new']}</b>new</li>",
-                f"<li><b>{counts['in_baseline']}</b>in baseline</li>",
-            ]
-            if report.baseline_used
-            else []
-        ),
+        *baseline,
         "</ul>",
-        f'<p class="muted">{e(summary_text(report))}</p>',
+        f'<p class="muted">{_text(summary_text(report))}</p>',
     ]
+
+
+def _notes(report: Report) -> list[str]:
+    """Scope, the onboarding verdict and expired ignores."""
+    out = []
     if report.scope:
-        out.append(f"<p>Findings involving {e(', '.join(report.scope))} only.</p>")
+        out.append(f"<p>Findings involving {_text(', '.join(report.scope))} only.</p>")
     verdict = report.gate_verdict()
     if verdict:
-        out.append(f'<p class="gate"><strong>Gate:</strong> {e(verdict)}</p>')
-    out += [f'<p class="gate">{e(describe_expired(x))}.</p>' for x in report.expired_ignores]
-    out.append("<h2>Hardening checklist</h2>")
-    if report.checklist:
-        out.append('<ol class="checklist">')
-        for action in report.checklist:
-            out.append(
-                f"<li>{action.rank}. {_severity(action.severity.label)} {e(action.action)}."
-                f'<br><span class="muted">Protects {len(action.protects)}: '
-                f"{e(', '.join(action.protects))}. Resolves "
-                f"{', '.join(f'<code>{e(k)}</code>' for k in action.resolves)}.</span></li>"
-            )
-        out.append("</ol>")
-    else:
-        out.append("<p>Nothing to fix.</p>")
-    out.append("<h2>Findings by account</h2>")
+        out.append(f'<p class="gate"><strong>Gate:</strong> {_text(verdict)}</p>')
+    out += [f'<p class="gate">{_text(describe_expired(x))}.</p>' for x in report.expired_ignores]
+    return out
+
+
+def _checklist(report: Report) -> list[str]:
+    """The ranked actions, each with a tick box."""
+    out = ["<h2>Hardening checklist</h2>"]
+    if not report.checklist:
+        return [*out, "<p>Nothing to fix.</p>"]
+    out.append('<ol class="checklist">')
+    out.extend(
+        f"<li>{action.rank}. {_severity(action.severity.label)} {_text(action.action)}."
+        f'<br><span class="muted">Protects {len(action.protects)}: '
+        f"{_text(', '.join(action.protects))}. Resolves "
+        f"{', '.join(f'<code>{_text(k)}</code>' for k in action.resolves)}.</span></li>"
+        for action in report.checklist
+    )
+    out.append("</ol>")
+    return out
+
+
+def _findings(report: Report) -> list[str]:
+    """Every finding, grouped by the accounts it involves; then the accounts with none."""
+    out = ["<h2>Findings by account</h2>"]
     accounts = {a.id: a for a in report.accounts}
     clean = []
     for account_id, findings in findings_by_account(report).items():
@@ -107,25 +131,27 @@ def render_html(report: Report) -> str:
         account = accounts[account_id]
         store = f" ({account.store})" if account.store else ""
         out.append(
-            f"<h3>{e(account_id)}{e(store)}</h3>"
-            f'<p class="muted">{e(account.platform_name)} {e(account.kind)}, '
-            f"signs in as {e(account.login)}</p>"
+            f"<h3>{_text(account_id)}{_text(store)}</h3>"
+            f'<p class="muted">{_text(account.platform_name)} {_text(account.kind)}, '
+            f"signs in as {_text(account.login)}</p>"
             '<ul class="findings">'
         )
-        for item in findings:
-            state = status(item, report)
-            note = f' <span class="muted">[{e(state)}]</span>' if state != "open" else ""
-            accepted = (
-                f'<br><span class="muted">Accepted: {e(item.suppression_reason)}</span>'
-                if item.suppressed
-                else ""
-            )
-            out.append(
-                f"<li>{_severity(item.severity.label)}{note} <code>{e(item.key)}</code><br>"
-                f"{e(item.message)}.<br><em>{e(item.remediation)}</em>{accepted}</li>"
-            )
+        out += [_finding(item, report) for item in findings]
         out.append("</ul>")
     if clean:
-        out.append(f'<p class="muted">No findings: {e(", ".join(clean))}.</p>')
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+        out.append(f'<p class="muted">No findings: {_text(", ".join(clean))}.</p>')
+    return out
+
+
+def _finding(item: Finding, report: Report) -> str:
+    state = status(item, report)
+    note = f' <span class="muted">[{_text(state)}]</span>' if state != "open" else ""
+    accepted = (
+        f'<br><span class="muted">Accepted: {_text(item.suppression_reason)}</span>'
+        if item.suppressed
+        else ""
+    )
+    return (
+        f"<li>{_severity(item.severity.label)}{note} <code>{_text(item.key)}</code><br>"
+        f"{_text(item.message)}.<br><em>{_text(item.remediation)}</em>{accepted}</li>"
+    )

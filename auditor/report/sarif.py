@@ -10,7 +10,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from auditor.checks import CHECKS
+from auditor.checks import CHECKS, Finding
 from auditor.report.results import Report
 from auditor.vocabulary import Severity
 
@@ -66,44 +66,8 @@ def _rules() -> list[dict[str, Any]]:
 
 def report_to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as plain data."""
-    rule_index = {rule_id: index for index, rule_id in enumerate(CHECKS)}
-    lines = {a.id: a.line or 1 for a in report.accounts}
     uri = artifact_uri(report.inventory_path)
-    results = []
-    for item in report.findings:
-        result: dict[str, Any] = {
-            "ruleId": item.check,
-            "ruleIndex": rule_index[item.check],
-            "level": LEVELS[item.severity],
-            "message": {"text": f"{item.message}. {item.remediation}"},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri},
-                        "region": {"startLine": lines.get(account_id, 1)},
-                    },
-                    "logicalLocations": [{"name": account_id, "kind": "object"}],
-                }
-                for account_id in item.accounts
-            ],
-            "partialFingerprints": {"storeAuditFindingKey/v1": item.key},
-            "properties": {
-                "key": item.key,
-                "severity": item.severity.label,
-                "accounts": list(item.accounts),
-            },
-        }
-        if item.suppressed:
-            result["suppressions"] = [
-                {
-                    "kind": "external",
-                    "status": "accepted",
-                    "justification": item.suppression_reason or "",
-                }
-            ]
-        if report.baseline_used:
-            result["baselineState"] = "unchanged" if item.in_baseline else "new"
-        results.append(result)
+    lines = {a.id: a.line or 1 for a in report.accounts}
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -118,7 +82,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
                     }
                 },
                 "automationDetails": {"id": f"store-audit/{uri}"},
-                "results": results,
+                "results": [_result(item, report, uri, lines) for item in report.findings],
                 "invocations": [
                     {
                         "executionSuccessful": True,
@@ -128,6 +92,43 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
             }
         ],
     }
+
+
+def _result(item: Finding, report: Report, uri: str, lines: dict[str, int]) -> dict[str, Any]:
+    """One finding as a SARIF result, located at the `[[accounts]]` line of each account."""
+    result: dict[str, Any] = {
+        "ruleId": item.check,
+        "ruleIndex": list(CHECKS).index(item.check),
+        "level": LEVELS[item.severity],
+        "message": {"text": f"{item.message}. {item.remediation}"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {"startLine": lines.get(account_id, 1)},
+                },
+                "logicalLocations": [{"name": account_id, "kind": "object"}],
+            }
+            for account_id in item.accounts
+        ],
+        "partialFingerprints": {"storeAuditFindingKey/v1": item.key},
+        "properties": {
+            "key": item.key,
+            "severity": item.severity.label,
+            "accounts": list(item.accounts),
+        },
+    }
+    if item.suppressed:
+        result["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": item.suppression_reason or "",
+            }
+        ]
+    if report.baseline_used:
+        result["baselineState"] = "unchanged" if item.in_baseline else "new"
+    return result
 
 
 def render_sarif(report: Report) -> str:

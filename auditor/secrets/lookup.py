@@ -1,0 +1,28 @@
+"""One account's stored secrets, for the commands that check what the seller types against them
+(`verify-totp`). Like the audit, they only read the keyring."""
+
+from __future__ import annotations
+
+from auditor.errors import UsageError
+from auditor.inventory import Account, Inventory
+from auditor.secrets.store import SecretStore
+from auditor.secrets.value import Secret
+
+
+def find_account(inventory: Inventory, account_id: str) -> Account:
+    """The account with this id; a one-line UsageError (exit 2) naming the file when none."""
+    account = inventory.account(account_id)
+    if account is None:
+        raise UsageError(f"{inventory.path}: no account with id {account_id!r}")
+    return account
+
+
+def stored_seed(account: Account, store: SecretStore) -> Secret:
+    """The account's stored TOTP seed; a UsageError with the command that stores one when none."""
+    value = store.get(account.totp_service, account.login)
+    if not value:
+        raise UsageError(
+            f"no TOTP seed stored for {account.id}",
+            hint=f"store one with `store-audit set-secret {account.id} --totp`",
+        )
+    return Secret(value)
