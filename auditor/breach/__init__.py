@@ -8,42 +8,17 @@ counts, and hands the checks only those counts; no hash is kept, printed or writ
 
 from __future__ import annotations
 
-import hashlib
 import os
-from collections.abc import Iterable
-from typing import Protocol
 
-from auditor.errors import ExitCode, StoreAuditError, UsageError
+from auditor.breach.source import (
+    BreachCorpusError,
+    BreachLookup,
+    BreachServiceError,
+    sha1_hex,
+)
+from auditor.errors import UsageError
 from auditor.inventory import Inventory
 from auditor.secrets import SecretView
-
-
-class BreachCorpusError(StoreAuditError):
-    """A --hibp-file that is not a Pwned Passwords SHA-1 corpus (exit 2)."""
-
-
-class BreachServiceError(StoreAuditError):
-    """The online range API could not be reached or kept failing (exit 3, like the keyring:
-    a source the audit needs is unavailable)."""
-
-    exit_code = ExitCode.KEYRING
-
-
-class BreachLookup(Protocol):
-    """Somewhere to look up how often a password hash was seen in breaches."""
-
-    def describe(self) -> str:
-        """What is being searched, for the report ("file …", "online …")."""
-        ...
-
-    def counts(self, hashes: Iterable[str]) -> dict[str, int]:
-        """Upper-case SHA-1 hex → times seen (0 when absent), for every hash asked."""
-        ...
-
-
-def sha1_hex(password: str) -> str:
-    """The upper-case SHA-1 hex of a password, as the corpus stores it."""
-    return hashlib.sha1(password.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
 
 
 def breach_counts(
@@ -88,3 +63,14 @@ def breach_lookup(
             raise UsageError(f"--hibp-url {url!r} is not an http(s) URL")
         return RangeApi(url or DEFAULT_URL)
     return None
+
+
+__all__ = [
+    "BreachCorpusError",
+    "BreachLookup",
+    "BreachServiceError",
+    "breach_counts",
+    "breach_lookup",
+    "open_corpus",
+    "sha1_hex",
+]

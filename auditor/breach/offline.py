@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from auditor.breach import BreachCorpusError
+from auditor.breach.source import BreachCorpusError
 
 SHA1_LINE = re.compile(rb"[0-9A-F]{40}:[0-9]+\r?")
 SUFFIX_LINE = re.compile(rb"[0-9A-F]{35}:[0-9]+\r?")

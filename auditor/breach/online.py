@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from auditor import __version__
-from auditor.breach import BreachServiceError
 from auditor.breach.offline import parse_range
+from auditor.breach.source import BreachServiceError
 
 DEFAULT_URL = "https://api.pwnedpasswords.com/range/"
 CONCURRENCY = 4

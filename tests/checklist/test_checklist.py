@@ -45,26 +45,47 @@ def test_a_mailbox_without_2fa_outranks_every_store_level_action() -> None:
 
 
 def test_more_accounts_protected_ranks_higher_then_account_id() -> None:
+    # Same severity everywhere: "abox" comes first by id but protects fewer accounts than "zbox";
+    # among stores, the pair sharing a password comes first by id, the trio protects more.
     inv = inventory(
-        account("b-store", mfa="none"),
-        account("a-store", mfa="none"),
-        account("c-store", mfa="none", login="c@acme.test"),
-        account("c2", platform="ebay", login="c@acme.test", mfa="totp"),
-        account("c3", platform="etsy", login="c@acme.test", mfa="totp"),
-        account("box", platform="fastmail", kind="mailbox", login="c@acme.test", mfa="totp"),
+        account("abox", platform="gmail", login="abox@gmail.com", mfa="none"),
+        account("zbox", platform="gmail", login="zbox@gmail.com", mfa="none"),
+        account("s1", login="abox@gmail.com"),
+        account("s2", platform="ebay", login="zbox@gmail.com"),
+        account("s3", platform="etsy", login="zbox@gmail.com"),
+        account("a1", login="a1@acme.test"),
+        account("a2", platform="ebay", login="a2@acme.test"),
+        account("b1", platform="etsy", login="b1@acme.test"),
+        account("b2", platform="walmart", login="b2@acme.test"),
+        account("b3", platform="amazon", login="b3@acme.test"),
+        account("c-store", login="c@acme.test", mfa="none"),
+        account("b-store", platform="ebay", login="b@acme.test", mfa="none"),
     )
+    pair, trio = "Pair-Shared!x9Lq2", "Trio-Shared!x9Lq2"
     secrets = view(
         {
-            i: STRONG[k]
-            for i, k in zip(
-                ["b-store", "a-store", "c-store", "c2", "c3", "box"], "abcdef", strict=True
-            )
+            "abox": STRONG["a"],
+            "zbox": STRONG["b"],
+            "s1": STRONG["c"],
+            "s2": STRONG["d"],
+            "s3": STRONG["e"],
+            "c-store": STRONG["f"],
+            "b-store": STRONG["g"],
+            **dict.fromkeys(["a1", "a2"], pair),
+            **dict.fromkeys(["b1", "b2", "b3"], trio),
         }
     )
-    order = [a.action for a in checklist(inv, secrets) if a.severity == Severity.HIGH]
-    assert order == [
-        "Turn on app-based 2FA for a-store (Shopify)",
-        "Turn on app-based 2FA for b-store (Shopify)",
+    actions = checklist(inv, secrets)
+    critical = [a.action for a in actions if a.severity == Severity.CRITICAL]
+    assert critical == [
+        "Turn on app-based 2FA for the Gmail mailbox zbox@gmail.com",
+        "Turn on app-based 2FA for the Gmail mailbox abox@gmail.com",
+    ]
+    high = [a.action for a in actions if a.severity == Severity.HIGH]
+    assert high == [
+        "Give b1, b2 and b3 each their own generated password",
+        "Give a1 and a2 each their own generated password",
+        "Turn on app-based 2FA for b-store (eBay)",
         "Turn on app-based 2FA for c-store (Shopify)",
     ]
 

@@ -1,0 +1,143 @@
+"""The house keeps its shape: imports point down the flow (inventory → secrets → checks →
+checklist → report, the engine joining them, intake and the CLI on top), no import cycle, only
+`secrets` touches the keyring, and no module or function grows past what a reader takes in."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "auditor"
+LAYERS = [
+    "auditor",  # the shared words: errors, vocabulary, progress, files, __version__
+    "auditor.inventory",
+    "auditor.secrets",
+    "auditor.breach",
+    "auditor.checks",
+    "auditor.checklist",
+    "auditor.report",
+    "auditor.engine",
+    "auditor.intake",
+    "auditor.demo",
+    "auditor.cli",
+    "auditor.__main__",
+]
+"""The flow, bottom first: a module may import its own layer and the layers before it."""
+MAX_MODULE_LINES = 300
+MAX_FUNCTION_LINES = 60
+
+
+def modules() -> dict[str, Path]:
+    """Module name → file, for every module of the package."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def imports(path: Path, known: set[str]) -> set[str]:
+    """The package modules a file imports, anywhere in it (lazy imports inside functions too)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            # `from auditor.inventory import platforms` imports the submodule; `from
+            # auditor.inventory import Account` the package.
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in known else node.module)
+    return {name for name in found if name in known}
+
+
+def layer(module: str) -> int:
+    """Index of the deepest layer the module belongs to."""
+    return max(i for i, name in enumerate(LAYERS) if module == name or module.startswith(name + "."))
+
+
+def test_imports_point_down_the_flow() -> None:
+    everything = modules()
+    upward = [
+        f"{source} imports {target}"
+        for source, path in everything.items()
+        for target in imports(path, set(everything))
+        if layer(target) > layer(source)
+    ]
+    assert not upward
+
+
+def test_no_import_cycle() -> None:
+    everything = modules()
+    graph = {name: imports(path, set(everything)) - {name} for name, path in everything.items()}
+    visiting: list[str] = []
+    done: set[str] = set()
+
+    def visit(node: str) -> None:
+        if node in visiting:
+            raise AssertionError(" → ".join([*visiting[visiting.index(node) :], node]))
+        if node in done:
+            return
+        visiting.append(node)
+        for target in sorted(graph[node]):
+            visit(target)
+        visiting.pop()
+        done.add(node)
+
+    for name in sorted(graph):
+        visit(name)
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    # The inventory reaching up into the checks is exactly what the layering forbids.
+    assert layer("auditor.checks.context") > layer("auditor.inventory.reader")
+    assert layer("auditor.vocabulary") < layer("auditor.inventory")
+    assert layer("auditor.engine") > layer("auditor.report.results")
+
+
+@pytest.mark.parametrize("library", ["keyring", "secretstorage", "jeepney"])
+def test_only_secrets_touches_the_keyring(library: str) -> None:
+    users = sorted(
+        name
+        for name, path in modules().items()
+        if any(
+            (isinstance(n, ast.Import) and any(a.name.split(".")[0] == library for a in n.names))
+            or (isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == library)
+            for n in ast.walk(ast.parse(path.read_text()))
+        )
+    )
+    assert all(name.startswith("auditor.secrets") for name in users), users
+
+
+def test_checks_never_touch_the_terminal() -> None:
+    for name, path in modules().items():
+        if name.startswith(("auditor.checks", "auditor.checklist")):
+            assert "click" not in {
+                n.module.split(".")[0]
+                for n in ast.walk(ast.parse(path.read_text()))
+                if isinstance(n, ast.ImportFrom) and n.module
+            } | {
+                a.name.split(".")[0]
+                for n in ast.walk(ast.parse(path.read_text()))
+                if isinstance(n, ast.Import)
+                for a in n.names
+            }, name
+
+
+def test_modules_and_functions_stay_short() -> None:
+    long_modules = []
+    long_functions = []
+    for name, path in modules().items():
+        text = path.read_text()
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            long_modules.append(name)
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                assert node.end_lineno is not None
+                if node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES:
+                    long_functions.append(f"{name}.{node.name}")
+    assert not long_modules
+    assert not long_functions
