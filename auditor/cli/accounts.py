@@ -1,6 +1,6 @@
 """The commands that put accounts and secrets in: add, set-secret, import, verify-totp.
 
-Like cli.py, they parse, call the module that does the work, print, and exit.
+Like the audit commands, they parse, call the module that does the work, print, and exit.
 """
 
 from __future__ import annotations

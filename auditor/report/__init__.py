@@ -1,6 +1,6 @@
 """Report formats: each turns a finished `Report` into text and computes nothing itself.
 
-`FORMATS` is the registry `--format` offers; `tests/test_report_formats.py` fails when a format
+`FORMATS` is the registry `--format` offers; `tests/report/test_formats.py` fails when a format
 has no test.
 """
 
