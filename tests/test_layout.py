@@ -56,7 +56,9 @@ def imports(path: Path, known: set[str]) -> set[str]:
 
 def layer(module: str) -> int:
     """Index of the deepest layer the module belongs to."""
-    return max(i for i, name in enumerate(LAYERS) if module == name or module.startswith(name + "."))
+    return max(
+        i for i, name in enumerate(LAYERS) if module == name or module.startswith(name + ".")
+    )
 
 
 def test_imports_point_down_the_flow() -> None:

@@ -19,7 +19,7 @@ from auditor.report.results import Report
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def x(text: str) -> str:
+def _xml_text(text: str) -> str:
     """Text XML can carry."""
     return _NOT_XML.sub("\ufffd", text)
 
@@ -27,17 +27,22 @@ def x(text: str) -> str:
 def _case(
     suite: ET.Element, classname: str, name: str, findings: list[Finding], report: Report
 ) -> tuple[int, int]:
-    case = ET.SubElement(suite, "testcase", classname=x(classname), name=x(name), time="0")
+    case = ET.SubElement(
+        suite, "testcase", classname=_xml_text(classname), name=_xml_text(name), time="0"
+    )
     failed = [f for f in findings if fails_gate(f, report)]
     for item in failed:
         failure = ET.SubElement(
-            case, "failure", type=item.check, message=x(f"{item.severity.label}: {item.message}")
+            case,
+            "failure",
+            type=item.check,
+            message=_xml_text(f"{item.severity.label}: {item.message}"),
         )
-        failure.text = x(f"{item.key}\n{item.message}.\n{item.remediation}")
+        failure.text = _xml_text(f"{item.key}\n{item.message}.\n{item.remediation}")
     others = [f for f in findings if f not in failed]
     if others:
         out = ET.SubElement(case, "system-out")
-        out.text = x(
+        out.text = _xml_text(
             "\n".join(
                 f"{f.severity.label} ({status(f, report)}): {f.key}: {f.message}." for f in others
             )
