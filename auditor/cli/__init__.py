@@ -9,6 +9,9 @@ exit code (`common.fail`); nothing here catches anything broader.
 from __future__ import annotations
 
 import gc
+import signal
+import sys
+from types import FrameType
 
 import click
 
@@ -38,7 +41,17 @@ def main() -> None:
     # inventory's objects again and again (a quarter of a 10,000-account audit's own time).
     # Reference counting still frees everything the audit lets go of.
     gc.disable()
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stopped)
     cli(prog_name="store-audit")
+
+
+def _stopped(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C, SIGTERM or SIGHUP outside a keyring write (a writing command installs its own
+    handler, which rolls back): stop now, with 128 + the signal's number as a shell would report,
+    never 1, which means findings."""
+    click.echo(f"store-audit: interrupted by {signal.Signals(signum).name}", err=True)
+    sys.exit(128 + signum)
 
 
 __all__ = ["FORMAT_NAMES", "cli", "main"]

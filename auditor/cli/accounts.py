@@ -10,7 +10,14 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import INVENTORY_OPTION, fail, read_secret, warn_if_others_can_write
+from auditor.cli.common import (
+    INVENTORY_OPTION,
+    fail,
+    interrupted,
+    note,
+    read_secret,
+    warn_if_others_can_write,
+)
 from auditor.errors import ExitCode, StoreAuditError, UsageError
 from auditor.vocabulary import KINDS, MFA_METHODS
 
@@ -29,31 +36,41 @@ from auditor.vocabulary import KINDS, MFA_METHODS
 @INVENTORY_OPTION
 def add(account_id: str, inventory: Path | None, force: bool, **fields: str | None) -> None:
     """Add an account: prompts for its password (hidden) and an optional TOTP seed."""
-    from auditor.intake.enrol import add_account
+    from auditor.intake.enrol import add_account, check_new_account
+    from auditor.intake.session import Interrupted, writing
     from auditor.inventory import inventory_path_for_writing
     from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets.writes import KeyringWriter
+    from auditor.secrets import KeyringStore
 
+    path = inventory_path_for_writing(inventory)
     try:
-        document = InventoryDocument.open(inventory_path_for_writing(inventory))
-        warn_if_others_can_write(document.path)
-        writer = KeyringWriter()
+        # Everything that can be checked is checked before the prompts; the lock is taken only
+        # after them, so a writer never waits for someone else's typing.
+        check_new_account(
+            InventoryDocument.open(path), {"id": account_id, **fields}, KeyringStore(), force=force
+        )
         password = read_secret(f"Password for {account_id}", stdin=False)
         if not password.reveal():
             raise UsageError("no password given; nothing was written")
         seed = read_secret(
             "TOTP seed or otpauth:// URI (Enter for none)", stdin=False, confirm=False
         )
-        added = add_account(
-            document,
-            {"id": account_id, **fields},
-            password,
-            seed if seed.reveal() else None,
-            writer,
-            force=force,
-        )
+        with writing(path, note) as session:
+            document = InventoryDocument.open(session.path)
+            warn_if_others_can_write(document.path)
+            added = add_account(
+                document,
+                {"id": account_id, **fields},
+                password,
+                seed if seed.reveal() else None,
+                session.writer,
+                force=force,
+                journal=session.journal,
+            )
     except StoreAuditError as error:
         fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
     created = " (created)" if added.created_inventory else ""
     stored = "password and TOTP seed" if added.seed else "password"
     click.echo(
@@ -77,20 +94,33 @@ def set_secret(
 ) -> None:
     """Store or replace one account's password (or, with --totp, its TOTP seed)."""
     from auditor.intake.enrol import set_secret as store_secret
+    from auditor.intake.session import Interrupted, writing
     from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets.writes import KeyringWriter
+    from auditor.secrets.lookup import find_account
 
     what = "TOTP seed" if totp else "password"
     try:
-        loaded = load_inventory(locate_inventory(inventory))
-        warn_if_others_can_write(loaded.path)
-        writer = KeyringWriter()
+        path = locate_inventory(inventory)
+        find_account(load_inventory(path), account_id)  # before the prompt
         value = read_secret(f"New {what} for {account_id}", stdin=from_stdin)
         if not value.reveal():
             raise UsageError(f"no {what} given; nothing was written")
-        account = store_secret(loaded, account_id, value, writer, totp=totp, force=force)
+        with writing(path, note) as session:
+            loaded = load_inventory(session.path)
+            warn_if_others_can_write(loaded.path)
+            account = store_secret(
+                loaded,
+                account_id,
+                value,
+                session.writer,
+                totp=totp,
+                force=force,
+                journal=session.journal,
+            )
     except StoreAuditError as error:
         fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
     click.echo(f"stored the {what} of {account_id} in the keyring")
     if totp and account.mfa != "totp":
         click.echo(f"note: the inventory says mfa = {account.mfa!r} for {account_id}")
@@ -123,30 +153,34 @@ def import_(
     from auditor.intake.apply import apply_import
     from auditor.intake.importers import IMPORTERS, read_export
     from auditor.intake.plan import describe_plan, plan_import
+    from auditor.intake.session import Interrupted, writing
     from auditor.inventory import inventory_path_for_writing
     from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets.writes import KeyringWriter
 
     try:
         entries = IMPORTERS[manager](read_export(export_file), export_file)
-        document = InventoryDocument.open(inventory_path_for_writing(inventory))
-        warn_if_others_can_write(document.path)
-        _, current = document.render()
-        writer = KeyringWriter()
-        plan = plan_import(entries, current, writer, keep_unknown=keep_all)
-        click.echo(describe_plan(plan), nl=False)
-        if dry_run:
-            click.echo("dry run: nothing was written")
-            sys.exit(ExitCode.OK)
-        if not plan.changes:
-            click.echo(
-                f"nothing to do: all {len(plan.proposals)} account(s) are already in "
-                f"{document.path} and the keyring"
+        with writing(inventory_path_for_writing(inventory), note) as session:
+            document = InventoryDocument.open(session.path)
+            warn_if_others_can_write(document.path)
+            _, current = document.render()
+            plan = plan_import(entries, current, session.writer, keep_unknown=keep_all)
+            click.echo(describe_plan(plan), nl=False)
+            if dry_run:
+                click.echo("dry run: nothing was written")
+                sys.exit(ExitCode.OK)
+            if not plan.changes:
+                click.echo(
+                    f"nothing to do: all {len(plan.proposals)} account(s) are already in "
+                    f"{document.path} and the keyring"
+                )
+                sys.exit(ExitCode.OK)
+            result = apply_import(
+                plan, document, session.writer, force=force, journal=session.journal
             )
-            sys.exit(ExitCode.OK)
-        result = apply_import(plan, document, writer, force=force)
     except StoreAuditError as error:
         fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
     click.echo(
         f"imported into {document.path}: {result.added} account(s) added, "
         f"{result.updated} updated, {result.secrets_written} keyring entries written"

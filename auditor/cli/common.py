@@ -3,13 +3,14 @@ and reading a secret from a hidden prompt or stdin."""
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from auditor.errors import StoreAuditError
+from auditor.errors import StoreAuditError, UsageError
 
 if TYPE_CHECKING:
     from auditor.secrets import Secret
@@ -30,16 +31,40 @@ def fail(error: StoreAuditError) -> NoReturn:
     sys.exit(error.exit_code)
 
 
+def note(line: str) -> None:
+    """A one-line note on stderr (waiting for a lock, an interrupted write finished)."""
+    click.echo(f"store-audit: {line}", err=True)
+
+
+def interrupted(stop: KeyboardInterrupt) -> NoReturn:
+    """Ctrl-C, SIGTERM or SIGHUP during a writing command: what it wrote was undone; exit
+    128 + the signal's number, as a shell reports a process the signal stopped."""
+    signum = getattr(stop, "signum", 2)
+    click.echo(
+        f"store-audit: interrupted by {signal.Signals(signum).name}: what this run had written to "
+        "the keyring was undone and the inventory was not changed",
+        err=True,
+    )
+    sys.exit(128 + signum)
+
+
 def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
-    """A secret from stdin's first line, or typed at a hidden (and confirmed) prompt."""
+    """A secret from stdin's first line (`stdin`), typed at a hidden (and confirmed) prompt on a
+    terminal, or, when input is piped, the next line (and the confirming line after it) read
+    from the pipe: never through getpass, which would read the terminal instead of the pipe."""
     from auditor.secrets import Secret
 
     if stdin:
-        value = sys.stdin.readline().rstrip("\r\n")
-    else:
+        return Secret(sys.stdin.readline().rstrip("\r\n"))
+    if sys.stdin.isatty():
         value = click.prompt(
             prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
         )
+        return Secret(value)
+    click.echo(f"{prompt}: ", err=True, nl=False)
+    value = sys.stdin.readline().rstrip("\r\n")
+    if confirm and value and sys.stdin.readline().rstrip("\r\n") != value:
+        raise UsageError("the two values given do not match; nothing was written")
     return Secret(value)
 
 

@@ -13,6 +13,7 @@ from auditor.errors import UsageError
 from auditor.intake.plan import ImportPlan
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.platforms import default_kind
+from auditor.secrets.journal import Journal
 from auditor.secrets.writes import KeyringWriter, secret_transaction
 
 
@@ -29,7 +30,12 @@ class ImportResult:
 
 
 def apply_import(
-    plan: ImportPlan, document: InventoryDocument, writer: KeyringWriter, *, force: bool
+    plan: ImportPlan,
+    document: InventoryDocument,
+    writer: KeyringWriter,
+    *,
+    force: bool,
+    journal: Journal | None = None,
 ) -> ImportResult:
     """Write the plan's accounts and secrets, or nothing at all."""
     blocked = plan.blocked(force)
@@ -60,7 +66,7 @@ def apply_import(
             )
     text, _ = document.render()  # validated before the keyring is touched
     written = 0
-    with secret_transaction(writer) as transaction:
+    with secret_transaction(writer, journal) as transaction:
         for proposal in changes:
             if proposal.write_password:
                 transaction.set(
@@ -78,7 +84,7 @@ def apply_import(
                 )
         written = transaction.written
         if any(not p.exists for p in changes):
-            document.save(text)
+            transaction.commit(lambda: document.save(text))
     return ImportResult(
         added=sum(1 for p in changes if not p.exists),
         updated=sum(1 for p in changes if p.exists),
