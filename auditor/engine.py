@@ -17,6 +17,7 @@ from auditor.inventory import Inventory
 from auditor.progress import Progress
 from auditor.report.baseline import apply_baseline
 from auditor.report.results import Report, ReportAccount
+from auditor.report.visible import visible_report
 from auditor.secrets import SecretStore, read_secrets
 from auditor.vocabulary import parse_fail_on
 
@@ -88,6 +89,7 @@ def run_audit(request: AuditRequest) -> Report:
         gate_account=request.gate_account,
         breach_source=request.breaches.describe() if request.breaches else None,
     )
+    report = visible_report(report)
     if request.new_baseline:
         return apply_baseline(report, frozenset(f.key for f in report.findings))
     if request.baseline is not None:

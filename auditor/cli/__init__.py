@@ -9,6 +9,7 @@ exit code (`common.fail`); nothing here catches anything broader.
 from __future__ import annotations
 
 import gc
+import io
 import signal
 import sys
 from types import FrameType
@@ -41,6 +42,11 @@ def main() -> None:
     # inventory's objects again and again (a quarter of a 10,000-account audit's own time).
     # Reference counting still frees everything the audit lets go of.
     gc.disable()
+    # A terminal or pipe that cannot encode a character (PYTHONIOENCODING=latin-1, a C locale)
+    # gets an escape for it, never a UnicodeEncodeError halfway through a report.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _stopped)
     cli(prog_name="store-audit")

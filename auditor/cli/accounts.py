@@ -152,7 +152,8 @@ def import_(
     """Import logins from a password manager's export into the inventory and the keyring."""
     from auditor.intake.apply import apply_import
     from auditor.intake.importers import IMPORTERS, read_export
-    from auditor.intake.plan import describe_plan, plan_import
+    from auditor.intake.plan import plan_import
+    from auditor.intake.plan_table import describe_plan
     from auditor.intake.session import Interrupted, writing
     from auditor.inventory import inventory_path_for_writing
     from auditor.inventory.editing import InventoryDocument

@@ -3,6 +3,7 @@ and reading a secret from a hidden prompt or stdin."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -29,6 +30,17 @@ def fail(error: StoreAuditError) -> NoReturn:
     if error.hint:
         click.echo(f"hint: {error.hint}", err=True)
     sys.exit(error.exit_code)
+
+
+def refuse_overwriting(inventory: Path, target: Path | None, option: str) -> None:
+    """A report or baseline must never replace the inventory it was made from."""
+    if target is None:
+        return
+    same = target.resolve() == inventory.resolve()
+    if not same and target.exists() and inventory.exists():
+        same = os.path.samefile(target, inventory)
+    if same:
+        raise UsageError(f"{option} {target} is the inventory itself; choose another file")
 
 
 def note(line: str) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import FILE
-from auditor.errors import ExitCode
+from auditor.cli.common import FILE, fail
+from auditor.errors import ExitCode, StoreAuditError
 
 
 @click.command()
@@ -36,10 +36,13 @@ def doctor(inventory: Path | None) -> None:
     from auditor.secrets.doctor import diagnose
 
     code = ExitCode.OK
-    for line, problem in diagnose(inventory):
-        click.echo(line)
-        if problem is not None:
-            code = max(code, problem)
-            if problem == ExitCode.KEYRING:
-                break
+    try:
+        for line, problem in diagnose(inventory):
+            click.echo(line)
+            if problem is not None:
+                code = max(code, problem)
+                if problem == ExitCode.KEYRING:
+                    break
+    except StoreAuditError as error:
+        fail(error)
     sys.exit(code)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.errors import UsageError
-from auditor.intake.plan import ImportPlan
+from auditor.intake.plan import ImportPlan, Proposal
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.platforms import default_kind
 from auditor.secrets.journal import Journal
@@ -27,6 +27,20 @@ class ImportResult:
     """Existing accounts whose keyring entries were written."""
     secrets_written: int
     """Keyring entries written."""
+
+
+def _fields(proposal: Proposal) -> dict[str, str | None]:
+    """The inventory fields of a new account."""
+    return {
+        "id": proposal.account_id,
+        "platform": proposal.platform,
+        # the platform's default kind is left implicit, as a person would write it
+        "kind": None if proposal.kind == default_kind(proposal.platform) else proposal.kind,
+        "store": proposal.store,
+        "region": proposal.region,
+        "login": proposal.login,
+        "mfa": proposal.mfa,
+    }
 
 
 def apply_import(
@@ -50,20 +64,7 @@ def apply_import(
     changes = plan.changes
     for proposal in changes:
         if not proposal.exists:
-            document.add_account(
-                {
-                    "id": proposal.account_id,
-                    "platform": proposal.platform,
-                    # the platform's default kind is left implicit, as a person would write it
-                    "kind": None
-                    if proposal.kind == default_kind(proposal.platform)
-                    else proposal.kind,
-                    "store": proposal.store,
-                    "region": proposal.region,
-                    "login": proposal.login,
-                    "mfa": proposal.mfa,
-                }
-            )
+            document.add_account(_fields(proposal))
     text, _ = document.render()  # validated before the keyring is touched
     written = 0
     with secret_transaction(writer, journal) as transaction:

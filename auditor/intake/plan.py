@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from auditor.intake.importers import ExportEntry
 from auditor.inventory import ACCOUNT_ID, Account, Inventory, platforms
+from auditor.inventory.reader import text_problem
 from auditor.secrets import Secret, SecretStore
 
 NEEDS_FORCE = frozenset({"replace"})
@@ -128,16 +129,10 @@ def plan_import(
     skipped: list[Skipped] = []
     groups: dict[tuple[str, str], _Group] = {}
     for item in entries:
-        if item.password is None:
-            skipped.append(Skipped((item.entry,), item.title, "no password"))
-            continue
-        if not item.username:
-            skipped.append(Skipped((item.entry,), item.title, "no user name"))
-            continue
         match = next((m for m in map(platforms.match_url, item.urls) if m), None)
         host = next((h for h in map(platforms.url_host, item.urls) if h), "")
-        if match is None and not (keep_unknown and host):
-            reason = f"{host or 'no URL'}: not a platform store-audit knows (--all keeps it)"
+        reason = _skip_reason(item, match is not None, host, keep_unknown)
+        if reason:
             skipped.append(Skipped((item.entry,), item.title, reason))
             continue
         platform_id = match.platform.id if match else host
@@ -181,6 +176,20 @@ def plan_import(
         for t in targets
     )
     return ImportPlan(proposals, tuple(sorted(skipped, key=lambda s: s.entries)))
+
+
+def _skip_reason(item: ExportEntry, known: bool, host: str, keep_unknown: bool) -> str | None:
+    """Why an export entry cannot become an account, or None."""
+    if item.password is None:
+        return "no password"
+    if not item.username:
+        return "no user name"
+    problem = text_problem(item.username)
+    if problem:  # the inventory would refuse it as a login: skip it here, in every run
+        return f"its user name {problem}"
+    if not known and not (keep_unknown and host):
+        return f"{host or 'no URL'}: not a platform store-audit knows (--all keeps it)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -261,28 +270,3 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         write_totp=write_totp,
         service=target.service,
     )
-
-
-def describe_plan(plan: ImportPlan) -> str:
-    """The plan as a table (id, platform, login, mfa, change) and the skipped entries; no secret."""
-    from tabulate import tabulate
-
-    lines = []
-    if plan.proposals:
-        rows = [[p.account_id, p.platform, p.login, p.mfa, p.detail] for p in plan.proposals]
-        lines.append(
-            tabulate(
-                rows,
-                headers=["ID", "Platform", "Login", "MFA", "Change"],
-                maxcolwidths=[None, None, 28, None, 30],
-                disable_numparse=True,
-            )
-        )
-    else:
-        lines.append("No entry maps to an account.")
-    if plan.skipped:
-        lines += ["", f"Skipped {len(plan.skipped)}:"]
-        for item in plan.skipped:
-            where = ", ".join(str(e) for e in item.entries)
-            lines.append(f"  entry {where} ({item.title or 'untitled'}): {item.reason}")
-    return "\n".join(lines) + "\n"

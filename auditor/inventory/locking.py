@@ -12,14 +12,13 @@ file lets two writers lock two different files).
 from __future__ import annotations
 
 import fcntl
-import math
 import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from auditor.errors import InventoryError, UsageError
+from auditor.errors import InventoryError, seconds_setting
 
 DEFAULT_WAIT = 120.0
 """Seconds a writer waits for another [$STORE_AUDIT_LOCK_TIMEOUT]."""
@@ -33,21 +32,7 @@ def lock_path(inventory: Path) -> Path:
 def lock_wait() -> float:
     """$STORE_AUDIT_LOCK_TIMEOUT, else DEFAULT_WAIT; a one-line UsageError when it is not a
     number of seconds from 0 to a day."""
-    return seconds_from_env("STORE_AUDIT_LOCK_TIMEOUT", DEFAULT_WAIT)
-
-
-def seconds_from_env(name: str, default: float) -> float:
-    """A duration from an environment variable: a finite number of seconds, 0 to 86400."""
-    raw = os.environ.get(name)
-    if raw is None or not raw.strip():
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or not 0 <= value <= 86400:
-        raise UsageError(f"${name}: {raw[:40]!r} is not a number of seconds from 0 to 86400")
-    return value
+    return seconds_setting("STORE_AUDIT_LOCK_TIMEOUT", DEFAULT_WAIT)
 
 
 @contextmanager
