@@ -16,7 +16,7 @@ from auditor.cli.common import (
     interrupted,
     note,
     read_secret,
-    warn_if_others_can_write,
+    warn_about_inventory,
 )
 from auditor.errors import ExitCode, StoreAuditError, UsageError
 from auditor.vocabulary import KINDS, MFA_METHODS
@@ -57,7 +57,7 @@ def add(account_id: str, inventory: Path | None, force: bool, **fields: str | No
         )
         with writing(path, note) as session:
             document = InventoryDocument.open(session.path)
-            warn_if_others_can_write(document.path)
+            warn_about_inventory(document.path)
             added = add_account(
                 document,
                 {"id": account_id, **fields},
@@ -107,7 +107,7 @@ def set_secret(
             raise UsageError(f"no {what} given; nothing was written")
         with writing(path, note) as session:
             loaded = load_inventory(session.path)
-            warn_if_others_can_write(loaded.path)
+            warn_about_inventory(loaded.path)
             account = store_secret(
                 loaded,
                 account_id,
@@ -162,7 +162,7 @@ def import_(
         entries = IMPORTERS[manager](read_export(export_file), export_file)
         with writing(inventory_path_for_writing(inventory), note) as session:
             document = InventoryDocument.open(session.path)
-            warn_if_others_can_write(document.path)
+            warn_about_inventory(document.path)
             _, current = document.render()
             plan = plan_import(entries, current, session.writer, keep_unknown=keep_all)
             click.echo(describe_plan(plan), nl=False)
@@ -207,7 +207,7 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
 
     try:
         loaded = load_inventory(locate_inventory(inventory))
-        warn_if_others_can_write(loaded.path)
+        warn_about_inventory(loaded.path)
         seed = stored_seed(find_account(loaded, account_id), KeyringStore())
         code = click.prompt(f"Code your authenticator shows for {account_id}")
         if not "".join(code.split()).isdigit():

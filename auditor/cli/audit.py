@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from auditor.cli.common import FILE, fail, refuse_overwriting, warn_if_others_can_write
+from auditor.cli.common import FILE, fail, refuse_overwriting, warn_about_inventory
 from auditor.errors import StoreAuditError, UsageError
 from auditor.vocabulary import FAIL_ON_NAMES
 
@@ -122,7 +122,7 @@ def _audit(
         refuse_overwriting(path, options.output, "--output")
         refuse_overwriting(path, options.write_baseline, "--write-baseline")
         inventory = load_inventory(path)
-        warn_if_others_can_write(path)
+        warn_about_inventory(path)
         progress = TerminalProgress()
         request = AuditRequest(
             inventory,

@@ -63,7 +63,8 @@ def interrupted(stop: KeyboardInterrupt) -> NoReturn:
 def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
     """A secret from stdin's first line (`stdin`), typed at a hidden (and confirmed) prompt on a
     terminal, or, when input is piped, the next line (and the confirming line after it) read
-    from the pipe: never through getpass, which would read the terminal instead of the pipe."""
+    from the pipe, without a prompt: never through getpass, which would read the terminal
+    instead of the pipe."""
     from auditor.secrets import Secret
 
     if stdin:
@@ -73,17 +74,24 @@ def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
             prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
         )
         return Secret(value)
-    click.echo(f"{prompt}: ", err=True, nl=False)
     value = sys.stdin.readline().rstrip("\r\n")
     if confirm and value and sys.stdin.readline().rstrip("\r\n") != value:
         raise UsageError("the two values given do not match; nothing was written")
     return Secret(value)
 
 
-def warn_if_others_can_write(path: Path) -> None:
-    """Say so on stderr when others may change the inventory that decides where secrets go."""
+def warn_about_inventory(path: Path) -> None:
+    """Say so on stderr when others may change the inventory that decides where secrets go, or
+    when a write to it was interrupted and its cleanup is still to be done."""
     from auditor.inventory import permission_warning
+    from auditor.secrets.journal import journal_path
 
     warning = permission_warning(path)
     if warning:
         click.echo(f"store-audit: warning: {warning}", err=True)
+    if journal_path(path).exists():
+        click.echo(
+            f"store-audit: note: a write to {path} was interrupted; the next add, import or "
+            "set-secret removes the keyring entries it left",
+            err=True,
+        )
