@@ -100,6 +100,11 @@ class Account:
         return f"{self.service}/totp"
 
     @property
+    def backup_service(self) -> str:
+        """The keyring service that holds this account's one-time backup codes, one a line."""
+        return f"{self.service}/backup"
+
+    @property
     def addresses(self) -> tuple[tuple[str, str], ...]:
         """("login", value) and ("recovery email", value), for the fields that are set."""
         fields = (("login", self.login), ("recovery email", self.recovery_email))

@@ -304,6 +304,32 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
             view({"box": STRONG["a"], "store": STRONG["b"]}),
         ),
     ),
+    "mfa.no-backup-codes": (
+        case(
+            inventory(
+                account("sms", mfa="sms", mfa_phone="+1 555 010 0000"),
+                account("app", mfa="totp"),
+                account("key", mfa="passkey"),
+            )
+        ),
+        ["mfa.no-backup-codes:app", "mfa.no-backup-codes:key", "mfa.no-backup-codes:sms"],
+        # codes stored; email codes follow the mailbox; no 2FA is mfa.missing's business
+        case(
+            inventory(
+                account("app", mfa="totp"),
+                account("mail", mfa="email"),
+                account("none", mfa="none"),
+                account("unknown", mfa="unknown"),
+            ),
+            view(backup_codes={"app": 1}),
+        ),
+    ),
+    "mfa.few-backup-codes": (
+        case(inventory(account("a"), account("b")), view(backup_codes={"a": 1, "b": 2})),
+        ["mfa.few-backup-codes:a", "mfa.few-backup-codes:b"],
+        # three is enough; none at all is mfa.no-backup-codes
+        case(inventory(account("a"), account("b")), view(backup_codes={"a": 3})),
+    ),
 }
 
 
@@ -502,3 +528,29 @@ def test_stale_counts_from_today() -> None:
     inv = inventory(account("a", password_changed=dt.date(2020, 1, 1)))
     (found,) = run("password.stale", inv, today=dt.date(2026, 11, 27))
     assert "2,522 days ago" in found.message
+
+
+def test_no_backup_codes_names_the_one_device_and_who_recovers_through_it() -> None:
+    inv = inventory(
+        account("box", platform="gmail", login="o@gmail.com", mfa="sms", mfa_phone="+1 555 0100"),
+        account("store", login="o@gmail.com"),
+        account("pay", platform="paypal", mfa="totp"),
+        account("lone", platform="gmail", login="lone@gmail.com", mfa="totp"),
+    )
+    found = {
+        f.accounts[0]: f for f in run("mfa.no-backup-codes", inv, view(backup_codes={"store": 5}))
+    }
+    assert set(found) == {"box", "pay", "lone"}
+    assert found["box"].severity == Severity.HIGH  # a mailbox others sign in through
+    assert found["pay"].severity == Severity.HIGH  # a payment account
+    assert found["lone"].severity == Severity.MEDIUM  # a mailbox nobody depends on
+    assert "text message to +1 555 0100" in found["box"].message
+    assert "out of store, which sign in or recover through it" in found["box"].message
+    for item in found.values():
+        assert "second phone" not in item.remediation
+        assert "--backup-codes" in item.remediation and "passkey" in item.remediation
+
+
+def test_few_backup_codes_says_how_many_are_left() -> None:
+    (found,) = run("mfa.few-backup-codes", inventory(account("a")), view(backup_codes={"a": 1}))
+    assert "a has 1 backup code left" in found.message
