@@ -50,6 +50,7 @@ EXPECTED = {
     "password.stale:walmart",
     "password.weak:ebay",
     "password.weak:gmail-owner",
+    "recovery.unreachable:amazon-ca,gmail-owner,outlook-ops",
     "recovery.weak-link:amazon-ca,amazon-us,ebay,etsy,gmail-owner,outlook-ops,paypal",
 }
 

@@ -31,6 +31,7 @@ from auditor.checks import (
     password_similar,
     password_stale,
     password_weak,
+    recovery_unreachable,
     recovery_weak_link,
 )
 from auditor.checks.check import ActionFacts, Check, CheckFunction, Fix
@@ -64,6 +65,7 @@ CHECKS: dict[str, Check] = {
         recovery_weak_link.CHECK,
         mfa_no_backup_codes.CHECK,
         mfa_few_backup_codes.CHECK,
+        recovery_unreachable.CHECK,
     )
 }
 """Check id → its record, in catalog order."""
