@@ -348,6 +348,15 @@ def test_no_leak_from_the_commands_that_write_secrets(
         invoke("use-backup-code", "shop", "--inventory", inventory, input=codes[1] + "\n"),
         invoke("verify-password", "shop", "--inventory", inventory, input=f"{password}\n"),
         invoke("verify-password", "shop", "--inventory", inventory, input=f"{replacement}\n"),
+        invoke("why", "shop", "--inventory", inventory, input=f"{password}\n000000\n"),
+        invoke(
+            "why",
+            "shop",
+            "--inventory",
+            inventory,
+            input=f"{replacement}\n{pyotp.TOTP(seed).now()}\n",
+        ),
+        invoke("why", "shop", "--inventory", inventory, "--format", "json"),
     ]
     for name, (manager, writer, _) in EXPORTS.items():
         export = tmp_path / f"{name}.export"

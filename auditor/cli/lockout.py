@@ -1,4 +1,4 @@
-"""The commands for the day a seller cannot get in: use-backup-code and verify-password.
+"""The commands for the day a seller cannot get in: use-backup-code, verify-password and why.
 
 Like the others they parse, call the module that does the work, print, and exit. Nothing typed
 here is ever printed or kept.
@@ -54,16 +54,16 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
 def verify_password(account_id: str, inventory: Path | None) -> None:
     """Check a password you are trying (typed hidden) against the stored one, and the others."""
     from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets import KeyringStore
+    from auditor.lockout.typed import password_owners
+    from auditor.secrets import KeyringStore, read_secrets
     from auditor.secrets.lookup import find_account
-    from auditor.secrets.matching import password_owners
 
     try:
         loaded = load_inventory(locate_inventory(inventory))
         warn_if_others_can_write(loaded.path)
         account = find_account(loaded, account_id)
-        store = KeyringStore()
-        if not store.get(account.service, account.login):
+        secrets = read_secrets(loaded.accounts, KeyringStore())
+        if secrets.password(account.id) is None:
             raise UsageError(
                 f"no password stored for {account_id}",
                 hint=f"store one with `store-audit set-secret {account_id}`",
@@ -71,7 +71,7 @@ def verify_password(account_id: str, inventory: Path | None) -> None:
         typed = read_secret(f"Password you are trying for {account_id}", stdin=False, confirm=False)
         if not typed.reveal():
             raise UsageError("no password given")
-        owners = password_owners(typed, loaded.accounts, store)
+        owners = password_owners(typed, loaded.accounts, secrets)
     except StoreAuditError as error:
         fail(error)
     line, ok = describe_owners(account_id, owners)
@@ -96,3 +96,54 @@ def describe_owners(account_id: str, owners: list[str]) -> tuple[str, bool]:
         'Caps Lock and the keyboard layout, or use the platform\'s "Forgot password"',
         False,
     )
+
+
+@click.command()
+@click.argument("account_id", metavar="ID")
+@click.option("--no-prompt", is_flag=True, help="Ask nothing: say what the files and keyring know.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@INVENTORY_OPTION
+def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> None:
+    """I can't log in to ID: walk through the likely causes (read-only; Enter skips a question)."""
+    import datetime as dt
+    import time
+
+    from auditor.checks import AuditContext
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.lockout.why import conclusion, diagnose, why_json
+    from auditor.secrets import KeyringStore, read_secrets
+    from auditor.secrets.lookup import find_account
+
+    asking = not no_prompt and fmt == "text"
+    steps = []
+    try:
+        loaded = load_inventory(locate_inventory(inventory))
+        warn_if_others_can_write(loaded.path)
+        account = find_account(loaded, account_id)
+        secrets = read_secrets(loaded.accounts, KeyringStore())
+        context = AuditContext(loaded, secrets, dt.date.today())
+        for step in diagnose(context, account, _ask if asking else _skip, time.time()):
+            steps.append(step)
+            if fmt == "text":
+                click.echo(f"{step.number}. {step.title}")
+                for line in step.lines:
+                    click.echo(f"   {line}")
+    except StoreAuditError as error:
+        fail(error)
+    closing = conclusion(steps)
+    click.echo(why_json(account_id, steps, closing) if fmt == "json" else closing)
+
+
+def _ask(question: str) -> str:
+    """A hidden answer; "" when skipped or when there is no one to answer (stdin closed)."""
+    try:
+        answer: str = click.prompt(question, hide_input=True, default="", show_default=False)
+    except click.Abort:
+        return ""
+    return answer
+
+
+def _skip(question: str) -> str:
+    return ""

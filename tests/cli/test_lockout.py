@@ -5,14 +5,17 @@ password is found to be, and that nothing typed ever comes back out."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pyotp
 import pytest
+from click.testing import Result
 from keyring.backends import SecretService
 
 from auditor.errors import ExitCode
-from tests.canaries import find_leaks, leak_forms, random_core
+from tests.canaries import find_leaks, leak_forms, random_core, random_seed
 from tests.conftest import UseBackend, invoke
 
 pytestmark = pytest.mark.secret_service
@@ -203,3 +206,182 @@ def test_verify_password_without_a_stored_password_says_how_to_store_one(
         "store-audit: error: no password stored for amazon-ca\n"
         "hint: store one with `store-audit set-secret amazon-ca`\n"
     )
+
+
+WHY_INVENTORY = """\
+version = 1
+[[accounts]]
+id = "gmail-owner"
+platform = "gmail"
+login = "owner@gmail.com"
+recovery_email = "ops@outlook.com"
+mfa = "totp"
+[[accounts]]
+id = "outlook-ops"
+platform = "outlook"
+login = "ops@outlook.com"
+mfa = "sms"
+mfa_phone = "+1 555 010 0000"
+[[accounts]]
+id = "amazon-us"
+platform = "amazon"
+region = "US"
+login = "owner@gmail.com"
+mfa = "totp"
+[[accounts]]
+id = "amazon-ca"
+platform = "amazon"
+region = "CA"
+login = "Owner+ca@gmail.com"
+mfa = "sms"
+mfa_phone = "+1 (555) 010-0000"
+[[accounts]]
+id = "etsy"
+platform = "etsy"
+login = "shop@acme.test"
+mfa = "totp"
+"""
+WHY_LOGINS = {
+    "gmail-owner": "owner@gmail.com",
+    "outlook-ops": "ops@outlook.com",
+    "amazon-us": "owner@gmail.com",
+    "amazon-ca": "Owner+ca@gmail.com",
+    "etsy": "shop@acme.test",
+}
+
+
+class WhyKeyring:
+    """Passwords for every account, seeds for the app users, backup codes for etsy."""
+
+    def __init__(self) -> None:
+        self.passwords = {i: f"{i.title()}-{random_core()}!" for i in WHY_LOGINS}
+        self.seeds = {i: random_seed(20) for i in ("gmail-owner", "amazon-us", "etsy")}
+        self.entries = {
+            (f"store-audit/{i}", WHY_LOGINS[i]): value for i, value in self.passwords.items()
+        }
+        self.entries |= {
+            (f"store-audit/{i}/totp", WHY_LOGINS[i]): value for i, value in self.seeds.items()
+        }
+        self.entries[("store-audit/etsy/backup", WHY_LOGINS["etsy"])] = "1111\n2222\n3333"
+        self.forms = {
+            f"{i} {n}": leak_forms(v, v)
+            for n, table in (("password", self.passwords), ("seed", self.seeds))
+            for i, v in table.items()
+        }
+
+
+@pytest.fixture
+def why_setup(
+    real_keyring: SecretService.Keyring, tmp_path: Path
+) -> Iterator[tuple[WhyKeyring, Path]]:
+    planted = WhyKeyring()
+    for (service, user), value in planted.entries.items():
+        real_keyring.set_password(service, user, value)
+    path = tmp_path / "why.toml"
+    path.write_text(WHY_INVENTORY)
+    yield planted, path
+    for service, user in planted.entries:
+        real_keyring.delete_password(service, user)
+
+
+def why(path: Path, account_id: str, *extra: str, input: str | None = None) -> Result:
+    return invoke("why", account_id, "--inventory", path, *extra, input=input)
+
+
+def code(seed: str, offset: float = 0.0) -> str:
+    return str(pyotp.TOTP(seed).at(time.time() + offset))
+
+
+@pytest.mark.parametrize(
+    ("account_id", "answers", "step", "says", "cause"),
+    [
+        (
+            "amazon-us",
+            lambda k: f"{k.passwords['amazon-ca']}\n\n",
+            "3. Right password?",
+            "it is the password of amazon-ca: wrong store or wrong login?",
+            "most likely cause: the password of amazon-ca",
+        ),
+        (
+            "amazon-us",
+            lambda k: f"{k.passwords['amazon-us']}\n{code(k.seeds['etsy'])}\n",
+            "4. Right code?",
+            "this code is etsy's: you are reading the wrong entry in your authenticator",
+            "most likely cause: the code from etsy's authenticator entry",
+        ),
+        (
+            "amazon-us",
+            lambda k: f"\n{code(k.seeds['amazon-us'])[:5]}\n",
+            "4. Right code?",
+            "you typed 5 digits; amazon-us's codes are 6 digits",
+            "most likely cause: a mistyped code (wrong length)",
+        ),
+        (
+            "amazon-us",
+            lambda k: f"\n{code(k.seeds['amazon-us'], -120)}\n",
+            "4. Right code?",
+            "the authenticator's clock runs 120 s behind this computer's",
+            "most likely cause: the authenticator's clock is off, so its codes are rejected",
+        ),
+        (
+            "amazon-ca",
+            lambda k: "\n",
+            "5. Locked out of the mailbox too?",
+            "amazon-ca → owner@gmail.com → ops@outlook.com → +1 555 010 0000: the phone that",
+            "most likely cause: one lost phone locks amazon-ca and its way back in",
+        ),
+        (
+            "etsy",
+            lambda k: f"{k.passwords['etsy']}\n{code(k.seeds['etsy'])}\n",
+            "4. Right code?",
+            "etsy: the code matches the stored seed now",
+            "nothing here explains it: the account may be restricted or the site down",
+        ),
+    ],
+    ids=["wrong-store password", "wrong-entry code", "5-digit code", "drifting clock",
+         "lost-phone chain", "nothing wrong"],
+)  # fmt: skip
+def test_why_finds_the_cause(
+    why_setup: tuple[WhyKeyring, Path],
+    account_id: str,
+    answers: Callable[[WhyKeyring], str],
+    step: str,
+    says: str,
+    cause: str,
+) -> None:
+    planted, path = why_setup
+    result = why(path, account_id, input=answers(planted))
+    assert result.exit_code == ExitCode.OK, result.stderr
+    section = result.stdout.split(step, 1)[1].split("\n" + str(int(step[0]) + 1) + ". ")[0]
+    assert says in section, result.stdout
+    assert result.stdout.rstrip("\n").splitlines()[-1].startswith(cause)
+    assert find_leaks([result.stdout, result.stderr], planted.forms) == []
+
+
+def test_why_names_the_login_to_type_and_the_alias_not_to(
+    why_setup: tuple[WhyKeyring, Path],
+) -> None:
+    _, path = why_setup
+    result = why(path, "amazon-us", "--no-prompt")
+    assert "   type exactly: owner@gmail.com\n" in result.stdout
+    assert "amazon-ca signs in with Owner+ca@gmail.com: don't type that one here" in result.stdout
+    assert "gmail-owner (Gmail) signs in with the same address" in result.stdout
+    assert "codes come from the authenticator app entry for owner@gmail.com" in result.stdout
+
+
+def test_why_without_prompts_or_stdin_asks_nothing_and_says_what_it_knows(
+    why_setup: tuple[WhyKeyring, Path],
+) -> None:
+    planted, path = why_setup
+    closed = why(path, "amazon-ca")  # stdin closed: every question skipped, no traceback
+    assert closed.exit_code == ExitCode.OK and closed.stderr == ""
+    assert "   skipped: `store-audit verify-password` checks it\n" in closed.stdout
+    quiet = why(path, "amazon-ca", "--no-prompt")
+    assert "Password you are typing" not in quiet.stdout
+    assert "skipped: `store-audit verify-password` checks it" in quiet.stdout
+    data = json.loads(why(path, "amazon-ca", "--format", "json").stdout)
+    assert data["schema"] == "store-audit/why/1"
+    assert [s["number"] for s in data["steps"]] == [1, 2, 3, 4, 5, 6]
+    assert data["steps"][3]["lines"][0] == "codes come by text message to the phone ending in 0000"
+    assert data["conclusion"].startswith("most likely cause: one lost phone locks amazon-ca")
+    assert find_leaks([closed.stdout, quiet.stdout], planted.forms) == []
