@@ -357,6 +357,7 @@ def test_no_leak_from_the_commands_that_write_secrets(
             input=f"{replacement}\n{pyotp.TOTP(seed).now()}\n",
         ),
         invoke("why", "shop", "--inventory", inventory, "--format", "json"),
+        *(invoke("map", "--inventory", inventory, "--format", f) for f in ("table", "json")),
     ]
     for name, (manager, writer, _) in EXPORTS.items():
         export = tmp_path / f"{name}.export"

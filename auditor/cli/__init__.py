@@ -17,7 +17,7 @@ from auditor import __version__
 from auditor.cli.accounts import add, import_, set_secret, verify_totp
 from auditor.cli.audit import FORMAT_NAMES, audit, demo, onboard
 from auditor.cli.info import checks, doctor
-from auditor.cli.lockout import use_backup_code, verify_password, why
+from auditor.cli.lockout import map_, use_backup_code, verify_password, why
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,6 +40,7 @@ for command in (
     use_backup_code,
     verify_password,
     why,
+    map_,
     checks,
     demo,
     doctor,

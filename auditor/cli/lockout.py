@@ -1,4 +1,4 @@
-"""The commands for the day a seller cannot get in: use-backup-code, verify-password and why.
+"""The commands for the day a seller cannot get in: use-backup-code, verify-password, why, map.
 
 Like the others they parse, call the module that does the work, print, and exit. Nothing typed
 here is ever printed or kept.
@@ -147,3 +147,33 @@ def _ask(question: str) -> str:
 
 def _skip(question: str) -> str:
     return ""
+
+
+@click.command("map")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
+@INVENTORY_OPTION
+def map_(fmt: str, inventory: Path | None) -> None:
+    """Who signs in where: mailboxes, phones, and each account's door, login and codes."""
+    import datetime as dt
+
+    from auditor.checks import AuditContext
+    from auditor.checks.signin_map import build_map
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.lockout.map_formats import map_json, render_map_markdown, render_map_table
+    from auditor.secrets import KeyringStore, read_secrets
+
+    try:
+        loaded = load_inventory(locate_inventory(inventory))
+        warn_if_others_can_write(loaded.path)
+        secrets = read_secrets(loaded.accounts, KeyringStore())
+    except StoreAuditError as error:
+        fail(error)
+    signin = build_map(AuditContext(loaded, secrets, dt.date.today()))
+    render = {"table": render_map_table, "json": map_json, "markdown": render_map_markdown}[fmt]
+    click.echo(render(signin))

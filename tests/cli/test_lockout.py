@@ -385,3 +385,41 @@ def test_why_without_prompts_or_stdin_asks_nothing_and_says_what_it_knows(
     assert data["steps"][3]["lines"][0] == "codes come by text message to the phone ending in 0000"
     assert data["conclusion"].startswith("most likely cause: one lost phone locks amazon-ca")
     assert find_leaks([closed.stdout, quiet.stdout], planted.forms) == []
+
+
+def test_map_shows_who_signs_in_where(why_setup: tuple[WhyKeyring, Path]) -> None:
+    planted, path = why_setup
+    data = json.loads(invoke("map", "--inventory", path, "--format", "json").stdout)
+    assert data["schema"] == "store-audit/map/1"
+    gmail = next(m for m in data["mailboxes"] if m["account"] == "gmail-owner")
+    assert gmail["signs_in"] == ["amazon-us", "amazon-ca"]  # Owner+ca@gmail.com is that mailbox
+    outlook = next(m for m in data["mailboxes"] if m["account"] == "outlook-ops")
+    assert outlook["recovers"] == ["gmail-owner"]
+    assert data["phones"] == [
+        {"phone": "+1 555 010 0000", "receives": ["outlook-ops", "amazon-ca"]}
+    ]
+    rows = {a["id"]: a for a in data["accounts"]}
+    assert (rows["etsy"]["backup_codes"], rows["amazon-us"]["backup_codes"]) == (3, 0)
+    assert rows["amazon-ca"]["codes"] == "sms to …0000"
+    assert rows["etsy"]["codes"] == "authenticator app"
+
+    table = invoke("map", "--inventory", path)
+    assert table.exit_code == ExitCode.OK
+    assert table.stdout.startswith("Mailboxes:\n")
+    assert "shop@acme.test" in table.stdout and "(not in the inventory)" in table.stdout
+    markdown = invoke("map", "--inventory", path, "--format", "markdown").stdout
+    assert "## Phones" in markdown and "| +1 555 010 0000 | outlook-ops, amazon-ca  |" in markdown
+    outputs = [table.stdout, markdown, json.dumps(data)]
+    assert find_leaks(outputs, planted.forms) == []
+
+
+def test_the_html_report_draws_the_map_for_a_narrow_screen_and_paper(
+    why_setup: tuple[WhyKeyring, Path],
+) -> None:
+    _, path = why_setup
+    page = invoke("audit", "--inventory", path, "--format", "html").stdout
+    section = page.split('<h2 id="map">Who signs in where</h2>', 1)[1]
+    assert "<table" not in section  # lists wrap at 400 px; tables would scroll sideways
+    assert "overflow-wrap: anywhere" in page and 'name="viewport"' in page
+    assert "<li><strong>etsy</strong> (Etsy): no sourced sign-in page<br>" in section
+    assert "backup codes: 3</li>" in section
