@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.checks.findings import Finding, finding, join_names
-from auditor.inventory import Account
+from auditor.inventory import Account, pages
 from auditor.vocabulary import Severity
 
 DEVICE_BOUND = {
@@ -56,9 +56,17 @@ def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
             message,
             f"Generate backup codes in {account.platform_name}'s security settings (if it "
             f"issues them), keep them offline and store them with `store-audit set-secret "
-            f"{account.id} --backup-codes`; and add a second factor, such as a security key or "
-            "a passkey, so one lost device is not the only way in.",
+            f"{account.id} --backup-codes`; and {_second_factor(account)}, so one lost device "
+            "is not the only way in.",
         )
+
+
+def _second_factor(account: Account) -> str:
+    """Passkeys first where the platform's own page says it offers them."""
+    page = pages.topic_page(account.platform, "passkeys")
+    if page and account.mfa != "passkey":
+        return f"add a passkey ({account.platform_name} offers them: {page.url})"
+    return "add a second factor, such as a security key or a passkey, if the platform offers one"
 
 
 def _action(facts: ActionFacts) -> str:

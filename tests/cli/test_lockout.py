@@ -363,6 +363,15 @@ def test_why_names_the_login_to_type_and_the_alias_not_to(
 ) -> None:
     _, path = why_setup
     result = why(path, "amazon-us", "--no-prompt")
+    assert (
+        "1. Right door?\n   sign in to Amazon US at https://sellercentral.amazon.com (source: "
+        "https://github.com/PipedreamHQ/pipedream/issues/19138)\n"
+    ) in result.stdout
+    assert "account health and appeals: https://sellercentral.amazon.com/gp/help/external/" in (
+        result.stdout
+    )
+    etsy = why(path, "etsy", "--no-prompt").stdout
+    assert "store-audit has no sourced sign-in page for Etsy: type the address" in etsy
     assert "   type exactly: owner@gmail.com\n" in result.stdout
     assert "amazon-ca signs in with Owner+ca@gmail.com: don't type that one here" in result.stdout
     assert "gmail-owner (Gmail) signs in with the same address" in result.stdout
