@@ -432,3 +432,29 @@ def test_the_html_report_draws_the_map_for_a_narrow_screen_and_paper(
     assert "overflow-wrap: anywhere" in page and 'name="viewport"' in page
     assert "<li><strong>etsy</strong> (Etsy): no sourced sign-in page<br>" in section
     assert "backup codes: 3</li>" in section
+
+
+def test_why_map_and_verify_password_never_write_the_keyring(
+    why_setup: tuple[WhyKeyring, Path], secret_service_env: dict[str, str]
+) -> None:
+    import secretstorage
+
+    planted, path = why_setup
+    connection = secretstorage.dbus_init()
+    try:
+        collection = secretstorage.get_default_collection(connection)
+
+        def items() -> list[tuple[str, str]]:
+            return sorted(
+                (i.item_path, i.get_secret().decode()) for i in collection.get_all_items()
+            )
+
+        before = items()
+        answers = f"{planted.passwords['etsy']}\n{code(planted.seeds['etsy'])}\n"
+        assert why(path, "etsy", input=answers).exit_code == ExitCode.OK
+        assert invoke("map", "--inventory", path).exit_code == ExitCode.OK
+        verify = invoke("verify-password", "etsy", "--inventory", path, input=answers)
+        assert verify.exit_code == ExitCode.OK
+        assert items() == before
+    finally:
+        connection.close()
