@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from auditor.checks import CHECKS, AuditContext, Finding
 from auditor.checks.recovery_chain import chain_ends
+from auditor.checks.signin_map import where_codes_go
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.lockout.typed import judge_code, password_owners
@@ -80,8 +81,13 @@ def conclusion(steps: list[Step]) -> str:
     )
 
 
+def _where(account: Account) -> str:
+    """The platform and region, as a sentence names them ("Amazon CA")."""
+    return f"{account.platform_name} {account.region}" if account.region else account.platform_name
+
+
 def _door(context: AuditContext, account: Account) -> Step:
-    where = f"{account.platform_name} {account.region}" if account.region else account.platform_name
+    where = _where(account)
     page = pages.sign_in_page(account.platform, account.region)
     if page:
         lines = [f"sign in to {where} at {page.url} (source: {page.source})"]
@@ -99,13 +105,25 @@ def _door(context: AuditContext, account: Account) -> Step:
 def _email(context: AuditContext, account: Account, findings: list[Finding]) -> Step:
     lines = [f"type exactly: {account.login}"]
     mine = canonical_mailbox(account.login).canonical
+    elsewhere = []
     for other in context.accounts:
         if other.id == account.id or canonical_mailbox(other.login).canonical != mine:
             continue
-        if other.login == account.login:
-            lines.append(f"{other.id} ({other.platform_name}) signs in with the same address")
+        if other.platform != account.platform:
+            if other.kind != "mailbox":
+                elsewhere.append(other.id)
+        elif other.login == account.login:
+            lines.append(
+                f"{other.id} signs in with the same address: check you are on {_where(account)}'s "
+                f"page, not {other.id}'s"
+            )
         else:
-            lines.append(f"{other.id} signs in with {other.login}: don't type that one here")
+            lines.append(
+                f"{other.id} signs in with {other.login}: don't type that one here, it opens "
+                f"{other.id}"
+            )
+    if elsewhere:
+        lines.append(f"the same mailbox also signs in to {', '.join(elsewhere)}")
     wrong = [f for f in findings if f.check in ("email.lookalike", "email.typo-domain")]
     wrong += [f for f in findings if f.check == "email.invalid"]
     lines += [f.message for f in wrong]
@@ -178,9 +196,10 @@ def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -
         if mailbox is None:
             lines.append(f"{field} mailbox {address} is not in the inventory")
         elif mailbox.id != account.id:
-            lines.append(f"{field} mailbox {address} is {mailbox.id}: {_where_codes_go(mailbox)}")
+            codes = where_codes_go(mailbox)
+            lines.append(f"{field} mailbox {address} is {mailbox.id} (its second step: {codes})")
     ends = chain_ends(context, account)
-    lines += [f"{end.text}: {end.detail}" for end in ends]
+    lines += [f"{end.text}: that is {end.detail}" for end in ends]
     weak = [f.message for f in findings if f.check == "recovery.weak-link"]
     lines += weak
     cause = None

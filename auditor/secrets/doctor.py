@@ -73,4 +73,5 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
     )
     yield f"TOTP seeds in the keyring: {len(with_seed)}", None
     with_codes = [a.id for a in inventory.accounts if secrets.backup_codes(a.id)]
-    yield f"backup codes in the keyring: for {len(with_codes)} accounts", None
+    plural = "" if len(with_codes) == 1 else "s"
+    yield f"backup codes in the keyring: for {len(with_codes)} account{plural}", None
