@@ -51,7 +51,7 @@ def test_amazon_sign_in_by_region_and_no_guess_where_unsourced() -> None:
     )
     de = pages.sign_in_page("amazon", "de")
     assert de is not None and de.url == "https://sellercentral-europe.amazon.com"
-    assert pages.sign_in_page("amazon", "TR") is None  # no source found: no URL made up
+    assert pages.sign_in_page("amazon", "SE") is None  # no source found: no URL made up
     assert pages.sign_in_page("amazon", None) is None
     ebay = pages.sign_in_page("ebay", "UK")  # one sign-in page for every region
     assert ebay is not None and ebay.url == "https://signin.ebay.com"
