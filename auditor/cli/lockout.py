@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from auditor.cli.common import INVENTORY_OPTION, fail, read_secret, warn_if_others_can_write
 from auditor.errors import ExitCode, StoreAuditError, UsageError
+
+if TYPE_CHECKING:
+    from auditor.secrets import Secret
 
 
 @click.command("use-backup-code")
@@ -20,6 +24,7 @@ from auditor.errors import ExitCode, StoreAuditError, UsageError
 @INVENTORY_OPTION
 def use_backup_code(account_id: str, inventory: Path | None) -> None:
     """Cross off a backup code you have just used (typed hidden), so the count stays true."""
+    from auditor.intake.backup_codes import stored_codes
     from auditor.intake.backup_codes import use_backup_code as cross_off
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.secrets.writes import KeyringWriter
@@ -28,10 +33,9 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
         loaded = load_inventory(locate_inventory(inventory))
         warn_if_others_can_write(loaded.path)
         writer = KeyringWriter()
-        typed = read_secret(f"Backup code you used for {account_id}", stdin=False, confirm=False)
-        if not typed.reveal().strip():
-            raise UsageError("no code given; nothing was changed")
-        used = cross_off(loaded, account_id, typed, writer)
+        stored = stored_codes(loaded, account_id, writer)
+        typed = _typed(f"Backup code you used for {account_id}", "code")
+        used = cross_off(stored, typed, writer)
     except StoreAuditError as error:
         fail(error)
     if not used.removed:
@@ -68,15 +72,26 @@ def verify_password(account_id: str, inventory: Path | None) -> None:
                 f"no password stored for {account_id}",
                 hint=f"store one with `store-audit set-secret {account_id}`",
             )
-        typed = read_secret(f"Password you are trying for {account_id}", stdin=False, confirm=False)
-        if not typed.reveal():
-            raise UsageError("no password given")
+        typed = _typed(f"Password you are trying for {account_id}", "password")
         owners = password_owners(typed, loaded.accounts, secrets)
     except StoreAuditError as error:
         fail(error)
     line, ok = describe_owners(account_id, owners)
     click.echo(line)
     sys.exit(ExitCode.OK if ok else ExitCode.FINDINGS)
+
+
+def _typed(prompt: str, what: str) -> Secret:
+    """A secret typed at a hidden prompt; a UsageError when none is given (Enter, or stdin
+    closed), so nothing is compared or changed."""
+    try:
+        typed = read_secret(prompt, stdin=False, confirm=False)
+    except click.Abort:
+        raise UsageError(f"no {what} given; nothing was checked or changed") from None
+    value = typed.reveal()
+    if not (value.strip() if what == "code" else value):  # a password may be all spaces
+        raise UsageError(f"no {what} given; nothing was checked or changed")
+    return typed
 
 
 def describe_owners(account_id: str, owners: list[str]) -> tuple[str, bool]:

@@ -57,26 +57,44 @@ class UsedCode:
     """How many codes are stored now."""
 
 
-def use_backup_code(
-    inventory: Inventory, account_id: str, typed: Secret, writer: KeyringWriter
-) -> UsedCode:
-    """Remove the typed code from the account's stored backup codes, when it is one of them."""
+def stored_codes(inventory: Inventory, account_id: str, writer: KeyringWriter) -> StoredCodes:
+    """The account and its stored codes; a UsageError saying how to store some when there are
+    none (asked before the seller types anything)."""
     account = find_account(inventory, account_id)
-    stored = split_codes(writer.get(account.backup_service, account.login) or "")
-    if not stored:
+    codes = split_codes(writer.get(account.backup_service, account.login) or "")
+    if not codes:
         raise UsageError(
             f"no backup codes stored for {account_id}",
             hint=f"store them with `store-audit set-secret {account_id} --backup-codes`",
         )
-    remaining = remove_code(stored, typed.reveal())
+    return StoredCodes(account, codes)
+
+
+@dataclass(frozen=True)
+class StoredCodes:
+    """One account's backup codes, as read for `use-backup-code`."""
+
+    account: Account
+    """The account."""
+    codes: list[str]
+    """The codes, one a line as stored (never printed)."""
+
+    def __repr__(self) -> str:
+        return f"StoredCodes({self.account.id}, <{len(self.codes)} codes>)"
+
+
+def use_backup_code(stored: StoredCodes, typed: Secret, writer: KeyringWriter) -> UsedCode:
+    """Remove the typed code from the account's stored backup codes, when it is one of them."""
+    account = stored.account
+    remaining = remove_code(stored.codes, typed.reveal())
     if remaining is None:
-        return UsedCode(account, removed=False, left=len(stored))
+        return UsedCode(account, removed=False, left=len(stored.codes))
     with secret_transaction(writer) as transaction:
         # the last code gone leaves an empty entry, which every reader counts as none
         transaction.set(
             account.backup_service,
             account.login,
             "\n".join(remaining),
-            f"{account_id} backup codes",
+            f"{account.id} backup codes",
         )
     return UsedCode(account, removed=True, left=len(remaining))
