@@ -11,6 +11,7 @@ from auditor import __version__
 from auditor.breach import BreachLookup, breach_counts
 from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext, Finding
+from auditor.checks.signin_map import build_map
 from auditor.checks.suppression import apply_ignores, expired_ignores
 from auditor.errors import UsageError
 from auditor.inventory import Inventory
@@ -88,6 +89,7 @@ def run_audit(request: AuditRequest) -> Report:
         expired_ignores=expired_ignores(inventory, today, scope),
         gate_account=request.gate_account,
         breach_source=request.breaches.describe() if request.breaches else None,
+        sign_in_map=build_map(context),
     )
     report = visible_report(report)
     if request.new_baseline:

@@ -2,8 +2,9 @@
 exit (SPEC §5).
 
 Thin on purpose: `audit` holds audit, onboard and demo; `accounts` the commands that put accounts
-and secrets in; `info` checks and doctor. `StoreAuditError`s become one line on stderr and their
-exit code (`common.fail`); nothing here catches anything broader.
+and secrets in; `info` checks and doctor; `lockout` the commands for the day a seller cannot get
+in. `StoreAuditError`s become one line on stderr and their exit code (`common.fail`); nothing here
+catches anything broader.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from auditor import __version__
 from auditor.cli.accounts import add, import_, set_secret, verify_totp
 from auditor.cli.audit import FORMAT_NAMES, audit, demo, onboard
 from auditor.cli.info import checks, doctor
+from auditor.cli.lockout import map_, use_backup_code, verify_password, why
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +34,21 @@ def cli() -> None:
     """
 
 
-for command in (audit, onboard, add, set_secret, import_, verify_totp, checks, demo, doctor):
+for command in (
+    audit,
+    onboard,
+    add,
+    set_secret,
+    import_,
+    verify_totp,
+    use_backup_code,
+    verify_password,
+    why,
+    map_,
+    checks,
+    demo,
+    doctor,
+):
     cli.add_command(command)
 
 

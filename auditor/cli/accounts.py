@@ -16,6 +16,7 @@ from auditor.cli.common import (
     interrupted,
     note,
     read_secret,
+    read_secret_lines,
     warn_about_inventory,
 )
 from auditor.errors import ExitCode, StoreAuditError, UsageError
@@ -84,20 +85,35 @@ def add(account_id: str, inventory: Path | None, force: bool, **fields: str | No
 @click.command("set-secret")
 @click.argument("account_id", metavar="ID")
 @click.option("--totp", is_flag=True, help="Set the TOTP seed (base32 or otpauth:// URI).")
+@click.option("--backup-codes", is_flag=True, help="Set the one-time backup codes (one a line).")
 @click.option(
-    "--stdin", "from_stdin", is_flag=True, help="Read the secret's first line from stdin."
+    "--stdin",
+    "from_stdin",
+    is_flag=True,
+    help="Read the secret's first line (backup codes: every line) from stdin.",
 )
 @click.option("--force", is_flag=True, help="Replace an entry that already exists.")
 @INVENTORY_OPTION
 def set_secret(
-    account_id: str, totp: bool, from_stdin: bool, force: bool, inventory: Path | None
+    account_id: str,
+    totp: bool,
+    backup_codes: bool,
+    from_stdin: bool,
+    force: bool,
+    inventory: Path | None,
 ) -> None:
-    """Store or replace one account's password (or, with --totp, its TOTP seed)."""
+    """Store or replace one account's password (or, with --totp, its TOTP seed; with
+    --backup-codes, its backup codes)."""
     from auditor.intake.enrol import set_secret as store_secret
     from auditor.intake.session import Interrupted, writing
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.secrets.lookup import find_account
 
+    if totp and backup_codes:
+        fail(UsageError("--totp and --backup-codes set different entries: give one of them"))
+    if backup_codes:
+        _set_backup_codes(account_id, from_stdin, force, inventory)
+        return
     what = "TOTP seed" if totp else "password"
     try:
         path = locate_inventory(inventory)
@@ -124,6 +140,34 @@ def set_secret(
     click.echo(f"stored the {what} of {account_id} in the keyring")
     if totp and account.mfa != "totp":
         click.echo(f"note: the inventory says mfa = {account.mfa!r} for {account_id}")
+
+
+def _set_backup_codes(
+    account_id: str, from_stdin: bool, force: bool, inventory: Path | None
+) -> None:
+    from auditor.intake.backup_codes import store_backup_codes
+    from auditor.intake.session import Interrupted, writing
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.secrets.lookup import find_account
+
+    try:
+        path = locate_inventory(inventory)
+        find_account(load_inventory(path), account_id)  # before the prompts
+        lines = read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
+        with writing(path, note) as session:
+            loaded = load_inventory(session.path)
+            warn_about_inventory(loaded.path)
+            stored = store_backup_codes(
+                loaded, account_id, lines, session.writer, force=force, journal=session.journal
+            )
+    except StoreAuditError as error:
+        fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
+    click.echo(
+        f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the keyring"
+    )
+    click.echo(f"after using one, run `store-audit use-backup-code {account_id}` to cross it off")
 
 
 @click.command("import")

@@ -80,6 +80,25 @@ def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
     return Secret(value)
 
 
+def read_secret_lines(prompt: str, stdin: bool) -> list[Secret]:
+    """Several secrets, one a line: every line of stdin, or hidden prompts until an empty one."""
+    from auditor.secrets import Secret
+
+    if stdin:
+        return [Secret(line) for line in sys.stdin.read().splitlines()]
+    lines: list[Secret] = []
+    while True:
+        value = click.prompt(
+            f"{prompt} {len(lines) + 1} (Enter when done)",
+            hide_input=True,
+            default="",
+            show_default=False,
+        )
+        if not value.strip():
+            return lines
+        lines.append(Secret(value))
+
+
 def warn_about_inventory(path: Path) -> None:
     """Say so on stderr when others may change the inventory that decides where secrets go, or
     when a write to it was interrupted and its cleanup is still to be done."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from auditor.checklist import Action
 from auditor.checks.findings import Finding
+from auditor.checks.signin_map import SignInMap
 from auditor.checks.suppression import ExpiredIgnore
 from auditor.errors import ExitCode
 from auditor.vocabulary import SEVERITY_NAMES, Severity
@@ -61,6 +62,9 @@ class Report:
     """The account `onboard` gates, if this is an onboarding report."""
     breach_source: str | None = None
     """What passwords were looked up in (a corpus file, the range API), or None: not checked."""
+    sign_in_map: SignInMap | None = None
+    """Who signs in where (mailboxes, phones, each account's door and codes), for the HTML
+    report's section; None when not drawn."""
 
     @property
     def account_count(self) -> int:

@@ -81,6 +81,9 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
         None,
     )
     yield f"TOTP seeds in the keyring: {len(with_seed)}", None
+    with_codes = [a.id for a in inventory.accounts if secrets.backup_codes(a.id)]
+    plural = "" if len(with_codes) == 1 else "s"
+    yield f"backup codes in the keyring: for {len(with_codes)} account{plural}", None
     yield from _unused(inventory, path)
 
 
