@@ -18,6 +18,7 @@ import pytest
 from auditor.errors import ExitCode
 from auditor.report import FORMATS
 from tests.conftest import UseBackend, invoke
+from tests.intake.writers import delete_entries
 from tests.keyrings import MemoryKeyring
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
@@ -259,6 +260,7 @@ def test_piped_add_works_with_warnings_as_errors(
         env,
         input="Pw-Xq9!zLw4\nPw-Xq9!zLw4\n\n",
     )  # fmt: skip
+    delete_entries({**os.environ, **secret_service_env}, marker)
     assert result.returncode == ExitCode.OK, result.stderr
     assert "Traceback" not in result.stderr
 

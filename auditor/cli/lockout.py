@@ -140,6 +140,7 @@ def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> N
     from auditor.checks import AuditContext
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.lockout.why import conclusion, diagnose, why_json
+    from auditor.report.visible import visible
     from auditor.secrets import KeyringStore, read_secrets
     from auditor.secrets.lookup import find_account
 
@@ -156,11 +157,11 @@ def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> N
             if fmt == "text":
                 click.echo(f"{step.number}. {step.title}")
                 for line in step.lines:
-                    click.echo(f"   {line}")
+                    click.echo(f"   {visible(line)}")
     except StoreAuditError as error:
         fail(error)
     closing = conclusion(steps)
-    click.echo(why_json(account_id, steps, closing) if fmt == "json" else closing)
+    click.echo(why_json(account_id, steps, closing) if fmt == "json" else visible(closing))
 
 
 def _ask(question: str) -> str:
@@ -193,6 +194,7 @@ def map_(fmt: str, inventory: Path | None) -> None:
     from auditor.checks.signin_map import build_map
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.lockout.map_formats import map_json, render_map_markdown, render_map_table
+    from auditor.report.visible import visible
     from auditor.secrets import KeyringStore, read_secrets
 
     try:
@@ -203,4 +205,4 @@ def map_(fmt: str, inventory: Path | None) -> None:
         fail(error)
     signin = build_map(AuditContext(loaded, secrets, dt.date.today()))
     render = {"table": render_map_table, "json": map_json, "markdown": render_map_markdown}[fmt]
-    click.echo(render(signin))
+    click.echo(visible(render(signin)))

@@ -11,6 +11,7 @@ from html import escape
 from auditor.checks.findings import Finding
 from auditor.report.common import describe_expired, findings_by_account, status, summary_text
 from auditor.report.results import Report
+from auditor.report.visible import visible
 from auditor.vocabulary import SEVERITY_NAMES
 
 STYLE = """
@@ -45,8 +46,8 @@ ul.map { padding-left: 0; list-style: none; } ul.map li { border-top: 1px solid 
 
 
 def _text(value: object) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return escape(str(value), quote=True)
+    """Escape any value for HTML text or a quoted attribute, hidden characters made visible."""
+    return escape(visible(str(value)), quote=True)
 
 
 def _severity(label: str) -> str:

@@ -289,6 +289,10 @@ def why(path: Path, account_id: str, *extra: str, input: str | None = None) -> R
 
 
 def code(seed: str, offset: float = 0.0) -> str:
+    """The code the seed shows `offset` seconds from now, taken early enough in its 30 s step
+    that the command checking it (started right after, on a loaded machine) is in the same step."""
+    while (time.time() + offset) % 30 > 20:
+        time.sleep(0.5)
     return str(pyotp.TOTP(seed).at(time.time() + offset))
 
 

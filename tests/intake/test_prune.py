@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import ExitCode
-from tests.intake.writers import child_env, keyring_entries, run
+from tests.intake.writers import child_env, delete_entries, keyring_entries, run
 from tests.secret_service import private_secret_service
 
 pytestmark = pytest.mark.secret_service
@@ -49,6 +49,13 @@ def test_readers_mention_an_interrupted_write_and_the_next_writer_finishes_it(
     secret_service_env: dict[str, str], tmp_path: Path
 ) -> None:
     env = child_env(secret_service_env)
+    try:
+        interrupted_then_finished(env, tmp_path)
+    finally:
+        delete_entries(env, "store-audit/j")
+
+
+def interrupted_then_finished(env: dict[str, str], tmp_path: Path) -> None:
     inventory = tmp_path / "store-audit.toml"
     inventory.write_text(
         'version = 1\n[[accounts]]\nid = "jshop"\nplatform = "shopify"\n'

@@ -26,6 +26,29 @@ print(json.dumps(found))
 """
 
 
+_DELETE_ITEMS = """
+import sys
+import secretstorage
+connection = secretstorage.dbus_init()
+collection = secretstorage.get_default_collection(connection)
+for item in collection.get_all_items():
+    if sys.argv[1] in item.get_attributes().get("service", ""):
+        item.delete()
+"""
+
+
+def delete_entries(env: dict[str, str], marker: str) -> None:
+    """Remove every item whose service contains `marker`: tests share one daemon, and what one
+    test leaves would be another's surprise."""
+    subprocess.run(
+        [sys.executable, "-c", _DELETE_ITEMS, marker],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+
+
 def child_env(secret_service_env: dict[str, str], **extra: str) -> dict[str, str]:
     """The environment of a store-audit child process that uses the private Secret Service."""
     return {**os.environ, **secret_service_env, "PYTHON_KEYRING_BACKEND": BACKEND, **extra}
