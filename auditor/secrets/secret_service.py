@@ -5,11 +5,16 @@ one item (~12 ms each here). An audit reads two entries per account, so for the 
 backend store-audit asks the same collection `keyring` would use (its preferred collection,
 unlocked the same way) for all the entries at once: one search per entry, then one `GetSecrets`
 call for every item found. The results are exactly what `keyring.get_password` would return.
+
+When a second backend is viable (keyrings.alt installed, KWallet beside the Secret Service),
+`keyring` picks its `ChainerBackend`, which asks each member in turn for every entry. The chain
+is read the same way here, member by member in the chain's own order: the Secret Service member
+in bulk, the others entry by entry, each only for what the members before it did not hold.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from typing import Any
 
@@ -21,6 +26,46 @@ def is_secret_service(backend: Any) -> bool:
     except ImportError:  # pragma: no cover - keyring always ships it
         return False
     return isinstance(backend, Keyring)
+
+
+def chain_members(backend: Any) -> list[Any] | None:
+    """The backends `keyring` consults for an entry, in order (a `ChainerBackend`'s members, or
+    the backend alone), when one of them is the Secret Service; None when none is."""
+    try:
+        from keyring.backends.chainer import ChainerBackend
+    except ImportError:  # pragma: no cover - keyring always ships it
+        return [backend] if is_secret_service(backend) else None
+    # the chain's own property: its viability filter, `keyring`'s limit and priority order
+    members = list(backend.backends) if isinstance(backend, ChainerBackend) else [backend]
+    return members if any(is_secret_service(member) for member in members) else None
+
+
+def read_chain(
+    members: Sequence[Any],
+    pairs: Sequence[tuple[str, str]],
+    read_one: Callable[[Any, str, str], str | None],
+    progress: Callable[[int], None] | None = None,
+) -> dict[tuple[str, str], str | None]:
+    """What `keyring.get_password` answers through this chain, for every pair: the first
+    member's value that is not None. The Secret Service member is read in bulk; each other member
+    through `read_one(member, service, username)`, only for the pairs still unanswered."""
+    values: dict[tuple[str, str], str | None] = dict.fromkeys(pairs)
+    remaining = list(values)
+    for member in members:
+        if not remaining:
+            break
+        if is_secret_service(member) and len(remaining) > 2:
+            answers = read_many(member, remaining, progress)
+        else:
+            answers = {}
+            answered = len(values) - len(remaining)
+            for done, pair in enumerate(remaining, start=1):
+                answers[pair] = read_one(member, *pair)
+                if progress:
+                    progress(answered + done)
+        values.update((pair, value) for pair, value in answers.items() if value is not None)
+        remaining = [pair for pair in remaining if values[pair] is None]
+    return values
 
 
 def read_many(
