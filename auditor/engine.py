@@ -62,7 +62,7 @@ def run_audit(request: AuditRequest) -> Report:
         raise UsageError(f"{inventory.path}: no account with id {unknown[0]!r}")
     now = request.now or dt.datetime.now(dt.UTC)
     today = request.today or now.astimezone().date()
-    context = _context(request, today)
+    context = _context(request, today, frozenset(scope))
     findings = _findings(context, request.progress)
     if request.use_ignores:
         by_id = {account.id: account for account in inventory.accounts}
@@ -95,11 +95,12 @@ def run_audit(request: AuditRequest) -> Report:
     return report
 
 
-def _context(request: AuditRequest, today: dt.date) -> AuditContext:
-    """Read the secrets (and look passwords up in breaches) for the checks."""
+def _context(request: AuditRequest, today: dt.date, scope: frozenset[str]) -> AuditContext:
+    """Read the secrets (and look passwords up in breaches) for the checks; a scoped audit
+    scores only the passwords its findings can need."""
     secrets = read_secrets(request.inventory.accounts, request.store, request.progress)
     counts = breach_counts(request.inventory, secrets, request.breaches) if request.breaches else {}
-    return AuditContext(request.inventory, secrets, today, breach_counts=counts)
+    return AuditContext(request.inventory, secrets, today, breach_counts=counts, scope=scope)
 
 
 def _findings(context: AuditContext, progress: Progress | None) -> list[Finding]:

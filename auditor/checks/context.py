@@ -37,6 +37,8 @@ class AuditContext:
     """The day the audit runs; ages and suppression dates are measured against it."""
     breach_counts: Mapping[str, int] = field(default_factory=dict)
     """Account id → times its password was seen in a breach corpus (empty: not looked up)."""
+    scope: frozenset[str] = frozenset()
+    """The accounts whose findings are reported (`--account`, `onboard`); empty: all."""
     _strengths: dict[bytes, Strength] = field(default_factory=dict, repr=False)
     _scoring: Scoring | None = field(default=None, repr=False)
     _dependents: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -120,6 +122,20 @@ class AuditContext:
             for key, (_, accounts) in self.passwords.items()
         }
 
+    @cached_property
+    def _strength_scope(self) -> frozenset[str]:
+        """The scoped accounts, and every mailbox whose recovery.weak-link finding would name
+        one of them (the mailbox itself, or an account that signs in or recovers through it)."""
+        return self.scope | {
+            account.id for account in self.accounts if self.dependents(account.id) & self.scope
+        }
+
+    def strength_matters(self, account: Account) -> bool:
+        """Whether a reported finding can depend on this account's password strength: always
+        in a full audit; in a scoped one, for `_strength_scope` only. Reuse and similarity
+        compare every password, but only these are scored."""
+        return not self.scope or account.id in self._strength_scope
+
     def strength(self, account: Account) -> Strength | None:
         """zxcvbn's verdict on the account's password, or None when there is no password.
         Each distinct password is scored once, with the names of all accounts that share it."""
@@ -139,7 +155,8 @@ class AuditContext:
         them; strength() then waits only for the one it needs. Call stop_scoring() after."""
         todo = {
             key: (password, self._hints_by_password[key])
-            for key, (password, _) in self.passwords.items()
+            for key, (password, accounts) in self.passwords.items()
+            if any(self.strength_matters(account) for account in accounts)
         }
         report = (lambda done: progress(done, len(todo))) if progress else None
         self._scoring = start_scoring(todo, progress=report)
