@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -23,6 +23,24 @@ _WORDS = re.compile(r"[\s._@+-]+")
 
 SENSITIVE_KINDS = frozenset({"mailbox", "payment"})
 """Kinds whose loss spreads: a mailbox resets other accounts, a payment account holds money."""
+
+
+def identity_hints(account: Account, seller: str | None) -> list[str]:
+    """Names an attacker would try first for this account: store, platform, login, seller."""
+    hints = [account.id, account.login, *platforms.names_of(account.platform)]
+    if is_address(account.login):
+        hints.append(account.login.rpartition("@")[0])
+    names = [v for v in (account.store, account.region, seller) if v]
+    hints += names
+    # each word on its own too: zxcvbn matches whole entries, and a password holds "Birchwood"
+    # more often than "Birchwood Candles"
+    hints += [w for n in [*names, hints[1]] for w in _WORDS.split(n) if len(w) > 2]
+    return list(dict.fromkeys(hints))
+
+
+def password_hints(accounts: Iterable[Account], seller: str | None) -> list[str]:
+    """A password's zxcvbn hints: the names of every account that uses it, in file order."""
+    return list(dict.fromkeys(h for a in accounts for h in identity_hints(a, seller)))
 
 
 @dataclass
@@ -99,15 +117,7 @@ class AuditContext:
 
     def identity_hints(self, account: Account) -> list[str]:
         """Names an attacker would try first for this account: store, platform, login, seller."""
-        hints = [account.id, account.login, *platforms.names_of(account.platform)]
-        if is_address(account.login):
-            hints.append(account.login.rpartition("@")[0])
-        names = [v for v in (account.store, account.region, self.inventory.seller.name) if v]
-        hints += names
-        # each word on its own too: zxcvbn matches whole entries, and a password holds "Birchwood"
-        # more often than "Birchwood Candles"
-        hints += [w for n in [*names, hints[1]] for w in _WORDS.split(n) if len(w) > 2]
-        return list(dict.fromkeys(hints))
+        return identity_hints(account, self.inventory.seller.name)
 
     @cached_property
     def passwords(self) -> dict[bytes, tuple[Secret, list[Account]]]:
@@ -117,9 +127,9 @@ class AuditContext:
     @cached_property
     def _hints_by_password(self) -> dict[bytes, list[str]]:
         """Each distinct password's zxcvbn hints: the names of every account that uses it."""
+        seller = self.inventory.seller.name
         return {
-            key: list(dict.fromkeys(h for a in accounts for h in self.identity_hints(a)))
-            for key, (_, accounts) in self.passwords.items()
+            key: password_hints(accounts, seller) for key, (_, accounts) in self.passwords.items()
         }
 
     @cached_property
@@ -150,16 +160,24 @@ class AuditContext:
                 self._strengths[key] = score_password(password, self._hints_by_password[key])
         return self._strengths[key]
 
-    def start_scoring(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Start scoring every distinct password in worker processes, when there are enough of
-        them; strength() then waits only for the one it needs. Call stop_scoring() after."""
+    def start_scoring(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        early: Scoring | None = None,
+    ) -> None:
+        """Start scoring every distinct password that matters in worker processes (`early`'s, if
+        they already score what was read), when there are enough of them; strength() then waits
+        only for the one it needs. Call stop_scoring() after."""
         todo = {
             key: (password, self._hints_by_password[key])
             for key, (password, accounts) in self.passwords.items()
             if any(self.strength_matters(account) for account in accounts)
         }
-        report = (lambda done: progress(done, len(todo))) if progress else None
-        self._scoring = start_scoring(todo, progress=report)
+        if early is not None:
+            early.submit(todo)  # only what was not read yet, or was scored with fewer hints
+            self._scoring = early
+        else:
+            self._scoring = start_scoring(todo, progress=progress)
 
     def stop_scoring(self) -> None:
         """Collect what the workers scored and let them go."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from auditor.errors import SecretStoreError
-from auditor.secrets.store import one_by_one
+from auditor.secrets.store import Arrived, one_by_one
 
 T = TypeVar("T")
 
@@ -68,7 +68,10 @@ class KeyringStore:
         return value
 
     def read_many(
-        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+        self,
+        pairs: Sequence[tuple[str, str]],
+        progress: Callable[[int], None] | None = None,
+        arrived: Arrived | None = None,
     ) -> dict[tuple[str, str], str | None]:
         """Many entries at once: over one connection for the Secret Service (alone or in a
         chain), else one by one."""
@@ -79,21 +82,24 @@ class KeyringStore:
                 if progress:
                     progress(done)
 
-            return self._read_many_now(pairs, report)
+            return self._read_many_now(pairs, report, arrived)
 
         return _bounded(work, self.describe())
 
     def _read_many_now(
-        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None]
+        self,
+        pairs: Sequence[tuple[str, str]],
+        progress: Callable[[int], None],
+        arrived: Arrived | None,
     ) -> dict[tuple[str, str], str | None]:
         from auditor.secrets.secret_service import chain_members, read_chain
 
         members = chain_members(self._backend) if len(pairs) > 2 else None
         if members is None:
-            return one_by_one(self._get_now, pairs, progress)
+            return one_by_one(self._get_now, pairs, progress, arrived)
         try:
             return read_chain(
-                members, pairs, lambda member, s, u: self._get_now(s, u, member), progress
+                members, pairs, lambda member, s, u: self._get_now(s, u, member), progress, arrived
             )
         except SecretStoreError:
             raise

@@ -274,10 +274,14 @@ def test_bulk_reads_equal_per_entry_reads(
         ("store-audit/missing", "ops@acme.test"),
         ("store-audit/bulk-b", "other-login"),
     ]
+    arrived: list[tuple[tuple[str, str], str]] = []
     try:
-        assert read_many(real_keyring, wanted) == {
-            pair: real_keyring.get_password(*pair) for pair in wanted
-        }
+        expected = {pair: real_keyring.get_password(*pair) for pair in wanted}
+        assert read_many(real_keyring, wanted, arrived=lambda b: arrived.extend(b.items())) == (
+            expected
+        )
+        # every value found is handed on as it arrives, once
+        assert sorted(arrived) == sorted((p, v) for p, v in expected.items() if v is not None)
     finally:
         for index in range(extra_items):
             real_keyring.delete_password(f"other-app/{index}", "someone")
