@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from auditor import __version__
 from auditor.breach import BreachLookup, breach_counts
 from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext, Finding
+from auditor.checks.early_scoring import EarlyScoring, start_early_scoring
 from auditor.checks.signin_map import build_map
 from auditor.checks.suppression import apply_ignores, expired_ignores
 from auditor.errors import UsageError
@@ -19,7 +21,7 @@ from auditor.progress import Progress
 from auditor.report.baseline import apply_baseline
 from auditor.report.results import Report, ReportAccount
 from auditor.report.visible import visible_report
-from auditor.secrets import SecretStore, read_secrets
+from auditor.secrets import SecretStore, SecretView, read_secrets
 from auditor.vocabulary import parse_fail_on
 
 
@@ -64,8 +66,14 @@ def run_audit(request: AuditRequest) -> Report:
         raise UsageError(f"{inventory.path}: no account with id {unknown[0]!r}")
     now = request.now or dt.datetime.now(dt.UTC)
     today = request.today or now.astimezone().date()
-    context = _context(request, today)
-    findings = _findings(context, request.progress)
+    facts = AuditContext(inventory, SecretView({}), today, scope=frozenset(scope))
+    early = start_early_scoring(facts, _scoring_progress(request.progress))
+    try:
+        context = _context(request, facts, early)
+        findings = _findings(context, request.progress, early)
+    finally:
+        if early is not None:
+            early.close()
     if request.use_ignores:
         by_id = {account.id: account for account in inventory.accounts}
         findings = [apply_ignores(item, by_id, today) for item in findings]
@@ -99,19 +107,30 @@ def run_audit(request: AuditRequest) -> Report:
     return report
 
 
-def _context(request: AuditRequest, today: dt.date) -> AuditContext:
-    """Read the secrets (and look passwords up in breaches) for the checks."""
-    secrets = read_secrets(request.inventory.accounts, request.store, request.progress)
+def _context(
+    request: AuditRequest, facts: AuditContext, early: EarlyScoring | None
+) -> AuditContext:
+    """Read the secrets (handing each password to `early`'s workers as it arrives) and look
+    passwords up in breaches, for the checks; `facts` holds the inventory and the scope."""
+    secrets = read_secrets(
+        request.inventory.accounts, request.store, request.progress, early.offer if early else None
+    )
     counts = breach_counts(request.inventory, secrets, request.breaches) if request.breaches else {}
-    return AuditContext(request.inventory, secrets, today, breach_counts=counts)
+    return replace(facts, secrets=secrets, breach_counts=counts)
 
 
-def _findings(context: AuditContext, progress: Progress | None) -> list[Finding]:
-    """Run every check; passwords are scored in worker processes meanwhile, and the checks that
-    need the scores run last."""
-    context.start_scoring(
+def _scoring_progress(progress: Progress | None) -> Callable[[int, int], None] | None:
+    return (
         (lambda done, total: progress.step("scoring passwords", done, total)) if progress else None
     )
+
+
+def _findings(
+    context: AuditContext, progress: Progress | None, early: EarlyScoring | None
+) -> list[Finding]:
+    """Run every check; passwords are scored in worker processes meanwhile (a scoped audit
+    scores only those its findings can need), and the checks that need the scores run last."""
+    context.start_scoring(_scoring_progress(progress), early.scoring if early else None)
     try:
         order = sorted(CHECKS.values(), key=lambda check: check.needs_strength)
         return [item for check in order for item in check.run(context)]

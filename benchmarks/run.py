@@ -7,10 +7,12 @@ keyring backend that costs next to nothing to read (file_keyring.py: a JSON file
   - a bare single-process loop that calls zxcvbn once per distinct password (also a child
     process, start-up included), and the ratio audit / loop;
   - password.similar alone.
-Then: 1,000 accounts read from a real gnome-keyring (a private D-Bus session and daemon, as the
-tests start) through store-audit's bulk path and through keyring's per-entry path, and the
-ratio; `store-audit --help` against `python -c "import click"`; and a solo seller's audit
-(20 accounts, file backend), start-up included.
+  - `store-audit onboard` of the inventory's first store, against the whole audit.
+Then (real_keyring.py): N accounts on a real gnome-keyring (a private D-Bus session and daemon,
+as the tests start), audited in child processes from two venvs, with and without keyrings.alt,
+so that `keyring` picks its backend itself; `store-audit --help` against
+`python -c "import click"`; and a solo seller's audit (20 accounts, file backend), start-up
+included.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def scale(sizes: list[int], runs: int) -> None:
 
     print(
         f"{'accounts':>9} {'distinct':>9} {'audit':>8} {'peak':>8} {'zxcvbn loop':>12} "
-        f"{'ratio':>6} {'similar':>8}"
+        f"{'ratio':>6} {'similar':>8} {'onboard':>8} {'/audit':>6}"
     )
     for size in sizes:
         with tempfile.TemporaryDirectory() as name:
@@ -105,6 +107,8 @@ def scale(sizes: list[int], runs: int) -> None:
                 loops.append(child([sys.executable, "-c", loop_code], None, folder))
             audit, peak = min(a[0] for a in audits), max(a[1] for a in audits)
             loop = min(a[0] for a in loops)
+            gate = [*audit_command[:3], "onboard", _first_store(text), *audit_command[4:]]
+            onboard = best(runs, gate, audit_env(folder), folder)[0]
             inventory = parse_inventory(text.encode(), folder / "store-audit.toml")
             context = AuditContext(
                 inventory, read_secrets(inventory.accounts, MemoryStore(secrets)), dt.date.today()
@@ -114,53 +118,17 @@ def scale(sizes: list[int], runs: int) -> None:
             similar = time.perf_counter() - started
             print(
                 f"{size:>9,} {len(distinct):>9,} {audit:>7.2f}s {peak:>6.0f}MB "
-                f"{loop:>11.2f}s {audit / loop:>6.2f} {similar:>7.2f}s"
+                f"{loop:>11.2f}s {audit / loop:>6.2f} {similar:>7.2f}s "
+                f"{onboard:>7.2f}s {onboard / audit:>6.2f}"
             )
 
 
-def keyring_reads(count: int) -> None:
-    from keyring.backends import SecretService
-
+def _first_store(text: str) -> str:
+    """The id of the inventory's first store: the account `onboard` gates."""
     from auditor.inventory import parse_inventory
-    from auditor.secrets import KeyringStore, read_secrets
-    from tests.secret_service import private_secret_service
 
-    text, secrets = generate(count, seed=2)
-    inventory = parse_inventory(text.encode(), Path("bench.toml"))
-    with private_secret_service() as env:
-        os.environ.update(env)
-        import keyring
-
-        backend = SecretService.Keyring()
-        keyring.set_keyring(backend)
-        for (service, user), value in secrets.items():
-            backend.set_password(service, user, value)
-        store = KeyringStore()
-        started = time.perf_counter()
-        bulk = read_secrets(inventory.accounts, store)
-        bulk_time = time.perf_counter() - started
-        started = time.perf_counter()
-        one_by_one = {
-            (a.service, a.login): store.get(a.service, a.login) for a in inventory.accounts
-        }
-        one_by_one.update(
-            {
-                (a.totp_service, a.login): store.get(a.totp_service, a.login)
-                for a in inventory.accounts
-            }
-        )
-        single_time = time.perf_counter() - started
-        for account in inventory.accounts:  # the same answers either way
-            password = bulk.password(account.id)
-            assert (password.reveal() if password else None) == one_by_one[
-                account.service, account.login
-            ]
-    reads = 2 * count
-    print(
-        f"real gnome-keyring, {count:,} accounts ({reads:,} reads): bulk {bulk_time:.2f} s, "
-        f"keyring per entry {single_time:.2f} s ({single_time / reads * 1000:.1f} ms/read), "
-        f"ratio {single_time / bulk_time:.1f}x"
-    )
+    inventory = parse_inventory(text.encode(), Path("store-audit.toml"))
+    return next(a.id for a in inventory.accounts if a.kind == "store")
 
 
 def start_up(runs: int) -> None:
@@ -202,12 +170,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
     parser.add_argument("--keyring-accounts", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3, help="best of this many child runs")
+    parser.add_argument("--python-plain", help="a venv's python with store-audit only")
+    parser.add_argument("--python-with-alt", help="a venv's python with keyrings.alt as well")
     args = parser.parse_args()
-    print(f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+    print(f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}; load {os.getloadavg()}")
     start_up(args.runs)
     scale(args.sizes, args.runs)
     if args.keyring_accounts:
-        keyring_reads(args.keyring_accounts)
+        from real_keyring import make_venvs, measure
+
+        with tempfile.TemporaryDirectory() as name:
+            plain, with_alt = args.python_plain, args.python_with_alt
+            if not (plain and with_alt):
+                plain, with_alt = make_venvs(Path(name))
+            measure(args.keyring_accounts, plain, with_alt, args.runs, best)
+    print(f"load after: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -25,6 +25,24 @@ SENSITIVE_KINDS = frozenset({"mailbox", "payment"})
 """Kinds whose loss spreads: a mailbox resets other accounts, a payment account holds money."""
 
 
+def identity_hints(account: Account, seller: str | None) -> list[str]:
+    """Names an attacker would try first for this account: store, platform, login, seller."""
+    hints = [account.id, account.login, *platforms.names_of(account.platform)]
+    if is_address(account.login):
+        hints.append(account.login.rpartition("@")[0])
+    names = [v for v in (account.store, account.region, seller) if v]
+    hints += names
+    # each word on its own too: zxcvbn matches whole entries, and a password holds "Birchwood"
+    # more often than "Birchwood Candles"
+    hints += [w for n in [*names, hints[1]] for w in _WORDS.split(n) if len(w) > 2]
+    return list(dict.fromkeys(hints))
+
+
+def password_hints(accounts: Iterable[Account], seller: str | None) -> list[str]:
+    """A password's zxcvbn hints: the names of every account that uses it, in file order."""
+    return list(dict.fromkeys(h for a in accounts for h in identity_hints(a, seller)))
+
+
 @dataclass
 class AuditContext:
     """The inputs of one audit, plus derived facts computed at most once."""
@@ -37,6 +55,8 @@ class AuditContext:
     """The day the audit runs; ages and suppression dates are measured against it."""
     breach_counts: Mapping[str, int] = field(default_factory=dict)
     """Account id → times its password was seen in a breach corpus (empty: not looked up)."""
+    scope: frozenset[str] = frozenset()
+    """The accounts whose findings are reported (`--account`, `onboard`); empty: all."""
     _strengths: dict[bytes, Strength] = field(default_factory=dict, repr=False)
     _scoring: Scoring | None = field(default=None, repr=False)
     _dependents: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -97,15 +117,7 @@ class AuditContext:
 
     def identity_hints(self, account: Account) -> list[str]:
         """Names an attacker would try first for this account: store, platform, login, seller."""
-        hints = [account.id, account.login, *platforms.names_of(account.platform)]
-        if is_address(account.login):
-            hints.append(account.login.rpartition("@")[0])
-        names = [v for v in (account.store, account.region, self.inventory.seller.name) if v]
-        hints += names
-        # each word on its own too: zxcvbn matches whole entries, and a password holds "Birchwood"
-        # more often than "Birchwood Candles"
-        hints += [w for n in [*names, hints[1]] for w in _WORDS.split(n) if len(w) > 2]
-        return list(dict.fromkeys(hints))
+        return identity_hints(account, self.inventory.seller.name)
 
     @cached_property
     def passwords(self) -> dict[bytes, tuple[Secret, list[Account]]]:
@@ -115,10 +127,24 @@ class AuditContext:
     @cached_property
     def _hints_by_password(self) -> dict[bytes, list[str]]:
         """Each distinct password's zxcvbn hints: the names of every account that uses it."""
+        seller = self.inventory.seller.name
         return {
-            key: list(dict.fromkeys(h for a in accounts for h in self.identity_hints(a)))
-            for key, (_, accounts) in self.passwords.items()
+            key: password_hints(accounts, seller) for key, (_, accounts) in self.passwords.items()
         }
+
+    @cached_property
+    def _strength_scope(self) -> frozenset[str]:
+        """The scoped accounts, and every mailbox whose recovery.weak-link finding would name
+        one of them (the mailbox itself, or an account that signs in or recovers through it)."""
+        return self.scope | {
+            account.id for account in self.accounts if self.dependents(account.id) & self.scope
+        }
+
+    def strength_matters(self, account: Account) -> bool:
+        """Whether a reported finding can depend on this account's password strength: always
+        in a full audit; in a scoped one, for `_strength_scope` only. Reuse and similarity
+        compare every password, but only these are scored."""
+        return not self.scope or account.id in self._strength_scope
 
     def strength(self, account: Account) -> Strength | None:
         """zxcvbn's verdict on the account's password, or None when there is no password.
@@ -134,15 +160,24 @@ class AuditContext:
                 self._strengths[key] = score_password(password, self._hints_by_password[key])
         return self._strengths[key]
 
-    def start_scoring(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Start scoring every distinct password in worker processes, when there are enough of
-        them; strength() then waits only for the one it needs. Call stop_scoring() after."""
+    def start_scoring(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        early: Scoring | None = None,
+    ) -> None:
+        """Start scoring every distinct password that matters in worker processes (`early`'s, if
+        they already score what was read), when there are enough of them; strength() then waits
+        only for the one it needs. Call stop_scoring() after."""
         todo = {
             key: (password, self._hints_by_password[key])
-            for key, (password, _) in self.passwords.items()
+            for key, (password, accounts) in self.passwords.items()
+            if any(self.strength_matters(account) for account in accounts)
         }
-        report = (lambda done: progress(done, len(todo))) if progress else None
-        self._scoring = start_scoring(todo, progress=report)
+        if early is not None:
+            early.submit(todo)  # only what was not read yet, or was scored with fewer hints
+            self._scoring = early
+        else:
+            self._scoring = start_scoring(todo, progress=progress)
 
     def stop_scoring(self) -> None:
         """Collect what the workers scored and let them go."""

@@ -15,6 +15,8 @@ def find_weak_passwords(context: AuditContext) -> Iterator[Finding]:
     """Score each password with the account's names as hints; report score and zxcvbn's advice."""
     policy = context.inventory.policy
     for account in context.accounts:
+        if not context.strength_matters(account):
+            continue
         strength = context.strength(account)
         if strength is None or not context.is_weak(account):
             continue

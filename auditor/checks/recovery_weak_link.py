@@ -33,7 +33,7 @@ def find_weak_links(context: AuditContext) -> Iterator[Finding]:
     remedies: dict[frozenset[str], list[str]] = {}
     for mailbox in context.accounts:
         dependents = sorted(context.dependents(mailbox.id))
-        if not dependents:
+        if not dependents or not context.strength_matters(mailbox):
             continue
         weaknesses = mailbox_weaknesses(context, mailbox)
         if not weaknesses:

@@ -91,16 +91,13 @@ def usable_cores() -> int:
 class Scoring:
     """Scores being computed in worker processes while the audit goes on; `get` waits for one.
 
-    Used when there are enough distinct passwords to pay for the workers; the rest of the audit
-    (the checks that do not need scores) runs in the meantime.
+    Used when there are enough passwords to pay for the workers. Passwords can be submitted as
+    they are read from the keyring, and again when the hints they are scored with change (a
+    shared password's hints are its accounts' names, known only once all are read): a password is
+    scored again only when its hints differ from those it was first scored with.
     """
 
-    def __init__(
-        self,
-        items: dict[bytes, tuple[Secret, list[str]]],
-        workers: int,
-        progress: Callable[[int], None] | None = None,
-    ) -> None:
+    def __init__(self, workers: int, progress: Callable[[int, int], None] | None = None) -> None:
         import multiprocessing
         from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -115,30 +112,42 @@ class Scoring:
             mp_context=multiprocessing.get_context(method),
             initializer=gc.disable,
         )
-        keys = list(items)
-        # small chunks keep both cores busy to the end; each costs one round trip
-        size = max(1, min(64, len(keys) // (workers * 8)))
-        self._where: dict[bytes, tuple[Future[list[Strength]], int]] = {}
+        self._pool.submit(
+            int
+        ).result()  # start the workers now, from this thread, holding no secret
+        self._workers = workers
+        self._progress = progress
+        self._where: dict[bytes, tuple[Future[list[Strength]], int, list[str]]] = {}
         self._done = 0
-        for start in range(0, len(keys), size):
-            chunk = keys[start : start + size]
-            plain = [(items[k][0].reveal(), items[k][1]) for k in chunk]
-            future = self._pool.submit(_score_chunk, plain)
-            if progress:
-                future.add_done_callback(functools.partial(self._advance, len(chunk), progress))
-            for index, key in enumerate(chunk):
-                self._where[key] = (future, index)
 
-    def _advance(self, count: int, progress: Callable[[int], None], _: object = None) -> None:
+    def submit(
+        self, items: dict[bytes, tuple[Secret, list[str]]], chunk: int | None = None
+    ) -> None:
+        """Score these passwords (key → password, hints), except those already being scored
+        with the same hints."""
+        keys = [k for k in items if k not in self._where or self._where[k][2] != items[k][1]]
+        # small chunks keep both cores busy to the end; each costs one round trip
+        size = chunk or max(1, min(64, len(keys) // (self._workers * 8)))
+        for start in range(0, len(keys), size):
+            batch = keys[start : start + size]
+            plain = [(items[k][0].reveal(), items[k][1]) for k in batch]
+            future = self._pool.submit(_score_chunk, plain)
+            if self._progress:
+                future.add_done_callback(functools.partial(self._advance, len(batch)))
+            for index, key in enumerate(batch):
+                self._where[key] = (future, index, items[key][1])
+
+    def _advance(self, count: int, _: object = None) -> None:
         self._done += count
-        progress(self._done)
+        if self._progress:
+            self._progress(self._done, len(self._where))
 
     def __contains__(self, key: bytes) -> bool:
         return key in self._where
 
     def get(self, key: bytes) -> Strength:
         """The score of one password, waiting for its chunk if need be."""
-        future, index = self._where[key]
+        future, index, _ = self._where[key]
         return future.result()[index]
 
     def close(self) -> None:
@@ -153,10 +162,12 @@ def _score_chunk(items: list[tuple[str, list[str]]]) -> list[Strength]:
 def start_scoring(
     items: dict[bytes, tuple[Secret, list[str]]],
     workers: int | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Scoring | None:
     """Worker processes scoring `items`, or None when there are too few to pay for them."""
     workers = usable_cores() if workers is None else workers
     if workers < 2 or len(items) < PARALLEL_FROM:
         return None
-    return Scoring(items, workers, progress)
+    scoring = Scoring(workers, progress)
+    scoring.submit(items)
+    return scoring

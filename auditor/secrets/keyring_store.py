@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from auditor.errors import SecretStoreError, seconds_setting
-from auditor.secrets.store import one_by_one
+from auditor.secrets.store import Arrived, one_by_one
 
 T = TypeVar("T")
 
@@ -42,15 +42,20 @@ class KeyringStore:
             ) from None
 
     def describe(self) -> str:
-        backend = type(self._backend)
-        return f"{backend.__module__}.{backend.__qualname__}"
+        """The backend's class; for keyring's chain, its members too, in the order it asks them."""
+        from keyring.backends.chainer import ChainerBackend
+
+        if isinstance(self._backend, ChainerBackend):
+            members = ", then ".join(_class_name(m) for m in self._backend.backends)
+            return f"{_class_name(self._backend)} ({members or 'no members'})"
+        return _class_name(self._backend)
 
     def get(self, service: str, username: str) -> str | None:
         return _bounded(lambda tick: self._get_now(service, username), self.describe())
 
-    def _get_now(self, service: str, username: str) -> str | None:
+    def _get_now(self, service: str, username: str, backend: Any = None) -> str | None:
         try:
-            value = self._backend.get_password(service, username)
+            value = (backend or self._backend).get_password(service, username)
         except Exception as error:  # the keyring boundary: every backend failure is exit 3
             raise _keyring_failure(
                 f"keyring backend {self.describe()} failed to read service {service!r}", error
@@ -64,9 +69,13 @@ class KeyringStore:
         return value
 
     def read_many(
-        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+        self,
+        pairs: Sequence[tuple[str, str]],
+        progress: Callable[[int], None] | None = None,
+        arrived: Arrived | None = None,
     ) -> dict[tuple[str, str], str | None]:
-        """Many entries at once: over one connection for the Secret Service, else one by one."""
+        """Many entries at once: over one connection for the Secret Service (alone or in a
+        chain), else one by one."""
 
         def work(tick: Callable[[], None]) -> dict[tuple[str, str], str | None]:
             def report(done: int) -> None:
@@ -74,23 +83,36 @@ class KeyringStore:
                 if progress:
                     progress(done)
 
-            return self._read_many_now(pairs, report)
+            return self._read_many_now(pairs, report, arrived)
 
         return _bounded(work, self.describe())
 
     def _read_many_now(
-        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None]
+        self,
+        pairs: Sequence[tuple[str, str]],
+        progress: Callable[[int], None],
+        arrived: Arrived | None,
     ) -> dict[tuple[str, str], str | None]:
-        from auditor.secrets.secret_service import is_secret_service, read_many
+        from auditor.secrets.secret_service import chain_members, read_chain
 
-        if len(pairs) > 2 and is_secret_service(self._backend):
-            try:
-                return read_many(self._backend, pairs, progress)
-            except Exception as error:  # the keyring boundary, as in get()
-                raise _keyring_failure(
-                    f"keyring backend {self.describe()} failed to read the entries", error
-                ) from None
-        return one_by_one(self._get_now, pairs, progress)
+        members = chain_members(self._backend) if len(pairs) > 2 else None
+        if members is None:
+            return one_by_one(self._get_now, pairs, progress, arrived)
+        try:
+            return read_chain(
+                members, pairs, lambda member, s, u: self._get_now(s, u, member), progress, arrived
+            )
+        except SecretStoreError:
+            raise
+        except Exception as error:  # the keyring boundary, as in get()
+            raise _keyring_failure(
+                f"keyring backend {self.describe()} failed to read the entries", error
+            ) from None
+
+
+def _class_name(backend: object) -> str:
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__qualname__}"
 
 
 DEFAULT_TIMEOUT = 120.0

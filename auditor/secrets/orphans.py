@@ -15,7 +15,7 @@ from auditor.errors import SecretStoreError
 from auditor.inventory import Inventory
 from auditor.secrets.journal import Entry
 from auditor.secrets.keyring_store import keyring_hint
-from auditor.secrets.secret_service import is_secret_service
+from auditor.secrets.secret_service import chain_members, is_secret_service
 from auditor.secrets.writes import KeyringWriter
 
 PREFIX = "store-audit/"
@@ -34,8 +34,9 @@ def _belongs(service: str, roots: Iterable[str]) -> bool:
 def unused_entries(inventory: Inventory, writer: KeyringWriter) -> list[Entry] | None:
     """Entries under store-audit/ (or an account's own keyring_service) that no account of this
     inventory uses, sorted; None when the backend cannot list its entries."""
-    backend: Any = writer.backend
-    if not is_secret_service(backend):
+    members = chain_members(writer.backend) or []  # keyring's chain asks the Secret Service too
+    backend: Any = next((m for m in members if is_secret_service(m)), None)
+    if backend is None:
         return None
     roots = {a.service for a in inventory.accounts if a.keyring_service}
     try:

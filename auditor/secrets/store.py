@@ -12,6 +12,9 @@ from auditor.progress import Progress
 from auditor.secrets.backup import count_codes
 from auditor.secrets.value import AccountSecrets, Secret, SecretView
 
+Arrived = Callable[[dict[tuple[str, str], str]], None]
+"""Told each batch of stored values as it is read, before the rest are (for scoring meanwhile)."""
+
 
 class SecretStore(Protocol):
     """Where secrets are read from; the audit only ever reads."""
@@ -25,10 +28,13 @@ class SecretStore(Protocol):
         ...
 
     def read_many(
-        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+        self,
+        pairs: Sequence[tuple[str, str]],
+        progress: Callable[[int], None] | None = None,
+        arrived: Arrived | None = None,
     ) -> dict[tuple[str, str], str | None]:
         """The stored value (or None) for each (service, username); `progress` hears how many
-        have been read."""
+        have been read, `arrived` the values found, batch by batch."""
         ...
 
 
@@ -48,47 +54,70 @@ class MemoryStore:
         return self._entries.get((service, username))
 
     def read_many(
-        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+        self,
+        pairs: Sequence[tuple[str, str]],
+        progress: Callable[[int], None] | None = None,
+        arrived: Arrived | None = None,
     ) -> dict[tuple[str, str], str | None]:
-        return one_by_one(self.get, pairs, progress)
+        return one_by_one(self.get, pairs, progress, arrived)
 
 
 def one_by_one(
     get: Callable[[str, str], str | None],
     pairs: Sequence[tuple[str, str]],
     progress: Callable[[int], None] | None,
+    arrived: Arrived | None = None,
 ) -> dict[tuple[str, str], str | None]:
-    """Read entries one at a time, reporting each one done."""
+    """Read entries one at a time, reporting each one done (and each value found)."""
     values = {}
     for done, pair in enumerate(pairs, start=1):
-        values[pair] = get(*pair)
+        values[pair] = value = get(*pair)
+        if arrived and value is not None:
+            arrived({pair: value})
         if progress:
             progress(done)
     return values
 
 
 def read_secrets(
-    accounts: Sequence[Account], store: SecretStore, progress: Progress | None = None
+    accounts: Sequence[Account],
+    store: SecretStore,
+    progress: Progress | None = None,
+    password_arrived: Callable[[Account, Secret], None] | None = None,
 ) -> SecretView:
     """Read every account's password, TOTP seed and backup codes (counted, not kept), in one
-    read. An empty entry counts as no entry."""
+    read. An empty entry counts as no entry. `password_arrived` hears each account's password as
+    soon as it is read (from the keyring's reading thread)."""
     pairs = [
         (service, a.login)
         for a in accounts
         for service in (a.service, a.totp_service, a.backup_service)
     ]
+    readers: dict[tuple[str, str], list[Account]] = {}
+    for account in accounts:
+        readers.setdefault((account.service, account.login), []).append(account)
+    passwords: dict[str, Secret] = {}
+
+    def arrived(batch: dict[tuple[str, str], str]) -> None:
+        for pair, value in batch.items():
+            for account in readers.get(pair, ()) if value else ():
+                passwords[account.id] = Secret(value)
+                if password_arrived:
+                    password_arrived(account, passwords[account.id])
+
     values = store.read_many(
         pairs,
         (lambda done: progress.step("reading the keyring", done // 3, len(accounts)))
         if progress
         else None,
+        arrived,
     )
     view: dict[str, AccountSecrets] = {}
     for account in accounts:
         password = values[account.service, account.login]
         seed = values[account.totp_service, account.login]
         view[account.id] = AccountSecrets(
-            Secret(password) if password else None,
+            passwords.get(account.id) or (Secret(password) if password else None),
             Secret(seed) if seed else None,
             count_codes(values[account.backup_service, account.login]),
         )

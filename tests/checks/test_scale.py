@@ -4,11 +4,15 @@ do not need them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
+from auditor.checks import AuditContext
+from auditor.checks.context import password_hints
+from auditor.checks.early_scoring import CHUNK, EarlyScoring
 from auditor.checks.strength import Scoring, score_password
-from auditor.secrets import Secret
+from auditor.secrets import Secret, SecretView
 from tests.helpers import STRONG, account, inventory, run, view
 
 PASSWORDS = [
@@ -23,7 +27,8 @@ PASSWORDS = [
 def test_worker_scores_equal_local_scores() -> None:
     items = {p.encode(): (Secret(p), ["acme", "amazon"]) for p in PASSWORDS}
     progress: list[int] = []
-    scoring = Scoring(items, workers=2, progress=progress.append)
+    scoring = Scoring(workers=2, progress=lambda done, total: progress.append(done))
+    scoring.submit(items)
     try:
         remote = {key: scoring.get(key) for key in items}
     finally:
@@ -64,3 +69,46 @@ def test_commands_that_need_no_secret_load_no_keyring_and_no_zxcvbn() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "['tabulate']"  # checks prints a table
+
+
+def test_passwords_scored_while_reading_get_the_hints_of_accounts_read_later() -> None:
+    """Passwords go to the workers as they are read; a shared one read first for an account
+    without the telling name is scored again once the account named Birchwood is read."""
+    accounts = [account(f"filler-{i}", platform="ebay") for i in range(CHUNK - 1)]
+    inv = inventory(
+        *accounts,
+        account("other", platform="ebay"),
+        account("store", platform="amazon", store="Birchwood Candles"),
+    )
+    facts = AuditContext(inv, SecretView({}), dt.date(2026, 11, 27))
+    early = EarlyScoring(facts, Scoring(workers=2))
+    try:
+        shared = Secret("Birchwood7!x")
+        early.offer(inv.accounts[-2], shared)  # "other" first: no Birchwood among its names
+        read = [Secret(f"Filler-{i}-x9!Qz") for i in range(CHUNK - 1)]
+        for filler, password in zip(accounts, read, strict=True):
+            early.offer(filler, password)
+        # a chunk full: sent to the workers before the read ends
+        assert all(p.fingerprint() in early.scoring for p in [shared, *read])
+        early.offer(inv.accounts[-1], Secret("Birchwood7!x"))
+        secrets = view(
+            {"other": "Birchwood7!x", "store": "Birchwood7!x"}
+            | {a.id: p.reveal() for a, p in zip(accounts, read, strict=True)}
+        )
+        context = AuditContext(inv, secrets, dt.date(2026, 11, 27))
+        context.start_scoring(early=early.scoring)
+        for checked in inv.accounts:
+            found = secrets.password(checked.id)
+            assert found is not None
+            password = found
+            sharers = [
+                a
+                for a in inv.accounts
+                if (other := secrets.password(a.id))
+                and other.fingerprint() == password.fingerprint()
+            ]
+            hints = password_hints(sharers, inv.seller.name)
+            assert context.strength(checked) == score_password(password, hints), checked.id
+        assert context.is_weak(inv.accounts[-2])  # weak for "other" too, as after reading
+    finally:
+        early.close()

@@ -18,6 +18,7 @@ from keyring.backends import SecretService
 
 from auditor.errors import ExitCode
 
+SECRET_SERVICE = "keyring.backends.SecretService.Keyring"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "ci"
 INVENTORY = """\
 version = 1
@@ -145,7 +146,9 @@ def test_gate_script_onboards_one_account_with_a_junit_report(
         ["sh", str(EXAMPLES / "store-audit-gate.sh")],
         work,
         {k: v for k, v in env.items() if k != "DBUS_SESSION_BUS_ADDRESS"},
-        {"STORE_AUDIT_ONBOARD": "ci-etsy"},
+        # the Secret Service the gate reads, unreachable (without this, keyring would fall back
+        # to keyrings.alt's plaintext file, which the test extra installs, and find nothing)
+        {"STORE_AUDIT_ONBOARD": "ci-etsy", "PYTHON_KEYRING_BACKEND": SECRET_SERVICE},
     )
     assert keyring_down.returncode == ExitCode.KEYRING
 

@@ -159,13 +159,33 @@ def base_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+CHAIN = (
+    "keyring.backends.chainer.ChainerBackend (keyring.backends.SecretService.Keyring, "
+    "then keyrings.alt.file.PlaintextKeyring)"
+)
+
+
+@pytest.mark.parametrize(
+    "forced, described",
+    [
+        (None, CHAIN),  # keyring's own pick with keyrings.alt installed (the test extra has it)
+        ("keyring.backends.SecretService.Keyring", "keyring.backends.SecretService.Keyring"),
+    ],
+    ids=["as-keyring-picks-it", "secret-service-alone"],
+)
 def test_a_child_process_audits_through_the_default_backend(
-    planted: tuple[Planted, Path], bus_env: dict[str, str], tmp_path: Path
+    planted: tuple[Planted, Path],
+    bus_env: dict[str, str],
+    tmp_path: Path,
+    forced: str | None,
+    described: str,
 ) -> None:
     secrets, path = planted
     env = base_env(tmp_path) | bus_env
+    if forced:
+        env["PYTHON_KEYRING_BACKEND"] = forced
     doctor = run_cli(["doctor", "--inventory", str(path)], env)
-    assert "keyring backend: keyring.backends.SecretService.Keyring" in doctor.stdout, doctor
+    assert f"keyring backend: {described}\n" in doctor.stdout, doctor
     assert "passwords in the keyring: 3 of 4 accounts (missing: ebay)" in doctor.stdout
     result = run_cli(["audit", "--inventory", str(path), "--format", "json"], env)
     assert result.returncode == ExitCode.FINDINGS, result.stderr
@@ -207,7 +227,10 @@ def test_secret_service_forced_without_dbus_is_exit_3(tmp_path: Path) -> None:
 def test_no_backend_at_all_is_exit_3(tmp_path: Path) -> None:
     path = tmp_path / "store-audit.toml"
     path.write_text(INVENTORY)
-    result = run_cli(["audit", "--inventory", str(path)], base_env(tmp_path))
+    # What keyring picks when no backend is viable; named here because the test extra installs
+    # keyrings.alt, whose plaintext file backend is always viable.
+    env = base_env(tmp_path) | {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = run_cli(["audit", "--inventory", str(path)], env)
     assert result.returncode == ExitCode.KEYRING, result.stderr
     assert result.stderr.splitlines()[0] == "store-audit: error: no keyring backend is available"
     assert "Traceback" not in result.stderr
@@ -251,10 +274,14 @@ def test_bulk_reads_equal_per_entry_reads(
         ("store-audit/missing", "ops@acme.test"),
         ("store-audit/bulk-b", "other-login"),
     ]
+    arrived: list[tuple[tuple[str, str], str]] = []
     try:
-        assert read_many(real_keyring, wanted) == {
-            pair: real_keyring.get_password(*pair) for pair in wanted
-        }
+        expected = {pair: real_keyring.get_password(*pair) for pair in wanted}
+        assert read_many(real_keyring, wanted, arrived=lambda b: arrived.extend(b.items())) == (
+            expected
+        )
+        # every value found is handed on as it arrives, once
+        assert sorted(arrived) == sorted((p, v) for p, v in expected.items() if v is not None)
     finally:
         for index in range(extra_items):
             real_keyring.delete_password(f"other-app/{index}", "someone")
