@@ -36,8 +36,9 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
                 if rules
                 else f" ({join_names(spellings)} are one {what})"
             )
+        noun = "store" if all(a.kind == "store" for a in accounts) else "account"
         message += (
-            ": the right password on the wrong store is how sellers mix accounts up and lock "
+            f": the right password on the wrong {noun} is how sellers mix accounts up and lock "
             "themselves out, and one stolen mailbox opens them all"
         )
         yield finding(
@@ -46,7 +47,7 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
             ids,
             message,
             f"Give each {platform} account its own login mailbox, and note in the inventory which "
-            "mailbox signs in to which store.",
+            f"mailbox signs in to which {noun}.",
             subject=canonical,
         )
 

@@ -502,3 +502,20 @@ def test_stale_counts_from_today() -> None:
     inv = inventory(account("a", password_changed=dt.date(2020, 1, 1)))
     (found,) = run("password.stale", inv, today=dt.date(2026, 11, 27))
     assert "2,522 days ago" in found.message
+
+
+def test_typo_domain_is_critical_where_password_resets_go() -> None:
+    # whoever registers gmial.com receives the resets of a store, mailbox or payment account
+    inv = inventory(
+        account("etsy", platform="etsy", login="me@gmial.com"),
+        account("ebay", platform="ebay", recovery_email="me@gmial.com"),
+        account("pay", platform="paypal", recovery_email="me@gmial.com"),
+        account("forum", platform="forum", kind="other", login="me@gmial.com"),
+    )
+    severities = {f.key: f.severity for f in run("email.typo-domain", inv)}
+    assert severities == {
+        "email.typo-domain:etsy": Severity.CRITICAL,
+        "email.typo-domain:ebay": Severity.CRITICAL,
+        "email.typo-domain:pay": Severity.CRITICAL,
+        "email.typo-domain:forum": Severity.HIGH,
+    }
