@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
-from auditor.checks.context import AuditContext
+from auditor.checks.context import AuditContext, recorded_twice
 from auditor.checks.findings import Finding, finding, join_names
 from auditor.checks.wording import strong_methods
 from auditor.inventory import Account
@@ -28,7 +28,7 @@ def find_shared_phones(context: AuditContext) -> Iterator[Finding]:
         if account.mfa_phone:
             groups[phone_key(account.mfa_phone)].append(account)
     for accounts in groups.values():
-        if len(accounts) < 2:
+        if len(accounts) < 2 or recorded_twice(accounts):
             continue
         ids = sorted(a.id for a in accounts)
         every = "both" if len(ids) == 2 else "all of them"

@@ -54,6 +54,7 @@ def apply_import(
                     else proposal.kind,
                     "store": proposal.store,
                     "region": proposal.region,
+                    "marketplaces": list(proposal.marketplaces) or None,
                     "login": proposal.login,
                     "mfa": proposal.mfa,
                 }

@@ -519,3 +519,32 @@ def test_typo_domain_is_critical_where_password_resets_go() -> None:
         "email.typo-domain:pay": Severity.CRITICAL,
         "email.typo-domain:forum": Severity.HIGH,
     }
+
+
+def test_one_account_recorded_twice_is_not_password_reuse_or_a_shared_phone() -> None:
+    # amazon-us and amazon-ca: the identical login in Amazon's North America unified account
+    inv = inventory(
+        account(
+            "amazon-us",
+            platform="amazon",
+            region="US",
+            login="o@acme.test",
+            mfa_phone="+1 555 0100 000",
+        ),
+        account(
+            "amazon-ca",
+            platform="amazon",
+            region="CA",
+            login="o@acme.test",
+            mfa_phone="+1 555 0100 000",
+        ),
+        account("ebay", platform="ebay", login="o@acme.test", mfa_phone="+1 555 0100 000"),
+    )
+    secrets = view({"amazon-us": STRONG["a"], "amazon-ca": STRONG["a"], "ebay": STRONG["b"]})
+    assert run("password.reused", inv, secrets) == []
+    (shared,) = run("mfa.shared-phone", inv, secrets)
+    assert shared.accounts == ("amazon-ca", "amazon-us", "ebay")  # ebay is another account
+    two = inventory(*inv.accounts[:2])
+    assert run("mfa.shared-phone", two, secrets) == []
+    (login,) = run("email.shared-login", two, secrets)
+    assert login.severity == Severity.LOW and "recorded twice" in login.message

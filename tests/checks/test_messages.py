@@ -20,6 +20,7 @@ from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext, Finding
 from auditor.inventory import Account, Inventory, Seller
 from auditor.secrets import SecretView
+from auditor.vocabulary import Severity
 from tests.helpers import STRONG, TODAY, account, inventory, view
 
 WEAK = "password1"
@@ -37,6 +38,7 @@ class Case:
     must_not: tuple[str, ...] = ()
     breaches: dict[str, int] = field(default_factory=dict)
     seeds: dict[str, str] = field(default_factory=dict)
+    severity: Severity | None = None
 
     def secrets(self) -> SecretView:
         passwords = dict(self.passwords)
@@ -59,6 +61,8 @@ def words(case: Case) -> list[str]:
     findings, actions = audit(case)
     found = [f for f in findings if f.check == case.check]
     assert found, f"{case.check} did not fire"
+    if case.severity is not None:
+        assert {f.severity for f in found} == {case.severity}
     return [f"{f.message}. {f.remediation} Action: {actions.get(f.key, '')}" for f in found]
 
 
@@ -68,6 +72,10 @@ def gmail(id: str = "box", **fields: object) -> Account:
 
 def store(id: str = "shop", **fields: object) -> Account:
     return account(id, platform=fields.pop("platform", "etsy"), **fields)
+
+
+def amazon(id: str, **fields: object) -> Account:
+    return account(id, platform="amazon", **fields)
 
 
 def paypal(id: str = "pay", **fields: object) -> Account:
@@ -232,11 +240,58 @@ CASES: dict[str, Case] = {
         breaches={"shop": 12, "other": 12},
         must=("too, which uses the same password",),
     ),
+    # Amazon unified accounts: one login serves every marketplace of a region
+    "shared login: one Amazon North America account recorded twice": Case(
+        "email.shared-login",
+        inventory(
+            amazon("amazon-us", region="US", login="ops@acme.test"),
+            amazon("amazon-ca", region="CA", login="ops@acme.test"),
+        ),
+        {"amazon-us": STRONG["j"], "amazon-ca": STRONG["j"]},
+        must=(
+            "one seller account recorded twice",
+            "North America unified account",
+            'keep amazon-us with marketplaces = ["US", "CA"]',
+            "Record amazon-ca and amazon-us as the one amazon-na account",
+        ),
+        must_not=("Give amazon-ca its own login mailbox", "Give amazon-us its own login mailbox"),
+        severity=Severity.LOW,
+    ),
+    "shared login: Europe, marketplaces already listed on one of them": Case(
+        "email.shared-login",
+        inventory(
+            amazon("amazon-eu", region="DE", login="ops@acme.test", marketplaces=("FR", "IT")),
+            amazon("amazon-uk", region="UK", login="ops@acme.test"),
+        ),
+        must=("European unified account", 'marketplaces = ["DE", "FR", "IT", "UK"]'),
+        severity=Severity.LOW,
+    ),
+    "shared login: two spellings of one Gmail mailbox in one region stay separate accounts": Case(
+        "email.shared-login",
+        inventory(
+            amazon("amazon-us", region="US", login="acme.owner@gmail.com"),
+            amazon("amazon-ca", region="CA", login="AcmeOwner+ca@googlemail.com"),
+        ),
+        must=("own login mailbox", "Gmail ignores dots"),
+        must_not=("recorded twice", "marketplaces"),
+        severity=Severity.HIGH,
+    ),
+    "shared login: the identical login in North America and Europe": Case(
+        "email.shared-login",
+        inventory(
+            amazon("amazon-us", region="US", login="ops@acme.test"),
+            amazon("amazon-de", region="DE", login="ops@acme.test"),
+        ),
+        must=("own login mailbox",),
+        must_not=("recorded twice",),
+        severity=Severity.HIGH,
+    ),
     # email.typo-domain: where password resets go
     "typo domain: a store's login": Case(
         "email.typo-domain",
         inventory(store(login="ops@gmial.com")),
         must=("whoever registers gmial.com", "password resets"),
+        severity=Severity.CRITICAL,
     ),
 }
 
