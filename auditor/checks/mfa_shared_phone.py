@@ -54,7 +54,7 @@ def _second_ways(accounts: list[Account]) -> str:
     ]
     if with_app:
         steps.append(f"add an authenticator app as a second method on {join_names(with_app)}")
-    return " and ".join(steps)
+    return "; ".join(steps)
 
 
 def _action(facts: ActionFacts) -> str:

@@ -39,7 +39,7 @@ def mailbox_remedy(context: AuditContext, mailbox: Account) -> str:
         or context.breach_counts.get(mailbox.id, 0) > 0
     ):
         steps.append("give it a unique generated password")
-    return " and ".join(steps)
+    return ", and ".join(steps)
 
 
 def find_weak_links(context: AuditContext) -> Iterator[Finding]:

@@ -42,7 +42,7 @@ def second_factor(account: Account) -> str:
     `in its security settings` when the catalog says nothing about the platform."""
     methods = strong_methods(account.platform)
     if methods:
-        return f"with {either(methods)}"
+        return f"with {either(methods[:2])}"  # two choices are advice; three are a menu
     return f"in {account.platform_name}'s security settings"
 
 

@@ -61,6 +61,21 @@ class Report:
     """The account `onboard` gates, if this is an onboarding report."""
     breach_source: str | None = None
     """What passwords were looked up in (a corpus file, the range API), or None: not checked."""
+    fixed_since_baseline: tuple[str, ...] = ()
+    """Baseline keys (in scope) that this run no longer finds: fixed since the baseline."""
+    sarif_root: str | None = None
+    """The directory SARIF URIs are relative to (--sarif-root); None: the current directory."""
+
+    @property
+    def new_keys(self) -> frozenset[str]:
+        """With a baseline: the keys of unsuppressed findings that are not in it."""
+        if not self.baseline_used:
+            return frozenset()
+        return frozenset(f.key for f in self.findings if not f.suppressed and not f.in_baseline)
+
+    def is_new_action(self, action: Action) -> bool:
+        """With a baseline: whether the action resolves a finding that is not in it."""
+        return bool(self.new_keys.intersection(action.resolves))
 
     @property
     def account_count(self) -> int:
