@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
 from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.wording import either
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import is_address
 from auditor.vocabulary import Severity
@@ -66,7 +67,7 @@ def find_identity_in_passwords(context: AuditContext) -> Iterator[Finding]:
                 f"{account.id}'s password contains its {join_names(held)}: the first guess of "
                 f"anyone who knows {whose}",
                 f"Change the {account.platform_name} password to a generated one that holds no "
-                f"name anyone could tie to the account (not its {join_names(held)}).",
+                f"name anyone could tie to the account (not its {either(held)}).",
             )
 
 

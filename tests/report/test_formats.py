@@ -187,8 +187,11 @@ def check_html(report: Report) -> None:
         assert item.key in text
     for account in report.accounts:
         assert account.id in text
-    for action in report.checklist:
-        assert action.action in text
+    for action in report.checklist:  # a store-audit command in backticks is shown as <code>
+        shown = (
+            action.action if "`store-audit" not in action.action else action.action.replace("`", "")
+        )
+        assert shown in text
 
 
 def check_sarif(report: Report) -> None:
