@@ -9,7 +9,7 @@ from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.checks.findings import Finding, finding, join_names
 from auditor.checks.wording import either, offered_methods, strong_methods
-from auditor.inventory import platforms
+from auditor.inventory import Account, platforms
 from auditor.vocabulary import Severity
 
 
@@ -30,14 +30,15 @@ def find_sms_only(context: AuditContext) -> Iterator[Finding]:
             f"{account.id} gets its codes by {channel}; {platform.name} offers "
             f"{join_names(offered)}: switch, since a lost phone, a SIM swap or no signal abroad "
             f"stops a {'text' if account.mfa == 'sms' else 'phone'} code",
-            _switch_advice(account.id, platform.name, strong_methods(account.platform)),
+            _switch_advice(account, strong_methods(account.platform)),
         )
 
 
-def _switch_advice(account_id: str, platform_name: str, methods: list[str]) -> str:
-    advice = f"Switch {account_id} to {either(methods)} in {platform_name}'s security settings"
+def _switch_advice(account: Account, methods: list[str]) -> str:
+    where = platforms.security_settings(account.platform)
+    advice = f"Switch {account.id} to {either(methods)} {where}"
     if "an authenticator app" in methods:
-        advice += f", then store the seed with `store-audit set-secret {account_id} --totp`"
+        advice += f", then store the seed with `store-audit set-secret {account.id} --totp`"
     return advice + "."
 
 

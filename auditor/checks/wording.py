@@ -43,7 +43,7 @@ def second_factor(account: Account) -> str:
     methods = strong_methods(account.platform)
     if methods:
         return f"with {either(methods[:2])}"  # two choices are advice; three are a menu
-    return f"in {account.platform_name}'s security settings"
+    return platforms.security_settings(account.platform)
 
 
 def what_it_guards(account: Account, dependents: list[str]) -> str:

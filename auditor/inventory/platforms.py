@@ -52,6 +52,10 @@ class Platform:
     """Host → marketplace region."""
     unified: dict[str, UnifiedAccount] = field(default_factory=dict)
     """Group id (`amazon-na`) → the marketplaces one seller account serves."""
+    settings_menu: str | None = None
+    """Where the platform's own menus put its 2FA settings, when a source says so."""
+    settings_source: str | None = None
+    """The page that names that menu."""
 
     @property
     def mfa_offered(self) -> frozenset[str]:
@@ -75,6 +79,8 @@ def _load() -> dict[str, Platform]:
             aliases=tuple(entry.get("aliases", ())),
             hosts=tuple(entry.get("hosts", ())),
             regions=dict(entry.get("regions", {})),
+            settings_menu=entry.get("settings", {}).get("menu"),
+            settings_source=entry.get("settings", {}).get("source"),
             unified={
                 group: UnifiedAccount(
                     group, table["name"], tuple(table["regions"]), tuple(table["sources"])
@@ -121,6 +127,15 @@ def unified_group(platform_id: str, region: str | None) -> str | None:
         return None
     code = region.strip().lower()
     return next((g.id for g in known.unified.values() if code in g.regions), None)
+
+
+def security_settings(platform_id: str) -> str:
+    """Where to change a platform's 2FA, in its own menu names when the catalog has them
+    (`in Seller Central: Settings > Login Settings > ...`), else `in X's security settings`."""
+    known = PLATFORMS.get(platform_id)
+    if known is not None and known.settings_menu:
+        return f"in {known.settings_menu}"
+    return f"in {display_name(platform_id)}'s security settings"
 
 
 def unified_account(platform_id: str, group: str) -> UnifiedAccount | None:

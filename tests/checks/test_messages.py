@@ -206,7 +206,7 @@ CASES: dict[str, Case] = {
     "sms only: Amazon offers an app, no key": Case(
         "mfa.sms-only",
         inventory(store(platform="amazon", mfa="sms")),
-        must=("authenticator app",),
+        must=("authenticator app", "Seller Central: Settings > Login Settings"),
         must_not=("security key",),
     ),
     "voice only: said as phone-call codes": Case(

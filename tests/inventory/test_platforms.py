@@ -15,6 +15,8 @@ def test_every_claim_has_a_source_and_every_value_is_known() -> None:
             assert source.startswith("https://"), (platform.id, method)
         for host in platform.regions:
             assert any(host == h or host.endswith("." + h) for h in platform.hosts), host
+        if platform.settings_menu:  # a menu path is a claim about the platform: sourced
+            assert (platform.settings_source or "").startswith("https://"), platform.id
         for group in platform.unified.values():
             assert group.sources and all(u.startswith("https://") for u in group.sources)
             assert all(r.isalpha() and r.islower() for r in group.regions), group.id
