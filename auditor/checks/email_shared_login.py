@@ -88,7 +88,9 @@ def _action(facts: ActionFacts) -> str:
     known = [accounts[i] for i in facts.ids if i in accounts]
     group = recorded_twice(known)
     if group is not None:
-        return f"Record {join_names(facts.ids)} as the one {group} account they most likely are"
+        unified = platforms.unified_account(known[0].platform, group)
+        name = f"{known[0].platform_name} {unified.name}" if unified else f"{group} account"
+        return f"Record {join_names(facts.ids)} once: most likely one {name}"
     # The account whose login is written most plainly keeps the mailbox; the others move.
     keep = min(
         (i for i in facts.ids if i in accounts),

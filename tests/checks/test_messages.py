@@ -256,7 +256,7 @@ CASES: dict[str, Case] = {
             "one seller account recorded twice",
             "North America unified account",
             'keep amazon-us with marketplaces = ["US", "CA"]',
-            "Record amazon-ca and amazon-us as the one amazon-na account",
+            "Record amazon-ca and amazon-us once: most likely one Amazon North America unified",
         ),
         must_not=("Give amazon-ca its own login mailbox", "Give amazon-us its own login mailbox"),
         severity=Severity.LOW,
