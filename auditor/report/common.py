@@ -64,7 +64,7 @@ def code_spans(text: str) -> list[tuple[str, bool]]:
 
 def fails_gate(finding: Finding, report: Report) -> bool:
     """Whether this finding is one that fails the run."""
-    return finding in report.failing()
+    return finding.key in report.failing_keys
 
 
 def describe_expired(expired: ExpiredIgnore) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from auditor.checklist import Action
 from auditor.checks.findings import Finding
@@ -66,7 +67,7 @@ class Report:
     sarif_root: str | None = None
     """The directory SARIF URIs are relative to (--sarif-root); None: the current directory."""
 
-    @property
+    @cached_property
     def new_keys(self) -> frozenset[str]:
         """With a baseline: the keys of unsuppressed findings that are not in it."""
         if not self.baseline_used:
@@ -104,6 +105,11 @@ class Report:
             for f in self.findings
             if not f.suppressed and not f.in_baseline and f.severity >= self.fail_on
         )
+
+    @cached_property
+    def failing_keys(self) -> frozenset[str]:
+        """The keys of `failing()`, computed once: formats ask for every finding."""
+        return frozenset(f.key for f in self.failing())
 
     def exit_code(self) -> ExitCode:
         """0 when nothing fails the gate, else 1."""
