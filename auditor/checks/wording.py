@@ -10,6 +10,7 @@ from auditor.inventory import Account, platforms
 _STRONG_METHODS = {
     "totp": ("an authenticator app", "authenticator apps"),
     "security-key": ("a security key", "security keys"),
+    "passkey": ("a passkey", "passkeys"),  # a catalog method once the inventory knows passkeys
     "push": ("sign-in prompts on a trusted device", "sign-in prompts on a trusted device"),
 }
 """Catalog method → how advice names one of it, and how a list of offers names it."""
