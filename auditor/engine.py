@@ -11,12 +11,14 @@ from auditor import __version__
 from auditor.breach import BreachLookup, breach_counts
 from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext, Finding
+from auditor.checks.signin_map import build_map
 from auditor.checks.suppression import apply_ignores, expired_ignores
 from auditor.errors import UsageError
 from auditor.inventory import Inventory
 from auditor.progress import Progress
 from auditor.report.baseline import apply_baseline
 from auditor.report.results import Report, ReportAccount
+from auditor.report.visible import visible_report
 from auditor.secrets import SecretStore, read_secrets
 from auditor.vocabulary import parse_fail_on
 
@@ -87,7 +89,9 @@ def run_audit(request: AuditRequest) -> Report:
         expired_ignores=expired_ignores(inventory, today, scope),
         gate_account=request.gate_account,
         breach_source=request.breaches.describe() if request.breaches else None,
+        sign_in_map=build_map(context),
     )
+    report = visible_report(report)
     if request.new_baseline:
         return apply_baseline(report, frozenset(f.key for f in report.findings))
     if request.baseline is not None:

@@ -7,6 +7,8 @@ package catches broadly. Messages never hold a secret: they name files, accounts
 from __future__ import annotations
 
 import enum
+import math
+import os
 
 
 class ExitCode(enum.IntEnum):
@@ -51,3 +53,19 @@ class SecretStoreError(StoreAuditError):
     """The keyring could not be read: no backend, a locked collection, or a backend failure."""
 
     exit_code = ExitCode.KEYRING
+
+
+def seconds_setting(name: str, default: float, *, positive: bool = False) -> float:
+    """A duration from an environment variable: a finite number of seconds up to a day (0
+    allowed unless `positive`); a one-line UsageError (exit 2) for anything else."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    low = "above 0" if positive else "from 0"
+    if not math.isfinite(value) or not 0 <= value <= 86400 or (positive and value == 0):
+        raise UsageError(f"${name}: {raw[:40]!r} is not a number of seconds {low} up to 86400")
+    return value

@@ -1,9 +1,12 @@
-"""Writing files that may hold account details: atomically, private (0600), never via a symlink."""
+"""Files that may hold account details: read only when they are regular files of a bounded size
+(a FIFO would hang, /dev/zero would never end), written atomically, private (0600), never
+through a symlink."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -27,6 +30,7 @@ def write_private(path: Path, text: str) -> None:
     except OSError as error:
         raise UsageError(f"{path}: cannot write: {error.strerror}") from None
     try:
+        os.fchmod(handle, 0o600)  # mkstemp's 0600 is subject to the umask (umask 777 → 0000)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
@@ -36,3 +40,23 @@ def write_private(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """Up to `limit + 1` bytes of a regular file (a caller seeing more than `limit` refuses it).
+
+    Raises FileNotFoundError, IsADirectoryError, or OSError whose strerror says what is wrong
+    (not a regular file: a FIFO, a device); opening never blocks on a FIFO.
+    """
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(0, "not a regular file (a FIFO, a socket or a device)", str(path))
+        os.set_blocking(handle, True)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(limit + 1)
+    finally:
+        os.close(handle)

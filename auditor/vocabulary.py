@@ -55,10 +55,20 @@ def parse_fail_on(text: str) -> Severity | None:
 KINDS = ("store", "mailbox", "payment", "other")
 """The values an account's `kind` may take."""
 
-MFA_METHODS = ("none", "sms", "voice", "email", "totp", "push", "security-key", "unknown")
+MFA_METHODS = (
+    "none",
+    "sms",
+    "voice",
+    "email",
+    "totp",
+    "push",
+    "security-key",
+    "passkey",
+    "unknown",
+)
 """The values an account's `mfa` may take."""
 
-STRONG_MFA = frozenset({"totp", "push", "security-key"})
+STRONG_MFA = frozenset({"totp", "push", "security-key", "passkey"})
 """Methods that do not travel over the phone network or a mailbox."""
 
 

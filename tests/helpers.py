@@ -35,16 +35,19 @@ def inventory(
 
 
 def view(
-    passwords: dict[str, str] | None = None, seeds: dict[str, str] | None = None
+    passwords: dict[str, str] | None = None,
+    seeds: dict[str, str] | None = None,
+    backup_codes: dict[str, int] | None = None,
 ) -> SecretView:
-    """A secret view from plain dicts of account id → password / seed."""
-    passwords, seeds = passwords or {}, seeds or {}
-    ids = set(passwords) | set(seeds)
+    """A secret view from plain dicts of account id → password / seed / backup codes left."""
+    passwords, seeds, backup_codes = passwords or {}, seeds or {}, backup_codes or {}
+    ids = set(passwords) | set(seeds) | set(backup_codes)
     return SecretView(
         {
             i: AccountSecrets(
                 Secret(passwords[i]) if i in passwords else None,
                 Secret(seeds[i]) if i in seeds else None,
+                backup_codes.get(i, 0),
             )
             for i in ids
         }

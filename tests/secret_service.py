@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -71,8 +72,34 @@ def private_secret_service() -> Iterator[dict[str, str]]:
             )
             if started.returncode != 0:
                 unavailable(f"gnome-keyring-daemon failed: {started.stderr.strip()[:200]}")
+            _wait_for_login_collection({**os.environ, **env})
             yield env
         finally:
             # gnome-keyring-daemon leaves when its session bus goes away
             bus.terminate()
             bus.wait(timeout=10)
+
+
+# On a loaded machine the daemon can answer before the login keyring it was told to unlock is
+# there; a client that asks then is offered to create one, with a prompt nobody can answer.
+_WAIT = """
+import sys, time
+import secretstorage
+from secretstorage.exceptions import ItemNotFoundException
+connection = secretstorage.dbus_init()
+for _ in range(200):
+    try:
+        secretstorage.Collection(connection, "/org/freedesktop/secrets/aliases/default").is_locked()
+        sys.exit(0)
+    except ItemNotFoundException:
+        time.sleep(0.05)
+sys.exit(1)
+"""
+
+
+def _wait_for_login_collection(env: dict[str, str]) -> None:
+    waited = subprocess.run(
+        [sys.executable, "-c", _WAIT], env=env, capture_output=True, timeout=60, check=False
+    )
+    if waited.returncode != 0:
+        unavailable("gnome-keyring-daemon did not open its login keyring within 10 s")

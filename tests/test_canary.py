@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from auditor.demo import DEMO_PASSWORDS, DEMO_SEEDS
+from auditor.demo import DEMO_BACKUP_CODES, DEMO_PASSWORDS, DEMO_SEEDS
 from auditor.errors import ExitCode
 from auditor.report import FORMATS
 from tests.canaries import find_leaks, leak_forms, random_core, random_seed
@@ -78,11 +78,21 @@ class Canaries:
             ),
             "etsy": (f"{invalid}!!", invalid),  # not base32
         }
+        codes = [random_core() for _ in range(3)]
+        self.backup_codes = {  # two left on shop: mfa.few-backup-codes; one on amazon
+            "shop": (f"{codes[0]}\n{codes[1]}", codes[0]),
+            "amazon": (codes[2], codes[2]),
+        }
         self.forms = {
             f"{kind} {account}": leak_forms(value, core)
-            for kind, table in (("password", self.passwords), ("seed", self.seeds))
+            for kind, table in (
+                ("password", self.passwords),
+                ("seed", self.seeds),
+                ("backup codes", self.backup_codes),
+            )
             for account, (value, core) in table.items()
         }
+        self.forms["backup code shop 2"] = leak_forms(codes[1], codes[1])
 
     def plant(self, keyring: MemoryKeyring, inventory_text: str) -> None:
         logins = {}
@@ -96,6 +106,8 @@ class Canaries:
             keyring.entries[f"store-audit/{account_id}", logins[account_id]] = value
         for account_id, (value, _) in self.seeds.items():
             keyring.entries[f"store-audit/{account_id}/totp", logins[account_id]] = value
+        for account_id, (value, _) in self.backup_codes.items():
+            keyring.entries[f"store-audit/{account_id}/backup", logins[account_id]] = value
 
 
 @pytest.fixture
@@ -131,6 +143,8 @@ def test_the_canary_inventory_exercises_the_password_and_seed_checks(
         "email.totp-label-mismatch",
         "recovery.weak-link",
         "mfa.missing",
+        "mfa.few-backup-codes",
+        "mfa.no-backup-codes",
     }
 
 
@@ -213,7 +227,7 @@ def test_no_leak_when_the_keyring_fails_at_any_read(
     canaries: tuple[Canaries, Path], memory_keyring: MemoryKeyring, use_backend: UseBackend
 ) -> None:
     planted, path = canaries
-    reads = 2 * 6  # a password and a seed per account
+    reads = 3 * 6  # a password, a seed and backup codes per account
     for k in range(reads):
         use_backend(FailingAfter(memory_keyring.entries, k))
         for command in (["audit"], ["doctor"]):
@@ -255,7 +269,13 @@ def test_demo_never_shows_its_own_secrets(fmt: str, tmp_path: Path) -> None:
 
     forms = {
         f"demo {i}": leak_forms(v, secret_part(v))
-        for i, v in enumerate([*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values()])
+        for i, v in enumerate(
+            [
+                *DEMO_PASSWORDS.values(),
+                *DEMO_SEEDS.values(),
+                *(code for codes in DEMO_BACKUP_CODES.values() for code in codes.splitlines()),
+            ]
+        )
     }
     out = tmp_path / "demo-report"
     for result, files in (
@@ -276,11 +296,13 @@ def test_no_leak_from_the_commands_that_write_secrets(
     from tests.exports import EXPORTS, make_logins
 
     password, seed, replacement = f"Add-{random_core()}!x", random_seed(20), f"Set-{random_core()}"
+    codes = [f"{random_core()[:5]}-{random_core()[:5]}" for _ in range(3)]
     logins = make_logins()
     forms = {
         "add password": leak_forms(password, password),
         "add seed": leak_forms(seed, seed),
         "set-secret": leak_forms(replacement, replacement),
+        **{f"backup code {i}": leak_forms(c, c.replace("-", "")) for i, c in enumerate(codes)},
         **{
             f"export {x.title}": leak_forms(x.password, x.password)
             for x in logins.logins
@@ -336,6 +358,35 @@ def test_no_leak_from_the_commands_that_write_secrets(
         invoke("verify-totp", "shop", "--inventory", inventory, input="000000\n"),
         invoke("verify-totp", "shop", "--inventory", inventory, input="12345\n"),  # too short
         invoke("verify-totp", "shop", "--inventory", inventory, input="12a456\n"),  # a letter
+        invoke(
+            *"set-secret shop --backup-codes --inventory".split(),
+            inventory,
+            input="\n".join(codes) + "\n\n",
+        ),
+        invoke(
+            *"set-secret shop --backup-codes --stdin --inventory".split(),
+            inventory,
+            input="\n".join(codes),
+        ),  # refused: exists
+        invoke(
+            *"set-secret shop --backup-codes --stdin --force --inventory".split(),
+            inventory,
+            input="\n".join([*codes, codes[0] * 7]),
+        ),  # refused: a line too long
+        invoke("use-backup-code", "shop", "--inventory", inventory, input=codes[1] + "\n"),
+        invoke("use-backup-code", "shop", "--inventory", inventory, input=codes[1] + "\n"),
+        invoke("verify-password", "shop", "--inventory", inventory, input=f"{password}\n"),
+        invoke("verify-password", "shop", "--inventory", inventory, input=f"{replacement}\n"),
+        invoke("why", "shop", "--inventory", inventory, input=f"{password}\n000000\n"),
+        invoke(
+            "why",
+            "shop",
+            "--inventory",
+            inventory,
+            input=f"{replacement}\n{pyotp.TOTP(seed).now()}\n",
+        ),
+        invoke("why", "shop", "--inventory", inventory, "--format", "json"),
+        *(invoke("map", "--inventory", inventory, "--format", f) for f in ("table", "json")),
     ]
     for name, (manager, writer, _) in EXPORTS.items():
         export = tmp_path / f"{name}.export"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from auditor.demo import (
+    DEMO_BACKUP_CODES,
     DEMO_PASSWORDS,
     DEMO_SEEDS,
     DemoBreaches,
@@ -25,8 +26,11 @@ EXPECTED = {
     "email.totp-label-mismatch:shopify",
     "email.typo-domain:etsy",
     "email.unaudited-mailbox:shopify,walmart",
+    "mfa.few-backup-codes:ebay",
     "mfa.missing:etsy",
     "mfa.missing:gmail-owner",
+    "mfa.no-backup-codes:amazon-us",
+    "mfa.no-backup-codes:outlook-ops",
     "mfa.shared-phone:amazon-ca,outlook-ops",
     "mfa.sms-only:amazon-ca",
     "mfa.sms-only:outlook-ops",
@@ -46,6 +50,7 @@ EXPECTED = {
     "password.stale:walmart",
     "password.weak:ebay",
     "password.weak:gmail-owner",
+    "recovery.unreachable:amazon-ca,gmail-owner,outlook-ops",
     "recovery.weak-link:amazon-ca,amazon-us,ebay,etsy,gmail-owner,outlook-ops,paypal",
 }
 
@@ -103,5 +108,6 @@ def test_example_output_never_holds_a_demo_secret() -> None:
     report = example_report()
     for render in FORMATS.values():
         text = render(report)
-        for secret in [*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values()]:
+        codes = [c for v in DEMO_BACKUP_CODES.values() for c in v.splitlines()]
+        for secret in [*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values(), *codes]:
             assert secret not in text

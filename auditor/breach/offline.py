@@ -160,10 +160,24 @@ class SortedFile:
         return 0
 
     def _count_at(self, start: int, end: int) -> int:
-        return int(self._map[start + 41 : end].rstrip(b"\r"))
+        count = self._map[start + 41 : end].rstrip(b"\r")
+        if not (count.isdigit() and len(count) <= MAX_COUNT_DIGITS):
+            raise BreachCorpusError(
+                f"{self.path}: the line at byte {start} has no count after its hash; not a "
+                "Pwned Passwords SHA-1 corpus",
+                hint=DOWNLOAD_HINT,
+            )
+        return int(count)
 
     def counts(self, hashes: Iterable[str]) -> dict[str, int]:
-        return {value: self.count(value) for value in hashes}
+        try:
+            return {value: self.count(value) for value in hashes}
+        except ValueError:  # a line between the probed ones that is not hex
+            raise BreachCorpusError(
+                f"{self.path}: a line is not a SHA1HEX:COUNT line; not a Pwned Passwords "
+                "SHA-1 corpus",
+                hint=DOWNLOAD_HINT,
+            ) from None
 
 
 class PrefixDirectory:
@@ -200,14 +214,19 @@ class PrefixDirectory:
             try:
                 text = file.read_bytes()
             except FileNotFoundError:
+                # which prefix file is missing is not said: it is 5 hex digits of a password's hash
                 raise BreachCorpusError(
-                    f"{self.path}: {prefix}.txt is missing: the download is incomplete",
+                    f"{self.path}: a prefix file is missing: the download is incomplete",
                     hint=DOWNLOAD_HINT,
                 ) from None
             suffixes = parse_range(text, file)
             for value in values:
                 found[value] = suffixes.get(value[5:], 0)
         return found
+
+
+MAX_COUNT_DIGITS = 12
+"""More digits than any count of sightings has (the largest is under 10^8)."""
 
 
 def parse_range(text: bytes, source: Path | str) -> dict[str, int]:
@@ -218,7 +237,7 @@ def parse_range(text: bytes, source: Path | str) -> dict[str, int]:
         if not line:
             continue
         suffix, _, count = line.partition(b":")
-        if len(suffix) != 35 or not count.isdigit():
+        if len(suffix) != 35 or not count.isdigit() or len(count) > MAX_COUNT_DIGITS:
             raise BreachCorpusError(f"{source}: a line is not SUFFIX:COUNT")
         found[suffix.decode("ascii").upper()] = int(count)
     return found

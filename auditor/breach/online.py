@@ -8,6 +8,7 @@ and 5xx (honouring Retry-After). Any other failure ends the audit with a BreachS
 
 from __future__ import annotations
 
+import http.client
 import time
 import urllib.error
 import urllib.request
@@ -65,6 +66,13 @@ class RangeApi:
                     ) from None
                 wait = _retry_after(error.headers.get("Retry-After"), attempt)
                 self._sleep(wait)
+            except (http.client.HTTPException, ValueError) as error:
+                # a bad status line, a truncated body, an oversized header: not a range answer
+                raise BreachServiceError(
+                    f"the Pwned Passwords service at {self.url} sent a broken answer "
+                    f"({type(error).__name__})",
+                    hint=HINT,
+                ) from None
             except (urllib.error.URLError, TimeoutError, OSError) as error:
                 reason = getattr(error, "reason", error)
                 raise BreachServiceError(

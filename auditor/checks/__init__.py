@@ -16,7 +16,9 @@ from auditor.checks import (
     email_totp_label_mismatch,
     email_typo_domain,
     email_unaudited_mailbox,
+    mfa_few_backup_codes,
     mfa_missing,
+    mfa_no_backup_codes,
     mfa_shared_phone,
     mfa_sms_only,
     mfa_totp_invalid,
@@ -29,6 +31,7 @@ from auditor.checks import (
     password_similar,
     password_stale,
     password_weak,
+    recovery_unreachable,
     recovery_weak_link,
 )
 from auditor.checks.check import ActionFacts, Check, CheckFunction, Fix
@@ -60,6 +63,9 @@ CHECKS: dict[str, Check] = {
         mfa_totp_invalid.CHECK,
         mfa_totp_weak_seed.CHECK,
         recovery_weak_link.CHECK,
+        mfa_no_backup_codes.CHECK,
+        mfa_few_backup_codes.CHECK,
+        recovery_unreachable.CHECK,
     )
 }
 """Check id → its record, in catalog order."""

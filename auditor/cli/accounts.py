@@ -10,7 +10,15 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import INVENTORY_OPTION, fail, read_secret, warn_if_others_can_write
+from auditor.cli.common import (
+    INVENTORY_OPTION,
+    fail,
+    interrupted,
+    note,
+    read_secret,
+    read_secret_lines,
+    warn_about_inventory,
+)
 from auditor.errors import ExitCode, StoreAuditError, UsageError
 from auditor.vocabulary import KINDS, MFA_METHODS
 
@@ -29,31 +37,41 @@ from auditor.vocabulary import KINDS, MFA_METHODS
 @INVENTORY_OPTION
 def add(account_id: str, inventory: Path | None, force: bool, **fields: str | None) -> None:
     """Add an account: prompts for its password (hidden) and an optional TOTP seed."""
-    from auditor.intake.enrol import add_account
+    from auditor.intake.enrol import add_account, check_new_account
+    from auditor.intake.session import Interrupted, writing
     from auditor.inventory import inventory_path_for_writing
     from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets.writes import KeyringWriter
+    from auditor.secrets import KeyringStore
 
+    path = inventory_path_for_writing(inventory)
     try:
-        document = InventoryDocument.open(inventory_path_for_writing(inventory))
-        warn_if_others_can_write(document.path)
-        writer = KeyringWriter()
+        # Everything that can be checked is checked before the prompts; the lock is taken only
+        # after them, so a writer never waits for someone else's typing.
+        check_new_account(
+            InventoryDocument.open(path), {"id": account_id, **fields}, KeyringStore(), force=force
+        )
         password = read_secret(f"Password for {account_id}", stdin=False)
         if not password.reveal():
             raise UsageError("no password given; nothing was written")
         seed = read_secret(
             "TOTP seed or otpauth:// URI (Enter for none)", stdin=False, confirm=False
         )
-        added = add_account(
-            document,
-            {"id": account_id, **fields},
-            password,
-            seed if seed.reveal() else None,
-            writer,
-            force=force,
-        )
+        with writing(path, note) as session:
+            document = InventoryDocument.open(session.path)
+            warn_about_inventory(document.path)
+            added = add_account(
+                document,
+                {"id": account_id, **fields},
+                password,
+                seed if seed.reveal() else None,
+                session.writer,
+                force=force,
+                journal=session.journal,
+            )
     except StoreAuditError as error:
         fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
     created = " (created)" if added.created_inventory else ""
     stored = "password and TOTP seed" if added.seed else "password"
     click.echo(
@@ -67,33 +85,89 @@ def add(account_id: str, inventory: Path | None, force: bool, **fields: str | No
 @click.command("set-secret")
 @click.argument("account_id", metavar="ID")
 @click.option("--totp", is_flag=True, help="Set the TOTP seed (base32 or otpauth:// URI).")
+@click.option("--backup-codes", is_flag=True, help="Set the one-time backup codes (one a line).")
 @click.option(
-    "--stdin", "from_stdin", is_flag=True, help="Read the secret's first line from stdin."
+    "--stdin",
+    "from_stdin",
+    is_flag=True,
+    help="Read the secret's first line (backup codes: every line) from stdin.",
 )
 @click.option("--force", is_flag=True, help="Replace an entry that already exists.")
 @INVENTORY_OPTION
 def set_secret(
-    account_id: str, totp: bool, from_stdin: bool, force: bool, inventory: Path | None
+    account_id: str,
+    totp: bool,
+    backup_codes: bool,
+    from_stdin: bool,
+    force: bool,
+    inventory: Path | None,
 ) -> None:
-    """Store or replace one account's password (or, with --totp, its TOTP seed)."""
+    """Store or replace one account's password (or, with --totp, its TOTP seed; with
+    --backup-codes, its backup codes)."""
     from auditor.intake.enrol import set_secret as store_secret
+    from auditor.intake.session import Interrupted, writing
     from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets.writes import KeyringWriter
+    from auditor.secrets.lookup import find_account
 
+    if totp and backup_codes:
+        fail(UsageError("--totp and --backup-codes set different entries: give one of them"))
+    if backup_codes:
+        _set_backup_codes(account_id, from_stdin, force, inventory)
+        return
     what = "TOTP seed" if totp else "password"
     try:
-        loaded = load_inventory(locate_inventory(inventory))
-        warn_if_others_can_write(loaded.path)
-        writer = KeyringWriter()
+        path = locate_inventory(inventory)
+        find_account(load_inventory(path), account_id)  # before the prompt
         value = read_secret(f"New {what} for {account_id}", stdin=from_stdin)
         if not value.reveal():
             raise UsageError(f"no {what} given; nothing was written")
-        account = store_secret(loaded, account_id, value, writer, totp=totp, force=force)
+        with writing(path, note) as session:
+            loaded = load_inventory(session.path)
+            warn_about_inventory(loaded.path)
+            account = store_secret(
+                loaded,
+                account_id,
+                value,
+                session.writer,
+                totp=totp,
+                force=force,
+                journal=session.journal,
+            )
     except StoreAuditError as error:
         fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
     click.echo(f"stored the {what} of {account_id} in the keyring")
     if totp and account.mfa != "totp":
         click.echo(f"note: the inventory says mfa = {account.mfa!r} for {account_id}")
+
+
+def _set_backup_codes(
+    account_id: str, from_stdin: bool, force: bool, inventory: Path | None
+) -> None:
+    from auditor.intake.backup_codes import store_backup_codes
+    from auditor.intake.session import Interrupted, writing
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.secrets.lookup import find_account
+
+    try:
+        path = locate_inventory(inventory)
+        find_account(load_inventory(path), account_id)  # before the prompts
+        lines = read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
+        with writing(path, note) as session:
+            loaded = load_inventory(session.path)
+            warn_about_inventory(loaded.path)
+            stored = store_backup_codes(
+                loaded, account_id, lines, session.writer, force=force, journal=session.journal
+            )
+    except StoreAuditError as error:
+        fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
+    click.echo(
+        f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the keyring"
+    )
+    click.echo(f"after using one, run `store-audit use-backup-code {account_id}` to cross it off")
 
 
 @click.command("import")
@@ -122,31 +196,36 @@ def import_(
     """Import logins from a password manager's export into the inventory and the keyring."""
     from auditor.intake.apply import apply_import
     from auditor.intake.importers import IMPORTERS, read_export
-    from auditor.intake.plan import describe_plan, plan_import
+    from auditor.intake.plan import plan_import
+    from auditor.intake.plan_table import describe_plan
+    from auditor.intake.session import Interrupted, writing
     from auditor.inventory import inventory_path_for_writing
     from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets.writes import KeyringWriter
 
     try:
         entries = IMPORTERS[manager](read_export(export_file), export_file)
-        document = InventoryDocument.open(inventory_path_for_writing(inventory))
-        warn_if_others_can_write(document.path)
-        _, current = document.render()
-        writer = KeyringWriter()
-        plan = plan_import(entries, current, writer, keep_unknown=keep_all)
-        click.echo(describe_plan(plan), nl=False)
-        if dry_run:
-            click.echo("dry run: nothing was written")
-            sys.exit(ExitCode.OK)
-        if not plan.changes:
-            click.echo(
-                f"nothing to do: all {len(plan.proposals)} account(s) are already in "
-                f"{document.path} and the keyring"
+        with writing(inventory_path_for_writing(inventory), note) as session:
+            document = InventoryDocument.open(session.path)
+            warn_about_inventory(document.path)
+            _, current = document.render()
+            plan = plan_import(entries, current, session.writer, keep_unknown=keep_all)
+            click.echo(describe_plan(plan), nl=False)
+            if dry_run:
+                click.echo("dry run: nothing was written")
+                sys.exit(ExitCode.OK)
+            if not plan.changes:
+                click.echo(
+                    f"nothing to do: all {len(plan.proposals)} account(s) are already in "
+                    f"{document.path} and the keyring"
+                )
+                sys.exit(ExitCode.OK)
+            result = apply_import(
+                plan, document, session.writer, force=force, journal=session.journal
             )
-            sys.exit(ExitCode.OK)
-        result = apply_import(plan, document, writer, force=force)
     except StoreAuditError as error:
         fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
     click.echo(
         f"imported into {document.path}: {result.added} account(s) added, "
         f"{result.updated} updated, {result.secrets_written} keyring entries written"
@@ -172,7 +251,7 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
 
     try:
         loaded = load_inventory(locate_inventory(inventory))
-        warn_if_others_can_write(loaded.path)
+        warn_about_inventory(loaded.path)
         seed = stored_seed(find_account(loaded, account_id), KeyringStore())
         digits = parse_totp(seed).digits
         code = click.prompt(f"Code your authenticator shows for {account_id}")

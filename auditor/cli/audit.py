@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from auditor.cli.common import FILE, fail, warn_if_others_can_write
+from auditor.cli.common import FILE, fail, refuse_overwriting, warn_about_inventory
 from auditor.errors import StoreAuditError, UsageError
 from auditor.vocabulary import FAIL_ON_NAMES
 
@@ -127,8 +127,10 @@ def _audit(
         if options.baseline and options.write_baseline:
             raise UsageError("--baseline and --write-baseline cannot be used together")
         path = locate_inventory(options.inventory)
+        refuse_overwriting(path, options.output, "--output")
+        refuse_overwriting(path, options.write_baseline, "--write-baseline")
         inventory = load_inventory(path)
-        warn_if_others_can_write(path)
+        warn_about_inventory(path)
         progress = TerminalProgress()
         request = AuditRequest(
             inventory,

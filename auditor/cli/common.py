@@ -3,13 +3,15 @@ and reading a secret from a hidden prompt or stdin."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from auditor.errors import StoreAuditError
+from auditor.errors import StoreAuditError, UsageError
 
 if TYPE_CHECKING:
     from auditor.secrets import Secret
@@ -30,23 +32,85 @@ def fail(error: StoreAuditError) -> NoReturn:
     sys.exit(error.exit_code)
 
 
+def refuse_overwriting(inventory: Path, target: Path | None, option: str) -> None:
+    """A report or baseline must never replace the inventory it was made from."""
+    if target is None:
+        return
+    same = target.resolve() == inventory.resolve()
+    if not same and target.exists() and inventory.exists():
+        same = os.path.samefile(target, inventory)
+    if same:
+        raise UsageError(f"{option} {target} is the inventory itself; choose another file")
+
+
+def note(line: str) -> None:
+    """A one-line note on stderr (waiting for a lock, an interrupted write finished)."""
+    click.echo(f"store-audit: {line}", err=True)
+
+
+def interrupted(stop: KeyboardInterrupt) -> NoReturn:
+    """Ctrl-C, SIGTERM or SIGHUP during a writing command: what it wrote was undone; exit
+    128 + the signal's number, as a shell reports a process the signal stopped."""
+    signum = getattr(stop, "signum", 2)
+    click.echo(
+        f"store-audit: interrupted by {signal.Signals(signum).name}: what this run had written to "
+        "the keyring was undone and the inventory was not changed",
+        err=True,
+    )
+    sys.exit(128 + signum)
+
+
 def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
-    """A secret from stdin's first line, or typed at a hidden (and confirmed) prompt."""
+    """A secret from stdin's first line (`stdin`), typed at a hidden (and confirmed) prompt on a
+    terminal, or, when input is piped, the next line (and the confirming line after it) read
+    from the pipe, without a prompt: never through getpass, which would read the terminal
+    instead of the pipe."""
     from auditor.secrets import Secret
 
     if stdin:
-        value = sys.stdin.readline().rstrip("\r\n")
-    else:
+        return Secret(sys.stdin.readline().rstrip("\r\n"))
+    if sys.stdin.isatty():
         value = click.prompt(
             prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
         )
+        return Secret(value)
+    value = sys.stdin.readline().rstrip("\r\n")
+    if confirm and value and sys.stdin.readline().rstrip("\r\n") != value:
+        raise UsageError("the two values given do not match; nothing was written")
     return Secret(value)
 
 
-def warn_if_others_can_write(path: Path) -> None:
-    """Say so on stderr when others may change the inventory that decides where secrets go."""
+def read_secret_lines(prompt: str, stdin: bool) -> list[Secret]:
+    """Several secrets, one a line: every line of stdin, or hidden prompts until an empty one."""
+    from auditor.secrets import Secret
+
+    if stdin:
+        return [Secret(line) for line in sys.stdin.read().splitlines()]
+    lines: list[Secret] = []
+    while True:
+        value = click.prompt(
+            f"{prompt} {len(lines) + 1} (Enter when done)",
+            hide_input=True,
+            default="",
+            show_default=False,
+        )
+        if not value.strip():
+            return lines
+        lines.append(Secret(value))
+
+
+def warn_about_inventory(path: Path) -> None:
+    """Say so on stderr when others may change the inventory that decides where secrets go, or
+    when a write to it was interrupted and its cleanup is still to be done."""
     from auditor.inventory import permission_warning
+    from auditor.secrets.journal import journal_path
 
     warning = permission_warning(path)
     if warning:
         click.echo(f"store-audit: warning: {warning}", err=True)
+    if journal_path(path).exists():
+        click.echo(
+            f"store-audit: note: a write to {path} was interrupted; the next add, import or "
+            "set-secret removes the keyring entries it left",
+            err=True,
+        )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import FILE
-from auditor.errors import ExitCode
+from auditor.cli.common import FILE, fail, note
+from auditor.errors import ExitCode, StoreAuditError
 
 
 @click.command()
@@ -31,15 +31,46 @@ def checks() -> None:
 
 @click.command()
 @click.option("--inventory", type=FILE, help="Inventory file to check [default: as for audit].")
-def doctor(inventory: Path | None) -> None:
-    """Show which keyring backend is used, whether it answers, and which inventory is found."""
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Then remove the unused store-audit/ keyring entries it lists, after asking.",
+)
+def doctor(inventory: Path | None, prune: bool) -> None:
+    """Show which keyring backend is used, whether it answers, and which inventory is found.
+
+    Read-only, unless --prune is given and you confirm the entries to remove.
+    """
     from auditor.secrets.doctor import diagnose
 
     code = ExitCode.OK
-    for line, problem in diagnose(inventory):
-        click.echo(line)
-        if problem is not None:
-            code = max(code, problem)
-            if problem == ExitCode.KEYRING:
-                break
+    try:
+        for line, problem in diagnose(inventory):
+            click.echo(line)
+            if problem is not None:
+                code = max(code, problem)
+                if problem == ExitCode.KEYRING:
+                    break
+        if prune and code == ExitCode.OK:
+            _prune(inventory)
+    except StoreAuditError as error:
+        fail(error)
     sys.exit(code)
+
+
+def _prune(inventory: Path | None) -> None:
+    from auditor.intake.prune import prune_unused
+    from auditor.inventory import locate_inventory
+
+    def confirm(entries: list[tuple[str, str]]) -> bool:
+        try:
+            return click.confirm(
+                f"Remove these {len(entries)} keyring entries? They cannot be recovered",
+                default=False,
+                err=True,
+            )
+        except click.Abort:
+            return False
+
+    removed = prune_unused(locate_inventory(inventory), confirm, note)
+    click.echo(f"removed {removed} unused keyring entries")

@@ -40,6 +40,16 @@ DEMO_SEEDS: dict[str, str] = {
 }
 
 
+DEMO_BACKUP_CODES: dict[str, str] = {
+    # amazon-us and outlook-ops: none stored, to show mfa.no-backup-codes
+    "ebay": "4821 9037\n5530 1186",  # two left: mfa.few-backup-codes
+    "amazon-ca": "\n".join(f"7{n}62 0{n}49" for n in range(5)),
+    "shopify": "\n".join(f"c{n}f4-9a{n}e" for n in range(10)),
+    "walmart": "\n".join(f"30{n}7-81{n}5" for n in range(8)),
+    "payoneer": "\n".join(f"p{n}x7k2m{n}" for n in range(6)),
+}
+
+
 class DemoBreaches:
     """A built-in stand-in for the Pwned Passwords corpus: it knows the demo's reused password."""
 
@@ -70,4 +80,6 @@ def demo_store(inventory: Inventory) -> MemoryStore:
             entries[account.service, account.login] = DEMO_PASSWORDS[account.id]
         if account.id in DEMO_SEEDS:
             entries[account.totp_service, account.login] = DEMO_SEEDS[account.id]
+        if account.id in DEMO_BACKUP_CODES:
+            entries[account.backup_service, account.login] = DEMO_BACKUP_CODES[account.id]
     return MemoryStore(entries, name="built-in demo keyring (in memory)")

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.errors import UsageError
-from auditor.intake.plan import ImportPlan
+from auditor.intake.plan import ImportPlan, Proposal
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.platforms import default_kind
+from auditor.secrets.journal import Journal
 from auditor.secrets.writes import KeyringWriter, secret_transaction
 
 
@@ -28,8 +29,28 @@ class ImportResult:
     """Keyring entries written."""
 
 
+def _fields(proposal: Proposal) -> dict[str, str | list[str] | None]:
+    """The inventory fields of a new account."""
+    return {
+        "id": proposal.account_id,
+        "platform": proposal.platform,
+        # the platform's default kind is left implicit, as a person would write it
+        "kind": None if proposal.kind == default_kind(proposal.platform) else proposal.kind,
+        "store": proposal.store,
+        "region": proposal.region,
+        "marketplaces": list(proposal.marketplaces) or None,
+        "login": proposal.login,
+        "mfa": proposal.mfa,
+    }
+
+
 def apply_import(
-    plan: ImportPlan, document: InventoryDocument, writer: KeyringWriter, *, force: bool
+    plan: ImportPlan,
+    document: InventoryDocument,
+    writer: KeyringWriter,
+    *,
+    force: bool,
+    journal: Journal | None = None,
 ) -> ImportResult:
     """Write the plan's accounts and secrets, or nothing at all."""
     blocked = plan.blocked(force)
@@ -44,24 +65,10 @@ def apply_import(
     changes = plan.changes
     for proposal in changes:
         if not proposal.exists:
-            document.add_account(
-                {
-                    "id": proposal.account_id,
-                    "platform": proposal.platform,
-                    # the platform's default kind is left implicit, as a person would write it
-                    "kind": None
-                    if proposal.kind == default_kind(proposal.platform)
-                    else proposal.kind,
-                    "store": proposal.store,
-                    "region": proposal.region,
-                    "marketplaces": list(proposal.marketplaces) or None,
-                    "login": proposal.login,
-                    "mfa": proposal.mfa,
-                }
-            )
+            document.add_account(_fields(proposal))
     text, _ = document.render()  # validated before the keyring is touched
     written = 0
-    with secret_transaction(writer) as transaction:
+    with secret_transaction(writer, journal) as transaction:
         for proposal in changes:
             if proposal.write_password:
                 transaction.set(
@@ -79,7 +86,7 @@ def apply_import(
                 )
         written = transaction.written
         if any(not p.exists for p in changes):
-            document.save(text)
+            transaction.commit(lambda: document.save(text))
     return ImportResult(
         added=sum(1 for p in changes if not p.exists),
         updated=sum(1 for p in changes if p.exists),

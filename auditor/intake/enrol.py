@@ -11,7 +11,8 @@ from typing import Any
 from auditor.errors import UsageError
 from auditor.inventory import Account, Inventory
 from auditor.inventory.editing import InventoryDocument
-from auditor.secrets import Secret
+from auditor.secrets import Secret, SecretStore
+from auditor.secrets.journal import Journal
 from auditor.secrets.totp import TotpError, TotpSeed, parse_totp
 from auditor.secrets.writes import KeyringWriter, secret_transaction
 
@@ -24,10 +25,8 @@ def check_seed(seed: Secret, account_id: str) -> TotpSeed:
         raise UsageError(f"{account_id}: the TOTP seed was not stored: {error}") from None
 
 
-def _refuse_overwrite(
-    writer: KeyringWriter, service: str, login: str, what: str, force: bool
-) -> None:
-    if not force and writer.get(service, login) is not None:
+def _refuse_overwrite(store: SecretStore, service: str, login: str, what: str, force: bool) -> None:
+    if not force and store.get(service, login) is not None:
         raise UsageError(
             f"the keyring already holds {what} (service {service!r}, user {login!r}); "
             "nothing was written",
@@ -47,6 +46,27 @@ class Added:
     """The stored seed's properties, when one was given."""
 
 
+def check_new_account(
+    document: InventoryDocument, fields: dict[str, Any], store: SecretStore, *, force: bool
+) -> Account:
+    """Everything `add` can check before it asks for a secret: the id is new, the fields load,
+    and (without --force) the keyring holds no password for the account yet."""
+    account_id = str(fields["id"])
+    _, before = document.render() if document.existed else ("", None)
+    if before is not None and before.account(account_id) is not None:
+        raise UsageError(
+            f"{document.path}: account {account_id!r} is already in the inventory",
+            hint=f"use `store-audit set-secret {account_id}` to change its secrets",
+        )
+    document.add_account(fields)
+    _, inventory = document.render()  # the standard one-line errors for a bad id, mfa, date...
+    account = inventory.account(account_id)
+    if account is None:  # render() loaded what add_account wrote; this cannot happen
+        raise UsageError(f"{document.path}: account {account_id!r} was not added")
+    _refuse_overwrite(store, account.service, account.login, f"a password for {account_id}", force)
+    return account
+
+
 def add_account(
     document: InventoryDocument,
     fields: dict[str, Any],
@@ -55,6 +75,7 @@ def add_account(
     writer: KeyringWriter,
     *,
     force: bool,
+    journal: Journal | None = None,
 ) -> Added:
     """Add the account to the inventory and its secrets to the keyring, or nothing."""
     account_id = str(fields["id"])
@@ -64,29 +85,19 @@ def add_account(
             f"{account_id}: a TOTP seed was given but --mfa is "
             f"{fields.get('mfa')!r}; use --mfa totp"
         )
-    _, before = document.render() if document.existed else ("", None)
-    if before is not None and before.account(account_id) is not None:
-        raise UsageError(
-            f"{document.path}: account {account_id!r} is already in the inventory",
-            hint=f"use `store-audit set-secret {account_id}` to change its secrets",
-        )
-    document.add_account(fields)
-    text, inventory = document.render()  # the standard one-line errors for a bad id, mfa, date...
-    account = inventory.account(account_id)
-    if account is None:  # render() loaded what add_account wrote; this cannot happen
-        raise UsageError(f"{document.path}: account {account_id!r} was not added")
-    _refuse_overwrite(writer, account.service, account.login, f"a password for {account_id}", force)
+    account = check_new_account(document, fields, writer, force=force)
+    text, _ = document.render()
     if seed is not None:
         _refuse_overwrite(
             writer, account.totp_service, account.login, f"a TOTP seed for {account_id}", force
         )
-    with secret_transaction(writer) as transaction:
+    with secret_transaction(writer, journal) as transaction:
         transaction.set(account.service, account.login, password.reveal(), f"{account_id} password")
         if seed is not None:
             transaction.set(
                 account.totp_service, account.login, seed.reveal(), f"{account_id} TOTP seed"
             )
-        document.save(text)
+        transaction.commit(lambda: document.save(text))
     return Added(account, not document.existed, parsed_seed)
 
 
@@ -98,6 +109,7 @@ def set_secret(
     *,
     totp: bool,
     force: bool,
+    journal: Journal | None = None,
 ) -> Account:
     """Replace (or first store) one account's password or TOTP seed."""
     account = inventory.account(account_id)
@@ -108,7 +120,7 @@ def set_secret(
     service = account.totp_service if totp else account.service
     what = f"a {'TOTP seed' if totp else 'password'} for {account_id}"
     _refuse_overwrite(writer, service, account.login, what, force)
-    with secret_transaction(writer) as transaction:
+    with secret_transaction(writer, journal) as transaction:
         transaction.set(
             service,
             account.login,

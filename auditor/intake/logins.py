@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from auditor.intake.importers import ExportEntry
 from auditor.inventory import platforms
+from auditor.inventory.reader import text_problem
 
 
 @dataclass(frozen=True)
@@ -53,16 +54,10 @@ def group_by_login(
     """Entries by platform and login; those that cannot be an account go to `skipped`."""
     groups: dict[tuple[str, str], LoginGroup] = {}
     for item in entries:
-        if item.password is None:
-            skipped.append(Skipped((item.entry,), item.title, "no password"))
-            continue
-        if not item.username:
-            skipped.append(Skipped((item.entry,), item.title, "no user name"))
-            continue
         match = next((m for m in map(platforms.match_url, item.urls) if m), None)
         host = next((h for h in map(platforms.url_host, item.urls) if h), "")
-        if match is None and not (keep_unknown and host):
-            reason = f"{host or 'no URL'}: not a platform store-audit knows (--all keeps it)"
+        reason = skip_reason(item, match is not None, host, keep_unknown)
+        if reason:
             skipped.append(Skipped((item.entry,), item.title, reason))
             continue
         platform_id = match.platform.id if match else host
@@ -72,3 +67,17 @@ def group_by_login(
         regions = {m.region for m in map(platforms.match_url, item.urls) if m and m.region}
         group.regions.extend(sorted(r for r in regions if r not in group.regions))
     return groups
+
+
+def skip_reason(item: ExportEntry, known: bool, host: str, keep_unknown: bool) -> str | None:
+    """Why an export entry cannot become an account, or None."""
+    if item.password is None:
+        return "no password"
+    if not item.username:
+        return "no user name"
+    problem = text_problem(item.username)
+    if problem:  # the inventory would refuse it as a login: skip it here, in every run
+        return f"its user name {problem}"
+    if not known and not (keep_unknown and host):
+        return f"{host or 'no URL'}: not a platform store-audit knows (--all keeps it)"
+    return None

@@ -219,28 +219,3 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         service=target.service,
         marketplaces=target.group.unified()[1],
     )
-
-
-def describe_plan(plan: ImportPlan) -> str:
-    """The plan as a table (id, platform, login, mfa, change) and the skipped entries; no secret."""
-    from tabulate import tabulate
-
-    lines = []
-    if plan.proposals:
-        rows = [[p.account_id, p.platform, p.login, p.mfa, p.detail] for p in plan.proposals]
-        lines.append(
-            tabulate(
-                rows,
-                headers=["ID", "Platform", "Login", "MFA", "Change"],
-                maxcolwidths=[None, None, 28, None, 30],
-                disable_numparse=True,
-            )
-        )
-    else:
-        lines.append("No entry maps to an account.")
-    if plan.skipped:
-        lines += ["", f"Skipped {len(plan.skipped)}:"]
-        for item in plan.skipped:
-            where = ", ".join(str(e) for e in item.entries)
-            lines.append(f"  entry {where} ({item.title or 'untitled'}): {item.reason}")
-    return "\n".join(lines) + "\n"

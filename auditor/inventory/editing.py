@@ -15,7 +15,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from auditor.errors import InventoryError
 from auditor.files import write_private
-from auditor.inventory import INVENTORY_VERSION, Inventory, parse_inventory
+from auditor.inventory import INVENTORY_VERSION, Inventory, load_inventory, parse_inventory
 
 
 @dataclass
@@ -32,16 +32,13 @@ class InventoryDocument:
     @classmethod
     def open(cls, path: Path) -> InventoryDocument:
         """Read the file, or start a new inventory with `version = 1` when it does not exist."""
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
+        if not path.exists() and not path.is_symlink():
             document = tomlkit.document()
             document.add(tomlkit.comment("store-audit inventory: accounts only, no secrets."))
             document.add("version", INVENTORY_VERSION)
             return cls(path, document, existed=False)
-        except (OSError, UnicodeDecodeError) as error:
-            raise InventoryError(f"{path}: cannot read: {error}") from None
-        parse_inventory(text.encode("utf-8"), path)  # a broken file is reported, not edited
+        load_inventory(path)  # a broken, oversized or special file is reported, not edited
+        text = path.read_text(encoding="utf-8-sig")
         return cls(path, tomlkit.parse(text), existed=True)
 
     def add_account(self, fields: dict[str, Any]) -> None:

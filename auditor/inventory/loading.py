@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 from auditor.errors import InventoryError
+from auditor.files import read_regular
 from auditor.inventory.model import Inventory
 from auditor.inventory.reader import Reader
 
@@ -17,8 +18,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 def load_inventory(path: Path) -> Inventory:
     """Read and validate an inventory file."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise InventoryError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -36,13 +36,29 @@ def parse_inventory(raw: bytes, path: Path) -> Inventory:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InventoryError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    _refuse_deep_keys(text, path)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InventoryError(f"{path}: {_place_of_toml_error(text, str(error))}") from None
     except RecursionError:
         raise InventoryError(f"{path}: invalid TOML: nested too deeply") from None
+    except ValueError:  # tomllib's int() of a number with thousands of digits
+        raise InventoryError(f"{path}: invalid TOML: a number with too many digits") from None
     return Reader(path, _account_header_lines(text)).inventory(document)
+
+
+MAX_DOTS_PER_LINE = 256
+"""No inventory line holds more; tomllib takes minutes on a key of 200,000 dotted parts."""
+
+
+def _refuse_deep_keys(text: str, path: Path) -> None:
+    """One clean error, in linear time, for lines tomllib would take minutes over."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") > MAX_DOTS_PER_LINE:
+            raise InventoryError(
+                f"{path}: line {number}: more than {MAX_DOTS_PER_LINE} dots; not an inventory line"
+            )
 
 
 _ACCOUNTS_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*accounts[ \t]*\]\]", re.MULTILINE)

@@ -58,10 +58,31 @@ def permission_warning(path: Path) -> str | None:
         mode = path.stat().st_mode
     except OSError:
         return None
-    if os.name != "posix" or not mode & (stat.S_IWGRP | stat.S_IWOTH):
+    if os.name != "posix":
         return None
+    if not mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return _folder_warning(path)
     who = "anyone" if mode & stat.S_IWOTH else "its group"
     return (
         f"{path} can be changed by {who} (mode {stat.S_IMODE(mode):04o}): someone else could "
         f"redirect which keyring entries store-audit reads; run chmod 600 {path}"
+    )
+
+
+def _folder_warning(path: Path) -> str | None:
+    """A warning when others may replace the inventory through its folder (writable by them and
+    without the sticky bit that /tmp has)."""
+    import stat
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return None
+    if not mode & (stat.S_IWGRP | stat.S_IWOTH) or mode & stat.S_ISVTX:
+        return None
+    who = "anyone" if mode & stat.S_IWOTH else "its group"
+    return (
+        f"the folder {folder} can be changed by {who} (mode {stat.S_IMODE(mode):04o}): someone "
+        f"else could replace the inventory; keep it in a folder only you can write"
     )

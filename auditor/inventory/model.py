@@ -103,6 +103,20 @@ class Account:
         return f"{self.service}/totp"
 
     @property
+    def backup_service(self) -> str:
+        """The keyring service that holds this account's one-time backup codes, one a line."""
+        return f"{self.service}/backup"
+
+    @property
+    def keyring_entries(self) -> tuple[tuple[str, str], ...]:
+        """Every keyring entry (service, user) this account's secrets may be stored in."""
+        return (
+            (self.service, self.login),
+            (self.totp_service, self.login),
+            (self.backup_service, self.login),
+        )
+
+    @property
     def addresses(self) -> tuple[tuple[str, str], ...]:
         """("login", value) and ("recovery email", value), for the fields that are set."""
         fields = (("login", self.login), ("recovery email", self.recovery_email))

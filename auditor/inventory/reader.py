@@ -35,8 +35,17 @@ ACCOUNT_KEYS = {
     *("mfa", "mfa_phone", "password_changed", "keyring_service", "ignore"),
 }
 """The keys an [[accounts]] table may hold."""
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline allowed
+
+
+def text_problem(value: str) -> str | None:
+    """Why a value cannot be a one-line inventory text field (a login, an id), or None."""
+    if len(value) > MAX_TEXT:
+        return f"longer than {MAX_TEXT} characters"
+    if CONTROL.search(value):
+        return "holds a control character"
+    return None
 
 
 class Reader:
@@ -153,7 +162,7 @@ class Reader:
             raise self.fail(where, f"{key}: must be a non-empty string")
         if len(value) > MAX_TEXT:
             raise self.fail(where, f"{key}: longer than {MAX_TEXT} characters")
-        if (_CONTROL_IN_TEXT if multiline else _CONTROL).search(value):
+        if (_CONTROL_IN_TEXT if multiline else CONTROL).search(value):
             raise self.fail(where, f"{key}: holds a control character")
         return value
 

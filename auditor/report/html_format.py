@@ -47,6 +47,8 @@ ul.findings { padding-left: 1.2rem; } ul.findings li { margin: .4rem 0; break-in
 .new, .state { font-size: .75rem; font-weight: 700; border-radius: .3rem; padding: .05rem .4rem;
                white-space: nowrap; } .new { background: #fde7c8; } .state { background: #eceef2; }
 h1, h2, h3, p, li { overflow-wrap: anywhere; }
+ul.map { padding-left: 0; list-style: none; } ul.map li { border-top: 1px solid var(--line);
+         padding: .4rem 0; break-inside: avoid; overflow-wrap: anywhere; }
 @page { margin: 1.5cm; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; }
                h2, h3, h3 + p { break-after: avoid; } .counts li { padding: .2rem .5rem; } }
@@ -79,6 +81,7 @@ def render_html(report: Report) -> str:
         *_findings(report),
         *_fixed(report),
     ]
+    out += _sign_in_map(report)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -198,3 +201,36 @@ def _finding(item: Finding, report: Report) -> str:
         f"<li>{_severity(item.severity.label)}{note} <code>{_text(item.key)}</code><br>"
         f"{_prose(item.message)}.<br><em>{_prose(item.remediation)}</em>{accepted}</li>"
     )
+
+
+def _sign_in_map(report: Report) -> list[str]:
+    """Who signs in where: a list per mailbox, phone and account, readable on a 400 px screen
+    and on paper (no tables to scroll sideways)."""
+    signin = report.sign_in_map
+    if signin is None:
+        return []
+    out = ['<h2 id="map">Who signs in where</h2>', "<h3>Mailboxes</h3>", '<ul class="map">']
+    for m in signin.mailboxes:
+        who = f" ({_text(m.account)})" if m.account else " (not in the inventory)"
+        out.append(
+            f"<li><code>{_text(m.address)}</code>{who}<br>"
+            f"signs in to: {_text(', '.join(m.signs_in) or 'none')}; "
+            f"recovers: {_text(', '.join(m.recovers) or 'none')}</li>"
+        )
+    out += ["</ul>", "<h3>Phones</h3>", '<ul class="map">']
+    out += [
+        f"<li>{_text(p.phone)}: codes for {_text(', '.join(p.receives))}</li>"
+        for p in signin.phones
+    ]
+    if not signin.phones:
+        out.append('<li class="muted">No phone receives codes.</li>')
+    out += ["</ul>", "<h3>Accounts</h3>", '<ul class="map">']
+    for a in signin.accounts:
+        door = f"<code>{_text(a.sign_in)}</code>" if a.sign_in else "no sourced sign-in page"
+        out.append(
+            f"<li><strong>{_text(a.id)}</strong> ({_text(a.platform)}): {door}<br>"
+            f"login <code>{_text(a.login)}</code>; codes: {_text(a.codes)}; "
+            f"backup codes: {a.backup_codes}</li>"
+        )
+    out.append("</ul>")
+    return out

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from auditor.checklist import Action
 from auditor.checks.findings import Finding
+from auditor.checks.signin_map import SignInMap
 from auditor.checks.suppression import ExpiredIgnore
 from auditor.errors import ExitCode
 from auditor.vocabulary import SEVERITY_NAMES, Severity
@@ -77,6 +78,10 @@ class Report:
     def is_new_action(self, action: Action) -> bool:
         """With a baseline: whether the action resolves a finding that is not in it."""
         return bool(self.new_keys.intersection(action.resolves))
+
+    sign_in_map: SignInMap | None = None
+    """Who signs in where (mailboxes, phones, each account's door and codes), for the HTML
+    report's section; None when not drawn."""
 
     @property
     def account_count(self) -> int:

@@ -15,8 +15,17 @@ from pathlib import Path
 
 from auditor import __version__
 from auditor.errors import ExitCode, InventoryError, SecretStoreError
-from auditor.inventory import ENV_VARIABLE, load_inventory, locate_inventory, permission_warning
+from auditor.inventory import (
+    ENV_VARIABLE,
+    Inventory,
+    load_inventory,
+    locate_inventory,
+    permission_warning,
+)
 from auditor.secrets import KeyringStore, read_secrets
+from auditor.secrets.journal import journal_path, orphans
+from auditor.secrets.orphans import named_entries, unused_entries
+from auditor.secrets.writes import KeyringWriter
 
 PROBE_SERVICE = "store-audit/doctor-probe"
 
@@ -72,3 +81,39 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
         None,
     )
     yield f"TOTP seeds in the keyring: {len(with_seed)}", None
+    with_codes = [a.id for a in inventory.accounts if secrets.backup_codes(a.id)]
+    plural = "" if len(with_codes) == 1 else "s"
+    yield f"backup codes in the keyring: for {len(with_codes)} account{plural}", None
+    yield from _unused(inventory, path)
+
+
+def _unused(inventory: Inventory, path: Path) -> Iterator[Line]:
+    """Entries an interrupted write left (the journal), and, on the Secret Service, every entry
+    under store-audit/ that no account of this inventory uses."""
+    left = orphans(journal_path(path), named_entries(inventory))
+    if left:
+        yield (
+            f"interrupted write: {len(left)} keyring entries it created are not in the inventory; "
+            "the next add, import or set-secret removes them",
+            None,
+        )
+    try:
+        unused = unused_entries(inventory, KeyringWriter())
+    except SecretStoreError as error:
+        yield f"keyring: error while listing entries: {error.message}", ExitCode.KEYRING
+        return
+    if unused is None:
+        yield "unused keyring entries: this backend cannot list its entries", None
+        return
+    yield (
+        f"unused keyring entries (under store-audit/, used by no account here): {len(unused)}",
+        None,
+    )
+    for service, user in unused:
+        yield f"  {service} (user {user})", None
+    if unused:
+        yield (
+            "hint: `store-audit doctor --prune` removes them after asking; entries of another "
+            "inventory that shares this keyring look unused here too",
+            None,
+        )

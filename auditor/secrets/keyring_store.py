@@ -4,14 +4,13 @@ becomes one `SecretStoreError` (exit 3) that never repeats a value."""
 
 from __future__ import annotations
 
-import os
 import queue
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from auditor.errors import SecretStoreError
+from auditor.errors import SecretStoreError, seconds_setting
 from auditor.secrets.store import one_by_one
 
 T = TypeVar("T")
@@ -38,7 +37,9 @@ class KeyringStore:
 
             self._backend = keyring.get_keyring()
         except Exception as error:  # any backend may fail while loading
-            raise _keyring_failure("could not load a keyring backend", error) from None
+            raise _keyring_failure(
+                "could not load a keyring backend", error, loading=True
+            ) from None
 
     def describe(self) -> str:
         backend = type(self._backend)
@@ -98,11 +99,9 @@ _DONE = object()
 
 
 def keyring_timeout() -> float:
-    """$STORE_AUDIT_KEYRING_TIMEOUT, else DEFAULT_TIMEOUT."""
-    try:
-        return float(os.environ.get("STORE_AUDIT_KEYRING_TIMEOUT", DEFAULT_TIMEOUT))
-    except ValueError:
-        return DEFAULT_TIMEOUT
+    """$STORE_AUDIT_KEYRING_TIMEOUT, else DEFAULT_TIMEOUT; a one-line UsageError (exit 2) when
+    it is not a number of seconds from 0 to a day."""
+    return seconds_setting("STORE_AUDIT_KEYRING_TIMEOUT", DEFAULT_TIMEOUT, positive=True)
 
 
 def _bounded(work: Callable[[Callable[[], None]], T], backend: str) -> T:
@@ -138,9 +137,10 @@ def _bounded(work: Callable[[Callable[[], None]], T], backend: str) -> T:
     return result
 
 
-def _keyring_failure(what: str, error: BaseException) -> SecretStoreError:
-    # Only the exception's type and first line: a read never passes a secret to the backend, and
-    # a backend's message about its own state is what the user needs to fix it.
+def _keyring_failure(what: str, error: BaseException, *, loading: bool = False) -> SecretStoreError:
+    # A read's error shows only the exception's type: a backend that fails while answering could
+    # put the value it found into its message. While a backend loads it holds no value yet, and
+    # the first line of its message about its own state is what the user needs to fix it.
     from keyring.errors import KeyringLocked, NoKeyringError
 
     if isinstance(error, NoKeyringError):
@@ -148,5 +148,5 @@ def _keyring_failure(what: str, error: BaseException) -> SecretStoreError:
     if isinstance(error, KeyringLocked):
         return SecretStoreError("the keyring is locked", hint=keyring_hint())
     lines = str(error).strip().splitlines()
-    detail = f": {lines[0][:200]}" if lines else ""
+    detail = f": {lines[0][:200]}" if loading and lines else ""
     return SecretStoreError(f"{what}: {type(error).__name__}{detail}", hint=keyring_hint())

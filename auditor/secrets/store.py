@@ -9,6 +9,7 @@ from typing import Protocol
 
 from auditor.inventory import Account
 from auditor.progress import Progress
+from auditor.secrets.backup import count_codes
 from auditor.secrets.value import AccountSecrets, Secret, SecretView
 
 
@@ -69,11 +70,16 @@ def one_by_one(
 def read_secrets(
     accounts: Sequence[Account], store: SecretStore, progress: Progress | None = None
 ) -> SecretView:
-    """Read every account's password and TOTP seed. An empty entry counts as no entry."""
-    pairs = [p for a in accounts for p in ((a.service, a.login), (a.totp_service, a.login))]
+    """Read every account's password, TOTP seed and backup codes (counted, not kept), in one
+    read. An empty entry counts as no entry."""
+    pairs = [
+        (service, a.login)
+        for a in accounts
+        for service in (a.service, a.totp_service, a.backup_service)
+    ]
     values = store.read_many(
         pairs,
-        (lambda done: progress.step("reading the keyring", done // 2, len(accounts)))
+        (lambda done: progress.step("reading the keyring", done // 3, len(accounts)))
         if progress
         else None,
     )
@@ -82,6 +88,8 @@ def read_secrets(
         password = values[account.service, account.login]
         seed = values[account.totp_service, account.login]
         view[account.id] = AccountSecrets(
-            Secret(password) if password else None, Secret(seed) if seed else None
+            Secret(password) if password else None,
+            Secret(seed) if seed else None,
+            count_codes(values[account.backup_service, account.login]),
         )
     return SecretView(view)

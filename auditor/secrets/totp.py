@@ -66,8 +66,17 @@ def _decode_base32(seed: str) -> tuple[str, bytes]:
 
 
 def parse_totp(secret: Secret) -> TotpSeed:
-    """Read a stored seed and prove it generates a code. Raises TotpError when it cannot."""
-    value = secret.reveal().strip()
+    """Read a stored seed and prove it generates a code. Raises TotpError when it cannot, with
+    a message of our own: a parser's message could quote part of the stored value."""
+    try:
+        return _parse(secret.reveal().strip())
+    except TotpError:
+        raise
+    except (ValueError, TypeError, UnicodeError, OverflowError):
+        raise TotpError("the otpauth:// URI cannot be read") from None
+
+
+def _parse(value: str) -> TotpSeed:
     issuer: str | None = None
     label_account: str | None = None
     digits, period, algorithm = 6, 30, "SHA1"

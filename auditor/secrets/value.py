@@ -64,6 +64,8 @@ class AccountSecrets:
     """The password, or None when the keyring has no entry."""
     totp: Secret | None
     """The TOTP seed or otpauth URI, or None."""
+    backup_codes: int = 0
+    """How many one-time backup codes are stored (the codes themselves are not kept)."""
 
 
 class SecretView(Mapping[str, AccountSecrets]):
@@ -90,6 +92,11 @@ class SecretView(Mapping[str, AccountSecrets]):
         """The account's stored TOTP seed, or None."""
         entry = self._secrets.get(account_id)
         return entry.totp if entry else None
+
+    def backup_codes(self, account_id: str) -> int:
+        """How many backup codes are stored for the account."""
+        entry = self._secrets.get(account_id)
+        return entry.backup_codes if entry else 0
 
     def by_password(self, accounts: Iterable[Account]) -> dict[bytes, tuple[Secret, list[Account]]]:
         """Each distinct password, by fingerprint, with the accounts that use it (in the order

@@ -1,21 +1,28 @@
 """The only code that writes to the keyring: `add`, `set-secret` and `import` go through it.
 
 Writes happen in a `SecretTransaction`: every entry it sets remembers what was there before, and
-when anything fails part-way, everything it wrote is put back (new entries deleted, replaced ones
-restored), so a failed run leaves the keyring as it found it. Messages name the account and the
-keyring service, never a value; a backend's own error text is left out because, on a write, it
-could echo what was being written.
+when anything fails part-way — an error, Ctrl-C, SIGTERM or SIGHUP — everything it wrote is put
+back (new entries deleted, replaced ones restored), so a failed run leaves the keyring as it found
+it. Each new entry is first recorded in the inventory's journal (`journal`), so that even a
+SIGKILL leaves nothing the next writing command cannot clean up (`finish_interrupted`).
+Messages name the account and the keyring service, never a value; a backend's own error text is
+left out because, on a write, it could echo what was being written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import signal
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from auditor.errors import SecretStoreError, StoreAuditError
-from auditor.secrets import KeyringStore, keyring_hint
+from auditor.secrets.journal import Entry, Journal, orphans
+from auditor.secrets.keyring_store import KeyringStore, keyring_hint
+
+_STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 class KeyringWriter(KeyringStore):
@@ -60,18 +67,34 @@ class _Undo:
 class SecretTransaction:
     """A series of keyring writes that is undone as a whole when it does not complete."""
 
-    def __init__(self, writer: KeyringWriter) -> None:
+    def __init__(self, writer: KeyringWriter, journal: Journal | None = None) -> None:
         self.writer = writer
+        self.journal = journal or Journal(None)
         self._undo: list[_Undo] = []
+        self.committed = False
 
     def set(self, service: str, username: str, value: str, label: str) -> None:
         """Write one entry; `label` names it in messages ("amazon-us password")."""
         previous = self.writer.get(service, username)
+        if previous is None:
+            self.journal.record(service, username)
         try:
             self.writer.set(service, username, value)
         except SecretStoreError as error:
             raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
         self._undo.append(_Undo(service, username, previous, label))
+
+    def commit(self, save: Callable[[], None] = lambda: None) -> None:
+        """Make the writes final, running `save` (the inventory's write) with Ctrl-C, SIGTERM
+        and SIGHUP held back: once the inventory names the new entries, nothing undoes them."""
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+        try:
+            save()
+            self.committed = True
+            self._undo.clear()
+            self.journal.clear()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     @property
     def written(self) -> int:
@@ -79,26 +102,38 @@ class SecretTransaction:
         return len(self._undo)
 
     def rollback(self) -> list[str]:
-        """Put back everything written, newest first; the labels it could not put back."""
+        """Put back everything written, newest first; the labels it could not put back. A
+        second Ctrl-C or SIGTERM waits until the rollback is done."""
         failed = []
-        for undo in reversed(self._undo):
-            try:
-                if undo.previous is None:
-                    self.writer.delete(undo.service, undo.username)
-                else:
-                    self.writer.set(undo.service, undo.username, undo.previous)
-            except SecretStoreError:
-                failed.append(undo.label)
-        self._undo.clear()
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+        try:
+            for undo in reversed(self._undo):
+                try:
+                    if undo.previous is None:
+                        self.writer.delete(undo.service, undo.username)
+                    else:
+                        self.writer.set(undo.service, undo.username, undo.previous)
+                except SecretStoreError:
+                    failed.append(undo.label)
+            self._undo.clear()
+            if not failed:
+                self.journal.clear()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         return failed
 
 
 @contextmanager
-def secret_transaction(writer: KeyringWriter) -> Iterator[SecretTransaction]:
-    """Yield a transaction; on any error inside, roll back and re-raise, saying what was undone."""
-    transaction = SecretTransaction(writer)
+def secret_transaction(
+    writer: KeyringWriter, journal: Journal | None = None
+) -> Iterator[SecretTransaction]:
+    """Yield a transaction; on any error inside, roll back and re-raise, saying what was undone.
+    A block that completes without calling `commit` commits when it ends."""
+    transaction = SecretTransaction(writer, journal)
     try:
         yield transaction
+        if not transaction.committed:
+            transaction.commit()
     except StoreAuditError as error:
         written = transaction.written
         failed = transaction.rollback()
@@ -112,3 +147,15 @@ def secret_transaction(writer: KeyringWriter) -> Iterator[SecretTransaction]:
     except BaseException:
         transaction.rollback()
         raise
+
+
+def finish_interrupted(journal: Path, named: Iterable[Entry], writer: KeyringWriter) -> int:
+    """Finish the rollback of a command that died mid-write: remove the journal's entries that
+    no account names, then the journal. Returns how many entries were removed."""
+    removed = 0
+    for service, username in orphans(journal, named):
+        if writer.get(service, username) is not None:
+            writer.delete(service, username)
+            removed += 1
+    Journal(journal).clear()
+    return removed

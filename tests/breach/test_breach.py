@@ -83,10 +83,9 @@ def test_prefix_directory(tmp_path: Path) -> None:
     neighbour = planted[:5] + ("0" * 35 if planted[5:] != "0" * 35 else "1" * 35)
     assert directory.counts([neighbour]) == {neighbour: 0}  # same file, not in it
     missing = next(f"{n:05X}" for n in range(16**5) if not (root / f"{n:05X}.txt").exists())
-    with pytest.raises(
-        BreachCorpusError, match=f"{missing}.txt is missing: the download is incomplete"
-    ):
+    with pytest.raises(BreachCorpusError, match="a prefix file is missing") as raised:
         directory.counts([missing + "0" * 35])
+    assert missing not in str(raised.value)  # 5 hex digits of a password's hash: never shown
 
 
 BAD_FILES = {

@@ -304,6 +304,79 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
             view({"box": STRONG["a"], "store": STRONG["b"]}),
         ),
     ),
+    "mfa.no-backup-codes": (
+        case(
+            inventory(
+                account("sms", mfa="sms", mfa_phone="+1 555 010 0000"),
+                account("app", mfa="totp"),
+                account("key", mfa="passkey"),
+            )
+        ),
+        ["mfa.no-backup-codes:app", "mfa.no-backup-codes:key", "mfa.no-backup-codes:sms"],
+        # codes stored; email codes follow the mailbox; no 2FA is mfa.missing's business
+        case(
+            inventory(
+                account("app", mfa="totp"),
+                account("mail", mfa="email"),
+                account("none", mfa="none"),
+                account("unknown", mfa="unknown"),
+            ),
+            view(backup_codes={"app": 1}),
+        ),
+    ),
+    "mfa.few-backup-codes": (
+        case(inventory(account("a"), account("b")), view(backup_codes={"a": 1, "b": 2})),
+        ["mfa.few-backup-codes:a", "mfa.few-backup-codes:b"],
+        # three is enough; none at all is mfa.no-backup-codes
+        case(inventory(account("a"), account("b")), view(backup_codes={"a": 3})),
+    ),
+    "recovery.unreachable": (
+        case(
+            inventory(
+                account(
+                    "box", platform="gmail", login="o@gmail.com", recovery_email="r@outlook.com"
+                ),
+                account(
+                    "rec",
+                    platform="outlook",
+                    login="r@outlook.com",
+                    mfa="sms",
+                    mfa_phone="+1 555 010 0000",
+                    recovery_email="o@gmial.com",
+                ),
+                account("store", login="o@gmail.com", mfa="sms", mfa_phone="+1 (555) 010-0000"),
+                account("shop", recovery_email="o@gmail.com"),
+                account("pay", platform="paypal", login="p@gmail.com"),
+                account(
+                    "pbox", platform="gmail", login="p@gmail.com", recovery_email="x@yahoo.com"
+                ),
+            )
+        ),  # fmt: skip
+        [
+            "recovery.unreachable:box,rec,shop",  # box and shop: end at a misspelt domain
+            "recovery.unreachable:box,rec,store",  # ends at the store's own code phone
+            "recovery.unreachable:pay,pbox",  # ends at a mailbox not in the inventory
+        ],
+        # one hop wrong on its own is another check's; a mailbox cycle ends nowhere bad; a
+        # different phone, or codes from an app, share nothing
+        case(
+            inventory(
+                account(
+                    "a",
+                    platform="gmail",
+                    login="a@gmail.com",
+                    recovery_email="b@gmail.com",
+                    mfa="sms",
+                    mfa_phone="+1 555 010 0001",
+                ),
+                account("b", platform="gmail", login="b@gmail.com", recovery_email="a@gmail.com"),
+                account("store", login="a@gmail.com", mfa="sms", mfa_phone="+1 555 010 0000"),
+                account("typo", recovery_email="x@gmial.com"),
+                account("out", recovery_email="x@yahoo.com"),
+                account("app", login="b@gmail.com", mfa="totp"),
+            )
+        ),  # fmt: skip
+    ),
 }
 
 
@@ -548,3 +621,69 @@ def test_one_account_recorded_twice_is_not_password_reuse_or_a_shared_phone() ->
     assert run("mfa.shared-phone", two, secrets) == []
     (login,) = run("email.shared-login", two, secrets)
     assert login.severity == Severity.LOW and "recorded twice" in login.message
+
+
+def test_no_backup_codes_names_the_one_device_and_who_recovers_through_it() -> None:
+    inv = inventory(
+        account("box", platform="gmail", login="o@gmail.com", mfa="sms", mfa_phone="+1 555 0100"),
+        account("store", login="o@gmail.com"),
+        account("pay", platform="paypal", mfa="totp"),
+        account("lone", platform="gmail", login="lone@gmail.com", mfa="totp"),
+    )
+    found = {
+        f.accounts[0]: f for f in run("mfa.no-backup-codes", inv, view(backup_codes={"store": 5}))
+    }
+    assert set(found) == {"box", "pay", "lone"}
+    assert found["box"].severity == Severity.HIGH  # a mailbox others sign in through
+    assert found["pay"].severity == Severity.HIGH  # a payment account
+    assert found["lone"].severity == Severity.MEDIUM  # a mailbox nobody depends on
+    assert "text message to +1 555 0100" in found["box"].message
+    assert "out of store, which sign in or recover through it" in found["box"].message
+    for item in found.values():
+        assert "second phone" not in item.remediation
+        assert "--backup-codes" in item.remediation and "passkey" in item.remediation
+
+
+def test_few_backup_codes_says_how_many_are_left() -> None:
+    (found,) = run("mfa.few-backup-codes", inventory(account("a")), view(backup_codes={"a": 1}))
+    assert "a has 1 backup code left" in found.message
+
+
+def test_unreachable_names_the_whole_chain_and_the_lost_phone() -> None:
+    inv, secrets, _ = CASES["recovery.unreachable"][0]()
+    found = {f.key: f for f in run("recovery.unreachable", inv, secrets)}
+    phone = found["recovery.unreachable:box,rec,store"]
+    assert phone.severity == Severity.HIGH
+    assert phone.message.startswith(
+        "store → o@gmail.com → r@outlook.com → +1 555 010 0000: +1 555 010 0000 is the phone "
+        "that receives the codes of store and of rec, on the way back into store: one lost "
+        "phone locks store"
+    )
+    assert "store backup codes for store" in phone.remediation
+    typo = found["recovery.unreachable:box,rec,shop"]
+    assert typo.message == (
+        "box → r@outlook.com → o@gmial.com; shop → o@gmail.com → r@outlook.com → o@gmial.com: "
+        "the way back into box and shop ends at o@gmial.com, a near miss of gmail.com: mail "
+        "sent there reaches a stranger or nobody"
+    )
+    assert typo.severity == Severity.HIGH
+    outside = found["recovery.unreachable:pay,pbox"]
+    assert outside.severity == Severity.MEDIUM and "x@yahoo.com" in outside.remediation
+
+
+def test_unreachable_stops_on_long_chains() -> None:
+    from auditor.checks.recovery_chain import MAX_DEPTH
+
+    def chain(length: int) -> Inventory:
+        boxes = [
+            account(f"m{i}", platform="gmail", login=f"m{i}@gmail.com",
+                    recovery_email=f"m{i + 1}@gmail.com" if i + 1 < length else "x@yahoo.com")
+            for i in range(length)
+        ]  # fmt: skip
+        return inventory(*boxes, account("store", login="m0@gmail.com"))
+
+    def keys(length: int) -> set[str]:
+        return {f.key for f in run("recovery.unreachable", chain(length)) if "store" in f.key}
+
+    assert len(keys(MAX_DEPTH)) == 1  # followed to the outside mailbox at its end
+    assert keys(MAX_DEPTH + 1) == set()  # too deep to follow: no claim made

@@ -41,6 +41,7 @@ class Case:
     severity: Severity | None = None
 
     missing: tuple[str, ...] = ()
+    backup_codes: dict[str, int] = field(default_factory=dict)
 
     def secrets(self) -> SecretView:
         passwords = dict(self.passwords)
@@ -48,7 +49,7 @@ class Case:
             passwords.setdefault(item.id, list(STRONG.values())[index])
         for account_id in self.missing:
             del passwords[account_id]
-        return view(passwords, self.seeds)
+        return view(passwords, self.seeds, self.backup_codes)
 
 
 def audit(case: Case) -> tuple[list[Finding], dict[str, str]]:
@@ -290,6 +291,18 @@ CASES: dict[str, Case] = {
         must_not=("recorded twice",),
         severity=Severity.HIGH,
     ),
+    # recovery.unreachable: the chain back in ends where nobody can read the mail
+    "unreachable: a store behind a mailbox whose recovery is misspelt": Case(
+        "recovery.unreachable",
+        inventory(store(login="box.owner@gmail.com"), gmail(recovery_email="box@gmial.com")),
+        must=("gmial.com",),
+    ),
+    "unreachable: a payment account behind the same mailbox": Case(
+        "recovery.unreachable",
+        inventory(paypal(login="box.owner@gmail.com"), gmail(recovery_email="box@gmial.com")),
+        must=("gmial.com",),
+        must_not=("store",),
+    ),
     # email.typo-domain: where password resets go
     "typo domain: a store's login": Case(
         "email.typo-domain",
@@ -319,6 +332,8 @@ OWN_FIELDS: dict[str, tuple[dict[str, object], dict[str, object]]] = {
     "mfa.unknown": ({"mfa": "unknown"}, {}),
     "mfa.totp-invalid": ({}, {"seeds": {"x": "not base32!"}}),
     "mfa.totp-weak-seed": ({}, {"seeds": {"x": SEED_80}}),
+    "mfa.no-backup-codes": ({"mfa": "totp"}, {}),
+    "mfa.few-backup-codes": ({"mfa": "totp"}, {"backup_codes": {"x": 1}}),
     "email.totp-label-mismatch": (
         {},
         {"seeds": {"x": f"otpauth://totp/someone.else%40acme.test?secret={SEED_160}"}},
@@ -333,7 +348,9 @@ for _check, (_fields, _extra) in OWN_FIELDS.items():
         CASES[f"{_check}: a {_kind}"] = Case(
             _check,
             inventory(account("x", platform=_platform, **_account_fields)),
-            must=("x",) if _check == "email.unaudited-mailbox" else ("x", _name),
+            must=("x",)
+            if _check in ("email.unaudited-mailbox", "mfa.few-backup-codes", "recovery.unreachable")
+            else ("x", _name),
             **_extra,  # type: ignore[arg-type]
         )
 

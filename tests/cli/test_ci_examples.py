@@ -43,6 +43,8 @@ SECRETS = {
     ("store-audit/ci-box", "ci-owner@gmail.com"): "q7#Vx2!mPz9Lw4Rt",
     ("store-audit/ci-shop", "ci-owner@gmail.com"): "Nf8$kT3@wQ6zLp1X",
     ("store-audit/ci-etsy", "ci-owner@gmail.com"): "q7#Vx2!mPz9Lw4Rt",  # the mailbox's password
+    # the mailbox keeps its backup codes, so the gate is about ci-shop's missing 2FA alone
+    ("store-audit/ci-box/backup", "ci-owner@gmail.com"): "1111 2222\n3333 4444\n5555 6666",
 }
 
 

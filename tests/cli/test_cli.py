@@ -35,6 +35,7 @@ def setup(tmp_path: Path, keyring: MemoryKeyring, ebay_mfa: str = "totp") -> Pat
     path.write_text(INVENTORY.format(ebay_mfa=ebay_mfa))
     for account_id, login in (("shop", "ops@acme.test"), ("ebay", "ebay@acme.test")):
         keyring.entries[f"store-audit/{account_id}", login] = STRONG[account_id]
+        keyring.entries[f"store-audit/{account_id}/backup", login] = "1111\n2222\n3333"
     return path
 
 
@@ -111,7 +112,7 @@ def test_inventory_error_is_one_line_naming_file_account_and_key(
     result = invoke("audit", "--inventory", bad)
     assert result.stderr == (
         f"store-audit: error: {bad}: account 'ebay' (accounts[1]): mfa: 'totpp' is not one of "
-        "none, sms, voice, email, totp, push, security-key, unknown\n"
+        "none, sms, voice, email, totp, push, security-key, passkey, unknown\n"
     )
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from auditor.intake.importers.entries import entry
-from auditor.intake.plan import ImportPlan, describe_plan, plan_import
+from auditor.intake.plan import ImportPlan, plan_import
+from auditor.intake.plan_table import describe_plan
 from auditor.inventory import Inventory
 from auditor.secrets import MemoryStore
 

@@ -42,6 +42,7 @@ def setup(tmp_path: Path, keyring: MemoryKeyring, extra: str = "") -> Path:
     path.write_text(INVENTORY + extra)
     for account_id, password in PASSWORDS.items():
         keyring.entries[f"store-audit/{account_id}", "owner@gmail.com"] = password
+        keyring.entries[f"store-audit/{account_id}/backup", "owner@gmail.com"] = "1111\n2222\n3333"
     return path
 
 

@@ -37,6 +37,12 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ExportError(f"{path}: not a Bitwarden JSON export (line {error.lineno})") from None
+    except RecursionError:
+        raise ExportError(f"{path}: not a Bitwarden JSON export (nested too deeply)") from None
+    except ValueError:  # int() of a number with thousands of digits
+        raise ExportError(
+            f"{path}: not a Bitwarden JSON export (a number with too many digits)"
+        ) from None
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
         raise ExportError(f"{path}: not a Bitwarden JSON export (no items list)")
     if document.get("encrypted"):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import StoreAuditError
+from auditor.files import read_regular
 from auditor.secrets.value import Secret
 
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
@@ -41,8 +42,7 @@ class ExportEntry:
 def read_export(path: Path) -> str:
     """The export's text (UTF-8, BOM removed); ExportError when it cannot be read."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_EXPORT_BYTES + 1)
+        raw = read_regular(path, MAX_EXPORT_BYTES)
     except OSError as error:
         raise ExportError(f"{path}: cannot read: {error.strerror}") from None
     if len(raw) > MAX_EXPORT_BYTES:

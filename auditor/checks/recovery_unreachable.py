@@ -1,0 +1,106 @@
+"""recovery.unreachable: an account's way back in, followed through the inventory's mailboxes to
+its end, ends where the seller cannot follow it: a misspelt domain, a mailbox not in the
+inventory, or the phone that already receives the account's own codes ("amazon-ca →
+a@gmail.com → b@outlook.com → +1 555 …": one lost phone locks the store and its way back). One
+finding per account, naming the whole chain; a first hop that is wrong on its own is
+email.typo-domain's or email.unaudited-mailbox's to report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.context import AuditContext
+from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.recovery_chain import ChainEnd, chain_ends
+from auditor.inventory import Account
+from auditor.vocabulary import Severity
+
+
+def find_unreachable_recovery(context: AuditContext) -> Iterator[Finding]:
+    """The most serious bad end of each account's recovery chain: a finding per account for its
+    own code phone, one per broken end (the last mailbox and where it leads) for the others,
+    naming every chain that reaches it."""
+    broken: dict[tuple[str, ...], list[tuple[Account, ChainEnd]]] = {}
+    for account in context.accounts:
+        ends = chain_ends(context, account)
+        if not ends:
+            continue
+        end = ends[0]
+        if end.problem == "phone":
+            yield finding(
+                CHECK.id,
+                Severity.HIGH,
+                [account.id, *end.mailboxes],
+                f"{end.text}: {end.steps[-1]} is {end.detail}, on the way back into "
+                f"{account.id}: one lost phone locks {account.id} and the mailbox that would "
+                "recover it",
+                _remedy(context, account, end),
+                subject=end.text,
+            )
+        else:
+            broken.setdefault((end.problem, end.mailboxes[-1], end.steps[-1]), []).append(
+                (account, end)
+            )
+    for (problem, _, address), chains in broken.items():
+        starts = [account.id for account, _ in chains]
+        account, end = chains[0]
+        yield finding(
+            CHECK.id,
+            Severity.HIGH if problem == "typo" else CHECK.severity,
+            [i for _, chain in chains for i in (chain.steps[0], *chain.mailboxes)],
+            f"{'; '.join(chain.text for _, chain in chains)}: the way back into "
+            f"{join_names(starts)} ends at {address}, {end.detail}",
+            _remedy(context, account, end),
+            subject=address,
+        )
+
+
+def _remedy(context: AuditContext, account: Account, end: ChainEnd) -> str:
+    last = context.by_id[end.mailboxes[-1]]
+    if end.problem == "phone":
+        codes = (
+            ""
+            if context.secrets.backup_codes(account.id)
+            else f", and store backup codes for {account.id}"
+        )
+        return (
+            f"Give {last.id} a second factor that is not that phone (an authenticator app with "
+            f"its backup codes stored, a security key or a passkey){codes}, so one lost phone is "
+            "not the door and the way back at once."
+        )
+    if end.problem == "typo":
+        return (
+            f"Correct the recovery email of {last.id} on {last.platform_name} and in the "
+            "inventory, before anyone registers that domain."
+        )
+    return (
+        f'Add {end.steps[-1]} to the inventory (kind = "mailbox") so its 2FA and password are '
+        f"audited, or point {last.id}'s recovery at a mailbox you audit."
+    )
+
+
+def _action(facts: ActionFacts) -> str:
+    if " → " in facts.subject:  # a whole chain: it ends at the account's own code phone
+        return f"Make the recovery chain {facts.subject} end where you can get in"
+    return f"Make the recovery chains that end at {facts.subject} end where you can get in"
+
+
+CHECK = Check(
+    id="recovery.unreachable",
+    severity=Severity.MEDIUM,
+    fires_when=(
+        "an account's recovery chain, followed through the inventory's mailboxes, ends in a "
+        "misspelt domain, a mailbox not in the inventory, or the phone that receives the "
+        "account's own codes"
+    ),
+    advice=(
+        "Make every mailbox on the way back in reachable without the phone that holds the "
+        "account's codes, with correct addresses, and in the inventory."
+    ),
+    severity_note="high when it ends in a misspelt domain or on the account's own code phone",
+    across_accounts=True,
+    run=find_unreachable_recovery,
+    fix=Fix.OWN,
+    action=_action,
+)

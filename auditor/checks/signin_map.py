@@ -1,0 +1,133 @@
+"""Who signs in where: for every mailbox, the accounts that sign in with it and those that
+recover through it; for every phone, what it receives; for every account, its sign-in page,
+login, where its codes go and how many backup codes are stored. The picture a multi-store seller
+lacks, built from the inventory and the keyring's counts; it holds no secret."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from auditor.checks.context import AuditContext
+from auditor.checks.mfa_shared_phone import phone_key
+from auditor.inventory import Account, pages
+from auditor.inventory.emails import canonical_mailbox, is_address
+
+
+@dataclass(frozen=True)
+class MailboxRow:
+    """One mailbox, however many spellings of it the inventory uses."""
+
+    address: str
+    """The mailbox as the inventory first writes it."""
+    account: str | None
+    """The inventory's account for the mailbox itself, if any."""
+    signs_in: tuple[str, ...]
+    """Accounts whose login it is."""
+    recovers: tuple[str, ...]
+    """Accounts whose recovery email it is."""
+
+
+@dataclass(frozen=True)
+class PhoneRow:
+    """One phone number and the accounts whose codes it receives."""
+
+    phone: str
+    """The number as the inventory first writes it."""
+    receives: tuple[str, ...]
+    """Accounts that send their sms or voice codes to it."""
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One account: where and how to get in."""
+
+    id: str
+    """The account id."""
+    platform: str
+    """The platform's name, with the region when there is one."""
+    sign_in: str | None
+    """The sourced sign-in page for its region, if store-audit has one."""
+    login: str
+    """The login to type."""
+    codes: str
+    """Where its second-factor codes go, in a few words."""
+    backup_codes: int
+    """How many backup codes are stored."""
+
+
+@dataclass(frozen=True)
+class SignInMap:
+    """The whole picture."""
+
+    mailboxes: tuple[MailboxRow, ...]
+    """Every mailbox the inventory names, in the order it first does."""
+    phones: tuple[PhoneRow, ...]
+    """Every phone that receives codes."""
+    accounts: tuple[AccountRow, ...]
+    """Every account, in inventory order."""
+
+
+def where_codes_go(account: Account) -> str:
+    """A few words: "app", "sms to …0000", "email to a@b.c"."""
+    digits = "".join(ch for ch in account.mfa_phone or "" if ch.isdigit())
+    phone = f" to …{digits[-4:]}" if digits else ""
+    return {
+        "sms": f"sms{phone}",
+        "voice": f"voice call{phone}",
+        "email": f"email to {account.login}",
+        "totp": "authenticator app",
+        "push": "prompt on a phone",
+        "security-key": "security key",
+        "passkey": "passkey",
+        "none": "no 2FA",
+    }.get(account.mfa, account.mfa)
+
+
+def build_map(context: AuditContext) -> SignInMap:
+    """The map of every account in the inventory."""
+    spelled: dict[str, str] = {}
+    uses: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"login": [], "recovery": []})
+    phones: dict[str, list[Account]] = defaultdict(list)
+    for account in context.accounts:
+        for field, address in account.addresses:
+            if not is_address(address):
+                continue
+            key = canonical_mailbox(address).canonical
+            spelled.setdefault(key, address)
+            if not (account.kind == "mailbox" and field == "login"):
+                uses[key]["login" if field == "login" else "recovery"].append(account.id)
+        if account.mfa in ("sms", "voice") and account.mfa_phone:
+            phones[phone_key(account.mfa_phone)].append(account)
+    mailboxes = tuple(
+        MailboxRow(
+            spelled[key],
+            box.id if (box := context.mailbox_account_for(spelled[key])) else None,
+            tuple(uses[key]["login"]),
+            tuple(uses[key]["recovery"]),
+        )
+        for key in spelled
+    )
+    return SignInMap(
+        mailboxes,
+        tuple(
+            PhoneRow(str(group[0].mfa_phone), tuple(a.id for a in group))
+            for group in phones.values()
+        ),
+        tuple(_row(context, account) for account in context.accounts),
+    )
+
+
+def _row(context: AuditContext, account: Account) -> AccountRow:
+    page = pages.sign_in_page(account.platform, account.region)
+    platform = (
+        f"{account.platform_name} {account.region}" if account.region else account.platform_name
+    )
+    return AccountRow(
+        account.id,
+        platform,
+        page.url if page else None,
+        account.login,
+        where_codes_go(account),
+        context.secrets.backup_codes(account.id),
+    )

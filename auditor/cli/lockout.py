@@ -1,0 +1,206 @@
+"""The commands for the day a seller cannot get in: use-backup-code, verify-password, why, map.
+
+Like the others they parse, call the module that does the work, print, and exit. Nothing typed
+here is ever printed or kept.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from auditor.cli.common import (
+    INVENTORY_OPTION,
+    fail,
+    interrupted,
+    note,
+    read_secret,
+    warn_about_inventory,
+)
+from auditor.errors import ExitCode, StoreAuditError, UsageError
+
+if TYPE_CHECKING:
+    from auditor.secrets import Secret
+
+
+@click.command("use-backup-code")
+@click.argument("account_id", metavar="ID")
+@INVENTORY_OPTION
+def use_backup_code(account_id: str, inventory: Path | None) -> None:
+    """Cross off a backup code you have just used (typed hidden), so the count stays true."""
+    from auditor.intake.backup_codes import stored_codes
+    from auditor.intake.backup_codes import use_backup_code as cross_off
+    from auditor.intake.session import Interrupted, writing
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.secrets.writes import KeyringWriter
+
+    try:
+        path = locate_inventory(inventory)
+        stored_codes(load_inventory(path), account_id, KeyringWriter())  # before the prompt
+        typed = _typed(f"Backup code you used for {account_id}", "code")
+        with writing(path, note) as session:  # read, cross off and write back as one writer
+            loaded = load_inventory(session.path)
+            warn_about_inventory(loaded.path)
+            stored = stored_codes(loaded, account_id, session.writer)
+            used = cross_off(stored, typed, session.writer, session.journal)
+    except StoreAuditError as error:
+        fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
+    if not used.removed:
+        click.echo(
+            f"that code is not one of the {used.left} stored for {account_id}; nothing was changed"
+        )
+        sys.exit(ExitCode.FINDINGS)
+    left = f"{used.left} backup code{'' if used.left == 1 else 's'} left"
+    click.echo(f"crossed the code off the backup codes of {account_id}: {left}")
+    if used.left < 3:
+        click.echo(
+            f"generate a new set in {used.account.platform_name}'s security settings and store "
+            f"it with `store-audit set-secret {account_id} --backup-codes --force`"
+        )
+
+
+@click.command("verify-password")
+@click.argument("account_id", metavar="ID")
+@INVENTORY_OPTION
+def verify_password(account_id: str, inventory: Path | None) -> None:
+    """Check a password you are trying (typed hidden) against the stored one, and the others."""
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.lockout.typed import password_owners
+    from auditor.secrets import KeyringStore, read_secrets
+    from auditor.secrets.lookup import find_account
+
+    try:
+        loaded = load_inventory(locate_inventory(inventory))
+        warn_about_inventory(loaded.path)
+        account = find_account(loaded, account_id)
+        secrets = read_secrets(loaded.accounts, KeyringStore())
+        if secrets.password(account.id) is None:
+            raise UsageError(
+                f"no password stored for {account_id}",
+                hint=f"store one with `store-audit set-secret {account_id}`",
+            )
+        typed = _typed(f"Password you are trying for {account_id}", "password")
+        owners = password_owners(typed, loaded.accounts, secrets)
+    except StoreAuditError as error:
+        fail(error)
+    line, ok = describe_owners(account_id, owners)
+    click.echo(line)
+    sys.exit(ExitCode.OK if ok else ExitCode.FINDINGS)
+
+
+def _typed(prompt: str, what: str) -> Secret:
+    """A secret typed at a hidden prompt; a UsageError when none is given (Enter, or stdin
+    closed), so nothing is compared or changed."""
+    try:
+        typed = read_secret(prompt, stdin=False, confirm=False)
+    except click.Abort:
+        raise UsageError(f"no {what} given; nothing was checked or changed") from None
+    value = typed.reveal()
+    if not (value.strip() if what == "code" else value):  # a password may be all spaces
+        raise UsageError(f"no {what} given; nothing was checked or changed")
+    return typed
+
+
+def describe_owners(account_id: str, owners: list[str]) -> tuple[str, bool]:
+    """The verdict on a typed password, and whether it is this account's."""
+    from auditor.checks import join_names
+
+    if account_id in owners:
+        return f"that is the password stored for {account_id}", True
+    if owners:
+        return (
+            f"that is not the password stored for {account_id}: it is the password of "
+            f"{join_names(owners)}: wrong store or wrong login?",
+            False,
+        )
+    return (
+        f"that is not the password stored for {account_id}, nor any other account's: check "
+        'Caps Lock and the keyboard layout, or use the platform\'s "Forgot password"',
+        False,
+    )
+
+
+@click.command()
+@click.argument("account_id", metavar="ID")
+@click.option("--no-prompt", is_flag=True, help="Ask nothing: say what the files and keyring know.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@INVENTORY_OPTION
+def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> None:
+    """I can't log in to ID: walk through the likely causes (read-only; Enter skips a question)."""
+    import datetime as dt
+    import time
+
+    from auditor.checks import AuditContext
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.lockout.why import conclusion, diagnose, why_json
+    from auditor.secrets import KeyringStore, read_secrets
+    from auditor.secrets.lookup import find_account
+
+    asking = not no_prompt and fmt == "text"
+    steps = []
+    try:
+        loaded = load_inventory(locate_inventory(inventory))
+        warn_about_inventory(loaded.path)
+        account = find_account(loaded, account_id)
+        secrets = read_secrets(loaded.accounts, KeyringStore())
+        context = AuditContext(loaded, secrets, dt.date.today())
+        for step in diagnose(context, account, _ask if asking else _skip, time.time()):
+            steps.append(step)
+            if fmt == "text":
+                click.echo(f"{step.number}. {step.title}")
+                for line in step.lines:
+                    click.echo(f"   {line}")
+    except StoreAuditError as error:
+        fail(error)
+    closing = conclusion(steps)
+    click.echo(why_json(account_id, steps, closing) if fmt == "json" else closing)
+
+
+def _ask(question: str) -> str:
+    """A hidden answer; "" when skipped or when there is no one to answer (stdin closed)."""
+    try:
+        answer: str = click.prompt(question, hide_input=True, default="", show_default=False)
+    except click.Abort:
+        return ""
+    return answer
+
+
+def _skip(question: str) -> str:
+    return ""
+
+
+@click.command("map")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
+@INVENTORY_OPTION
+def map_(fmt: str, inventory: Path | None) -> None:
+    """Who signs in where: mailboxes, phones, and each account's door, login and codes."""
+    import datetime as dt
+
+    from auditor.checks import AuditContext
+    from auditor.checks.signin_map import build_map
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.lockout.map_formats import map_json, render_map_markdown, render_map_table
+    from auditor.secrets import KeyringStore, read_secrets
+
+    try:
+        loaded = load_inventory(locate_inventory(inventory))
+        warn_about_inventory(loaded.path)
+        secrets = read_secrets(loaded.accounts, KeyringStore())
+    except StoreAuditError as error:
+        fail(error)
+    signin = build_map(AuditContext(loaded, secrets, dt.date.today()))
+    render = {"table": render_map_table, "json": map_json, "markdown": render_map_markdown}[fmt]
+    click.echo(render(signin))

@@ -1,0 +1,104 @@
+"""Putting an account's one-time backup codes in the keyring, and crossing one off after use.
+
+`set-secret ID --backup-codes` stores the list the platform printed (one code a line, validated,
+never replacing a stored list without --force); `use-backup-code ID` removes the code the seller
+just used, so the count the audit reports stays true. Codes are compared in constant time and
+never appear in a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.errors import UsageError
+from auditor.inventory import Account, Inventory
+from auditor.secrets import Secret
+from auditor.secrets.backup import BackupCodesError, check_codes, remove_code, split_codes
+from auditor.secrets.journal import Journal
+from auditor.secrets.lookup import find_account
+from auditor.secrets.writes import KeyringWriter, secret_transaction
+
+
+def store_backup_codes(
+    inventory: Inventory,
+    account_id: str,
+    pasted: list[Secret],
+    writer: KeyringWriter,
+    *,
+    force: bool,
+    journal: Journal | None = None,
+) -> int:
+    """Store the codes (one a line) as the account's backup codes; how many were stored."""
+    account = find_account(inventory, account_id)
+    try:
+        codes = check_codes([line.reveal() for line in pasted])
+    except BackupCodesError as error:
+        raise UsageError(f"{account_id}: the backup codes were not stored: {error}") from None
+    if not force and writer.get(account.backup_service, account.login):
+        raise UsageError(
+            f"the keyring already holds backup codes for {account_id} (service "
+            f"{account.backup_service!r}, user {account.login!r}); nothing was written",
+            hint="rerun with --force to replace them with the new set",
+        )
+    with secret_transaction(writer, journal) as transaction:
+        transaction.set(
+            account.backup_service, account.login, "\n".join(codes), f"{account_id} backup codes"
+        )
+    return len(codes)
+
+
+@dataclass(frozen=True)
+class UsedCode:
+    """What `use-backup-code` did."""
+
+    account: Account
+    """The account whose code was typed."""
+    removed: bool
+    """Whether the code was among the stored ones (and is now removed)."""
+    left: int
+    """How many codes are stored now."""
+
+
+def stored_codes(inventory: Inventory, account_id: str, writer: KeyringWriter) -> StoredCodes:
+    """The account and its stored codes; a UsageError saying how to store some when there are
+    none (asked before the seller types anything)."""
+    account = find_account(inventory, account_id)
+    codes = split_codes(writer.get(account.backup_service, account.login) or "")
+    if not codes:
+        raise UsageError(
+            f"no backup codes stored for {account_id}",
+            hint=f"store them with `store-audit set-secret {account_id} --backup-codes`",
+        )
+    return StoredCodes(account, codes)
+
+
+@dataclass(frozen=True)
+class StoredCodes:
+    """One account's backup codes, as read for `use-backup-code`."""
+
+    account: Account
+    """The account."""
+    codes: list[str]
+    """The codes, one a line as stored (never printed)."""
+
+    def __repr__(self) -> str:
+        return f"StoredCodes({self.account.id}, <{len(self.codes)} codes>)"
+
+
+def use_backup_code(
+    stored: StoredCodes, typed: Secret, writer: KeyringWriter, journal: Journal | None = None
+) -> UsedCode:
+    """Remove the typed code from the account's stored backup codes, when it is one of them."""
+    account = stored.account
+    remaining = remove_code(stored.codes, typed.reveal())
+    if remaining is None:
+        return UsedCode(account, removed=False, left=len(stored.codes))
+    with secret_transaction(writer, journal) as transaction:
+        # the last code gone leaves an empty entry, which every reader counts as none
+        transaction.set(
+            account.backup_service,
+            account.login,
+            "\n".join(remaining),
+            f"{account.id} backup codes",
+        )
+    return UsedCode(account, removed=True, left=len(remaining))

@@ -1,0 +1,87 @@
+"""What every writing command (`add`, `set-secret`, `import`) does around its work.
+
+It creates the config directory the default inventory lives in (0700), takes the inventory's
+write lock (`inventory.locking`), finishes the rollback of a command that died mid-write (the
+journal, `secrets.journal`), and turns SIGTERM and SIGHUP into the same interrupt as Ctrl-C, so
+`timeout`, systemd and CI cancellation roll back like a keyboard interrupt does.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+from auditor.errors import InventoryError
+from auditor.inventory import config_inventory_path, load_inventory
+from auditor.inventory.locking import inventory_lock
+from auditor.secrets.journal import Journal, journal_path
+from auditor.secrets.writes import KeyringWriter, finish_interrupted
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT, SIGTERM or SIGHUP arrived while a writing command ran."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@dataclass(frozen=True)
+class WriteSession:
+    """What a writing command writes through while it holds the lock."""
+
+    path: Path
+    """The inventory."""
+    writer: KeyringWriter
+    """The keyring, for reads and writes."""
+    journal: Journal
+    """Where new keyring entries are recorded before they are written."""
+
+
+@contextmanager
+def writing(path: Path, say: Callable[[str], None]) -> Iterator[WriteSession]:
+    """Hold everything a writing command needs; `say` hears one-line notes for stderr."""
+    if path == config_inventory_path():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    elif not path.parent.is_dir():
+        raise InventoryError(f"{path}: the folder {path.parent} does not exist")
+    journal = Journal(journal_path(path))
+    with inventory_lock(path, on_wait=say), _signals_interrupt(journal):
+        writer = KeyringWriter()
+        if journal_path(path).exists():
+            removed = finish_interrupted(journal_path(path), _named_entries(path), writer)
+            say(
+                f"finished undoing an interrupted write to {path}: removed {removed} keyring "
+                f"{'entry' if removed == 1 else 'entries'} no account uses"
+            )
+        yield WriteSession(path, writer, journal)
+
+
+def _named_entries(path: Path) -> set[tuple[str, str]]:
+    """The keyring entries the inventory's accounts name (none when there is no inventory)."""
+    if not path.exists():
+        return set()
+    inventory = load_inventory(path)
+    return {entry for account in inventory.accounts for entry in account.keyring_entries}
+
+
+@contextmanager
+def _signals_interrupt(journal: Journal) -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP raise Interrupted, so the transaction rolls back; once the
+    writes are final (the inventory saved), they no longer stop the last lines of output."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        if not journal.done:
+            raise Interrupted(signum)
+
+    stopping = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {signum: signal.signal(signum, interrupt) for signum in stopping}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

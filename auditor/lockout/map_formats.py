@@ -1,0 +1,95 @@
+"""`store-audit map` on a terminal (tables), in markdown and in JSON (`store-audit/map/1`). The
+HTML report draws the same map in a section of its own (report/html_format.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from tabulate import tabulate
+
+from auditor.checks.signin_map import SignInMap
+
+
+def _names(ids: Sequence[str]) -> str:
+    return ", ".join(ids) or "-"
+
+
+def _tables(signin: SignInMap) -> list[tuple[str, list[str], list[list[str]]]]:
+    """Each table's title, header and rows, shared by the text and markdown forms."""
+    return [
+        (
+            "Mailboxes",
+            ["mailbox", "in the inventory as", "signs in to", "recovers"],
+            [
+                [
+                    m.address,
+                    m.account or "(not in the inventory)",
+                    _names(m.signs_in),
+                    _names(m.recovers),
+                ]
+                for m in signin.mailboxes
+            ],
+        ),
+        (
+            "Phones",
+            ["phone", "receives the codes of"],
+            [[p.phone, _names(p.receives)] for p in signin.phones],
+        ),
+        (
+            "Accounts",
+            ["account", "platform", "sign in at", "login", "codes go to", "backup codes"],
+            [
+                [
+                    a.id,
+                    a.platform,
+                    a.sign_in or "(no sourced page)",
+                    a.login,
+                    a.codes,
+                    str(a.backup_codes),
+                ]
+                for a in signin.accounts
+            ],
+        ),
+    ]
+
+
+def render_map_table(signin: SignInMap) -> str:
+    """Three plain tables for a terminal."""
+    parts = []
+    for title, header, rows in _tables(signin):
+        body = tabulate(rows, header, tablefmt="simple") if rows else "(none)"
+        parts.append(f"{title}:\n{body}\n")
+    return "\n".join(parts)
+
+
+def render_map_markdown(signin: SignInMap) -> str:
+    """Three GitHub-flavoured markdown tables under headings."""
+    parts = ["# Who signs in where\n"]
+    for title, header, rows in _tables(signin):
+        escaped = [[cell.replace("|", "\\|") for cell in row] for row in rows]
+        body = tabulate(escaped, header, tablefmt="github") if rows else "(none)"
+        parts.append(f"## {title}\n\n{body}\n")
+    return "\n".join(parts)
+
+
+def map_json(signin: SignInMap) -> str:
+    """The map as JSON, for scripts."""
+    return json.dumps(
+        {
+            "schema": "store-audit/map/1",
+            "mailboxes": [
+                {"address": m.address, "account": m.account, "signs_in": list(m.signs_in),
+                 "recovers": list(m.recovers)}
+                for m in signin.mailboxes
+            ],
+            "phones": [{"phone": p.phone, "receives": list(p.receives)} for p in signin.phones],
+            "accounts": [
+                {"id": a.id, "platform": a.platform, "sign_in": a.sign_in, "login": a.login,
+                 "codes": a.codes, "backup_codes": a.backup_codes}
+                for a in signin.accounts
+            ],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )  # fmt: skip

@@ -1,0 +1,70 @@
+"""The platform pages `why` and `map` show (auditor/data/pages.toml): every page carries the
+source it was taken from, the platforms the issue names each have at least one, and a platform
+or region without a sourced page gets no URL at all."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from auditor.inventory import pages, platforms
+from tests.helpers import account, inventory, run, view
+
+RAW = tomllib.loads(resources.files("auditor").joinpath("data/pages.toml").read_text("utf-8"))
+
+
+def every_page() -> list[tuple[str, str, dict[str, str]]]:
+    found = []
+    for platform, entry in RAW.items():
+        for key, value in entry.items():
+            if key == "sign_in":
+                found += [(platform, f"sign_in.{region}", page) for region, page in value.items()]
+            else:
+                found.append((platform, key, value))
+    return found
+
+
+@pytest.mark.parametrize(("platform", "what", "page"), every_page())
+def test_every_page_has_a_source(platform: str, what: str, page: dict[str, str]) -> None:
+    assert set(page) == {"url", "source"}, (platform, what)
+    assert page["url"].startswith("https://"), (platform, what)
+    assert page["source"].startswith(("https://", "http://")), (platform, what)
+    assert platform in platforms.PLATFORMS
+    assert what.startswith("sign_in.") or what in pages.TOPICS
+    assert what == what.lower()
+
+
+@pytest.mark.parametrize(
+    "platform",
+    ["amazon", "ebay", "shopify", "walmart", "etsy", "tiktok", "gmail", "outlook", "paypal",
+     "payoneer"],
+)  # fmt: skip
+def test_the_platforms_sellers_use_have_pages(platform: str) -> None:
+    assert pages.all_pages()[platform].sign_in or pages.all_pages()[platform].topics
+
+
+def test_amazon_sign_in_by_region_and_no_guess_where_unsourced() -> None:
+    assert pages.sign_in_page("amazon", "US") == pages.Page(
+        "https://sellercentral.amazon.com", "https://github.com/PipedreamHQ/pipedream/issues/19138"
+    )
+    de = pages.sign_in_page("amazon", "de")
+    assert de is not None and de.url == "https://sellercentral-europe.amazon.com"
+    assert pages.sign_in_page("amazon", "SE") is None  # no source found: no URL made up
+    assert pages.sign_in_page("amazon", None) is None
+    ebay = pages.sign_in_page("ebay", "UK")  # one sign-in page for every region
+    assert ebay is not None and ebay.url == "https://signin.ebay.com"
+    assert pages.sign_in_page("cornershop", "US") is None
+
+
+def test_advice_prefers_a_passkey_where_the_platform_offers_one() -> None:
+    inv = inventory(
+        account("box", platform="gmail", login="o@gmail.com"),
+        account("shop", platform="shopify"),
+    )
+    found = {f.accounts[0]: f for f in run("mfa.no-backup-codes", inv, view())}
+    assert "add a passkey (Gmail offers them: https://support.google.com/accounts/answer/" in (
+        found["box"].remediation
+    )
+    assert "a security key or a passkey, if the platform offers one" in found["shop"].remediation
