@@ -4,6 +4,7 @@ searched for the canaries, their SHA-1/SHA-256/MD5 hex, base64, reversed forms a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -129,8 +130,6 @@ def assert_clean(result: Result, canaries: Canaries, *files: Path) -> None:
 def test_the_canary_inventory_exercises_the_password_and_seed_checks(
     canaries: tuple[Canaries, Path],
 ) -> None:
-    import json
-
     _, path = canaries
     result = invoke("audit", "--inventory", path, "--format", "json")
     checks = {f["check"] for f in json.loads(result.stdout)["findings"]}
@@ -163,6 +162,34 @@ def test_no_leak_on_stdout(canaries: tuple[Canaries, Path], command: list[str], 
     planted, path = canaries
     result = invoke(*command, "--inventory", path, "--format", fmt)
     assert result.exit_code in (ExitCode.OK, ExitCode.FINDINGS)
+    assert_clean(result, planted)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_no_leak_in_baseline_reports(
+    canaries: tuple[Canaries, Path], tmp_path: Path, fmt: str
+) -> None:
+    """A baseline adds new / in-baseline marks, new actions, the keys fixed since it, and SARIF's
+    absent results and uriBaseId; none of them carries a secret."""
+    planted, path = canaries
+    baseline = tmp_path / "baseline.json"
+    written = invoke("audit", "--inventory", path, "--write-baseline", baseline)
+    document = json.loads(baseline.read_text())
+    document["keys"] = [*document["keys"][1:], "mfa.missing:shop"]  # one new, one fixed
+    baseline.write_text(json.dumps(document))
+    result = invoke(
+        "audit",
+        "--inventory",
+        path,
+        "--baseline",
+        baseline,
+        "--format",
+        fmt,
+        "--sarif-root",
+        tmp_path,
+    )
+    assert result.exit_code in (ExitCode.OK, ExitCode.FINDINGS)
+    assert_clean(written, planted, baseline)
     assert_clean(result, planted)
 
 
@@ -329,6 +356,8 @@ def test_no_leak_from_the_commands_that_write_secrets(
             "verify-totp", "shop", "--inventory", inventory, input=pyotp.TOTP(seed).now() + "\n"
         ),
         invoke("verify-totp", "shop", "--inventory", inventory, input="000000\n"),
+        invoke("verify-totp", "shop", "--inventory", inventory, input="12345\n"),  # too short
+        invoke("verify-totp", "shop", "--inventory", inventory, input="12a456\n"),  # a letter
         invoke(
             *"set-secret shop --backup-codes --inventory".split(),
             inventory,

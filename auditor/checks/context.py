@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -41,6 +41,26 @@ def identity_hints(account: Account, seller: str | None) -> list[str]:
 def password_hints(accounts: Iterable[Account], seller: str | None) -> list[str]:
     """A password's zxcvbn hints: the names of every account that uses it, in file order."""
     return list(dict.fromkeys(h for a in accounts for h in identity_hints(a, seller)))
+
+
+def recorded_twice(accounts: Sequence[Account]) -> str | None:
+    """The unified account (`amazon-na`) that these accounts most likely are, recorded once per
+    marketplace: the identical login on one platform, every one in the same unified group. None
+    otherwise (two spellings of one mailbox are two seller accounts on one mailbox)."""
+    if len(accounts) < 2:
+        return None
+    first = accounts[0]
+    groups = {a.unified_group for a in accounts}
+    if (
+        len(groups) == 1
+        and first.unified_group is not None
+        and all(
+            a.platform == first.platform and a.login.casefold() == first.login.casefold()
+            for a in accounts
+        )
+    ):
+        return first.unified_group
+    return None
 
 
 @dataclass
@@ -197,8 +217,13 @@ class AuditContext:
 
     @cached_property
     def reuse_groups(self) -> tuple[tuple[Account, ...], ...]:
-        """Groups of two or more accounts that share one password, in file order."""
-        return tuple(tuple(group) for _, group in self.passwords.values() if len(group) > 1)
+        """Groups of two or more accounts that share one password, in file order; not one seller
+        account recorded twice (see `recorded_twice`), which has one password by nature."""
+        return tuple(
+            tuple(group)
+            for _, group in self.passwords.values()
+            if len(group) > 1 and recorded_twice(group) is None
+        )
 
     @cached_property
     def reused_ids(self) -> frozenset[str]:

@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
-from auditor.checks.context import AuditContext
+from auditor.checks.context import AuditContext, recorded_twice
 from auditor.checks.findings import Finding, finding, join_names
-from auditor.inventory import Account
+from auditor.inventory import Account, platforms
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.vocabulary import Severity
 
@@ -20,6 +20,10 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
         groups[account.platform, canonical_mailbox(account.login).canonical].append(account)
     for (_, canonical), accounts in groups.items():
         if len(accounts) < 2:
+            continue
+        group = recorded_twice(accounts)
+        if group is not None:
+            yield _one_account_recorded_twice(accounts, group)
             continue
         ids = sorted(a.id for a in accounts)
         platform = accounts[0].platform_name
@@ -36,8 +40,9 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
                 if rules
                 else f" ({join_names(spellings)} are one {what})"
             )
+        noun = "store" if all(a.kind == "store" for a in accounts) else "account"
         message += (
-            ": the right password on the wrong store is how sellers mix accounts up and lock "
+            f": the right password on the wrong {noun} is how sellers mix accounts up and lock "
             "themselves out, and one stolen mailbox opens them all"
         )
         yield finding(
@@ -46,14 +51,47 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
             ids,
             message,
             f"Give each {platform} account its own login mailbox, and note in the inventory which "
-            "mailbox signs in to which store.",
+            f"mailbox signs in to which {noun}.",
             subject=canonical,
         )
 
 
+def _one_account_recorded_twice(accounts: list[Account], group: str) -> Finding:
+    """Accounts with the identical login in one unified account: one seller account, most
+    likely, written down once per marketplace."""
+    ids = sorted(a.id for a in accounts)
+    first = accounts[0]
+    unified = platforms.unified_account(first.platform, group)
+    name = unified.name if unified else group
+    keep = first.id
+    regions = [r for a in accounts for r in ((a.region or "").upper(), *a.marketplaces) if r]
+    listed = ", ".join(f'"{r}"' for r in dict.fromkeys(regions))
+    every = "both" if len(ids) == 2 else "all"
+    return finding(
+        CHECK.id,
+        Severity.LOW,
+        ids,
+        f"{join_names(ids)} {every} sign in to {first.platform_name} as {first.login}, and "
+        f"{first.platform_name}'s {name} serves all their marketplaces with one login: most "
+        "likely this is one seller account recorded twice, so its password and 2FA are counted "
+        "twice and a change to one entry leaves the other stale",
+        f"Record it once: keep {keep} with marketplaces = [{listed}] and remove "
+        f"{join_names([i for i in ids if i != keep])} from the inventory (and its keyring "
+        f"entries). If {first.platform_name} really has separate seller accounts on this login, "
+        "give each its own login mailbox.",
+        subject=group,
+    )
+
+
 def _action(facts: ActionFacts) -> str:
-    # The account whose login is written most plainly keeps the mailbox; the others move.
     accounts = facts.accounts
+    known = [accounts[i] for i in facts.ids if i in accounts]
+    group = recorded_twice(known)
+    if group is not None:
+        unified = platforms.unified_account(known[0].platform, group)
+        name = f"{known[0].platform_name} {unified.name}" if unified else f"{group} account"
+        return f"Record {join_names(facts.ids)} once: most likely one {name}"
+    # The account whose login is written most plainly keeps the mailbox; the others move.
     keep = min(
         (i for i in facts.ids if i in accounts),
         key=lambda i: (len(canonical_mailbox(accounts[i].login).rules), i),
@@ -73,6 +111,10 @@ CHECK = Check(
     advice=(
         "Give each store on a platform its own login mailbox and note which mailbox signs in "
         "where; a mix-up locks sellers out, and one stolen mailbox opens every store on it."
+    ),
+    severity_note=(
+        "low when the accounts have the identical login in one unified account (one seller "
+        "account recorded twice)"
     ),
     across_accounts=True,
     run=find_shared_logins,

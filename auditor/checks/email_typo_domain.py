@@ -7,29 +7,36 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding, finding, join_names
 from auditor.inventory.emails import split_address
 from auditor.inventory.spelling import typo_of
 from auditor.vocabulary import Severity
+
+CRITICAL_KINDS = frozenset({"store", "mailbox", "payment"})
+"""Kinds whose login or recovery address on a misspelt domain is critical: it is where their
+password resets go, so whoever registers that domain can take the account."""
 
 
 def find_typo_domains(context: AuditContext) -> Iterator[Finding]:
     """Compare each login and recovery domain with the well-known and the seller's domains."""
     seller_domains = frozenset(context.inventory.seller.domains)
     for account in context.accounts:
-        problems = []
+        problems, domains = [], []
         for field, value in account.addresses:
             target = typo_of(value, seller_domains)
             if target:
                 domain = split_address(value)[1]
                 problems.append(f"{field} {value} uses {domain}, a near miss of {target}")
+                domains.append(domain)
         if problems:
+            critical = account.kind in CRITICAL_KINDS
             yield finding(
                 CHECK.id,
-                CHECK.severity,
+                Severity.CRITICAL if critical else CHECK.severity,
                 [account.id],
-                f"{account.id}: {'; '.join(problems)}: codes and password resets sent there go to "
-                "a stranger's mailbox or nowhere",
+                f"{account.id}: {'; '.join(problems)}: codes and password resets go there, so "
+                f"whoever registers {join_names(sorted(set(domains)))} receives them and can take "
+                "the account",
                 f"Check the address on {account.platform_name} and correct it there and in the "
                 "inventory; if the platform already uses it, change it before anyone registers "
                 "that domain.",
@@ -49,6 +56,9 @@ CHECK = Check(
     advice=(
         "Correct the address on the platform and in the inventory: codes and password resets "
         "sent to a misspelt domain reach a stranger or nobody."
+    ),
+    severity_note=(
+        "critical for the login or recovery address of a store, mailbox or payment account"
     ),
     run=find_typo_domains,
     fix=Fix.OWN,

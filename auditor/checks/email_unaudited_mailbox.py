@@ -35,22 +35,26 @@ def find_unaudited_mailboxes(context: AuditContext) -> Iterator[Finding]:
         by_accounts[frozenset(account_ids)].append(mailbox)
     for users_of_mailbox, mailboxes in by_accounts.items():
         ids = sorted(users_of_mailbox)
-        noun = "mailbox" if len(mailboxes) == 1 else "mailboxes"
+        one = len(mailboxes) == 1
+        noun, its = ("mailbox", "its") if one else ("mailboxes", "their")
         yield finding(
             CHECK.id,
             CHECK.severity,
             ids,
             f"{join_names(ids)} {'signs' if len(ids) == 1 else 'sign'} in or recover"
             f"{'s' if len(ids) == 1 else ''} through the {noun} {join_names(mailboxes)}, "
-            "not in the inventory, so whether a stranger could read its mail is unknown",
-            f'Add the {noun} to the inventory (kind = "mailbox") and store the password, so its '
-            "2FA and password are audited too.",
+            f"not in the inventory, so whether a stranger could read {its} mail is unknown",
+            f'Add the {noun} to the inventory (kind = "mailbox") and store '
+            f"{'its password' if one else 'their passwords'}, so {its} 2FA and "
+            f"{'password are' if one else 'passwords are'} audited too.",
             subject=", ".join(mailboxes),
         )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Add {facts.subject} to the inventory so its 2FA and password are audited"
+    mailboxes = facts.subject.split(", ")
+    its = "its" if len(mailboxes) == 1 else "their"
+    return f"Add {join_names(mailboxes)} to the inventory so {its} 2FA and password are audited"
 
 
 CHECK = Check(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.wording import either, second_factor, strong_methods
 from auditor.vocabulary import Severity
 
 
@@ -29,20 +30,29 @@ def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
             Severity.CRITICAL if sensitive else CHECK.severity,
             [account.id],
             message,
-            f"Turn on two-step verification for {account.id} with an authenticator app or a "
-            "security key, and keep the backup codes offline.",
+            f"Turn on two-step verification for {account.id} {second_factor(account)}, and keep "
+            "its backup codes offline.",
         )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Turn on app-based 2FA for {facts.who}"
+    account = facts.accounts.get(facts.first)
+    methods = strong_methods(account.platform) if account is not None else []
+    if "an authenticator app" in methods:
+        return f"Turn on app-based 2FA for {facts.who}"
+    if methods:
+        return f"Turn on 2FA for {facts.who} with {either(methods)}"
+    return f"Turn on 2FA for {facts.who}"
 
 
 CHECK = Check(
     id="mfa.missing",
     severity=Severity.HIGH,
     fires_when='mfa = "none"',
-    advice="Turn on two-step verification with an authenticator app or a security key.",
+    advice=(
+        "Turn on two-step verification, with an authenticator app or a security key where the "
+        "platform offers one."
+    ),
     severity_note="critical for a mailbox or payment account, or one others depend on",
     run=find_missing_mfa,
     fix=Fix.MFA,

@@ -8,14 +8,9 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.checks.findings import Finding, finding, join_names
-from auditor.inventory import platforms
+from auditor.checks.wording import either, offered_methods, strong_methods
+from auditor.inventory import Account, platforms
 from auditor.vocabulary import Severity
-
-_METHOD_NAMES = {
-    "totp": "authenticator apps",
-    "security-key": "security keys",
-    "push": "sign-in prompts on your phone",
-}
 
 
 def find_sms_only(context: AuditContext) -> Iterator[Finding]:
@@ -26,7 +21,7 @@ def find_sms_only(context: AuditContext) -> Iterator[Finding]:
         platform = platforms.lookup(account.platform)
         if platform is None or not platform.offers_strong_mfa:
             continue
-        offered = [name for method, name in _METHOD_NAMES.items() if method in platform.mfa_offered]
+        offered = offered_methods(account.platform)
         channel = "text message" if account.mfa == "sms" else "phone call"
         yield finding(
             CHECK.id,
@@ -34,15 +29,27 @@ def find_sms_only(context: AuditContext) -> Iterator[Finding]:
             [account.id],
             f"{account.id} gets its codes by {channel}; {platform.name} offers "
             f"{join_names(offered)}: switch, since a lost phone, a SIM swap or no signal abroad "
-            "stops a text code",
-            f"Switch {account.id} to an authenticator app (or a security key) in "
-            f"{platform.name}'s security settings, then store the seed with "
-            f"`store-audit set-secret {account.id} --totp`.",
+            f"stops a {'text' if account.mfa == 'sms' else 'phone'} code",
+            _switch_advice(account, strong_methods(account.platform)),
         )
 
 
+def _switch_advice(account: Account, methods: list[str]) -> str:
+    where = platforms.security_settings(account.platform)
+    advice = f"Switch {account.id} to {either(methods)} {where}"
+    if "an authenticator app" in methods:
+        advice += f", then store the seed with `store-audit set-secret {account.id} --totp`"
+    return advice + "."
+
+
 def _action(facts: ActionFacts) -> str:
-    return f"Switch {facts.who} from text-message codes to an authenticator app"
+    account = facts.accounts.get(facts.first)
+    if account is None:
+        return f"Switch {facts.who} to a stronger second factor"
+    channel = "text-message" if account.mfa == "sms" else "phone-call"
+    methods = strong_methods(account.platform)
+    target = "an authenticator app" if "an authenticator app" in methods else either(methods)
+    return f"Switch {facts.who} from {channel} codes to {target}"
 
 
 CHECK = Check(

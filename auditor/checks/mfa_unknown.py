@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.checks.findings import Finding, finding
+from auditor.inventory import platforms
 from auditor.vocabulary import Severity
 
 
@@ -20,7 +21,7 @@ def find_unknown_mfa(context: AuditContext) -> Iterator[Finding]:
                 [account.id],
                 f"The inventory does not say which two-step verification {account.id} uses, so "
                 "nobody can tell whether a password alone opens it",
-                f"Check the security settings on {account.platform_name} and set mfa for "
+                f"Look {platforms.security_settings(account.platform)} and set mfa for "
                 f"{account.id} in the inventory.",
             )
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding, finding, join_names
 from auditor.vocabulary import Severity
 
 
@@ -18,14 +18,23 @@ def find_breached_passwords(context: AuditContext) -> Iterator[Finding]:
         seen = context.breach_counts.get(account.id, 0)
         if seen > 0:
             times = "once" if seen == 1 else f"{seen:,} times"
+            sharing = [
+                a.id for g in context.reuse_groups if account in g for a in g if a != account
+            ]
+            elsewhere = (
+                f"; change it on {join_names(sharing)} too, which "
+                f"{'uses' if len(sharing) == 1 else 'use'} the same password"
+                if sharing
+                else ""
+            )
             yield finding(
                 CHECK.id,
                 CHECK.severity,
                 [account.id],
                 f"{account.id}'s password appears {times} in the Pwned Passwords corpus of "
                 "breached passwords: it is among the first an attacker tries",
-                f"Change the {account.platform_name} password now to a unique generated one, "
-                "and wherever else it was used.",
+                f"Change the {account.platform_name} password now to a unique generated "
+                f"one{elsewhere}.",
             )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
 from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.wording import either
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import is_address
 from auditor.vocabulary import Severity
@@ -21,17 +22,20 @@ _SPLIT = re.compile(r"[\s._+-]+")
 
 
 def identity_names(account: Account, seller_name: str | None) -> dict[str, set[str]]:
-    """The names an account goes by, by what they are (platform, store, login)."""
+    """The names an account goes by, by what they are: platform, store (its own `store` name),
+    business (the seller's name) and login."""
 
     def words(text: str | None) -> set[str]:
         found = {w.lower() for w in _SPLIT.split(text or "") if len(w) >= MIN_NAME}
         return found - GENERIC_WORDS
 
+    own_name = "store name" if account.kind == "store" else "account name"
     names: dict[str, set[str]] = {
         "platform name": {
             n.replace(" ", "") for n in platforms.names_of(account.platform) if len(n) >= MIN_NAME
         },
-        "store name": words(account.store) | words(seller_name),
+        own_name: words(account.store),
+        "business name": words(seller_name) - words(account.store),
     }
     user = account.login.rpartition("@")[0] if is_address(account.login) else account.login
     login = words(user)
@@ -55,14 +59,15 @@ def find_identity_in_passwords(context: AuditContext) -> Iterator[Finding]:
             if any(name in form for name in names for form in forms)
         ]
         if held:
+            whose = "which store it is" if account.kind == "store" else "whose account it is"
             yield finding(
                 CHECK.id,
                 CHECK.severity,
                 [account.id],
                 f"{account.id}'s password contains its {join_names(held)}: the first guess of "
-                "anyone who knows which store it is",
-                f"Change the {account.platform_name} password to a generated one that has nothing "
-                "to do with the store, the platform or the login.",
+                f"anyone who knows {whose}",
+                f"Change the {account.platform_name} password to a generated one that holds no "
+                f"name anyone could tie to the account (not its {either(held)}).",
             )
 
 
@@ -70,7 +75,10 @@ CHECK = Check(
     id="password.contains-identity",
     severity=Severity.MEDIUM,
     fires_when="the password holds the store, platform, or login name",
-    advice="Change it to a generated password unrelated to the store, platform and login.",
+    advice=(
+        "Change it to a generated password that holds none of the account's names: store, "
+        "business, platform or login."
+    ),
     run=find_identity_in_passwords,
     fix=Fix.PASSWORD,
     action=change_passwords,

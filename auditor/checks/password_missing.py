@@ -28,7 +28,7 @@ def find_missing_passwords(context: AuditContext) -> Iterator[Finding]:
 
 def _action(facts: ActionFacts) -> str:
     return (
-        f"Store the password of {facts.who} in the keyring (store-audit set-secret {facts.first})"
+        f"Store the password of {facts.who} in the keyring: `store-audit set-secret {facts.first}`"
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
 from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.wording import what_it_guards
 from auditor.vocabulary import Severity
 
 
@@ -19,7 +20,10 @@ def find_reused_passwords(context: AuditContext) -> Iterator[Finding]:
         severity = Severity.CRITICAL if sensitive else CHECK.severity
         message = f"{join_names(ids)} use the same password: one leak or phishing page opens all"
         if sensitive:
-            message += f", including {join_names(sensitive)}, which can reset or pay out the rest"
+            guards = [
+                what_it_guards(context.by_id[i], sorted(context.dependents(i))) for i in sensitive
+            ]
+            message += f", including {join_names(guards)}"
         first = sensitive[0] if sensitive else ids[0]
         yield finding(
             CHECK.id,

@@ -135,12 +135,13 @@ def find_similar_passwords(context: AuditContext) -> Iterator[Finding]:
         if sizes[cluster_root] < 2:
             continue
         ids = sorted(a.id for a in accounts)
+        swapped = "platform, store" if any(a.kind == "store" for a in accounts) else "platform"
         yield finding(
             CHECK.id,
             CHECK.severity,
             ids,
-            f"{join_names(ids)} use variants of one password (the same base with the platform, "
-            "store, case, digits or symbols changed): whoever learns one can guess the others",
+            f"{join_names(ids)} use variants of one password (the same base with the {swapped}, "
+            "case, digits or symbols changed): whoever learns one can guess the others",
             "Replace them with unrelated generated passwords; a new year or platform name on the "
             "same base is not a new password.",
         )

@@ -38,14 +38,15 @@ def find_weak_passwords(context: AuditContext) -> Iterator[Finding]:
             message += f". zxcvbn: {strength.warning.rstrip('.')}"
         if strength.truncated:
             message += f" (only its first {MAX_SCORED_LENGTH} characters were scored)"
-        advice = " ".join(strength.suggestions)
+        # zxcvbn's suggestions ("Add another word or two") are for passwords people choose; the
+        # advice here is a generated one, so only its warning (in the message) is kept.
         yield finding(
             CHECK.id,
             CHECK.severity,
             [account.id],
             message,
             f"Change the {account.platform_name} password to a unique generated one of 16 or more "
-            f"characters.{' ' + advice if advice else ''}",
+            "characters, from a password manager.",
         )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.wording import second_factor
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
 
@@ -27,10 +28,25 @@ def mailbox_weaknesses(context: AuditContext, mailbox: Account) -> list[str]:
     return weaknesses
 
 
+def mailbox_remedy(context: AuditContext, mailbox: Account) -> str:
+    """What fixes this mailbox, naming only what is wrong with it."""
+    steps = []
+    if mailbox.mfa == "none":
+        steps.append(f"turn on two-step verification {second_factor(mailbox)}")
+    if (
+        context.is_weak(mailbox)
+        or mailbox.id in context.reused_ids
+        or context.breach_counts.get(mailbox.id, 0) > 0
+    ):
+        steps.append("give it a unique generated password")
+    return ", and ".join(steps)
+
+
 def find_weak_links(context: AuditContext) -> Iterator[Finding]:
     """One finding per weak mailbox, naming every account that depends on it."""
     merged: dict[frozenset[str], list[str]] = {}
     remedies: dict[frozenset[str], list[str]] = {}
+    steps: dict[frozenset[str], list[str]] = {}
     for mailbox in context.accounts:
         dependents = sorted(context.dependents(mailbox.id))
         if not dependents or not context.strength_matters(mailbox):
@@ -44,14 +60,20 @@ def find_weak_links(context: AuditContext) -> Iterator[Finding]:
             f"{mailbox.id} ({mailbox.login}), which {join_names(weaknesses)}"
         )
         remedies.setdefault(accounts, []).append(mailbox.id)
+        steps.setdefault(accounts, []).append(f"{mailbox.id}: {mailbox_remedy(context, mailbox)}")
     for accounts, messages in merged.items():
+        mailboxes = remedies[accounts]
+        remedy = (
+            f"Secure {mailboxes[0]} first: {steps[accounts][0].partition(': ')[2]}."
+            if len(mailboxes) == 1
+            else f"Secure {join_names(mailboxes)} first. {'; '.join(steps[accounts])}."
+        )
         yield finding(
             CHECK.id,
             CHECK.severity,
             accounts,
             f"{'; '.join(messages)}: each of them is only as strong as that mailbox",
-            f"Secure {join_names(remedies[accounts])} first: turn on app-based 2FA and give it a "
-            "unique generated password.",
+            remedy,
             subject=", ".join(remedies[accounts]),
         )
 
@@ -75,8 +97,9 @@ CHECK = Check(
         "breached password"
     ),
     advice=(
-        "Secure the mailbox first: app-based 2FA and a unique generated password; every account "
-        "it can reset is only as strong as it is."
+        "Secure the mailbox first: two-step verification if it has none, a unique generated "
+        "password if its own is weak, reused or breached; every account it can reset is only as "
+        "strong as it is."
     ),
     across_accounts=True,
     run=find_weak_links,

@@ -247,15 +247,17 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.secrets import KeyringStore
     from auditor.secrets.lookup import find_account, stored_seed
-    from auditor.secrets.totp import TotpError, check_code, describe_check
+    from auditor.secrets.totp import TotpError, check_code, code_problem, describe_check, parse_totp
 
     try:
         loaded = load_inventory(locate_inventory(inventory))
         warn_about_inventory(loaded.path)
         seed = stored_seed(find_account(loaded, account_id), KeyringStore())
+        digits = parse_totp(seed).digits
         code = click.prompt(f"Code your authenticator shows for {account_id}")
-        if not "".join(code.split()).isdigit():
-            raise UsageError("a code is the 6 or 8 digits the authenticator shows")
+        problem = code_problem(code, digits)
+        if problem:
+            raise UsageError(f"{account_id}: {problem}")
         check = check_code(seed, code, time.time())
     except TotpError as error:
         fail(UsageError(f"{account_id}: the stored seed cannot generate codes: {error}"))

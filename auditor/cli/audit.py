@@ -38,6 +38,7 @@ class AuditOptions:
     hibp_file: Path | None
     hibp_online: bool
     hibp_url: str | None
+    sarif_root: Path | None
 
 
 def _options(*options: Callable[[F], F]) -> Callable[[F], F]:
@@ -64,6 +65,13 @@ report_options = _options(
         type=click.Choice(FAIL_ON_NAMES, case_sensitive=False),
         help="Exit 1 when a finding is at or above this severity "
         "[default: the inventory's policy.fail_on, high].",
+    ),
+    click.option(
+        "--sarif-root",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Directory SARIF file URIs are relative to, such as the repository root "
+        "[default: the current directory; an inventory outside it is named relative to its "
+        "own directory].",
     ),
 )
 
@@ -147,7 +155,7 @@ def _audit(
                 f"store-audit: wrote {len(keys)} finding keys to {options.write_baseline}",
                 err=True,
             )
-        emit(report, options.format_name, options.output)
+        emit(report, options.format_name, options.output, sarif_root=options.sarif_root)
     except StoreAuditError as error:
         fail(error)
     verdict = report.gate_verdict()
@@ -157,11 +165,19 @@ def _audit(
 
 
 def emit(
-    report: Report, format_name: str | None, output: Path | None, default: str | None = None
+    report: Report,
+    format_name: str | None,
+    output: Path | None,
+    default: str | None = None,
+    sarif_root: Path | None = None,
 ) -> None:
+    from dataclasses import replace
+
     from auditor.files import write_private
     from auditor.report import FORMATS
 
+    if sarif_root is not None:
+        report = replace(report, sarif_root=str(sarif_root))
     if format_name is None:
         terminal = output is None and sys.stdout.isatty()
         format_name = default or ("table" if terminal else "json")
@@ -199,7 +215,9 @@ def onboard(account_id: str, **options: Any) -> None:
 
 @click.command()
 @report_options
-def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> None:
+def demo(
+    format_name: str | None, output: Path | None, fail_on: str | None, sarif_root: Path | None
+) -> None:
     """Audit the bundled example inventory on a built-in demo keyring: no setup needed.
 
     Prints the table unless --format says otherwise, and exits 0 unless --fail-on is given,
@@ -220,7 +238,7 @@ def demo(format_name: str | None, output: Path | None, fail_on: str | None) -> N
                 breaches=DemoBreaches(),
             )
         )
-        emit(report, format_name, output, default="table")
+        emit(report, format_name, output, default="table", sarif_root=sarif_root)
     except StoreAuditError as error:
         fail(error)
     sys.exit(report.exit_code())

@@ -29,7 +29,7 @@ class ImportResult:
     """Keyring entries written."""
 
 
-def _fields(proposal: Proposal) -> dict[str, str | None]:
+def _fields(proposal: Proposal) -> dict[str, str | list[str] | None]:
     """The inventory fields of a new account."""
     return {
         "id": proposal.account_id,
@@ -38,6 +38,7 @@ def _fields(proposal: Proposal) -> dict[str, str | None]:
         "kind": None if proposal.kind == default_kind(proposal.platform) else proposal.kind,
         "store": proposal.store,
         "region": proposal.region,
+        "marketplaces": list(proposal.marketplaces) or None,
         "login": proposal.login,
         "mfa": proposal.mfa,
     }

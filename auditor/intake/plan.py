@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from auditor.intake.importers import ExportEntry
-from auditor.inventory import ACCOUNT_ID, Account, Inventory, platforms
-from auditor.inventory.reader import text_problem
+from auditor.intake.importers.entries import disagreement
+from auditor.intake.logins import LoginGroup, Skipped, group_by_login
+from auditor.inventory import ACCOUNT_ID, Account, Inventory
 from auditor.secrets import Secret, SecretStore
 
 NEEDS_FORCE = frozenset({"replace"})
@@ -57,18 +58,9 @@ class Proposal:
     """Whether the seed entry must be written."""
     service: str
     """The keyring service of its password (an existing account's override is kept)."""
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """Export entries left out, and why."""
-
-    entries: tuple[int, ...]
-    """Their positions in the export."""
-    title: str
-    """The entry's title, so the user can find it."""
-    reason: str
-    """Why it is not imported."""
+    marketplaces: tuple[str, ...] = ()
+    """The regions one login covers, when its entries name several marketplaces of one unified
+    account (the account is then `amazon-na` / `amazon-eu`)."""
 
 
 @dataclass(frozen=True)
@@ -101,51 +93,19 @@ def _same(a: Secret | None, b: str | None) -> bool:
     return hmac.compare_digest(a.reveal().encode(), b.encode())
 
 
-def _conflict(entries: list[ExportEntry]) -> str | None:
-    """Why entries for one login cannot be imported as one account: they disagree on a secret."""
-    for what, values in (
-        ("passwords", [e.password for e in entries]),
-        ("TOTP seeds", [e.totp for e in entries]),
-    ):
-        if len({value.fingerprint() for value in values if value is not None}) > 1:
-            return (
-                f"entries for the same login hold different {what}; "
-                "keep one in the password manager"
-            )
-    return None
-
-
-@dataclass
-class _Group:
-    match: platforms.UrlMatch | None
-    host: str
-    entries: list[ExportEntry]
-
-
 def plan_import(
     entries: list[ExportEntry], inventory: Inventory, store: SecretStore, *, keep_unknown: bool
 ) -> ImportPlan:
     """Map export entries to accounts and compare them with the inventory and the keyring."""
     skipped: list[Skipped] = []
-    groups: dict[tuple[str, str], _Group] = {}
-    for item in entries:
-        match = next((m for m in map(platforms.match_url, item.urls) if m), None)
-        host = next((h for h in map(platforms.url_host, item.urls) if h), "")
-        reason = _skip_reason(item, match is not None, host, keep_unknown)
-        if reason:
-            skipped.append(Skipped((item.entry,), item.title, reason))
-            continue
-        platform_id = match.platform.id if match else host
-        key = (platform_id, item.username.casefold())
-        groups.setdefault(key, _Group(match, host, [])).entries.append(item)
-
+    groups = group_by_login(entries, skipped, keep_unknown=keep_unknown)
     taken = {a.id for a in inventory.accounts}
     by_login = {(a.platform, a.login.casefold()): a for a in inventory.accounts}
     targets = []
     for (platform_id, login_key), group in groups.items():
         first = group.entries[0]
         rows = tuple(e.entry for e in group.entries)
-        conflict = _conflict(group.entries)
+        conflict = disagreement(group.entries)
         if conflict:
             skipped.append(Skipped(rows, first.title, conflict))
             continue
@@ -178,25 +138,11 @@ def plan_import(
     return ImportPlan(proposals, tuple(sorted(skipped, key=lambda s: s.entries)))
 
 
-def _skip_reason(item: ExportEntry, known: bool, host: str, keep_unknown: bool) -> str | None:
-    """Why an export entry cannot become an account, or None."""
-    if item.password is None:
-        return "no password"
-    if not item.username:
-        return "no user name"
-    problem = text_problem(item.username)
-    if problem:  # the inventory would refuse it as a login: skip it here, in every run
-        return f"its user name {problem}"
-    if not known and not (keep_unknown and host):
-        return f"{host or 'no URL'}: not a platform store-audit knows (--all keeps it)"
-    return None
-
-
 @dataclass(frozen=True)
 class _Target:
     """Entries for one login and the account they go to, before the keyring is compared."""
 
-    group: _Group
+    group: LoginGroup
     platform_id: str
     password: Secret
     seed: Secret | None
@@ -207,7 +153,7 @@ class _Target:
     login: str
 
 
-def _new_id(group: _Group, platform_id: str, taken: set[str]) -> str:
+def _new_id(group: LoginGroup, platform_id: str, taken: set[str]) -> str:
     """An unused account id from the platform and region (or mailbox name, or host)."""
     match = group.match
     if match is None:
@@ -215,7 +161,9 @@ def _new_id(group: _Group, platform_id: str, taken: set[str]) -> str:
     elif match.platform.kind == "mailbox":
         base = f"{platform_id}-{group.entries[0].username.partition('@')[0].replace('.', '-')}"
     else:
-        base = f"{platform_id}-{match.region}" if match.region else platform_id
+        unified, _ = group.unified()
+        region_id = f"{platform_id}-{match.region}" if match.region else platform_id
+        base = unified or region_id
     account_id, number = _slug(base), 1
     while account_id in taken or not ACCOUNT_ID.fullmatch(account_id):
         number += 1
@@ -269,4 +217,5 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         write_password=write_password,
         write_totp=write_totp,
         service=target.service,
+        marketplaces=target.group.unified()[1],
     )

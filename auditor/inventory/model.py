@@ -86,6 +86,9 @@ class Account:
     """Override of the keyring service name."""
     ignores: tuple[Ignore, ...] = ()
     """Accepted risks for this account."""
+    marketplaces: tuple[str, ...] = ()
+    """The marketplaces this one seller account sells in (upper case), when it serves several
+    through one login (Amazon's unified accounts)."""
     line: int | None = None
     """Line of its `[[accounts]]` header in the file, for reports that point into it."""
 
@@ -118,6 +121,15 @@ class Account:
         """("login", value) and ("recovery email", value), for the fields that are set."""
         fields = (("login", self.login), ("recovery email", self.recovery_email))
         return tuple((name, value) for name, value in fields if value)
+
+    @property
+    def unified_group(self) -> str | None:
+        """The platform's unified account (`amazon-na`) its region or marketplaces belong to."""
+        for region in (self.region, *self.marketplaces):
+            group = platforms.unified_group(self.platform, region)
+            if group:
+                return group
+        return None
 
     @property
     def platform_name(self) -> str:

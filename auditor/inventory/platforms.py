@@ -18,6 +18,21 @@ from auditor.vocabulary import KINDS, MFA_METHODS, STRONG_MFA
 
 
 @dataclass(frozen=True)
+class UnifiedAccount:
+    """Marketplaces that one seller account, with one login, serves (Amazon's unified
+    accounts)."""
+
+    id: str
+    """The group id, also the account id `import` proposes (`amazon-na`)."""
+    name: str
+    """How the platform calls it ("North America unified account")."""
+    regions: tuple[str, ...]
+    """Lower-case region codes of its marketplaces (and of its own sign-in host: `eu`)."""
+    sources: tuple[str, ...]
+    """The platform's pages that say so."""
+
+
+@dataclass(frozen=True)
 class Platform:
     """What store-audit knows about one platform."""
 
@@ -35,6 +50,12 @@ class Platform:
     """Sign-in hosts (a URL on a subdomain of one matches too)."""
     regions: dict[str, str] = field(default_factory=dict)
     """Host → marketplace region."""
+    unified: dict[str, UnifiedAccount] = field(default_factory=dict)
+    """Group id (`amazon-na`) → the marketplaces one seller account serves."""
+    settings_menu: str | None = None
+    """Where the platform's own menus put its 2FA settings, when a source says so."""
+    settings_source: str | None = None
+    """The page that names that menu."""
 
     @property
     def mfa_offered(self) -> frozenset[str]:
@@ -58,6 +79,14 @@ def _load() -> dict[str, Platform]:
             aliases=tuple(entry.get("aliases", ())),
             hosts=tuple(entry.get("hosts", ())),
             regions=dict(entry.get("regions", {})),
+            settings_menu=entry.get("settings", {}).get("menu"),
+            settings_source=entry.get("settings", {}).get("source"),
+            unified={
+                group: UnifiedAccount(
+                    group, table["name"], tuple(table["regions"]), tuple(table["sources"])
+                )
+                for group, table in entry.get("unified", {}).items()
+            },
         )
         for platform_id, entry in tomllib.loads(text).items()
     }
@@ -82,6 +111,37 @@ def default_kind(platform_id: str) -> str:
     """The kind an account on this platform has unless the inventory says otherwise."""
     known = PLATFORMS.get(platform_id)
     return known.kind if known else "other"
+
+
+def unified_group(platform_id: str, region: str | None) -> str | None:
+    """The unified account a marketplace region belongs to on a platform, or None.
+
+    `unified_group("amazon", "CA")` is `"amazon-na"`, `unified_group("amazon", "de")` is
+    `"amazon-eu"`: one Seller Central login serves every marketplace of the group, so two
+    accounts with the identical login in one group are one seller account. None for a region
+    outside every group (`"jp"`), no region, or a platform without unified accounts. Region codes
+    are compared case-insensitively; the groups and their sources are in platforms.toml.
+    """
+    known = PLATFORMS.get(platform_id)
+    if known is None or not region:
+        return None
+    code = region.strip().lower()
+    return next((g.id for g in known.unified.values() if code in g.regions), None)
+
+
+def security_settings(platform_id: str) -> str:
+    """Where to change a platform's 2FA, in its own menu names when the catalog has them
+    (`in Seller Central: Settings > Login Settings > ...`), else `in X's security settings`."""
+    known = PLATFORMS.get(platform_id)
+    if known is not None and known.settings_menu:
+        return f"in {known.settings_menu}"
+    return f"in {display_name(platform_id)}'s security settings"
+
+
+def unified_account(platform_id: str, group: str) -> UnifiedAccount | None:
+    """The catalog entry of a unified-account group, for its name and sources."""
+    known = PLATFORMS.get(platform_id)
+    return known.unified.get(group) if known else None
 
 
 def names_of(platform_id: str) -> tuple[str, ...]:
@@ -147,4 +207,13 @@ def match_url(url: str) -> UrlMatch | None:
     return UrlMatch(platform, region, host)
 
 
-__all__ = ["KINDS", "MFA_METHODS", "PLATFORMS", "STRONG_MFA", "Platform", "UrlMatch"]
+__all__ = [
+    "KINDS",
+    "MFA_METHODS",
+    "PLATFORMS",
+    "STRONG_MFA",
+    "Platform",
+    "UnifiedAccount",
+    "UrlMatch",
+    "unified_group",
+]

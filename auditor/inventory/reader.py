@@ -23,11 +23,18 @@ from auditor.inventory.model import (
 from auditor.vocabulary import FAIL_ON_NAMES, check_severities, parse_fail_on
 
 PHONE = re.compile(r"\+?[0-9 ().-]{7,32}")
+MARKETPLACE = re.compile(r"[A-Za-z]{2,3}")
+"""A marketplace region code: US, uk, UAE."""
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_ACCOUNTS = 20_000
 """More than an agency audits at once; bounds an audit's time (~15 s) and memory (~300 MB)."""
 MAX_TEXT = 512
 """Longest value of any text field (addresses stop at 254, names are shorter)."""
+ACCOUNT_KEYS = {
+    *("id", "platform", "kind", "store", "region", "marketplaces", "login", "recovery_email"),
+    *("mfa", "mfa_phone", "password_changed", "keyring_service", "ignore"),
+}
+"""The keys an [[accounts]] table may hold."""
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline allowed
 
@@ -192,21 +199,7 @@ class Reader:
         raw_id = raw.get("id")
         if isinstance(raw_id, str) and ACCOUNT_ID.fullmatch(raw_id):
             where = f"account {raw_id!r} ({where})"
-        known = {
-            "id",
-            "platform",
-            "kind",
-            "store",
-            "region",
-            "login",
-            "recovery_email",
-            "mfa",
-            "mfa_phone",
-            "password_changed",
-            "keyring_service",
-            "ignore",
-        }
-        self.no_unknown_keys(raw, known, where)
+        self.no_unknown_keys(raw, ACCOUNT_KEYS, where)
         for required in ("id", "platform", "login", "mfa"):
             if required not in raw:
                 raise self.fail(where, f"{required}: missing (required)")
@@ -243,7 +236,33 @@ class Reader:
             keyring_service=service,
             ignores=self.ignores(raw.get("ignore", []), where),
             line=line,
+            marketplaces=self.marketplaces(raw, platform, where),
         )
+
+    def marketplaces(self, raw: Mapping[str, Any], platform: str, where: str) -> tuple[str, ...]:
+        """The optional `marketplaces = ["US", "CA"]`: region codes, all in one unified account
+        when the platform has them (with `region`, if that is set)."""
+        value = raw.get("marketplaces", [])
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and MARKETPLACE.fullmatch(v.strip()) for v in value
+        ):
+            raise self.fail(
+                where, 'marketplaces: must be a list of region codes such as ["US", "CA"]'
+            )
+        codes = tuple(dict.fromkeys(v.strip().upper() for v in value))
+        region = raw.get("region") if isinstance(raw.get("region"), str) else None
+        groups = {
+            code: platforms.unified_group(platform, code)
+            for code in ([region.strip().upper()] if region else []) + list(codes)
+        }
+        distinct = sorted({g for g in groups.values() if g})
+        if len(distinct) > 1:
+            raise self.fail(
+                where,
+                f"marketplaces: {', '.join(groups)} belong to different unified accounts "
+                f"({', '.join(distinct)}); record one account for each",
+            )
+        return codes
 
     def ignores(self, raw: Any, where: str) -> tuple[Ignore, ...]:
         if not isinstance(raw, list):

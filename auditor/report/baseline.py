@@ -54,6 +54,17 @@ def load_baseline(path: Path) -> frozenset[str]:
 
 
 def apply_baseline(report: Report, keys: frozenset[str]) -> Report:
-    """Mark each finding as in the baseline or new; the gate then ignores the known ones."""
+    """Mark each finding as in the baseline or new; the gate then ignores the known ones. The
+    baseline keys this run no longer finds (among those that involve the report's scope) are
+    listed as fixed since the baseline."""
     findings = tuple(replace(f, in_baseline=f.key in keys) for f in report.findings)
-    return replace(report, findings=findings, baseline_used=True)
+    found = {f.key for f in report.findings}
+    scope = set(report.scope)
+    fixed = tuple(
+        sorted(
+            key
+            for key in keys - found
+            if not scope or scope & set(key.partition(":")[2].split(","))
+        )
+    )
+    return replace(report, findings=findings, baseline_used=True, fixed_since_baseline=fixed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from auditor.checks.findings import Finding
@@ -32,9 +33,38 @@ def status(finding: Finding, report: Report) -> str:
     return "new" if report.baseline_used else "open"
 
 
+def breach_note(report: Report) -> str | None:
+    """The line every human format shows when passwords were not looked up in breaches."""
+    if report.breach_source is None:
+        return "Breached passwords: not checked (--hibp-file PATH or --hibp-online)."
+    return None
+
+
+def fixed_note(report: Report) -> str | None:
+    """`Fixed since the baseline: 3`, when a baseline was given."""
+    if not report.baseline_used:
+        return None
+    return f"Fixed since the baseline: {len(report.fixed_since_baseline)}"
+
+
+_COMMAND = re.compile(r"store-audit [\w .:/@+=,-]+")
+"""What a code span may hold: one of store-audit's own command lines, never inventory markup."""
+
+
+def code_spans(text: str) -> list[tuple[str, bool]]:
+    """The text cut at its backticks: (piece, is code). Unless every span is a store-audit
+    command line (an odd number of backticks, or other text between them, as inventory values
+    may hold), the text is one plain piece: a backtick from the inventory never opens a span."""
+    pieces = text.split("`")
+    spans = pieces[1::2]
+    if len(pieces) % 2 == 0 or not all(_COMMAND.fullmatch(span) for span in spans):
+        return [(text, False)]
+    return [(piece, index % 2 == 1) for index, piece in enumerate(pieces) if piece]
+
+
 def fails_gate(finding: Finding, report: Report) -> bool:
     """Whether this finding is one that fails the run."""
-    return finding in report.failing()
+    return finding.key in report.failing_keys
 
 
 def describe_expired(expired: ExpiredIgnore) -> str:

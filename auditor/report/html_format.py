@@ -9,7 +9,15 @@ from __future__ import annotations
 from html import escape
 
 from auditor.checks.findings import Finding
-from auditor.report.common import describe_expired, findings_by_account, status, summary_text
+from auditor.report.common import (
+    breach_note,
+    code_spans,
+    describe_expired,
+    findings_by_account,
+    fixed_note,
+    status,
+    summary_text,
+)
 from auditor.report.results import Report
 from auditor.report.visible import visible
 from auditor.vocabulary import SEVERITY_NAMES
@@ -37,6 +45,9 @@ ol.checklist li::before { content: "\\2610"; position: absolute; left: .3rem; fo
 code { font: .85em ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
 ul.findings { padding-left: 1.2rem; } ul.findings li { margin: .4rem 0; break-inside: avoid; }
 .gate { border-left: 4px solid var(--ink); padding: .4rem .8rem; }
+.new, .state { font-size: .75rem; font-weight: 700; border-radius: .3rem; padding: .05rem .4rem;
+               white-space: nowrap; } .new { background: #fde7c8; } .state { background: #eceef2; }
+h1, h2, h3, p, li { overflow-wrap: anywhere; }
 ul.map { padding-left: 0; list-style: none; } ul.map li { border-top: 1px solid var(--line);
          padding: .4rem 0; break-inside: avoid; overflow-wrap: anywhere; }
 @page { margin: 1.5cm; }
@@ -50,13 +61,27 @@ def _text(value: object) -> str:
     return escape(visible(str(value)), quote=True)
 
 
+def _prose(text: str) -> str:
+    """Escaped text whose `backticked` commands become <code>."""
+    return "".join(
+        f"<code>{_text(piece)}</code>" if is_code else _text(piece)
+        for piece, is_code in code_spans(text)
+    )
+
+
 def _severity(label: str) -> str:
     return f'<span class="sev {_text(label)}">{_text(label)}</span>'
 
 
 def render_html(report: Report) -> str:
     """The whole page as one string."""
-    out = [*_head(report), *_notes(report), *_checklist(report), *_findings(report)]
+    out = [
+        *_head(report),
+        *_notes(report),
+        *_checklist(report),
+        *_findings(report),
+        *_fixed(report),
+    ]
     out += _sign_in_map(report)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
@@ -103,22 +128,40 @@ def _notes(report: Report) -> list[str]:
     if verdict:
         out.append(f'<p class="gate"><strong>Gate:</strong> {_text(verdict)}</p>')
     out += [f'<p class="gate">{_text(describe_expired(x))}.</p>' for x in report.expired_ignores]
+    note = breach_note(report)
+    if note:
+        out.append(f'<p class="muted">{_prose(note)}</p>')
+    return out
+
+
+def _fixed(report: Report) -> list[str]:
+    """The baseline's findings this run no longer finds."""
+    note = fixed_note(report)
+    if note is None:
+        return []
+    out = ["<h2>Fixed since the baseline</h2>", f"<p>{_text(note)}.</p>"]
+    if report.fixed_since_baseline:
+        out.append('<ul class="findings">')
+        out += [f"<li><code>{_text(key)}</code></li>" for key in report.fixed_since_baseline]
+        out.append("</ul>")
     return out
 
 
 def _checklist(report: Report) -> list[str]:
-    """The ranked actions, each with a tick box."""
+    """The ranked actions, each with a tick box; with a baseline, new ones are marked."""
     out = ["<h2>Hardening checklist</h2>"]
     if not report.checklist:
         return [*out, "<p>Nothing to fix.</p>"]
     out.append('<ol class="checklist">')
-    out.extend(
-        f"<li>{action.rank}. {_severity(action.severity.label)} {_text(action.action)}."
-        f'<br><span class="muted">Protects {len(action.protects)}: '
-        f"{_text(', '.join(action.protects))}. Resolves "
-        f"{', '.join(f'<code>{_text(k)}</code>' for k in action.resolves)}.</span></li>"
-        for action in report.checklist
-    )
+    for action in report.checklist:
+        new = ' <span class="new">new</span>' if report.is_new_action(action) else ""
+        resolves = ", ".join(f"<code>{_text(k)}</code>" for k in action.resolves)
+        out.append(
+            f"<li>{action.rank}. {_severity(action.severity.label)}{new} "
+            f"{_prose(action.action)}."
+            f'<br><span class="muted">Protects {len(action.protects)}: '
+            f"{_text(', '.join(action.protects))}. Resolves {resolves}.</span></li>"
+        )
     out.append("</ol>")
     return out
 
@@ -149,7 +192,7 @@ def _findings(report: Report) -> list[str]:
 
 def _finding(item: Finding, report: Report) -> str:
     state = status(item, report)
-    note = f' <span class="muted">[{_text(state)}]</span>' if state != "open" else ""
+    note = f' <span class="state">{_text(state)}</span>' if state != "open" else ""
     accepted = (
         f'<br><span class="muted">Accepted: {_text(item.suppression_reason)}</span>'
         if item.suppressed
@@ -157,7 +200,7 @@ def _finding(item: Finding, report: Report) -> str:
     )
     return (
         f"<li>{_severity(item.severity.label)}{note} <code>{_text(item.key)}</code><br>"
-        f"{_text(item.message)}.<br><em>{_text(item.remediation)}</em>{accepted}</li>"
+        f"{_prose(item.message)}.<br><em>{_prose(item.remediation)}</em>{accepted}</li>"
     )
 
 

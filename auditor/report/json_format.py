@@ -44,6 +44,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "accounts": list(action.accounts),
                 "protects": list(action.protects),
                 "resolves": list(action.resolves),
+                **({"new": report.is_new_action(action)} if report.baseline_used else {}),
             }
             for action in report.checklist
         ],
@@ -57,6 +58,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             else None
         ),
         "breach_source": report.breach_source,
+        "fixed_since_baseline": list(report.fixed_since_baseline) if report.baseline_used else None,
         "expired_ignores": [
             {
                 "account": e.account,

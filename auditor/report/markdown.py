@@ -8,7 +8,14 @@ from __future__ import annotations
 import html
 import re
 
-from auditor.report.common import describe_expired, status, summary_text
+from auditor.report.common import (
+    breach_note,
+    code_spans,
+    describe_expired,
+    fixed_note,
+    status,
+    summary_text,
+)
 from auditor.report.results import Report
 
 # Every line this format writes starts with its own marker ("- [ ] ", "| ", "# "), so only inline
@@ -18,13 +25,24 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 def md(text: str) -> str:
     """Plain text made inert in Markdown: one line, HTML-escaped, markup characters escaped."""
-    one_line = " ".join(text.split())
-    return _SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
+    return _inert(" ".join(text.split()))
+
+
+def _inert(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def code(text: str) -> str:
     """Inline code for keys and ids, which never hold a backtick."""
     return f"`{text.replace('`', '')}`"
+
+
+def prose(text: str) -> str:
+    """Plain text made inert, but its `backticked` commands kept as inline code."""
+    one_line = " ".join(text.split())
+    return "".join(
+        code(piece) if is_code else _inert(piece) for piece, is_code in code_spans(one_line)
+    )
 
 
 def render_markdown(report: Report) -> str:
@@ -44,13 +62,17 @@ def render_markdown(report: Report) -> str:
         lines += ["", f"**Gate:** {md(verdict)}"]
     if report.expired_ignores:
         lines += ["", *(f"> Note: {md(describe_expired(e))}." for e in report.expired_ignores)]
+    note = breach_note(report)
+    if note:
+        lines += ["", prose(note)]
     lines += ["", "## Hardening checklist", ""]
     if not report.checklist:
         lines.append("Nothing to fix.")
     for action in report.checklist:
         resolves = ", ".join(code(k) for k in action.resolves)
+        new = " (new)" if report.is_new_action(action) else ""
         lines.append(
-            f"- [ ] **{action.severity.label}**: {md(action.action)}. Protects "
+            f"- [ ] **{action.severity.label}**{new}: {prose(action.action)}. Protects "
             f"{len(action.protects)}: {', '.join(code(a) for a in action.protects)}. "
             f"Resolves {resolves}."
         )
@@ -63,11 +85,16 @@ def render_markdown(report: Report) -> str:
             "|---|---|---|---|---|---|",
         ]
         for item in report.findings:
-            wrong = md(item.message) + "."
+            wrong = prose(item.message) + "."
             if item.suppressed:
                 wrong += f" Accepted: {md(item.suppression_reason or '')}"
             lines.append(
                 f"| {item.severity.label} | {status(item, report)} | {code(item.key)} | "
-                f"{', '.join(code(a) for a in item.accounts)} | {wrong} | {md(item.remediation)} |"
+                f"{', '.join(code(a) for a in item.accounts)} | {wrong} | "
+                f"{prose(item.remediation)} |"
             )
+    fixed = fixed_note(report)
+    if fixed is not None:
+        lines += ["", "## Fixed since the baseline", "", f"{fixed}."]
+        lines += [f"- {code(key)}" for key in report.fixed_since_baseline]
     return "\n".join(lines) + "\n"

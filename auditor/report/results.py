@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from auditor.checklist import Action
 from auditor.checks.findings import Finding
@@ -62,6 +63,22 @@ class Report:
     """The account `onboard` gates, if this is an onboarding report."""
     breach_source: str | None = None
     """What passwords were looked up in (a corpus file, the range API), or None: not checked."""
+    fixed_since_baseline: tuple[str, ...] = ()
+    """Baseline keys (in scope) that this run no longer finds: fixed since the baseline."""
+    sarif_root: str | None = None
+    """The directory SARIF URIs are relative to (--sarif-root); None: the current directory."""
+
+    @cached_property
+    def new_keys(self) -> frozenset[str]:
+        """With a baseline: the keys of unsuppressed findings that are not in it."""
+        if not self.baseline_used:
+            return frozenset()
+        return frozenset(f.key for f in self.findings if not f.suppressed and not f.in_baseline)
+
+    def is_new_action(self, action: Action) -> bool:
+        """With a baseline: whether the action resolves a finding that is not in it."""
+        return bool(self.new_keys.intersection(action.resolves))
+
     sign_in_map: SignInMap | None = None
     """Who signs in where (mailboxes, phones, each account's door and codes), for the HTML
     report's section; None when not drawn."""
@@ -93,6 +110,11 @@ class Report:
             for f in self.findings
             if not f.suppressed and not f.in_baseline and f.severity >= self.fail_on
         )
+
+    @cached_property
+    def failing_keys(self) -> frozenset[str]:
+        """The keys of `failing()`, computed once: formats ask for every finding."""
+        return frozenset(f.key for f in self.failing())
 
     def exit_code(self) -> ExitCode:
         """0 when nothing fails the gate, else 1."""

@@ -7,6 +7,7 @@ One rule per catalog id, one result per finding, located at the line of each inv
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,15 +33,30 @@ SECURITY_SEVERITY = {
 }
 
 
-def artifact_uri(path: str) -> str:
-    """The inventory as a repository-relative URI when it can be one."""
-    candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.relative_to(Path.cwd())
-        except ValueError:
-            return candidate.as_uri()
-    return str(PurePosixPath(*candidate.parts))
+INVENTORY_BASE = "INVENTORYDIR"
+"""The uriBaseId of an inventory outside the SARIF root: its own directory."""
+
+
+def artifact_location(path: str, root: str | None = None) -> tuple[dict[str, str], str | None]:
+    """The inventory as SARIF's artifactLocation, and the file URI of its base when it needs one.
+
+    Relative to `root` (--sarif-root, default the current directory) when the inventory is
+    under it, as GitHub code scanning wants; otherwise its file name relative to its own
+    directory, named by the `INVENTORYDIR` uriBaseId, so no absolute `file:///` URI is given
+    where a relative one is expected.
+    """
+    base = Path(os.path.abspath(root or "."))
+    target = Path(os.path.abspath(path))
+    try:
+        relative = target.relative_to(base)
+    except ValueError:
+        return {"uri": target.name, "uriBaseId": INVENTORY_BASE}, target.parent.as_uri() + "/"
+    return {"uri": str(PurePosixPath(*relative.parts))}, None
+
+
+def artifact_uri(path: str, root: str | None = None) -> str:
+    """The inventory's URI as results give it (relative to the root or to its uriBaseId)."""
+    return artifact_location(path, root)[0]["uri"]
 
 
 def _rules() -> list[dict[str, Any]]:
@@ -66,51 +82,65 @@ def _rules() -> list[dict[str, Any]]:
 
 def report_to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as plain data."""
-    uri = artifact_uri(report.inventory_path)
+    location, base = artifact_location(report.inventory_path, report.sarif_root)
     lines = {a.id: a.line or 1 for a in report.accounts}
-    return {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
+    results = [_result(item, report, location, lines) for item in report.findings]
+    results += [_absent(key, location, lines) for key in report.fixed_since_baseline]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "store-audit",
+                "version": report.tool_version,
+                "semanticVersion": report.tool_version,
+                "rules": _rules(),
+            }
+        },
+        "automationDetails": {"id": f"store-audit/{location['uri']}"},
+        "results": results,
+        "invocations": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "store-audit",
-                        "version": report.tool_version,
-                        "semanticVersion": report.tool_version,
-                        "rules": _rules(),
-                    }
-                },
-                "automationDetails": {"id": f"store-audit/{uri}"},
-                "results": [_result(item, report, uri, lines) for item in report.findings],
-                "invocations": [
-                    {
-                        "executionSuccessful": True,
-                        "endTimeUtc": report.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                    }
-                ],
+                "executionSuccessful": True,
+                "endTimeUtc": report.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
             }
         ],
     }
+    if base is not None:
+        run["originalUriBaseIds"] = {INVENTORY_BASE: {"uri": base}}
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _result(item: Finding, report: Report, uri: str, lines: dict[str, int]) -> dict[str, Any]:
+def _locations(
+    accounts: list[str], location: dict[str, str], lines: dict[str, int]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "physicalLocation": {
+                "artifactLocation": dict(location),
+                "region": {"startLine": lines.get(account_id, 1)},
+            },
+            "logicalLocations": [{"name": account_id, "kind": "object"}],
+        }
+        for account_id in accounts
+    ]
+
+
+def _located_first(item: Finding) -> list[str]:
+    """The finding's accounts, those it is rooted at first: the weak mailbox of
+    recovery.weak-link (its subject) before the accounts that depend on it."""
+    roots = [a for a in (item.subject or "").split(", ") if a in item.accounts]
+    return [*roots, *(a for a in item.accounts if a not in roots)]
+
+
+def _result(
+    item: Finding, report: Report, location: dict[str, str], lines: dict[str, int]
+) -> dict[str, Any]:
     """One finding as a SARIF result, located at the `[[accounts]]` line of each account."""
     result: dict[str, Any] = {
         "ruleId": item.check,
         "ruleIndex": list(CHECKS).index(item.check),
         "level": LEVELS[item.severity],
         "message": {"text": f"{item.message}. {item.remediation}"},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": uri},
-                    "region": {"startLine": lines.get(account_id, 1)},
-                },
-                "logicalLocations": [{"name": account_id, "kind": "object"}],
-            }
-            for account_id in item.accounts
-        ],
+        "locations": _locations(_located_first(item), location, lines),
         "partialFingerprints": {"storeAuditFindingKey/v1": item.key},
         "properties": {
             "key": item.key,
@@ -128,6 +158,24 @@ def _result(item: Finding, report: Report, uri: str, lines: dict[str, int]) -> d
         ]
     if report.baseline_used:
         result["baselineState"] = "unchanged" if item.in_baseline else "new"
+    return result
+
+
+def _absent(key: str, location: dict[str, str], lines: dict[str, int]) -> dict[str, Any]:
+    """A baseline finding this run no longer finds: `baselineState: "absent"`."""
+    check, _, ids = key.partition(":")
+    accounts = ids.split(",")
+    result: dict[str, Any] = {"ruleId": check}
+    if check in CHECKS:
+        result["ruleIndex"] = list(CHECKS).index(check)
+    result |= {
+        "level": "none",
+        "message": {"text": f"Fixed since the baseline: {key} is no longer found."},
+        "locations": _locations([a for a in accounts if a in lines], location, lines),
+        "partialFingerprints": {"storeAuditFindingKey/v1": key},
+        "properties": {"key": key, "accounts": accounts},
+        "baselineState": "absent",
+    }
     return result
 
 

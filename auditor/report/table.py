@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from auditor.report.common import describe_expired, status, summary_text
+from auditor.checklist import Action
+from auditor.report.common import breach_note, describe_expired, fixed_note, status, summary_text
 from auditor.report.results import Report
 
 ACTION_WIDTH = 50
 MESSAGE_WIDTH = 64
+
+
+def _action_text(action: Action, report: Report) -> str:
+    """The action, marked when it resolves a finding the baseline does not hold."""
+    return f"[new] {action.action}" if report.is_new_action(action) else action.action
 
 
 def render_table(report: Report) -> str:
@@ -24,8 +30,8 @@ def render_table(report: Report) -> str:
     if verdict:
         lines.append(verdict)
     lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
-    if report.breach_source is None:
-        lines.append("Breached passwords: not checked (--hibp-file PATH or --hibp-online).")
+    lines += [note for note in (breach_note(report), fixed_note(report)) if note]
+    lines += [f"  fixed: {key}" for key in report.fixed_since_baseline]
     lines.append("")
     if not report.findings:
         lines.append("Nothing to fix: no findings.")
@@ -34,7 +40,10 @@ def render_table(report: Report) -> str:
         lines.append("Hardening checklist, most urgent first:")
         lines.append(
             tabulate(
-                [[a.rank, a.severity.label, a.action, len(a.protects)] for a in report.checklist],
+                [
+                    [a.rank, a.severity.label, _action_text(a, report), len(a.protects)]
+                    for a in report.checklist
+                ],
                 headers=["#", "Severity", "Action", "Protects"],
                 maxcolwidths=[None, None, ACTION_WIDTH, None],
                 disable_numparse=True,
@@ -45,14 +54,13 @@ def render_table(report: Report) -> str:
     lines.append("Findings:")
     rows = []
     for item in report.findings:
-        severity = item.severity.label
+        # the state goes with the key, so the severity cell never wraps
         state = status(item, report)
-        if state not in ("open", "new"):
-            severity += f"\n({state})"
-        text = f"{item.key}\n{item.message}."
+        marker = f" [{state}]" if state != "open" else ""
+        text = f"{item.key}{marker}\n{item.message}."
         if item.suppressed:
             text += f"\nAccepted: {item.suppression_reason}"
-        rows.append([severity, text])
+        rows.append([item.severity.label, text])
     lines.append(
         tabulate(
             rows,

@@ -143,6 +143,29 @@ class CodeCheck:
     """How many periods either side were searched."""
 
 
+def code_problem(code: str, digits: int) -> str | None:
+    """Why a typed code cannot be one the authenticator shows, before any seed is compared: a
+    letter or symbol in it, or the wrong number of digits. None when it has the right shape.
+
+    The answer never quotes the code. Spaces are allowed (apps show `123 456`).
+    """
+    typed = "".join(code.split())
+    if not typed:
+        return f"no code was typed; type the {digits} digits the authenticator shows"
+    if not typed.isascii() or not typed.isdigit():
+        return (
+            f"the code holds a letter or symbol; authenticator codes are {digits} digits only "
+            "(a 0 is zero, not the letter O; a 1 is one, not the letter l)"
+        )
+    if len(typed) != digits:
+        return (
+            f"the code has {len(typed)} digit{'s' if len(typed) != 1 else ''}; the stored seed "
+            f"makes {digits}-digit codes: a digit was missed or typed twice, so type the code "
+            "again as the app shows it now"
+        )
+    return None
+
+
 def check_code(secret: Secret, code: str, at: float, window: int = 10) -> CodeCheck:
     """Find the time step at which the stored seed produces `code` (0 first, then ±1, ±2...).
 

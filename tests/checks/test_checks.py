@@ -577,6 +577,52 @@ def test_stale_counts_from_today() -> None:
     assert "2,522 days ago" in found.message
 
 
+def test_typo_domain_is_critical_where_password_resets_go() -> None:
+    # whoever registers gmial.com receives the resets of a store, mailbox or payment account
+    inv = inventory(
+        account("etsy", platform="etsy", login="me@gmial.com"),
+        account("ebay", platform="ebay", recovery_email="me@gmial.com"),
+        account("pay", platform="paypal", recovery_email="me@gmial.com"),
+        account("forum", platform="forum", kind="other", login="me@gmial.com"),
+    )
+    severities = {f.key: f.severity for f in run("email.typo-domain", inv)}
+    assert severities == {
+        "email.typo-domain:etsy": Severity.CRITICAL,
+        "email.typo-domain:ebay": Severity.CRITICAL,
+        "email.typo-domain:pay": Severity.CRITICAL,
+        "email.typo-domain:forum": Severity.HIGH,
+    }
+
+
+def test_one_account_recorded_twice_is_not_password_reuse_or_a_shared_phone() -> None:
+    # amazon-us and amazon-ca: the identical login in Amazon's North America unified account
+    inv = inventory(
+        account(
+            "amazon-us",
+            platform="amazon",
+            region="US",
+            login="o@acme.test",
+            mfa_phone="+1 555 0100 000",
+        ),
+        account(
+            "amazon-ca",
+            platform="amazon",
+            region="CA",
+            login="o@acme.test",
+            mfa_phone="+1 555 0100 000",
+        ),
+        account("ebay", platform="ebay", login="o@acme.test", mfa_phone="+1 555 0100 000"),
+    )
+    secrets = view({"amazon-us": STRONG["a"], "amazon-ca": STRONG["a"], "ebay": STRONG["b"]})
+    assert run("password.reused", inv, secrets) == []
+    (shared,) = run("mfa.shared-phone", inv, secrets)
+    assert shared.accounts == ("amazon-ca", "amazon-us", "ebay")  # ebay is another account
+    two = inventory(*inv.accounts[:2])
+    assert run("mfa.shared-phone", two, secrets) == []
+    (login,) = run("email.shared-login", two, secrets)
+    assert login.severity == Severity.LOW and "recorded twice" in login.message
+
+
 def test_no_backup_codes_names_the_one_device_and_who_recovers_through_it() -> None:
     inv = inventory(
         account("box", platform="gmail", login="o@gmail.com", mfa="sms", mfa_phone="+1 555 0100"),

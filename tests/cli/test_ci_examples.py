@@ -126,6 +126,13 @@ def test_gate_script_writes_sarif_and_honours_the_baseline(
     assert states["mfa.missing:ci-shop"] == "unchanged"
     assert states["password.reused:ci-box,ci-etsy"] == "new"
 
+    # the inventory in a subdirectory of the repository: URIs from the repository root
+    rooted = sh(gate, work, env, {"STORE_AUDIT_SARIF_ROOT": str(work.parent)})
+    assert rooted.returncode == ExitCode.FINDINGS, rooted.stderr
+    results = json.loads((work / "store-audit.sarif").read_text())["runs"][0]["results"]
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"] for loc in results[0]["locations"]}
+    assert uris == {f"{work.name}/store-audit.toml"}
+
 
 @pytest.mark.secret_service
 def test_gate_script_onboards_one_account_with_a_junit_report(

@@ -244,6 +244,11 @@ def test_verify_totp_command(tmp_path: Path, memory_keyring: MemoryKeyring) -> N
     assert drifted.exit_code == ExitCode.FINDINGS and "behind this computer's" in drifted.stdout
     garbage = invoke("verify-totp", "etsy", "--inventory", inventory, input="abc\n")
     assert garbage.exit_code == ExitCode.USAGE
+    assert "etsy: the code holds a letter or symbol" in garbage.stderr
+    short = invoke("verify-totp", "etsy", "--inventory", inventory, input="12345\n")
+    assert short.exit_code == ExitCode.USAGE, short.stdout
+    assert "etsy: the code has 5 digits; the stored seed makes 6-digit codes" in short.stderr
+    assert "another account" not in short.stdout + short.stderr
     del memory_keyring.entries["store-audit/etsy/totp", "shop@acme.test"]
     missing = invoke("verify-totp", "etsy", "--inventory", inventory, input="123456\n")
     assert missing.exit_code == ExitCode.USAGE and "no TOTP seed stored" in missing.stderr

@@ -56,3 +56,30 @@ def test_copies_that_disagree_are_skipped_without_showing_either(
     shown = describe_plan(result)
     # any(): a failure message must not print the secret it found
     assert not any(s in shown for s in (PASSWORD, OTHER_PASSWORD, SEED, OTHER_SEED))
+
+
+@pytest.mark.parametrize(
+    ("urls", "account_id", "marketplaces"),
+    [
+        # one Seller Central login saved for two North American marketplaces: one account
+        (("sellercentral.amazon.com", "sellercentral.amazon.ca"), "amazon-na", ("US", "CA")),
+        (("sellercentral.amazon.de", "sellercentral.amazon.fr"), "amazon-eu", ("DE", "FR")),
+        # one marketplace: named by it; two unified accounts: no unified name is true
+        (("sellercentral.amazon.de",), "amazon-de", ()),
+        (("sellercentral.amazon.com", "sellercentral.amazon.de"), "amazon-us", ()),
+    ],
+)
+def test_one_login_over_several_marketplaces_of_a_unified_account(
+    urls: tuple[str, ...], account_id: str, marketplaces: tuple[str, ...]
+) -> None:
+    entries = [
+        entry(
+            line, "Amazon Seller Central", f"https://{url}/ap/signin", "ops@acme.test", PASSWORD, ""
+        )
+        for line, url in enumerate(urls, start=2)
+    ]
+    result = plan_import(
+        entries, Inventory(Path("inv.toml"), ()), MemoryStore(), keep_unknown=False
+    )
+    (proposal,) = result.proposals
+    assert (proposal.account_id, proposal.marketplaces) == (account_id, marketplaces)

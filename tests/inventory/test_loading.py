@@ -68,6 +68,17 @@ def test_loads_a_valid_inventory(tmp_path: Path) -> None:
     assert inv.seller.domains == ("acmehome.com",)
 
 
+def test_marketplaces_record_one_unified_account(tmp_path: Path) -> None:
+    text = (
+        "version = 1\n"
+        + ACCOUNT.format(id="amazon-na").replace('"ebay"', '"amazon"')
+        + 'marketplaces = ["us", "CA", "MX", "US"]\n'
+    )
+    (account,) = load_inventory(write(tmp_path, text)).accounts
+    assert account.marketplaces == ("US", "CA", "MX")
+    assert account.unified_group == "amazon-na"
+
+
 def test_an_unknown_platform_is_allowed_and_defaults_to_kind_other(tmp_path: Path) -> None:
     inv = load_inventory(
         write(
@@ -157,6 +168,19 @@ BAD = [
         "bad phone",
         "version = 1\n" + ACCOUNT.format(id="a") + 'mfa_phone = "call me"\n',
         "account 'a' (accounts[0]): mfa_phone: 'call me' is not a phone number",
+    ),
+    (
+        "marketplaces not a list of codes",
+        "version = 1\n" + ACCOUNT.format(id="a") + 'marketplaces = "US"\n',
+        "account 'a' (accounts[0]): marketplaces: must be a list of region codes",
+    ),
+    (
+        "marketplaces across two unified accounts",
+        "version = 1\n"
+        + ACCOUNT.format(id="a").replace('"ebay"', '"amazon"')
+        + 'region = "US"\nmarketplaces = ["CA", "DE"]\n',
+        "account 'a' (accounts[0]): marketplaces: US, CA, DE belong to different unified "
+        "accounts (amazon-eu, amazon-na); record one account for each",
     ),
     ("TOML syntax", "version = 1\n[[accounts]\n", "line 2: invalid TOML"),
     ("not UTF-8", b"version = 1\n# caf\xe9\n", "not UTF-8 text"),

@@ -15,6 +15,31 @@ def test_every_claim_has_a_source_and_every_value_is_known() -> None:
             assert source.startswith("https://"), (platform.id, method)
         for host in platform.regions:
             assert any(host == h or host.endswith("." + h) for h in platform.hosts), host
+        if platform.settings_menu:  # a menu path is a claim about the platform: sourced
+            assert (platform.settings_source or "").startswith("https://"), platform.id
+        for group in platform.unified.values():
+            assert group.sources and all(u.startswith("https://") for u in group.sources)
+            assert all(r.isalpha() and r.islower() for r in group.regions), group.id
+        grouped = [r for g in platform.unified.values() for r in g.regions]
+        assert len(grouped) == len(set(grouped)), platform.id  # a region is in one group
+
+
+@pytest.mark.parametrize(
+    ("platform", "region", "group"),
+    [
+        ("amazon", "US", "amazon-na"),
+        ("amazon", "br", "amazon-na"),
+        ("amazon", "DE", "amazon-eu"),
+        ("amazon", "uk", "amazon-eu"),
+        ("amazon", "eu", "amazon-eu"),  # sellercentral-europe.amazon.com
+        ("amazon", "jp", None),
+        ("amazon", None, None),
+        ("ebay", "us", None),
+        ("unknown-platform", "us", None),
+    ],
+)
+def test_unified_group(platform: str, region: str | None, group: str | None) -> None:
+    assert platforms.unified_group(platform, region) == group
 
 
 @pytest.mark.parametrize(

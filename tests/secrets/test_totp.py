@@ -75,3 +75,32 @@ def test_secret_repr_is_redacted() -> None:
         import pickle
 
         pickle.dumps(secret)
+
+
+@pytest.mark.parametrize(
+    ("typed", "digits", "words"),
+    [
+        ("12345", 6, "has 5 digits; the stored seed makes 6-digit codes"),
+        ("1234567", 6, "has 7 digits"),
+        ("123456", 8, "has 6 digits; the stored seed makes 8-digit codes"),
+        ("12O456", 6, "holds a letter or symbol"),
+        ("١٢٣٤٥٦", 6, "holds a letter or symbol"),  # Arabic-Indic digits are not what apps show
+        ("   ", 6, "no code was typed"),
+    ],
+)
+def test_code_problem_names_what_is_wrong_with_the_typed_code(
+    typed: str, digits: int, words: str
+) -> None:
+    from auditor.secrets.totp import code_problem
+
+    problem = code_problem(typed, digits)
+    assert problem is not None and words in problem
+    assert "another account" not in problem
+    assert typed.strip() == "" or typed not in problem  # the code is never echoed
+
+
+@pytest.mark.parametrize(("typed", "digits"), [("123456", 6), ("123 456", 6), ("12345678", 8)])
+def test_code_problem_accepts_codes_of_the_right_shape(typed: str, digits: int) -> None:
+    from auditor.secrets.totp import code_problem
+
+    assert code_problem(typed, digits) is None

@@ -106,3 +106,17 @@ def entry(
         password=Secret(password) if password else None,
         totp=Secret(totp.strip()) if totp.strip() else None,
     )
+
+
+def disagreement(entries: list[ExportEntry]) -> str | None:
+    """Why entries for one login cannot be imported as one account: they disagree on a secret."""
+    for what, values in (
+        ("passwords", [e.password for e in entries]),
+        ("TOTP seeds", [e.totp for e in entries]),
+    ):
+        if len({value.fingerprint() for value in values if value is not None}) > 1:
+            return (
+                f"entries for the same login hold different {what}; "
+                "keep one in the password manager"
+            )
+    return None
