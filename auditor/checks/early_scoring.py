@@ -10,6 +10,7 @@ exactly those of scoring after reading.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from auditor.checks.context import AuditContext, password_hints
@@ -20,28 +21,46 @@ from auditor.secrets import Secret
 CHUNK = 32
 """Passwords sent to a worker at once while reading: small, so scoring keeps up with reading."""
 
+DELAY = 0.5
+"""Seconds of reading before passwords are sent early. A keyring read as fast as a file has
+nothing to overlap, and a shared password sent before its last account is read is scored twice:
+from a quick read, everything is sent once, after it."""
+
 
 class EarlyScoring:
     """Takes each password as the keyring read delivers it; `scoring` holds what was submitted."""
 
-    def __init__(self, facts: AuditContext, scoring: Scoring) -> None:
+    def __init__(self, facts: AuditContext, scoring: Scoring, delay: float = DELAY) -> None:
         self.scoring = scoring
+        self._send_from = time.monotonic() + delay
         self._facts = facts
         self._order = {account.id: index for index, account in enumerate(facts.accounts)}
         self._groups: dict[bytes, list[Account]] = {}
-        self._pending: dict[bytes, tuple[Secret, list[str]]] = {}
+        self._pending: dict[bytes, Secret] = {}
 
     def offer(self, account: Account, password: Secret) -> None:
         """One account's password, just read (called from the keyring's reading thread)."""
         key = password.fingerprint()
         group = self._groups.setdefault(key, [])
         group.append(account)
-        if key in self.scoring or not any(self._facts.strength_matters(a) for a in group):
-            return  # already sent (the final submit compares its hints), or not needed yet
-        group.sort(key=lambda a: self._order[a.id])
-        self._pending[key] = (password, password_hints(group, self._facts.inventory.seller.name))
-        if len(self._pending) >= CHUNK:
-            self.scoring.submit(self._pending, chunk=CHUNK)
+        if key in self.scoring or key in self._pending:
+            return  # its hints are taken when it is sent; once sent, the final submit checks them
+        if not any(self._facts.strength_matters(a) for a in group):
+            return  # not needed (yet): a scoped audit scores only what it can report
+        self._pending[key] = password
+        if len(self._pending) >= CHUNK and time.monotonic() >= self._send_from:
+            seller = self._facts.inventory.seller.name
+            order = self._order
+            self.scoring.submit(
+                {
+                    k: (
+                        p,
+                        password_hints(sorted(self._groups[k], key=lambda a: order[a.id]), seller),
+                    )
+                    for k, p in self._pending.items()
+                },
+                chunk=CHUNK,
+            )
             self._pending = {}
 
     def close(self) -> None:

@@ -81,7 +81,7 @@ def test_passwords_scored_while_reading_get_the_hints_of_accounts_read_later() -
         account("store", platform="amazon", store="Birchwood Candles"),
     )
     facts = AuditContext(inv, SecretView({}), dt.date(2026, 11, 27))
-    early = EarlyScoring(facts, Scoring(workers=2))
+    early = EarlyScoring(facts, Scoring(workers=2), delay=0)
     try:
         shared = Secret("Birchwood7!x")
         early.offer(inv.accounts[-2], shared)  # "other" first: no Birchwood among its names
