@@ -51,10 +51,20 @@ class Step:
 
 
 def unified_group(account: Account, context: AuditContext) -> tuple[str, ...]:
-    """The accounts that should share one unified sign-in with this one.
-    TODO(issue 12): answer with `platforms.unified_group` once the lead wires it; until then
-    store-audit claims nothing about unified accounts."""
-    return ()
+    """The other accounts that sign in with this account's identical login to the same unified
+    account (Amazon North America or Europe, `platforms.unified_group`): one sign-in serves them
+    all, so they are most likely one seller account recorded once per marketplace."""
+    group = account.unified_group
+    if group is None:
+        return ()
+    return tuple(
+        a.id
+        for a in context.accounts
+        if a.id != account.id
+        and a.platform == account.platform
+        and a.unified_group == group
+        and a.login.casefold() == account.login.casefold()
+    )
 
 
 def diagnose(context: AuditContext, account: Account, ask: Ask, now: float) -> Iterator[Step]:
@@ -98,7 +108,10 @@ def _door(context: AuditContext, account: Account) -> Step:
         ]
     group = unified_group(account, context)
     if group:
-        lines.append(f"{account.id} shares one unified sign-in with {', '.join(group)}")
+        lines.append(
+            f"{account.id} and {', '.join(group)} sign in with the same login to one unified "
+            f"{account.platform_name} account ({account.unified_group}): one sign-in serves them"
+        )
     return Step(1, "Right door?", tuple(lines))
 
 
