@@ -12,6 +12,7 @@ import hmac
 import re
 from dataclasses import dataclass
 
+from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.importers import ExportEntry
 from auditor.inventory import ACCOUNT_ID, Account, Inventory, platforms
 from auditor.inventory.reader import text_problem
@@ -38,7 +39,8 @@ class Proposal:
     store: str | None
     """The entry's title, as the store's display name."""
     mfa: str
-    """totp when the entry has a seed, else unknown."""
+    """The inventory's value for an existing account (totp once a seed replaces unknown, none
+    or sms); for a new one totp when the entry has a seed, else unknown."""
     password: Secret
     """The password to store."""
     totp: Secret | None
@@ -57,6 +59,8 @@ class Proposal:
     """Whether the seed entry must be written."""
     service: str
     """The keyring service of its password (an existing account's override is kept)."""
+    set_mfa: bool = False
+    """Whether an existing account's mfa becomes totp (the export holds its seed)."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +256,11 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         status, detail = "fill", f"adds the missing {' and '.join(adds)} to the keyring"
     else:
         status, detail = "unchanged", "already in the inventory and keyring"
+    set_mfa = existing is not None and seed is not None and existing.mfa in MFA_A_SEED_REPLACES
+    if set_mfa and existing is not None:
+        status = "fill" if status == "unchanged" else status
+        detail += f"; sets mfa = totp (was {existing.mfa})"
+    mfa = existing.mfa if existing is not None else "unknown"
     return Proposal(
         account_id=target.account_id,
         platform=target.platform_id,
@@ -259,7 +268,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         login=target.login,
         region=region.upper() if region else None,
         store=(first.title or None) if kind == "store" else None,
-        mfa="totp" if seed is not None else "unknown",
+        mfa="totp" if seed is not None and (set_mfa or existing is None) else mfa,
         password=password,
         totp=seed,
         entries=rows,
@@ -269,4 +278,5 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         write_password=write_password,
         write_totp=write_totp,
         service=target.service,
+        set_mfa=set_mfa,
     )

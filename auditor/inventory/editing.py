@@ -56,12 +56,24 @@ class InventoryDocument:
         accounts.append(table)
 
     def set_field(self, account_id: str, key: str, value: Any) -> None:
-        """Change one field of an existing account."""
+        """Change one field of an existing account (None removes it)."""
+        table = self._account_table(account_id)
+        if value is None:
+            if key in table:
+                del table[key]
+        else:
+            table[key] = value
+
+    def field(self, account_id: str, key: str) -> Any:
+        """One field of an existing account as a plain value (None: absent)."""
+        value: Any = self._account_table(account_id).get(key)
+        return value.unwrap() if hasattr(value, "unwrap") else value
+
+    def _account_table(self, account_id: str) -> Table:
         accounts = self.document.get("accounts")
         for table in accounts if isinstance(accounts, AoT) else []:
             if isinstance(table, Table) and table.get("id") == account_id:
-                table[key] = value
-                return
+                return table
         raise InventoryError(f"{self.path}: no account with id {account_id!r}")
 
     def render(self) -> tuple[str, Inventory]:

@@ -202,6 +202,12 @@ def test_dry_run_writes_nothing_and_changed_passwords_need_force(
     refused = invoke("import", export, "--from", "lastpass", "--inventory", inventory)
     assert refused.exit_code == ExitCode.USAGE
     assert "would replace what the keyring already holds (ebay-uk)" in refused.stderr
+    # the dry run is the real run minus the writes: refused the same way
+    dry_refused = invoke(
+        "import", export, "--from", "lastpass", "--inventory", inventory, "--dry-run"
+    )
+    assert (dry_refused.exit_code, dry_refused.stderr) == (refused.exit_code, refused.stderr)
+    assert "replaces the password in the keyring" in " ".join(dry_refused.stdout.split())
     assert keyring_contents()[("store-audit/ebay-uk", "acme-uk")] == logins.ebay.password
 
     forced = invoke("import", export, "--from", "lastpass", "--inventory", inventory, "--force")

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from auditor.intake.importers.bitwarden import read_bitwarden
 from auditor.intake.importers.chrome import read_chrome
-from auditor.intake.importers.entries import ExportEntry, ExportError, read_export
+from auditor.intake.importers.entries import (
+    STDIN,
+    ExportEntry,
+    ExportError,
+    read_export,
+    read_export_stream,
+)
 from auditor.intake.importers.keepassxc import read_keepassxc
 from auditor.intake.importers.lastpass import read_lastpass
 from auditor.intake.importers.onepassword import read_onepassword
@@ -26,4 +32,12 @@ IMPORTERS: dict[str, Reader] = {
     "lastpass": read_lastpass,
 }
 
-__all__ = ["IMPORTERS", "ExportEntry", "ExportError", "Reader", "read_export"]
+__all__ = [
+    "IMPORTERS",
+    "STDIN",
+    "ExportEntry",
+    "ExportError",
+    "Reader",
+    "read_export",
+    "read_export_stream",
+]

@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from auditor.errors import StoreAuditError
 from auditor.files import read_regular
@@ -45,8 +46,24 @@ def read_export(path: Path) -> str:
         raw = read_regular(path, MAX_EXPORT_BYTES)
     except OSError as error:
         raise ExportError(f"{path}: cannot read: {error.strerror}") from None
+    return decode_export(raw, path)
+
+
+STDIN = Path("(standard input)")
+"""How an export piped in (`import -`) is named in messages."""
+
+
+def read_export_stream(stream: BinaryIO) -> str:
+    """An export piped in (`bw export --raw ... | store-audit import -`): nothing on disk."""
+    return decode_export(stream.read(MAX_EXPORT_BYTES + 1), STDIN)
+
+
+def decode_export(raw: bytes, path: Path) -> str:
+    """The export's bytes as text (UTF-8, BOM removed); ExportError naming `path` otherwise."""
     if len(raw) > MAX_EXPORT_BYTES:
         raise ExportError(f"{path}: larger than {MAX_EXPORT_BYTES // 2**20} MiB; not an export")
+    if not raw.strip():
+        raise ExportError(f"{path}: empty; nothing to import")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

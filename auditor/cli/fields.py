@@ -1,0 +1,50 @@
+"""`store-audit set ID KEY=VALUE...`: record what the seller knows about an account (its 2FA
+method, store name, region, recovery mailbox, when the password changed) without an editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from auditor.cli.common import INVENTORY_OPTION, fail, interrupted, note, warn_about_inventory
+from auditor.errors import StoreAuditError
+
+
+@click.command("set")
+@click.argument("account_id", metavar="ID")
+@click.argument("assignments", nargs=-1, metavar="KEY=VALUE...")
+@INVENTORY_OPTION
+def set_(account_id: str, assignments: tuple[str, ...], inventory: Path | None) -> None:
+    """Set fields of an account: mfa, mfa_phone, store, region, recovery_email, kind, platform,
+    password_changed (a date or `today`). An empty value (region=) removes an optional field.
+
+    \b
+    store-audit set amazon-us mfa=totp store="Acme Home US"
+    store-audit set ebay mfa=sms mfa_phone="+1 555 010 0000" password_changed=today
+    """
+    from auditor.intake.fields import parse_assignments, set_fields
+    from auditor.intake.session import Interrupted, writing
+    from auditor.inventory import locate_inventory
+    from auditor.inventory.editing import InventoryDocument
+
+    try:
+        changes = parse_assignments(assignments, dt.date.today())
+        path = locate_inventory(inventory)
+        with writing(path, note) as session:
+            document = InventoryDocument.open(session.path)
+            warn_about_inventory(document.path)
+            text, _, described = set_fields(document, account_id, changes)
+            if any(change.before != change.after for change in described):
+                document.save(text)
+    except StoreAuditError as error:
+        fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
+    for change in described:
+        click.echo(f"{account_id}: {change.describe()}")
+    if all(change.before == change.after for change in described):
+        click.echo(f"nothing changed in {document.path}")
+    else:
+        click.echo(f"saved {document.path}")
