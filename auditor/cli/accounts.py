@@ -187,7 +187,7 @@ def _set_backup_codes(
     "--from",
     "manager",
     required=True,
-    type=click.Choice(["bitwarden", "1password", "chrome", "keepassxc", "lastpass"]),
+    type=click.Choice(["bitwarden", "1password", "chrome", "keepassxc", "keepass", "lastpass"]),
     help="The password manager that wrote FILE.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
@@ -207,7 +207,7 @@ def import_(
     """Import logins from a password manager's export (FILE, or - for standard input) into the
     inventory and the keyring."""
     from auditor.intake.apply import apply_import, refuse_blocked
-    from auditor.intake.importers import IMPORTERS, STDIN, read_export, read_export_stream
+    from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
     from auditor.intake.plan import plan_import
     from auditor.intake.plan_table import describe_plan
     from auditor.intake.session import Interrupted, writing
@@ -220,7 +220,7 @@ def import_(
             text = read_export_stream(sys.stdin.buffer)
         else:
             text = read_export(export_file)
-        entries = IMPORTERS[manager](text, STDIN if piped else export_file)
+        entries = read_entries(manager, text, STDIN if piped else export_file)
         with writing(inventory_path_for_writing(inventory), note) as session:
             document = InventoryDocument.open(session.path)
             warn_about_inventory(document.path)

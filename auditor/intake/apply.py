@@ -77,7 +77,7 @@ def apply_import(
     written = 0
     with secret_transaction(writer, journal) as transaction:
         for proposal in changes:
-            if proposal.write_password:
+            if proposal.write_password and proposal.password is not None:
                 transaction.set(
                     proposal.service,
                     proposal.login,

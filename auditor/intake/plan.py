@@ -12,6 +12,7 @@ import hmac
 import re
 from dataclasses import dataclass
 
+from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.importers import ExportEntry
 from auditor.inventory import ACCOUNT_ID, Account, Inventory, platforms
@@ -41,8 +42,8 @@ class Proposal:
     mfa: str
     """The inventory's value for an existing account (totp once a seed replaces unknown, none
     or sms); for a new one totp when the entry has a seed, else unknown."""
-    password: Secret
-    """The password to store."""
+    password: Secret | None
+    """The password to store (None: the entries disagree on it)."""
     totp: Secret | None
     """The seed to store."""
     entries: tuple[int, ...]
@@ -83,6 +84,8 @@ class ImportPlan:
     """Accounts the export maps to, in export order."""
     skipped: tuple[Skipped, ...]
     """Entries left out."""
+    not_logins: tuple[tuple[str, int], ...] = ()
+    """Items that are not logins (cards, identities, notes), counted by type."""
 
     @property
     def changes(self) -> tuple[Proposal, ...]:
@@ -105,20 +108,6 @@ def _same(a: Secret | None, b: str | None) -> bool:
     return hmac.compare_digest(a.reveal().encode(), b.encode())
 
 
-def _conflict(entries: list[ExportEntry]) -> str | None:
-    """Why entries for one login cannot be imported as one account: they disagree on a secret."""
-    for what, values in (
-        ("passwords", [e.password for e in entries]),
-        ("TOTP seeds", [e.totp for e in entries]),
-    ):
-        if len({value.fingerprint() for value in values if value is not None}) > 1:
-            return (
-                f"entries for the same login hold different {what}; "
-                "keep one in the password manager"
-            )
-    return None
-
-
 @dataclass
 class _Group:
     match: platforms.UrlMatch | None
@@ -132,7 +121,11 @@ def plan_import(
     """Map export entries to accounts and compare them with the inventory and the keyring."""
     skipped: list[Skipped] = []
     groups: dict[tuple[str, str], _Group] = {}
+    others: dict[str, int] = {}
     for item in entries:
+        if item.kind != "login":
+            others[item.kind] = others.get(item.kind, 0) + 1
+            continue
         match = next((m for m in map(platforms.match_url, item.urls) if m), None)
         host = next((h for h in map(platforms.url_host, item.urls) if h), "")
         reason = _skip_reason(item, match is not None, host, keep_unknown)
@@ -149,20 +142,17 @@ def plan_import(
     for (platform_id, login_key), group in groups.items():
         first = group.entries[0]
         rows = tuple(e.entry for e in group.entries)
-        conflict = _conflict(group.entries)
-        if conflict:
-            skipped.append(Skipped(rows, first.title, conflict))
-            continue
-        if first.password is None:  # entries without one were skipped above
-            continue
-        seed = next((e.totp for e in group.entries if e.totp is not None), None)
+        conflict = disputed_secret(group.entries)
+        password = None if conflict == "passwords" else first.password
+        seeds = [e.totp for e in group.entries if e.totp is not None]
+        seed = seeds[0] if len({s.fingerprint() for s in seeds}) == 1 else None
         existing = by_login.get((platform_id, login_key))
         account_id = existing.id if existing else _new_id(group, platform_id, taken)
         targets.append(
             _Target(
                 group,
                 platform_id,
-                first.password,
+                password,
                 seed,
                 rows,
                 existing,
@@ -179,7 +169,9 @@ def plan_import(
         _propose(t, stored[t.service, t.login], stored[f"{t.service}/totp", t.login])
         for t in targets
     )
-    return ImportPlan(proposals, tuple(sorted(skipped, key=lambda s: s.entries)))
+    return ImportPlan(
+        proposals, tuple(sorted(skipped, key=lambda s: s.entries)), tuple(sorted(others.items()))
+    )
 
 
 def _skip_reason(item: ExportEntry, known: bool, host: str, keep_unknown: bool) -> str | None:
@@ -202,13 +194,21 @@ class _Target:
 
     group: _Group
     platform_id: str
-    password: Secret
+    password: Secret | None
     seed: Secret | None
     rows: tuple[int, ...]
     existing: Account | None
     account_id: str
     service: str
     login: str
+
+
+def _store_name(title: str) -> str | None:
+    """The entry's title as the store's name, unless it is a host or URL (Chrome titles every
+    entry with its host): no store name is better than a wrong one."""
+    if not title or "://" in title or re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", title):
+        return None
+    return title
 
 
 def _new_id(group: _Group, platform_id: str, taken: set[str]) -> str:
@@ -235,7 +235,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
     region = match.region if match else None
     password, seed, rows = target.password, target.seed, target.rows
     existing = target.existing
-    write_password = not _same(password, stored_password)
+    write_password = password is not None and not _same(password, stored_password)
     write_totp = seed is not None and not _same(seed, stored_seed)
     replaces = [
         what
@@ -249,13 +249,16 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         status, detail = "replace", f"replaces the {' and '.join(replaces)} in the keyring"
     elif existing is None:
         status, detail = "new", "new account" + (" with TOTP seed" if seed else "")
-        if len(rows) > 1:
+        if len(rows) > 1 and disputed_secret(target.group.entries) is None:
             detail += f" (entries {', '.join(map(str, rows))} are one login)"
     elif write_password or write_totp:
         adds = [w for w, flag in (("password", write_password), ("TOTP seed", write_totp)) if flag]
         status, detail = "fill", f"adds the missing {' and '.join(adds)} to the keyring"
     else:
         status, detail = "unchanged", "already in the inventory and keyring"
+    disputed = describe_dispute(target.group.entries, target.account_id)
+    if disputed:
+        detail += f"; {disputed}"
     set_mfa = existing is not None and seed is not None and existing.mfa in MFA_A_SEED_REPLACES
     if set_mfa and existing is not None:
         status = "fill" if status == "unchanged" else status
@@ -267,7 +270,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         kind=kind,
         login=target.login,
         region=region.upper() if region else None,
-        store=(first.title or None) if kind == "store" else None,
+        store=_store_name(first.title) if kind == "store" else None,
         mfa="totp" if seed is not None and (set_mfa or existing is None) else mfa,
         password=password,
         totp=seed,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from auditor.intake.importers.bitwarden import read_bitwarden
 from auditor.intake.importers.chrome import read_chrome
+from auditor.intake.importers.detect import wrong_manager
 from auditor.intake.importers.entries import (
     STDIN,
     ExportEntry,
@@ -29,8 +30,19 @@ IMPORTERS: dict[str, Reader] = {
     "1password": read_onepassword,
     "chrome": read_chrome,
     "keepassxc": read_keepassxc,
+    "keepass": read_keepassxc,  # KeePass 2's own CSV; the KeePassXC reader reads both
     "lastpass": read_lastpass,
 }
+
+
+def read_entries(manager: str, text: str, path: Path) -> list[ExportEntry]:
+    """The export's entries as `manager` wrote them; ExportError naming the manager that did
+    when the file's shape says it was another."""
+    advice = wrong_manager(manager, text)
+    if advice:
+        raise ExportError(f"{path}: {advice}")
+    return IMPORTERS[manager](text, path)
+
 
 __all__ = [
     "IMPORTERS",
@@ -38,6 +50,7 @@ __all__ = [
     "ExportEntry",
     "ExportError",
     "Reader",
+    "read_entries",
     "read_export",
     "read_export_stream",
 ]
