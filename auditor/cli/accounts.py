@@ -206,6 +206,7 @@ def import_(
 ) -> None:
     """Import logins from a password manager's export (FILE, or - for standard input) into the
     inventory and the keyring."""
+    from auditor.cli.fields import ask_unknown_mfa
     from auditor.intake.apply import apply_import, refuse_blocked
     from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
     from auditor.intake.plan import plan_import
@@ -251,6 +252,8 @@ def import_(
             "trash) once you have checked the import",
             err=True,
         )
+    unknown = [p.account_id for p in plan.changes if not p.exists and p.mfa == "unknown"]
+    ask_unknown_mfa(document.path, unknown)
 
 
 def _nothing_to_do(accounts: int, document: InventoryDocument) -> str:

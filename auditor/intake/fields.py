@@ -123,3 +123,15 @@ def set_fields(
         after,
         [FieldChange(key, raw_before[key], value) for key, value in changes.items()],
     )
+
+
+def record_fields(
+    document: InventoryDocument, changes: dict[str, dict[str, Any]]
+) -> tuple[str, list[tuple[str, FieldChange]]]:
+    """Several accounts' changes in one validated edit: the new text and each field's change."""
+    described: list[tuple[str, FieldChange]] = []
+    text = ""
+    for account_id, fields in changes.items():
+        text, _, done = set_fields(document, account_id, fields)
+        described += [(account_id, change) for change in done]
+    return text, described

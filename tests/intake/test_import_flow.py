@@ -102,3 +102,76 @@ def test_an_export_where_nothing_maps_creates_nothing(
     assert "no entry in the export maps to an account" in result.stdout
     assert f"{inventory} was not created" in result.stdout and "already in" not in result.stdout
     assert not inventory.exists()
+
+
+def run_on_a_terminal(args: list[str], env: dict[str, str], answers: list[str]) -> str:
+    """Run the CLI with a pseudo-terminal as stdin and stdout, answering each question as it
+    appears; everything it printed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import time
+
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "auditor", *args],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env={**os.environ, **env},
+        close_fds=True,
+    )
+    os.close(child)
+    output, pending = b"", list(answers)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+        if pending and output.rstrip().endswith(b"]:"):
+            os.write(main, pending.pop(0).encode() + b"\n")
+    process.wait(timeout=30)
+    os.close(main)
+    return output.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def test_after_an_import_a_terminal_asks_each_unknown_2fa(
+    tmp_path: Path, real_keyring: SecretService.Keyring, secret_service_env: dict[str, str]
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    export = tmp_path / "chrome.csv"
+    export.write_text(
+        "name,url,username,password,note\n"
+        f"ebay.com,https://signin.ebay.com/,acme-us,Eb-{random_core()}!x,\n"
+        f"etsy.com,https://www.etsy.com/signin,shop@acme.test,Et-{random_core()}!x,\n"
+    )
+    shown = run_on_a_terminal(
+        ["import", str(export), "--from", "chrome", "--inventory", str(inventory)],
+        secret_service_env,
+        ["sms", ""],  # eBay uses SMS; Enter skips Etsy
+    )
+    assert "Which 2FA does each account use? (Enter skips)" in shown, shown
+    assert 'ebay-us: mfa = "sms" (was "unknown")' in shown
+    accounts = {a.id: (a.mfa, a.store) for a in load_inventory(inventory).accounts}
+    assert accounts == {"ebay-us": ("sms", None), "etsy": ("unknown", None)}  # hosts: no store
+
+
+def test_off_a_terminal_the_import_prints_the_set_commands(
+    tmp_path: Path, real_keyring: SecretService.Keyring
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    export = tmp_path / "1p.csv"
+    export.write_text(
+        one_password_csv(
+            ("Etsy", "https://www.etsy.com/signin", "shop@acme.test", f"E-{random_core()}!", "")
+        )
+    )
+    result = invoke("import", export, "--from", "1password", "--inventory", inventory)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert '1 account(s) have mfa = "unknown"' in result.stdout
+    assert "  store-audit set etsy mfa=METHOD" in result.stdout
