@@ -78,9 +78,9 @@ def add(account_id: str, inventory: Path | None, force: bool, **fields: str | No
     except Interrupted as stop:
         interrupted(stop)
     created = " (created)" if added.created_inventory else ""
-    stored = "password and TOTP seed" if added.seed else "password"
+    stored = "password and TOTP seed are" if added.seed else "password is"
     click.echo(
-        f"added {account_id} to {document.path}{created}; its {stored} are in the "
+        f"added {account_id} to {document.path}{created}; its {stored} in the "
         f"keyring under {added.account.service!r}"
     )
     if added.seed and added.seed.bits < 128:

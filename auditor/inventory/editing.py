@@ -53,6 +53,8 @@ class InventoryDocument:
         accounts = self.document["accounts"]
         if not isinstance(accounts, AoT):
             raise InventoryError(f"{self.path}: accounts: must be written as [[accounts]] tables")
+        if accounts.body and not accounts.body[-1].as_string().endswith("\n\n"):
+            table.trivia.indent = "\n"  # a blank line between tables, as a person writes them
         accounts.append(table)
 
     def set_field(self, account_id: str, key: str, value: Any) -> None:

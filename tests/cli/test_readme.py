@@ -9,6 +9,7 @@ import re
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,30 @@ def readme_commands() -> list[str]:
     return [line for line in block.group(1).splitlines() if line.strip()]
 
 
+@pytest.fixture
+def forget_what_it_stores(
+    tmp_path: Path, secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Remove the keyring entries the README's commands stored, so the daemon the whole run
+    shares holds no account of this test when the import tests compare its contents."""
+    yield
+    from keyring.backends import SecretService
+
+    from auditor.inventory import load_inventory
+
+    inventory = tmp_path / "home" / ".config" / "store-audit" / "inventory.toml"
+    if not inventory.exists():
+        return
+    for name, value in secret_service_env.items():
+        monkeypatch.setenv(name, value)
+    backend = SecretService.Keyring()
+    for account in load_inventory(inventory).accounts:
+        for service, user in account.keyring_entries:
+            if backend.get_password(service, user) is not None:
+                backend.delete_password(service, user)
+
+
+@pytest.mark.usefixtures("forget_what_it_stores")
 def test_the_readme_s_own_audit_runs_verbatim_in_a_fresh_home(
     tmp_path: Path, secret_service_env: dict[str, str]
 ) -> None:

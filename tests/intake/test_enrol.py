@@ -82,9 +82,12 @@ def test_add_keeps_comments_and_refuses_what_exists(
 ) -> None:
     inventory = tmp_path / "store-audit.toml"
     inventory.write_text(EXISTING)
-    assert add(inventory, answers="pw-Aa1!pw-Aa1!\npw-Aa1!pw-Aa1!\n\n").exit_code == ExitCode.OK
+    added = add(inventory, answers="pw-Aa1!pw-Aa1!\npw-Aa1!pw-Aa1!\n\n")
+    assert added.exit_code == ExitCode.OK
+    assert "its password is in the keyring" in added.stdout
     text = inventory.read_text()
     assert text.startswith("# my stores\n") and 'id = "etsy"  # the old shop' in text
+    assert 'mfa = "sms"\n\n[[accounts]]\nid = "amazon-us"' in text  # tidy: a blank line
 
     again = add(inventory, answers="x\nx\n\n")
     assert again.exit_code == ExitCode.USAGE
