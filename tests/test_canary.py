@@ -387,6 +387,8 @@ def test_no_leak_from_the_commands_that_write_secrets(
         ),
         invoke("why", "shop", "--inventory", inventory, "--format", "json"),
         *(invoke("map", "--inventory", inventory, "--format", f) for f in ("table", "json")),
+        invoke("set", "shop", "mfa=sms", "password_changed=today", "--inventory", inventory),
+        invoke("set", "shop", f"store={password}x", "mfa=bad", "--inventory", inventory),
     ]
     for name, (manager, writer, _) in EXPORTS.items():
         export = tmp_path / f"{name}.export"
@@ -394,6 +396,10 @@ def test_no_leak_from_the_commands_that_write_secrets(
         results.extend(
             invoke("import", export, "--from", manager, "--inventory", inventory, *extra)
             for extra in (["--dry-run"], [], [], ["--force"])
+        )
+        piped = writer(logins)  # `import -`: the same export from a pipe
+        results.append(
+            invoke("import", "-", "--from", manager, "--inventory", inventory, input=piped)
         )
         # the wrong --from: a one-line error about the columns, no cell quoted
         wrong = "lastpass" if manager != "lastpass" else "chrome"

@@ -20,6 +20,7 @@ import click
 from auditor import __version__
 from auditor.cli.accounts import add, import_, set_secret, verify_totp
 from auditor.cli.audit import FORMAT_NAMES, audit, demo, onboard
+from auditor.cli.fields import set_
 from auditor.cli.info import checks, doctor
 from auditor.cli.lockout import map_, use_backup_code, verify_password, why
 
@@ -38,6 +39,7 @@ for command in (
     audit,
     onboard,
     add,
+    set_,
     set_secret,
     import_,
     verify_totp,

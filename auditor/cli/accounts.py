@@ -5,8 +5,10 @@ Like the audit commands, they parse, call the module that does the work, print, 
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +23,9 @@ from auditor.cli.common import (
 )
 from auditor.errors import ExitCode, StoreAuditError, UsageError
 from auditor.vocabulary import KINDS, MFA_METHODS
+
+if TYPE_CHECKING:
+    from auditor.inventory.editing import InventoryDocument
 
 
 @click.command()
@@ -73,9 +78,9 @@ def add(account_id: str, inventory: Path | None, force: bool, **fields: str | No
     except Interrupted as stop:
         interrupted(stop)
     created = " (created)" if added.created_inventory else ""
-    stored = "password and TOTP seed" if added.seed else "password"
+    stored = "password and TOTP seed are" if added.seed else "password is"
     click.echo(
-        f"added {account_id} to {document.path}{created}; its {stored} are in the "
+        f"added {account_id} to {document.path}{created}; its {stored} in the "
         f"keyring under {added.account.service!r}"
     )
     if added.seed and added.seed.bits < 128:
@@ -107,6 +112,7 @@ def set_secret(
     from auditor.intake.enrol import set_secret as store_secret
     from auditor.intake.session import Interrupted, writing
     from auditor.inventory import load_inventory, locate_inventory
+    from auditor.inventory.editing import InventoryDocument
     from auditor.secrets.lookup import find_account
 
     if totp and backup_codes:
@@ -122,15 +128,16 @@ def set_secret(
         if not value.reveal():
             raise UsageError(f"no {what} given; nothing was written")
         with writing(path, note) as session:
-            loaded = load_inventory(session.path)
-            warn_about_inventory(loaded.path)
-            account = store_secret(
-                loaded,
+            document = InventoryDocument.open(session.path)
+            warn_about_inventory(document.path)
+            done = store_secret(
+                document,
                 account_id,
                 value,
                 session.writer,
                 totp=totp,
                 force=force,
+                today=dt.date.today(),
                 journal=session.journal,
             )
     except StoreAuditError as error:
@@ -138,8 +145,10 @@ def set_secret(
     except Interrupted as stop:
         interrupted(stop)
     click.echo(f"stored the {what} of {account_id} in the keyring")
-    if totp and account.mfa != "totp":
-        click.echo(f"note: the inventory says mfa = {account.mfa!r} for {account_id}")
+    for change in done.changes:
+        click.echo(f"{account_id}: {change.describe()} in {document.path}")
+    if totp and done.account.mfa != "totp":
+        click.echo(f"note: the inventory says mfa = {done.account.mfa!r} for {account_id}")
 
 
 def _set_backup_codes(
@@ -171,12 +180,14 @@ def _set_backup_codes(
 
 
 @click.command("import")
-@click.argument("export_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE")
+@click.argument(
+    "export_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), metavar="FILE"
+)
 @click.option(
     "--from",
     "manager",
     required=True,
-    type=click.Choice(["bitwarden", "1password", "chrome", "keepassxc", "lastpass"]),
+    type=click.Choice(["bitwarden", "1password", "chrome", "keepassxc", "keepass", "lastpass"]),
     help="The password manager that wrote FILE.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
@@ -193,31 +204,36 @@ def import_(
     keep_all: bool,
     inventory: Path | None,
 ) -> None:
-    """Import logins from a password manager's export into the inventory and the keyring."""
-    from auditor.intake.apply import apply_import
-    from auditor.intake.importers import IMPORTERS, read_export
+    """Import logins from a password manager's export (FILE, or - for standard input) into the
+    inventory and the keyring."""
+    from auditor.cli.fields import ask_unknown_mfa
+    from auditor.intake.apply import apply_import, refuse_blocked
+    from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
     from auditor.intake.plan import plan_import
     from auditor.intake.plan_table import describe_plan
     from auditor.intake.session import Interrupted, writing
     from auditor.inventory import inventory_path_for_writing
     from auditor.inventory.editing import InventoryDocument
 
+    piped = str(export_file) == "-"
     try:
-        entries = IMPORTERS[manager](read_export(export_file), export_file)
+        if piped:
+            text = read_export_stream(sys.stdin.buffer)
+        else:
+            text = read_export(export_file)
+        entries = read_entries(manager, text, STDIN if piped else export_file)
         with writing(inventory_path_for_writing(inventory), note) as session:
             document = InventoryDocument.open(session.path)
             warn_about_inventory(document.path)
             _, current = document.render()
             plan = plan_import(entries, current, session.writer, keep_unknown=keep_all)
             click.echo(describe_plan(plan), nl=False)
+            refuse_blocked(plan, force=force)  # the dry run is refused where the run would be
             if dry_run:
                 click.echo("dry run: nothing was written")
                 sys.exit(ExitCode.OK)
             if not plan.changes:
-                click.echo(
-                    f"nothing to do: all {len(plan.proposals)} account(s) are already in "
-                    f"{document.path} and the keyring"
-                )
+                click.echo(_nothing_to_do(len(plan.proposals), document))
                 sys.exit(ExitCode.OK)
             result = apply_import(
                 plan, document, session.writer, force=force, journal=session.journal
@@ -230,10 +246,22 @@ def import_(
         f"imported into {document.path}: {result.added} account(s) added, "
         f"{result.updated} updated, {result.secrets_written} keyring entries written"
     )
-    click.echo(
-        f"{export_file} holds your passwords in plain text: delete it (and empty the "
-        "trash) once you have checked the import",
-        err=True,
+    if not piped:
+        click.echo(
+            f"{export_file} holds your passwords in plain text: delete it (and empty the "
+            "trash) once you have checked the import",
+            err=True,
+        )
+    unknown = [p.account_id for p in plan.changes if not p.exists and p.mfa == "unknown"]
+    ask_unknown_mfa(document.path, unknown)
+
+
+def _nothing_to_do(accounts: int, document: InventoryDocument) -> str:
+    if not accounts:
+        created = "" if document.existed else f"; {document.path} was not created"
+        return f"nothing to import: no entry in the export maps to an account{created}"
+    return (
+        f"nothing to do: all {accounts} account(s) are already in {document.path} and the keyring"
     )
 
 

@@ -44,6 +44,20 @@ def _fields(proposal: Proposal) -> dict[str, str | list[str] | None]:
     }
 
 
+def refuse_blocked(plan: ImportPlan, *, force: bool) -> None:
+    """The refusal a run without --force meets (the dry run meets it too): UsageError naming
+    the accounts whose keyring entries the import would replace."""
+    blocked = plan.blocked(force)
+    if blocked:
+        names = ", ".join(p.account_id for p in blocked[:5])
+        more = f" and {len(blocked) - 5} more" if len(blocked) > 5 else ""
+        raise UsageError(
+            f"{len(blocked)} account(s) would replace what the keyring already holds "
+            f"({names}{more}); nothing was written",
+            hint="the plan above says what each would replace; rerun with --force to replace them",
+        )
+
+
 def apply_import(
     plan: ImportPlan,
     document: InventoryDocument,
@@ -53,24 +67,18 @@ def apply_import(
     journal: Journal | None = None,
 ) -> ImportResult:
     """Write the plan's accounts and secrets, or nothing at all."""
-    blocked = plan.blocked(force)
-    if blocked:
-        names = ", ".join(p.account_id for p in blocked[:5])
-        more = f" and {len(blocked) - 5} more" if len(blocked) > 5 else ""
-        raise UsageError(
-            f"{len(blocked)} account(s) would replace what the keyring already holds "
-            f"({names}{more}); nothing was written",
-            hint="look at the plan with --dry-run, then rerun with --force to replace them",
-        )
+    refuse_blocked(plan, force=force)
     changes = plan.changes
     for proposal in changes:
         if not proposal.exists:
             document.add_account(_fields(proposal))
+        elif proposal.set_mfa:  # the export holds its seed: the account uses an authenticator
+            document.set_field(proposal.account_id, "mfa", "totp")
     text, _ = document.render()  # validated before the keyring is touched
     written = 0
     with secret_transaction(writer, journal) as transaction:
         for proposal in changes:
-            if proposal.write_password:
+            if proposal.write_password and proposal.password is not None:
                 transaction.set(
                     proposal.service,
                     proposal.login,
@@ -85,7 +93,7 @@ def apply_import(
                     f"{proposal.account_id} (entry {proposal.entries[0]}) TOTP seed",
                 )
         written = transaction.written
-        if any(not p.exists for p in changes):
+        if any(not p.exists or p.set_mfa for p in changes):
             transaction.commit(lambda: document.save(text))
     return ImportResult(
         added=sum(1 for p in changes if not p.exists),

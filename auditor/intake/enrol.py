@@ -5,11 +5,13 @@ a keyring entry without --force, and leave keyring and inventory as they were wh
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from auditor.errors import UsageError
-from auditor.inventory import Account, Inventory
+from auditor.intake.fields import MFA_A_SEED_REPLACES, FieldChange, set_fields
+from auditor.inventory import Account
 from auditor.inventory.editing import InventoryDocument
 from auditor.secrets import Secret, SecretStore
 from auditor.secrets.journal import Journal
@@ -101,17 +103,30 @@ def add_account(
     return Added(account, not document.existed, parsed_seed)
 
 
+@dataclass(frozen=True)
+class SecretSet:
+    """What `set-secret` did besides the keyring write."""
+
+    account: Account
+    """The account as the inventory now loads it."""
+    changes: tuple[FieldChange, ...]
+    """Inventory fields it changed: password_changed for a password, mfa for a seed."""
+
+
 def set_secret(
-    inventory: Inventory,
+    document: InventoryDocument,
     account_id: str,
     value: Secret,
     writer: KeyringWriter,
     *,
     totp: bool,
     force: bool,
+    today: dt.date,
     journal: Journal | None = None,
-) -> Account:
-    """Replace (or first store) one account's password or TOTP seed."""
+) -> SecretSet:
+    """Replace (or first store) one account's password or TOTP seed, and record it in the
+    inventory: a password stamps password_changed; a seed makes an unknown/none/sms mfa totp."""
+    _, inventory = document.render()
     account = inventory.account(account_id)
     if account is None:
         raise UsageError(f"{inventory.path}: no account with id {account_id!r}")
@@ -120,6 +135,12 @@ def set_secret(
     service = account.totp_service if totp else account.service
     what = f"a {'TOTP seed' if totp else 'password'} for {account_id}"
     _refuse_overwrite(writer, service, account.login, what, force)
+    fields: dict[str, object]
+    if totp:
+        fields = {"mfa": "totp"} if account.mfa in MFA_A_SEED_REPLACES else {}
+    else:
+        fields = {"password_changed": today}
+    text, after, changes = set_fields(document, account_id, fields) if fields else ("", account, [])
     with secret_transaction(writer, journal) as transaction:
         transaction.set(
             service,
@@ -127,4 +148,6 @@ def set_secret(
             value.reveal(),
             f"{account_id} {'TOTP seed' if totp else 'password'}",
         )
-    return account
+        if fields:
+            transaction.commit(lambda: document.save(text))
+    return SecretSet(after, tuple(changes))

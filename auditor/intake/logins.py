@@ -49,11 +49,19 @@ class LoginGroup:
 
 
 def group_by_login(
-    entries: list[ExportEntry], skipped: list[Skipped], *, keep_unknown: bool
+    entries: list[ExportEntry],
+    skipped: list[Skipped],
+    others: dict[str, int],
+    *,
+    keep_unknown: bool,
 ) -> dict[tuple[str, str], LoginGroup]:
-    """Entries by platform and login; those that cannot be an account go to `skipped`."""
+    """Entries by platform and login; those that cannot be an account go to `skipped`, and
+    items that are no login (cards, identities, notes) are counted by kind in `others`."""
     groups: dict[tuple[str, str], LoginGroup] = {}
     for item in entries:
+        if item.kind != "login":
+            others[item.kind] = others.get(item.kind, 0) + 1
+            continue
         match = next((m for m in map(platforms.match_url, item.urls) if m), None)
         host = next((h for h in map(platforms.url_host, item.urls) if h), "")
         reason = skip_reason(item, match is not None, host, keep_unknown)

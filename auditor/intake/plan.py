@@ -12,8 +12,9 @@ import hmac
 import re
 from dataclasses import dataclass
 
+from auditor.intake.disputes import describe_dispute, disputed_secret
+from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.importers import ExportEntry
-from auditor.intake.importers.entries import disagreement
 from auditor.intake.logins import LoginGroup, Skipped, group_by_login
 from auditor.inventory import ACCOUNT_ID, Account, Inventory
 from auditor.secrets import Secret, SecretStore
@@ -39,9 +40,10 @@ class Proposal:
     store: str | None
     """The entry's title, as the store's display name."""
     mfa: str
-    """totp when the entry has a seed, else unknown."""
-    password: Secret
-    """The password to store."""
+    """The inventory's value for an existing account (totp once a seed replaces unknown, none
+    or sms); for a new one totp when the entry has a seed, else unknown."""
+    password: Secret | None
+    """The password to store (None: the entries disagree on it)."""
     totp: Secret | None
     """The seed to store."""
     entries: tuple[int, ...]
@@ -61,6 +63,8 @@ class Proposal:
     marketplaces: tuple[str, ...] = ()
     """The regions one login covers, when its entries name several marketplaces of one unified
     account (the account is then `amazon-na` / `amazon-eu`)."""
+    set_mfa: bool = False
+    """Whether an existing account's mfa becomes totp (the export holds its seed)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class ImportPlan:
     """Accounts the export maps to, in export order."""
     skipped: tuple[Skipped, ...]
     """Entries left out."""
+    not_logins: tuple[tuple[str, int], ...] = ()
+    """Items that are not logins (cards, identities, notes), counted by type."""
 
     @property
     def changes(self) -> tuple[Proposal, ...]:
@@ -98,27 +104,25 @@ def plan_import(
 ) -> ImportPlan:
     """Map export entries to accounts and compare them with the inventory and the keyring."""
     skipped: list[Skipped] = []
-    groups = group_by_login(entries, skipped, keep_unknown=keep_unknown)
+    others: dict[str, int] = {}
+    groups = group_by_login(entries, skipped, others, keep_unknown=keep_unknown)
     taken = {a.id for a in inventory.accounts}
     by_login = {(a.platform, a.login.casefold()): a for a in inventory.accounts}
     targets = []
     for (platform_id, login_key), group in groups.items():
         first = group.entries[0]
         rows = tuple(e.entry for e in group.entries)
-        conflict = disagreement(group.entries)
-        if conflict:
-            skipped.append(Skipped(rows, first.title, conflict))
-            continue
-        if first.password is None:  # entries without one were skipped above
-            continue
-        seed = next((e.totp for e in group.entries if e.totp is not None), None)
+        conflict = disputed_secret(group.entries)
+        password = None if conflict == "passwords" else first.password
+        seeds = [e.totp for e in group.entries if e.totp is not None]
+        seed = seeds[0] if len({s.fingerprint() for s in seeds}) == 1 else None
         existing = by_login.get((platform_id, login_key))
         account_id = existing.id if existing else _new_id(group, platform_id, taken)
         targets.append(
             _Target(
                 group,
                 platform_id,
-                first.password,
+                password,
                 seed,
                 rows,
                 existing,
@@ -135,7 +139,9 @@ def plan_import(
         _propose(t, stored[t.service, t.login], stored[f"{t.service}/totp", t.login])
         for t in targets
     )
-    return ImportPlan(proposals, tuple(sorted(skipped, key=lambda s: s.entries)))
+    return ImportPlan(
+        proposals, tuple(sorted(skipped, key=lambda s: s.entries)), tuple(sorted(others.items()))
+    )
 
 
 @dataclass(frozen=True)
@@ -144,13 +150,21 @@ class _Target:
 
     group: LoginGroup
     platform_id: str
-    password: Secret
+    password: Secret | None
     seed: Secret | None
     rows: tuple[int, ...]
     existing: Account | None
     account_id: str
     service: str
     login: str
+
+
+def _store_name(title: str) -> str | None:
+    """The entry's title as the store's name, unless it is a host or URL (Chrome titles every
+    entry with its host): no store name is better than a wrong one."""
+    if not title or "://" in title or re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", title):
+        return None
+    return title
 
 
 def _new_id(group: LoginGroup, platform_id: str, taken: set[str]) -> str:
@@ -179,7 +193,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
     region = match.region if match else None
     password, seed, rows = target.password, target.seed, target.rows
     existing = target.existing
-    write_password = not _same(password, stored_password)
+    write_password = password is not None and not _same(password, stored_password)
     write_totp = seed is not None and not _same(seed, stored_seed)
     replaces = [
         what
@@ -193,21 +207,29 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         status, detail = "replace", f"replaces the {' and '.join(replaces)} in the keyring"
     elif existing is None:
         status, detail = "new", "new account" + (" with TOTP seed" if seed else "")
-        if len(rows) > 1:
+        if len(rows) > 1 and disputed_secret(target.group.entries) is None:
             detail += f" (entries {', '.join(map(str, rows))} are one login)"
     elif write_password or write_totp:
         adds = [w for w, flag in (("password", write_password), ("TOTP seed", write_totp)) if flag]
         status, detail = "fill", f"adds the missing {' and '.join(adds)} to the keyring"
     else:
         status, detail = "unchanged", "already in the inventory and keyring"
+    disputed = describe_dispute(target.group.entries, target.account_id)
+    if disputed:
+        detail += f"; {disputed}"
+    set_mfa = existing is not None and seed is not None and existing.mfa in MFA_A_SEED_REPLACES
+    if set_mfa and existing is not None:
+        status = "fill" if status == "unchanged" else status
+        detail += f"; sets mfa = totp (was {existing.mfa})"
+    mfa = existing.mfa if existing is not None else "unknown"
     return Proposal(
         account_id=target.account_id,
         platform=target.platform_id,
         kind=kind,
         login=target.login,
         region=region.upper() if region else None,
-        store=(first.title or None) if kind == "store" else None,
-        mfa="totp" if seed is not None else "unknown",
+        store=_store_name(first.title) if kind == "store" else None,
+        mfa="totp" if seed is not None and (set_mfa or existing is None) else mfa,
         password=password,
         totp=seed,
         entries=rows,
@@ -218,4 +240,5 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         write_totp=write_totp,
         service=target.service,
         marketplaces=target.group.unified()[1],
+        set_mfa=set_mfa,
     )

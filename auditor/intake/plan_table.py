@@ -26,11 +26,21 @@ def describe_plan(plan: ImportPlan) -> str:
             )
         )
     else:
-        lines.append("No entry maps to an account.")
+        logins = sum(1 for item in plan.skipped for _ in item.entries)
+        lines.append(f"No entry maps to an account ({logins} login(s) in the export).")
     if plan.skipped:
         lines += ["", f"Skipped {len(plan.skipped)}:"]
         for item in plan.skipped:
             where = ", ".join(str(e) for e in item.entries)
             title = visible(item.title) if item.title else "untitled"
             lines.append(f"  entry {where} ({title}): {visible(item.reason)}")
+    if plan.not_logins:
+        counted = ", ".join(f"{count} {_plural(kind, count)}" for kind, count in plan.not_logins)
+        lines += ["", f"Not logins, left out: {visible(counted)}"]
     return "\n".join(lines) + "\n"
+
+
+def _plural(kind: str, count: int) -> str:
+    if count == 1:
+        return kind
+    return kind[:-1] + "ies" if kind.endswith("y") and not kind.endswith("ey") else kind + "s"

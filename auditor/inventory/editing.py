@@ -53,15 +53,29 @@ class InventoryDocument:
         accounts = self.document["accounts"]
         if not isinstance(accounts, AoT):
             raise InventoryError(f"{self.path}: accounts: must be written as [[accounts]] tables")
+        if accounts.body and not accounts.body[-1].as_string().endswith("\n\n"):
+            table.trivia.indent = "\n"  # a blank line between tables, as a person writes them
         accounts.append(table)
 
     def set_field(self, account_id: str, key: str, value: Any) -> None:
-        """Change one field of an existing account."""
+        """Change one field of an existing account (None removes it)."""
+        table = self._account_table(account_id)
+        if value is None:
+            if key in table:
+                del table[key]
+        else:
+            table[key] = value
+
+    def field(self, account_id: str, key: str) -> Any:
+        """One field of an existing account as a plain value (None: absent)."""
+        value: Any = self._account_table(account_id).get(key)
+        return value.unwrap() if hasattr(value, "unwrap") else value
+
+    def _account_table(self, account_id: str) -> Table:
         accounts = self.document.get("accounts")
         for table in accounts if isinstance(accounts, AoT) else []:
             if isinstance(table, Table) and table.get("id") == account_id:
-                table[key] = value
-                return
+                return table
         raise InventoryError(f"{self.path}: no account with id {account_id!r}")
 
     def render(self) -> tuple[str, Inventory]:

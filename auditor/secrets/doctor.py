@@ -18,10 +18,12 @@ from auditor.errors import ExitCode, InventoryError, SecretStoreError
 from auditor.inventory import (
     ENV_VARIABLE,
     Inventory,
+    config_inventory_path,
     load_inventory,
     locate_inventory,
     permission_warning,
 )
+from auditor.inventory.locating import LOCAL_NAME
 from auditor.secrets import KeyringStore, read_secrets
 from auditor.secrets.journal import journal_path, orphans
 from auditor.secrets.orphans import named_entries, unused_entries
@@ -46,6 +48,11 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
         yield f"keyring answers: no: {error.message}", None
         yield f"hint: {error.hint}", ExitCode.KEYRING
         return
+    if explicit_inventory is None and not os.environ.get(ENV_VARIABLE):
+        first = _first_run()
+        if first:
+            yield from first
+            return
     try:
         path = locate_inventory(explicit_inventory)
         if explicit_inventory:
@@ -85,6 +92,24 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
     plural = "" if len(with_codes) == 1 else "s"
     yield f"backup codes in the keyring: for {len(with_codes)} account{plural}", None
     yield from _unused(inventory, path)
+
+
+def _first_run() -> list[Line]:
+    """What a new user needs when no inventory exists in the default places: not an error (the
+    keyring answered), but where one will be created and the commands that create it."""
+    try:
+        locate_inventory(None)
+    except InventoryError:
+        created = config_inventory_path()
+        return [
+            (f"inventory: none yet (looked for ./{LOCAL_NAME} and {created})", None),
+            (
+                f"next: `store-audit import FILE --from MANAGER` brings your accounts in from a "
+                f"password manager, or `store-audit add ID ...` adds one; either creates {created}",
+                None,
+            ),
+        ]
+    return []
 
 
 def _unused(inventory: Inventory, path: Path) -> Iterator[Line]:

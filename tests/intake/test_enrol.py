@@ -3,6 +3,7 @@ nothing left behind when a write fails."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pyotp
@@ -81,9 +82,12 @@ def test_add_keeps_comments_and_refuses_what_exists(
 ) -> None:
     inventory = tmp_path / "store-audit.toml"
     inventory.write_text(EXISTING)
-    assert add(inventory, answers="pw-Aa1!pw-Aa1!\npw-Aa1!pw-Aa1!\n\n").exit_code == ExitCode.OK
+    added = add(inventory, answers="pw-Aa1!pw-Aa1!\npw-Aa1!pw-Aa1!\n\n")
+    assert added.exit_code == ExitCode.OK
+    assert "its password is in the keyring" in added.stdout
     text = inventory.read_text()
     assert text.startswith("# my stores\n") and 'id = "etsy"  # the old shop' in text
+    assert 'mfa = "sms"\n\n[[accounts]]\nid = "amazon-us"' in text  # tidy: a blank line
 
     again = add(inventory, answers="x\nx\n\n")
     assert again.exit_code == ExitCode.USAGE
@@ -151,6 +155,9 @@ def test_set_secret(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
     first = invoke("set-secret", "etsy", "--stdin", "--inventory", inventory, input="Etsy-pw-1!x\n")
     assert first.exit_code == ExitCode.OK
     assert memory_keyring.entries == {("store-audit/etsy", "shop@acme.test"): "Etsy-pw-1!x"}
+    assert f"password_changed = {dt.date.today().isoformat()} (was not set)" in first.stdout
+    assert load_inventory(inventory).accounts[0].password_changed == dt.date.today()
+    assert inventory.read_text().startswith("# my stores\n")  # comments kept
     refused = invoke("set-secret", "etsy", "--stdin", "--inventory", inventory, input="other\n")
     assert refused.exit_code == ExitCode.USAGE and "--force" in refused.stderr
     forced = invoke(
@@ -168,7 +175,8 @@ def test_set_secret(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
         "set-secret", "etsy", "--totp", "--stdin", "--inventory", inventory, input=f"{SEED}\n"
     )
     assert seed.exit_code == ExitCode.OK
-    assert "the inventory says mfa = 'sms'" in seed.stdout
+    assert 'etsy: mfa = "totp" (was "sms")' in seed.stdout
+    assert load_inventory(inventory).accounts[0].mfa == "totp"
     bad = invoke(
         "set-secret",
         "etsy",

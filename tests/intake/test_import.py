@@ -44,9 +44,9 @@ def real_keyring(
         monkeypatch.setenv(name, value)
     backend = SecretService.Keyring()
     use_backend(backend)
-    before = keyring_contents()
+    before = keyring_contents(only=None)
     yield backend
-    for service, user in set(keyring_contents()) - set(before):
+    for service, user in set(keyring_contents(only=None)) - set(before):
         backend.delete_password(service, user)
 
 
@@ -60,9 +60,9 @@ def same_entries(found: dict[tuple[str, str], str], expected: dict[tuple[str, st
     return set(found) == set(expected) and all(found[k] == v for k, v in expected.items())
 
 
-def keyring_contents() -> dict[tuple[str, str], str]:
-    """Every store-audit entry of the imported accounts in the real keyring: (service, user) →
-    value."""
+def keyring_contents(only: tuple[str, ...] | None = IMPORTED) -> dict[tuple[str, str], str]:
+    """Every store-audit entry of the imported accounts (`only`; None: of any account) in the
+    real keyring: (service, user) → value."""
     connection = secretstorage.dbus_init()
     try:
         collection = secretstorage.get_default_collection(connection)
@@ -70,7 +70,9 @@ def keyring_contents() -> dict[tuple[str, str], str]:
         for item in collection.get_all_items():
             attributes = item.get_attributes()
             service = attributes.get("service", "")
-            if service.startswith("store-audit/") and service.split("/")[1] in IMPORTED:
+            if service.startswith("store-audit/") and (
+                only is None or service.split("/")[1] in only
+            ):
                 found[attributes["service"], attributes["username"]] = item.get_secret().decode(
                     "utf-8"
                 )
@@ -216,6 +218,12 @@ def test_dry_run_writes_nothing_and_changed_passwords_need_force(
     refused = invoke("import", export, "--from", "lastpass", "--inventory", inventory)
     assert refused.exit_code == ExitCode.USAGE
     assert "would replace what the keyring already holds (ebay-uk)" in refused.stderr
+    # the dry run is the real run minus the writes: refused the same way
+    dry_refused = invoke(
+        "import", export, "--from", "lastpass", "--inventory", inventory, "--dry-run"
+    )
+    assert (dry_refused.exit_code, dry_refused.stderr) == (refused.exit_code, refused.stderr)
+    assert "replaces the password in the keyring" in " ".join(dry_refused.stdout.split())
     stored = keyring_contents()[("store-audit/ebay-uk", "acme-uk")]
     assert stored == logins.ebay.password, "the stored password is not the export's"
 

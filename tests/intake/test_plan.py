@@ -1,5 +1,6 @@
-"""One login saved several times in a password manager: merged when the copies agree, skipped
-(never guessed) when they hold different secrets."""
+"""One login saved several times in a password manager: merged when the copies agree; when they
+hold different secrets, the account is proposed without the disputed one (never guessed) and the
+plan names the entries."""
 
 from __future__ import annotations
 
@@ -43,16 +44,20 @@ def test_copies_that_agree_become_one_account_with_the_seed_either_holds() -> No
         (((PASSWORD, SEED), (PASSWORD, ""), (PASSWORD, OTHER_SEED)), "TOTP seeds"),
     ],
 )
-def test_copies_that_disagree_are_skipped_without_showing_either(
+def test_copies_that_disagree_become_the_account_without_that_secret(
     copies: tuple[tuple[str, str], ...], what: str
 ) -> None:
     result = plan(*copies)
-    assert result.proposals == ()
-    (skipped,) = result.skipped
-    assert skipped.entries == tuple(range(2, 2 + len(copies)))
-    assert skipped.reason == (
-        f"entries for the same login hold different {what}; keep one in the password manager"
-    )
+    assert result.skipped == ()
+    (proposal,) = result.proposals
+    assert proposal.entries == tuple(range(2, 2 + len(copies)))
+    numbers = " and ".join(map(str, proposal.entries))
+    assert f"entries {numbers} hold different {what}" in proposal.detail
+    if what == "passwords":
+        assert proposal.password is None and not proposal.write_password
+        assert proposal.totp is not None and proposal.mfa == "totp"  # the copies agree on it
+    else:
+        assert proposal.totp is None and proposal.mfa == "unknown" and proposal.write_password
     shown = describe_plan(result)
     # any(): a failure message must not print the secret it found
     assert not any(s in shown for s in (PASSWORD, OTHER_PASSWORD, SEED, OTHER_SEED))

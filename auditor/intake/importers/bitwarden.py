@@ -6,7 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from auditor.intake.importers.entries import ExportEntry, ExportError, csv_records, entry
+from auditor.intake.importers.entries import (
+    ExportEntry,
+    ExportError,
+    csv_records,
+    entry,
+    not_a_login,
+)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "type": ("type",),
@@ -17,6 +23,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "totp": ("login_totp",),
 }
 LOGIN_ITEM = 1
+ITEM_TYPES = {2: "secure note", 3: "card", 4: "identity", 5: "SSH key"}
+"""Bitwarden's item types besides logins (its JSON's `type`)."""
 
 
 def read_bitwarden(text: str, path: Path) -> list[ExportEntry]:
@@ -25,11 +33,17 @@ def read_bitwarden(text: str, path: Path) -> list[ExportEntry]:
         return _read_json(text, path)
     return [
         entry(line, row["name"], row["url"], row["username"], row["password"], row["totp"])
+        if row["type"].strip().lower() == "login"
+        else not_a_login(line, row["name"], _csv_type(row["type"]))
         for line, row in csv_records(
             text, path, "Bitwarden", COLUMNS, ("type", "url", "username", "password")
         )
-        if row["type"].strip().lower() == "login"
     ]
+
+
+def _csv_type(kind: str) -> str:
+    kind = kind.strip().lower()
+    return {"note": "secure note", "sshkey": "SSH key"}.get(kind, kind or "untyped item")
 
 
 def _read_json(text: str, path: Path) -> list[ExportEntry]:
@@ -43,17 +57,26 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
         raise ExportError(
             f"{path}: not a Bitwarden JSON export (a number with too many digits)"
         ) from None
+    if isinstance(document, dict) and document.get("encrypted") is True:
+        protected = document.get("passwordProtected") is True
+        raise ExportError(
+            f"{path}: a{' password-protected' if protected else 'n encrypted'} Bitwarden "
+            "export: store-audit cannot read it",
+            hint=(
+                "export again without a file password (File format .json or .csv)"
+                if protected
+                else "export again as .json or .csv, not .json (Encrypted)"
+            ),
+        )
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
         raise ExportError(f"{path}: not a Bitwarden JSON export (no items list)")
-    if document.get("encrypted"):
-        raise ExportError(
-            f"{path}: an encrypted Bitwarden export",
-            hint="export again as .json or .csv without a file password",
-        )
     found = []
     for index, item in enumerate(document["items"], start=1):
         kind = item.get("type") if isinstance(item, dict) else None
         if type(kind) is not int or kind != LOGIN_ITEM:  # True == 1, but is no item type
+            name = _text(item.get("name")) if isinstance(item, dict) else ""
+            label = ITEM_TYPES.get(kind, "unknown item") if type(kind) is int else "unknown item"
+            found.append(not_a_login(index, name, label))
             continue
         login = item.get("login")
         if not isinstance(login, dict):

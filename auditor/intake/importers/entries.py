@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from auditor.errors import StoreAuditError
 from auditor.files import read_regular
@@ -26,7 +27,7 @@ class ExportEntry:
     """One login from a password manager's export."""
 
     entry: int
-    """Its position: the CSV line it starts on, or its index in a JSON export."""
+    """Its position as the manager lists it: the n-th item of the export (1 = the first)."""
     title: str
     """The name the manager shows for it."""
     urls: tuple[str, ...]
@@ -37,6 +38,8 @@ class ExportEntry:
     """The password, if the entry has one."""
     totp: Secret | None
     """The TOTP seed or otpauth URI, if the entry has one."""
+    kind: str = "login"
+    """What the manager calls it when it is not a login: card, identity, secure note, ..."""
 
 
 def read_export(path: Path) -> str:
@@ -45,8 +48,24 @@ def read_export(path: Path) -> str:
         raw = read_regular(path, MAX_EXPORT_BYTES)
     except OSError as error:
         raise ExportError(f"{path}: cannot read: {error.strerror}") from None
+    return decode_export(raw, path)
+
+
+STDIN = Path("(standard input)")
+"""How an export piped in (`import -`) is named in messages."""
+
+
+def read_export_stream(stream: BinaryIO) -> str:
+    """An export piped in (`bw export --raw ... | store-audit import -`): nothing on disk."""
+    return decode_export(stream.read(MAX_EXPORT_BYTES + 1), STDIN)
+
+
+def decode_export(raw: bytes, path: Path) -> str:
+    """The export's bytes as text (UTF-8, BOM removed); ExportError naming `path` otherwise."""
     if len(raw) > MAX_EXPORT_BYTES:
         raise ExportError(f"{path}: larger than {MAX_EXPORT_BYTES // 2**20} MiB; not an export")
+    if not raw.strip():
+        raise ExportError(f"{path}: empty; nothing to import")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -59,10 +78,18 @@ def csv_records(
     manager: str,
     columns: Mapping[str, tuple[str, ...]],
     required: tuple[str, ...],
+    *,
+    backslash_escapes: bool = False,
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line, {column: value}) per non-empty record. `columns` maps each logical column to
-    the header names it may have; header names are matched case-insensitively."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    """Yield (n, {column: value}) for the n-th non-empty record. `columns` maps each logical
+    column to the header names it may have; header names are matched case-insensitively.
+    `backslash_escapes`: quotes inside a cell are written \\" (1Password 7 for Mac)."""
+    stream = io.StringIO(text.removeprefix("\ufeff"), newline="")
+    reader = (
+        csv.reader(stream, escapechar="\\", doublequote=False)
+        if backslash_escapes
+        else csv.reader(stream)
+    )
     try:
         header = [cell.strip().lower() for cell in next(reader, [])]
         where = {
@@ -77,20 +104,34 @@ def csv_records(
                 f"(found: {found or 'nothing'})",
                 hint="check --from, and export as CSV from the password manager",
             )
-        start = reader.line_num + 1
+        number = 0
         for row in reader:
             if any(cell.strip() for cell in row):
+                number += 1
                 yield (
-                    start,
+                    number,
                     {
                         name: row[index] if index is not None and index < len(row) else ""
                         for name, index in where.items()
                     },
                 )
-            start = reader.line_num + 1
     except csv.Error as error:
         # csv's messages describe the syntax ("unexpected end of data"), never a cell's content
         raise ExportError(f"{path}: line {reader.line_num}: malformed CSV ({error})") from None
+
+
+def csv_header(text: str) -> list[str]:
+    """The first CSV line's cells, lower-cased and stripped (empty when it is not CSV)."""
+    try:
+        first = next(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")), [])
+    except csv.Error:
+        return []
+    return [cell.strip().lower() for cell in first]
+
+
+def not_a_login(number: int, title: str, kind: str) -> ExportEntry:
+    """An item the manager exported that is not a login (counted, never imported)."""
+    return ExportEntry(number, " ".join(title.split()), (), "", None, None, kind)
 
 
 def entry(

@@ -1,5 +1,6 @@
-"""KeePassXC CSV export: `"Group","Title","Username","Password","URL","Notes","TOTP","Icon",
-"Last Modified","Created"`. Entries in the Recycle Bin are left out."""
+"""KeePassXC CSV export (`"Group","Title","Username","Password","URL","Notes","TOTP","Icon",
+"Last Modified","Created"`) and KeePass 2's own (`"Account","Login Name","Password","Web Site",
+"Comments"`), one reader for both. Entries in the Recycle Bin are left out."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from auditor.intake.importers.entries import ExportEntry, csv_records, entry
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "group": ("Group",),
-    "title": ("Title",),
+    "title": ("Title", "Account"),
     "username": ("Username", "Login Name"),
     "password": ("Password",),
-    "url": ("URL",),
+    "url": ("URL", "Web Site"),
     "totp": ("TOTP",),
 }
 
@@ -22,7 +23,7 @@ def read_keepassxc(text: str, path: Path) -> list[ExportEntry]:
     return [
         entry(line, row["title"], row["url"], row["username"], row["password"], row["totp"])
         for line, row in csv_records(
-            text, path, "KeePassXC", COLUMNS, ("title", "username", "password", "url")
+            text, path, "KeePassXC or KeePass", COLUMNS, ("title", "username", "password", "url")
         )
         if "recycle bin" not in (part.strip().lower() for part in row["group"].split("/"))
     ]

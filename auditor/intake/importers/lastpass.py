@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.intake.importers.entries import ExportEntry, csv_records, entry
+from auditor.intake.importers.entries import ExportEntry, csv_records, entry, not_a_login
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "url": ("url",),
@@ -20,8 +20,9 @@ def read_lastpass(text: str, path: Path) -> list[ExportEntry]:
     """Every site entry."""
     return [
         entry(line, row["name"], row["url"], row["username"], row["password"], row["totp"])
+        if row["url"].strip().lower() != "http://sn"
+        else not_a_login(line, row["name"], "secure note")
         for line, row in csv_records(
             text, path, "LastPass", COLUMNS, ("url", "username", "password")
         )
-        if row["url"].strip().lower() != "http://sn"
     ]

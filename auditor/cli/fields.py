@@ -1,0 +1,104 @@
+"""`store-audit set ID KEY=VALUE...`: record what the seller knows about an account (its 2FA
+method, store name, region, recovery mailbox, when the password changed) without an editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from auditor.cli.common import INVENTORY_OPTION, fail, interrupted, note, warn_about_inventory
+from auditor.errors import StoreAuditError
+
+
+@click.command("set")
+@click.argument("account_id", metavar="ID")
+@click.argument("assignments", nargs=-1, metavar="KEY=VALUE...")
+@INVENTORY_OPTION
+def set_(account_id: str, assignments: tuple[str, ...], inventory: Path | None) -> None:
+    """Set fields of an account: mfa, mfa_phone, store, region, recovery_email, kind, platform,
+    password_changed (a date or `today`). An empty value (region=) removes an optional field.
+
+    \b
+    store-audit set amazon-us mfa=totp store="Acme Home US"
+    store-audit set ebay mfa=sms mfa_phone="+1 555 010 0000" password_changed=today
+    """
+    from auditor.intake.fields import parse_assignments, set_fields
+    from auditor.intake.session import Interrupted, writing
+    from auditor.inventory import locate_inventory
+    from auditor.inventory.editing import InventoryDocument
+
+    try:
+        changes = parse_assignments(assignments, dt.date.today())
+        path = locate_inventory(inventory)
+        with writing(path, note) as session:
+            document = InventoryDocument.open(session.path)
+            warn_about_inventory(document.path)
+            text, _, described = set_fields(document, account_id, changes)
+            if any(change.before != change.after for change in described):
+                document.save(text)
+    except StoreAuditError as error:
+        fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
+    for change in described:
+        click.echo(f"{account_id}: {change.describe()}")
+    if all(change.before == change.after for change in described):
+        click.echo(f"nothing changed in {document.path}")
+    else:
+        click.echo(f"saved {document.path}")
+
+
+MFA_ANSWERS = ("none", "sms", "voice", "email", "totp", "push", "security-key", "passkey")
+
+
+def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
+    """After an import: one question per account left with mfa = "unknown" on a terminal (Enter
+    skips), saved in one edit; off a terminal, the exact `store-audit set` commands."""
+    from auditor.intake.fields import record_fields
+    from auditor.intake.session import Interrupted, writing
+    from auditor.inventory.editing import InventoryDocument
+
+    if not account_ids:
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        click.echo(
+            f'{len(account_ids)} account(s) have mfa = "unknown": record each one\'s 2FA with '
+            f"`store-audit set ID mfa=METHOD` ({', '.join(MFA_ANSWERS)}):"
+        )
+        for account_id in account_ids:
+            click.echo(f"  store-audit set {account_id} mfa=METHOD")
+        return
+    click.echo("Which 2FA does each account use? (Enter skips)")
+    answers: dict[str, dict[str, object]] = {}
+    for account_id in account_ids:
+        answer = _ask(f"  {account_id} [{'/'.join(MFA_ANSWERS)}]")
+        if answer:
+            answers[account_id] = {"mfa": answer}
+    if not answers:
+        return
+    try:
+        with writing(path, note) as session:
+            document = InventoryDocument.open(session.path)
+            text, described = record_fields(document, answers)
+            document.save(text)
+    except StoreAuditError as error:
+        fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
+    for account_id, change in described:
+        click.echo(f"{account_id}: {change.describe()}")
+
+
+def _ask(question: str) -> str:
+    """One of MFA_ANSWERS, or "" for Enter (and for a closed terminal)."""
+    while True:
+        try:
+            answer = click.prompt(question, default="", show_default=False).strip().lower()
+        except click.Abort:
+            return ""
+        if answer in ("", *MFA_ANSWERS):
+            return answer
+        click.echo(f"    one of {', '.join(MFA_ANSWERS)}, or Enter to skip")

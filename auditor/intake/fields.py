@@ -1,0 +1,137 @@
+"""`store-audit set ID KEY=VALUE...`: change an account's non-secret fields without opening an
+editor. The assignments are read, applied to the round-trip document (comments kept) and the
+result is validated by the same loader the audit uses before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from auditor.errors import UsageError
+from auditor.inventory import Account
+from auditor.inventory.editing import InventoryDocument
+
+SETTABLE = (
+    "platform",
+    "kind",
+    "store",
+    "region",
+    "recovery_email",
+    "mfa",
+    "mfa_phone",
+    "password_changed",
+)
+"""The fields `set` changes; an empty value removes the optional ones."""
+
+MFA_A_SEED_REPLACES = frozenset({"unknown", "none", "sms"})
+"""2FA records that a stored TOTP seed shows to be out of date (`set-secret --totp`, import)."""
+
+REQUIRED = frozenset({"platform", "mfa"})
+
+FILED_UNDER = frozenset({"id", "login", "keyring_service"})
+"""Fields the keyring files an account's secrets under: changing them would lose the secrets."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field as `set` leaves it."""
+
+    key: str
+    """The inventory key."""
+    before: Any
+    """Its value before (None: absent)."""
+    after: Any
+    """Its value after (None: removed)."""
+
+    def describe(self) -> str:
+        """`mfa = "totp" (was "unknown")`, `region removed`, or `store = "x" (unchanged)`."""
+        if self.after is None:
+            return f"{self.key} removed" if self.before is not None else f"{self.key} (not set)"
+        was = "unchanged" if self.before == self.after else f"was {_show(self.before)}"
+        return f"{self.key} = {_show(self.after)} ({was})"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "not set"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return f'"{value}"'
+
+
+def parse_assignments(pairs: tuple[str, ...], today: dt.date) -> dict[str, Any]:
+    """KEY=VALUE arguments as inventory values (None: remove); UsageError names the bad one."""
+    changes: dict[str, Any] = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        key = key.strip().replace("-", "_")
+        if not equals or not key:
+            raise UsageError(f"{pair!r}: write KEY=VALUE, such as mfa=totp")
+        if key in FILED_UNDER:
+            raise UsageError(
+                f"{key}: the keyring files this account's secrets under it; `set` does not "
+                "change it",
+                hint="add the account again under the new value with `store-audit add`",
+            )
+        if key not in SETTABLE:
+            raise UsageError(f"{key}: not a field `set` changes (one of {', '.join(SETTABLE)})")
+        changes[key] = _value(key, value.strip(), today)
+    if not changes:
+        raise UsageError("nothing to set: give KEY=VALUE, such as mfa=totp")
+    return changes
+
+
+def _value(key: str, value: str, today: dt.date) -> Any:
+    if not value:
+        if key in REQUIRED:
+            raise UsageError(f"{key}: required, so it cannot be removed")
+        return None
+    if key == "password_changed":
+        if value.lower() == "today":
+            return today
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(
+                f"password_changed: {value!r} is not a date: write YYYY-MM-DD or today"
+            ) from None
+    if key in ("platform", "kind", "mfa"):
+        return value.lower()
+    return value
+
+
+def set_fields(
+    document: InventoryDocument, account_id: str, changes: dict[str, Any]
+) -> tuple[str, Account, list[FieldChange]]:
+    """The new inventory text, the account as it loads from it, and each field's change; the
+    loader's one-line error (file, account, key) when the result is not a valid inventory."""
+    _, inventory = document.render()
+    before = inventory.account(account_id)
+    if before is None:
+        raise UsageError(f"{document.path}: no account with id {account_id!r}")
+    raw_before = {key: document.field(account_id, key) for key in changes}
+    for key, value in changes.items():
+        document.set_field(account_id, key, value)
+    text, after_inventory = document.render()
+    after = after_inventory.account(account_id)
+    if after is None:  # set never changes an id
+        raise UsageError(f"{document.path}: no account with id {account_id!r}")
+    return (
+        text,
+        after,
+        [FieldChange(key, raw_before[key], value) for key, value in changes.items()],
+    )
+
+
+def record_fields(
+    document: InventoryDocument, changes: dict[str, dict[str, Any]]
+) -> tuple[str, list[tuple[str, FieldChange]]]:
+    """Several accounts' changes in one validated edit: the new text and each field's change."""
+    described: list[tuple[str, FieldChange]] = []
+    text = ""
+    for account_id, fields in changes.items():
+        text, _, done = set_fields(document, account_id, fields)
+        described += [(account_id, change) for change in done]
+    return text, described

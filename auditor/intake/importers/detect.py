@@ -1,0 +1,49 @@
+"""Which password manager wrote an export, from its shape alone (the JSON keys, the CSV header),
+so a file given the wrong `--from` is named for what it is instead of half-read."""
+
+from __future__ import annotations
+
+from auditor.intake.importers.entries import csv_header
+
+NAMES = {
+    "bitwarden": "Bitwarden",
+    "1password": "1Password",
+    "chrome": "Chrome",
+    "keepassxc": "KeePassXC",
+    "keepass": "KeePass 2",
+    "lastpass": "LastPass",
+}
+"""`--from` values and the names the managers go by."""
+
+SAME_READER = {"keepass": "keepassxc", "keepassxc": "keepass"}
+"""Formats one reader reads for both `--from` values."""
+
+
+def detect_manager(text: str) -> str | None:
+    """The `--from` value whose export this looks like, or None when unsure."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{"):
+        head = stripped[:4096]
+        return "bitwarden" if '"items"' in head or '"encrypted"' in head else None
+    header = set(csv_header(text))
+    if {"login_uri", "login_username"} <= header:
+        return "bitwarden"
+    if {"grouping", "extra"} <= header and "url" in header:
+        return "lastpass"
+    if {"account", "login name", "web site"} <= header:
+        return "keepass"
+    if {"group", "title", "username"} <= header:
+        return "keepassxc"
+    if "title" in header and header & {"otpauth", "url", "website", "login url"}:
+        return "1password"
+    if {"name", "url", "username", "password"} <= header:
+        return "chrome"
+    return None
+
+
+def wrong_manager(manager: str, text: str) -> str | None:
+    """The advice for an export given the wrong `--from`, or None when it fits (or is unknown)."""
+    found = detect_manager(text)
+    if found is None or found == manager or SAME_READER.get(found) == manager:
+        return None
+    return f"this looks like a {NAMES[found]} export: use --from {found}"

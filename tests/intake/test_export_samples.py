@@ -1,0 +1,158 @@
+"""Every export sample in tests/data/exports/ (see SOURCES.md there) imported into a real
+gnome-keyring with the result a seller expects: the accounts, the TOTP seeds, the skipped entries
+numbered as the manager lists them, the non-logins counted by type; and each file given the wrong
+`--from` named for the manager that wrote it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from keyring.backends import SecretService
+
+from auditor.errors import ExitCode
+from auditor.inventory import load_inventory
+from tests.conftest import invoke
+from tests.intake.test_import import keyring_contents, real_keyring, same_entries
+
+pytestmark = pytest.mark.secret_service
+__all__ = ["real_keyring"]
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "exports"
+
+# file, --from, {account id: mfa}, fragments the output must hold
+IMPORTS = [
+    (
+        "bitwarden.csv",
+        "bitwarden",
+        {"amazon-us": "totp", "ebay-uk": "unknown"},
+        ["Not logins, left out: 1 card, 1 identity, 1 secure note"],
+    ),
+    (
+        "bitwarden.json",
+        "bitwarden",
+        {"etsy": "unknown", "paypal": "totp"},
+        ["Not logins, left out: 1 card, 1 identity, 1 secure note"],
+    ),
+    (
+        "1password8.csv",
+        "1password",
+        {"amazon-de": "totp", "gmail-acme-owner": "unknown"},
+        ["entry 3 (Forum): forum.example.org: not a platform"],
+    ),
+    ("1password7-mac.csv", "1password", {"ebay-us": "unknown", "walmart-us": "unknown"}, []),
+    ("1password4.csv", "1password", {"shopify": "unknown"}, ["entry 2 (note): no password"]),
+    (
+        "chrome.csv",
+        "chrome",
+        {"amazon-ca": "unknown", "gmail-acme-owner": "unknown"},
+        ["entry 3 (etsy.com): no user name"],
+    ),
+    ("chrome-2020.csv", "chrome", {"outlook-acme": "unknown"}, []),
+    ("keepassxc.csv", "keepassxc", {"amazon-us": "totp"}, []),
+    ("keepassxc-2.5.csv", "keepassxc", {"tiktok-us": "unknown"}, []),
+    ("keepass2.csv", "keepass", {"amazon-uk": "unknown"}, ["entry 2 (Router): no URL"]),
+    ("keepass2.csv", "keepassxc", {"amazon-uk": "unknown"}, []),
+    ("lastpass.csv", "lastpass", {"paypal": "unknown"}, ["Not logins, left out: 1 secure note"]),
+    (
+        "bitwarden-two-passwords.csv",
+        "bitwarden",
+        {"etsy": "unknown"},
+        ["entries 1 and 2 hold different passwords: no password imported"],
+    ),
+]
+NOTHING = [
+    ("1password-identities.csv", "1password", "Not logins, left out: 2 non-login items"),
+    ("lastpass-notes-only.csv", "lastpass", "Not logins, left out: 1 secure note"),
+]
+REFUSED = [
+    (
+        "bitwarden-password-protected.json",
+        "bitwarden",
+        "a password-protected Bitwarden export",
+        "export again without a file password",
+    ),
+    (
+        "bitwarden-account-encrypted.json",
+        "bitwarden",
+        "an encrypted Bitwarden export",
+        "not .json (Encrypted)",
+    ),
+    ("bitwarden.json", "chrome", "this looks like a Bitwarden export: use --from bitwarden", ""),
+    ("chrome.csv", "lastpass", "this looks like a Chrome export: use --from chrome", ""),
+    ("keepass2.csv", "1password", "this looks like a KeePass 2 export: use --from keepass", ""),
+    ("lastpass.csv", "bitwarden", "this looks like a LastPass export: use --from lastpass", ""),
+    ("keepassxc.csv", "chrome", "this looks like a KeePassXC export: use --from keepassxc", ""),
+    ("1password8.csv", "keepassxc", "this looks like a 1Password export: use --from 1password", ""),
+    ("bitwarden.csv", "1password", "this looks like a Bitwarden export: use --from bitwarden", ""),
+]
+
+
+def copy(tmp_path: Path, name: str) -> Path:
+    return Path(shutil.copy(SAMPLES / name, tmp_path / name))
+
+
+@pytest.mark.parametrize("name, manager, accounts, fragments", IMPORTS)
+def test_each_sample_imports_what_the_seller_saved(
+    name: str,
+    manager: str,
+    accounts: dict[str, str],
+    fragments: list[str],
+    tmp_path: Path,
+    real_keyring: SecretService.Keyring,
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    result = invoke("import", copy(tmp_path, name), "--from", manager, "--inventory", inventory)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    flat = " ".join(result.stdout.split())
+    for fragment in fragments:
+        assert fragment in flat
+    loaded = load_inventory(inventory)
+    assert {a.id: a.mfa for a in loaded.accounts} == accounts
+    stored = keyring_contents(only=None)
+    for account in loaded.accounts:
+        has_seed = (account.totp_service, account.login) in stored
+        assert has_seed == (account.mfa == "totp"), account.id
+    assert all(a.store is None or "." not in a.store for a in loaded.accounts)
+
+
+def test_a_disputed_login_is_imported_without_a_password_and_the_audit_says_so(
+    tmp_path: Path, real_keyring: SecretService.Keyring
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    export = copy(tmp_path, "bitwarden-two-passwords.csv")
+    assert invoke("import", export, "--from", "bitwarden", "--inventory", inventory).exit_code == 0
+    assert ("store-audit/etsy", "shop@acme.test") not in keyring_contents(only=None)
+    audit = invoke("audit", "--inventory", inventory, "--format", "json", "--fail-on", "never")
+    assert "password.missing:etsy" in {f["key"] for f in json.loads(audit.stdout)["findings"]}
+
+
+@pytest.mark.parametrize("name, manager, counted", NOTHING)
+def test_an_export_without_logins_is_zero_logins_not_an_error(
+    name: str, manager: str, counted: str, tmp_path: Path, real_keyring: SecretService.Keyring
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    result = invoke("import", copy(tmp_path, name), "--from", manager, "--inventory", inventory)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "(0 login(s) in the export)" in result.stdout and counted in result.stdout
+    assert "nothing to import" in result.stdout and not inventory.exists()
+
+
+@pytest.mark.parametrize("name, manager, message, hint", REFUSED)
+def test_an_export_that_cannot_be_read_as_given_says_why(
+    name: str,
+    manager: str,
+    message: str,
+    hint: str,
+    tmp_path: Path,
+    real_keyring: SecretService.Keyring,
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    before = keyring_contents(only=None)  # the daemon is shared with the whole run
+    result = invoke("import", copy(tmp_path, name), "--from", manager, "--inventory", inventory)
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr and hint in result.stderr and "Traceback" not in result.stderr
+    assert not inventory.exists()
+    assert same_entries(keyring_contents(only=None), before), "the keyring changed"
