@@ -45,6 +45,8 @@ def gather(findings: Sequence[Finding], known_ids: Iterable[str]) -> list[Draft]
             name = password_group[item.accounts[0]]
         elif fix is Fix.OWN:
             name = item.key
+        elif fix is Fix.RECORD:
+            name = item.check
         else:
             name = item.accounts[0]
         draft = drafts.setdefault((fix, name), Draft(fix))

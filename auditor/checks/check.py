@@ -34,6 +34,9 @@ class Fix(enum.Enum):
     """Re-enrol an account's authenticator: one action per account."""
     OWN = "own"
     """An action of its own for each finding."""
+    RECORD = "record"
+    """Record in the inventory what it does not say yet: one action for every finding of the
+    check, whichever accounts they are on (one sitting, one command per account)."""
     MAILBOX = "mailbox"
     """Secure a mailbox that others depend on: the finding joins the actions that fix what
     weakens the mailbox (see `Check.weakens_mailbox`), or gets its own when those are

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding, finding, join_names
 from auditor.inventory import platforms
 from auditor.vocabulary import Severity
 
@@ -27,7 +27,16 @@ def find_unknown_mfa(context: AuditContext) -> Iterator[Finding]:
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Find out which 2FA {facts.first} uses and record it in the inventory"
+    if len(facts.ids) == 1:
+        return (
+            f"Find out which 2FA {facts.who} uses and record it: "
+            f"`store-audit set {facts.first} mfa=METHOD`"
+        )
+    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], f"{len(facts.ids) - 4} more")
+    return (
+        f"Find out which 2FA {join_names(shown)} use and record each: "
+        "`store-audit set ID mfa=METHOD`"
+    )
 
 
 CHECK = Check(
@@ -36,6 +45,6 @@ CHECK = Check(
     fires_when='mfa = "unknown"',
     advice="Check the account's security settings and record its 2FA in the inventory.",
     run=find_unknown_mfa,
-    fix=Fix.MFA,
+    fix=Fix.RECORD,
     action=_action,
 )

@@ -179,3 +179,20 @@ def test_weak_link_gets_its_own_action_when_its_cause_is_accepted() -> None:
         first.action == "Secure the Gmail mailbox box@gmail.com, which 1 other account depends on"
     )
     assert first.resolves == ("recovery.weak-link:box,shop",)
+
+
+def test_accounts_whose_2fa_is_unknown_fold_into_one_action_with_the_command() -> None:
+    inv = inventory(
+        account("etsy", platform="etsy", mfa="unknown"),
+        account("ebay", platform="ebay", mfa="unknown"),
+        account("shop", mfa="unknown"),
+    )
+    actions = checklist(inv, view({"etsy": STRONG["a"], "ebay": STRONG["b"], "shop": STRONG["c"]}))
+    (record,) = [a for a in actions if "mfa.unknown:etsy" in a.resolves]
+    assert set(record.resolves) == {"mfa.unknown:ebay", "mfa.unknown:etsy", "mfa.unknown:shop"}
+    assert record.action == (
+        "Find out which 2FA ebay, etsy and shop use and record each: "
+        "`store-audit set ID mfa=METHOD`"
+    )
+    alone = checklist(inventory(account("etsy", platform="etsy", mfa="unknown")), view())
+    assert any("`store-audit set etsy mfa=METHOD`" in a.action for a in alone)
