@@ -39,8 +39,19 @@ if TYPE_CHECKING:
 @click.option("--recovery-email", help="Where password resets go.")
 @click.option("--mfa-phone", help="The phone that receives sms or voice codes.")
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from stdin's first line (and a TOTP seed from the second, if any).",
+)
 @INVENTORY_OPTION
-def add(account_id: str, inventory: Path | None, force: bool, **fields: str | None) -> None:
+def add(
+    account_id: str,
+    inventory: Path | None,
+    force: bool,
+    password_stdin: bool,
+    **fields: str | None,
+) -> None:
     """Add an account: prompts for its password (hidden) and an optional TOTP seed."""
     from auditor.intake.enrol import add_account, check_new_account
     from auditor.intake.session import Interrupted, writing
@@ -55,11 +66,11 @@ def add(account_id: str, inventory: Path | None, force: bool, **fields: str | No
         check_new_account(
             InventoryDocument.open(path), {"id": account_id, **fields}, KeyringStore(), force=force
         )
-        password = read_secret(f"Password for {account_id}", stdin=False)
+        password = read_secret(f"Password for {account_id}", stdin=password_stdin)
         if not password.reveal():
             raise UsageError("no password given; nothing was written")
         seed = read_secret(
-            "TOTP seed or otpauth:// URI (Enter for none)", stdin=False, confirm=False
+            "TOTP seed or otpauth:// URI (Enter for none)", stdin=password_stdin, confirm=False
         )
         with writing(path, note) as session:
             document = InventoryDocument.open(session.path)

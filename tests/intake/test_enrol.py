@@ -260,3 +260,19 @@ def test_verify_totp_command(tmp_path: Path, memory_keyring: MemoryKeyring) -> N
     del memory_keyring.entries["store-audit/etsy/totp", "shop@acme.test"]
     missing = invoke("verify-totp", "etsy", "--inventory", inventory, input="123456\n")
     assert missing.exit_code == ExitCode.USAGE and "no TOTP seed stored" in missing.stderr
+
+
+def test_add_reads_password_and_seed_from_stdin(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    result = invoke(
+        "add", "etsy", "--platform", "etsy", "--login", "shop@acme.test", "--mfa", "totp",
+        "--password-stdin", "--inventory", inventory, input=f"Etsy-stdin-Xq9!zL\n{SEED}\n",
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.OK, result.stderr
+    first_line = (
+        memory_keyring.entries[("store-audit/etsy", "shop@acme.test")] == "Etsy-stdin-Xq9!zL"
+    )
+    assert first_line, "the password is the first line"
+    assert ("store-audit/etsy/totp", "shop@acme.test") in memory_keyring.entries
