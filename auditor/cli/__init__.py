@@ -18,11 +18,11 @@ from types import FrameType
 import click
 
 from auditor import __version__
-from auditor.cli.accounts import add, import_, set_secret, verify_totp
+from auditor.cli.accounts import add, import_, set_secret
 from auditor.cli.audit import FORMAT_NAMES, audit, demo, onboard
 from auditor.cli.fields import set_
 from auditor.cli.info import checks, doctor
-from auditor.cli.lockout import map_, use_backup_code, verify_password, why
+from auditor.cli.lockout import map_, use_backup_code, verify_password, verify_totp, why
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,4 +1,4 @@
-"""The commands that put accounts and secrets in: add, set-secret, import, verify-totp.
+"""The commands that put accounts and secrets in: add, set-secret, import.
 
 Like the audit commands, they parse, call the module that does the work, print, and exit.
 """
@@ -274,34 +274,3 @@ def _nothing_to_do(accounts: int, document: InventoryDocument) -> str:
     return (
         f"nothing to do: all {accounts} account(s) are already in {document.path} and the keyring"
     )
-
-
-@click.command("verify-totp")
-@click.argument("account_id", metavar="ID")
-@INVENTORY_OPTION
-def verify_totp(account_id: str, inventory: Path | None) -> None:
-    """Check a code from your authenticator app against the stored seed (and the clock)."""
-    import time
-
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets import KeyringStore
-    from auditor.secrets.lookup import find_account, stored_seed
-    from auditor.secrets.totp import TotpError, check_code, code_problem, describe_check, parse_totp
-
-    try:
-        loaded = load_inventory(locate_inventory(inventory))
-        warn_about_inventory(loaded.path)
-        seed = stored_seed(find_account(loaded, account_id), KeyringStore())
-        digits = parse_totp(seed).digits
-        code = click.prompt(f"Code your authenticator shows for {account_id}")
-        problem = code_problem(code, digits)
-        if problem:
-            raise UsageError(f"{account_id}: {problem}")
-        check = check_code(seed, code, time.time())
-    except TotpError as error:
-        fail(UsageError(f"{account_id}: the stored seed cannot generate codes: {error}"))
-    except StoreAuditError as error:
-        fail(error)
-    line, ok = describe_check(account_id, check)
-    click.echo(line)
-    sys.exit(ExitCode.OK if ok else ExitCode.FINDINGS)

@@ -43,7 +43,10 @@ def test_json_marks_findings_actions_and_fixed_keys(baselined: Report) -> None:
     assert "new" in states.values()
     assert data["fixed_since_baseline"] == sorted(FIXED)
     new = {a["action"]: a["new"] for a in data["checklist"]}
-    assert new["Find out which 2FA paypal uses and record it in the inventory"] is False
+    record_paypal = (
+        "Find out which 2FA paypal (PayPal) uses and record it: `store-audit set paypal mfa=METHOD`"
+    )
+    assert new[record_paypal] is False
     assert new["Turn on app-based 2FA for etsy (Etsy)"] is True
     plain = json.loads(FORMATS["json"](example_report()))
     assert plain["fixed_since_baseline"] is None
