@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, NoKeyringError, PasswordSetError
+
+
+class Stored(str):
+    """A stored value that compares as its text but shows as `<secret>`, so a failing assertion
+    about a keyring's entries never prints a password (pytest shows values by their repr)."""
+
+    def __repr__(self) -> str:
+        return "<secret>"
+
+
+class Entries(dict[tuple[str, str], str]):
+    """A keyring's entries, every value kept as `Stored`."""
+
+    def __setitem__(self, key: tuple[str, str], value: str) -> None:
+        super().__setitem__(key, Stored(value))
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
 
 
 class MemoryKeyring(KeyringBackend):
@@ -13,13 +34,14 @@ class MemoryKeyring(KeyringBackend):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
+        self.entries: dict[tuple[str, str], str] = Entries()
         self.reads = 0
         self.writes = 0
 
     def get_password(self, service: str, username: str) -> str | None:
         self.reads += 1
-        return self.entries.get((service, username))
+        value = self.entries.get((service, username))
+        return None if value is None else str.__str__(value)
 
     def set_password(self, service: str, username: str, password: str) -> None:
         self.writes += 1

@@ -80,6 +80,10 @@ def _rules() -> list[dict[str, Any]]:
     ]
 
 
+RULE_INDEX = {check_id: index for index, check_id in enumerate(CHECKS)}
+"""Check id → its rule's position in `rules` (results point at it)."""
+
+
 def report_to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log as plain data."""
     location, base = artifact_location(report.inventory_path, report.sarif_root)
@@ -137,7 +141,7 @@ def _result(
     """One finding as a SARIF result, located at the `[[accounts]]` line of each account."""
     result: dict[str, Any] = {
         "ruleId": item.check,
-        "ruleIndex": list(CHECKS).index(item.check),
+        "ruleIndex": RULE_INDEX[item.check],
         "level": LEVELS[item.severity],
         "message": {"text": f"{item.message}. {item.remediation}"},
         "locations": _locations(_located_first(item), location, lines),
@@ -167,7 +171,7 @@ def _absent(key: str, location: dict[str, str], lines: dict[str, int]) -> dict[s
     accounts = ids.split(",")
     result: dict[str, Any] = {"ruleId": check}
     if check in CHECKS:
-        result["ruleIndex"] = list(CHECKS).index(check)
+        result["ruleIndex"] = RULE_INDEX[check]
     result |= {
         "level": "none",
         "message": {"text": f"Fixed since the baseline: {key} is no longer found."},
