@@ -8,13 +8,15 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.errors import UsageError
 
 
-def write_private(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step, readable only by the user.
+def write_private(path: Path, text: str | Iterable[str]) -> None:
+    """Replace `path` with `text` (or its pieces, one after another) in one step, readable only
+    by the user.
 
     A reader never sees a half-written file, and a symlink planted at `path` is refused rather
     than followed (it could point the report somewhere the user did not choose). mkstemp creates
@@ -32,14 +34,16 @@ def write_private(path: Path, text: str) -> None:
     try:
         os.fchmod(handle, 0o600)  # mkstemp's 0600 is subject to the umask (umask 777 → 0000)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            stream.writelines([text] if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:  # a failing writer or a signal too: no temporary file stays
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+        if isinstance(error, OSError):
+            raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+        raise
 
 
 def read_regular(path: Path, limit: int) -> bytes:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from importlib import resources
 
 
 class Severity(enum.IntEnum):
@@ -79,5 +78,7 @@ _CATALOG_ROW = re.compile(r"^\| ([a-z]+\.[a-z-]+) \| .* \| ([a-z]+)", re.MULTILI
 def check_severities() -> dict[str, Severity]:
     """Check id → default severity, in catalog order, from the catalog table the package ships
     (auditor/data/catalog.md: SPEC §3's table and the checks added since)."""
+    from importlib import resources  # here: it costs --help a tenth of its start-up
+
     table = resources.files("auditor").joinpath("data/catalog.md").read_text("utf-8")
     return {check_id: Severity.parse(label) for check_id, label in _CATALOG_ROW.findall(table)}

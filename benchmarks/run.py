@@ -131,13 +131,24 @@ def _first_store(text: str) -> str:
     return next(a.id for a in inventory.accounts if a.kind == "store")
 
 
+def store_audit() -> list[str]:
+    """The command a user types: the venv's `store-audit` script when installed beside this
+    Python, else `python -m auditor`."""
+    script = Path(sys.executable).with_name("store-audit")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "auditor"]
+
+
 def start_up(runs: int) -> None:
-    click_only, _ = best(runs, [sys.executable, "-c", "import click"])
-    help_time, _ = best(runs, [sys.executable, "-m", "auditor", "--help"])
-    checks_time, _ = best(runs, [sys.executable, "-m", "auditor", "checks"])
+    # start-up is tens of milliseconds: many runs, alternated, so a busy moment hits both
+    click_runs, help_runs, checks_runs = [], [], []
+    for _ in range(max(runs, 20)):
+        click_runs.append(child([sys.executable, "-c", "import click"])[0])
+        help_runs.append(child([*store_audit(), "--help"])[0])
+        checks_runs.append(child([*store_audit(), "checks"])[0])
+    click_only, help_time, checks_time = min(click_runs), min(help_runs), min(checks_runs)
     print(
-        f"start-up: import click {click_only * 1000:.0f} ms, store-audit --help "
-        f"{help_time * 1000:.0f} ms ({help_time / click_only:.2f}x), checks "
+        f"start-up: import click {click_only * 1000:.0f} ms, {' '.join(store_audit()[-2:])} "
+        f"--help {help_time * 1000:.0f} ms ({help_time / click_only:.2f}x), checks "
         f"{checks_time * 1000:.0f} ms"
     )
     with tempfile.TemporaryDirectory() as name:

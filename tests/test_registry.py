@@ -39,15 +39,18 @@ def test_every_format_has_a_test() -> None:
 
 
 def test_the_cli_offers_every_format() -> None:
-    from auditor.cli import FORMAT_NAMES
+    from auditor.cli.audit import FORMAT_NAMES
 
     assert set(FORMAT_NAMES) == set(FORMATS)
 
 
 def test_import_offers_every_importer() -> None:
+    import click
+
     from auditor.cli import cli
     from auditor.intake.importers import IMPORTERS
 
-    command = cli.commands["import"]
+    command = cli.get_command(click.Context(cli), "import")
+    assert command is not None
     choice = next(p for p in command.params if p.name == "manager").type
     assert set(choice.choices) == set(IMPORTERS)  # type: ignore[attr-defined]

@@ -50,9 +50,12 @@ def build_checklist(
 def describe(draft: Draft, accounts: Mapping[str, Account]) -> str:
     """The action in the words of the check behind its most severe finding of its own fix."""
     own = draft.own_findings()
-    order = {check_id: index for index, check_id in enumerate(CHECKS)}
-    lead = min(own, key=lambda f: (-f.severity, order[f.check]))
+    lead = min(own, key=lambda f: (-f.severity, _CHECK_ORDER[f.check]))
     return CHECKS[lead.check].action(ActionFacts(tuple(sorted(draft.accounts)), accounts, own))
+
+
+_CHECK_ORDER = {check_id: index for index, check_id in enumerate(CHECKS)}
+"""Each check's place in the catalog: of two findings as severe, the earlier check leads."""
 
 
 def _protected(draft: Draft, dependents: Dependents) -> set[str]:

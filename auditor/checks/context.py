@@ -87,6 +87,15 @@ class AuditContext:
         return self.inventory.accounts
 
     @cached_property
+    def reported_accounts(self) -> tuple[Account, ...]:
+        """The accounts whose own findings can be reported, in file order: the scope's in a
+        scoped audit (`--account`, `onboard`), else all. A check whose findings each name one
+        account looks only at these; a check across accounts compares them with every account."""
+        if not self.scope:
+            return self.accounts
+        return tuple(account for account in self.accounts if account.id in self.scope)
+
+    @cached_property
     def by_id(self) -> dict[str, Account]:
         """Accounts by id."""
         return {account.id: account for account in self.accounts}
@@ -232,9 +241,10 @@ class AuditContext:
 
     @cached_property
     def seeds(self) -> dict[str, TotpSeed | TotpError]:
-        """Each stored TOTP seed, parsed, or the reason it cannot generate codes."""
+        """Each reported account's stored TOTP seed, parsed, or the reason it cannot generate
+        codes."""
         parsed: dict[str, TotpSeed | TotpError] = {}
-        for account in self.accounts:
+        for account in self.reported_accounts:
             seed = self.secrets.totp(account.id)
             if seed is None:
                 continue

@@ -13,7 +13,7 @@ from auditor.vocabulary import Severity
 
 def find_invalid_addresses(context: AuditContext) -> Iterator[Finding]:
     """Logins that contain '@', every recovery email, and a mailbox account's own login."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         problems = []
         if is_address(account.login):
             problem = address_problem(account.login)

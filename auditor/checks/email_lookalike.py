@@ -14,7 +14,7 @@ from auditor.vocabulary import Severity
 
 def find_lookalikes(context: AuditContext) -> Iterator[Finding]:
     """Flag logins and recovery emails that hold look-alike or invisible characters."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         problems = []
         for field, value in account.addresses:
             found = address_lookalikes(value)

@@ -14,7 +14,7 @@ from auditor.vocabulary import Severity
 
 def find_recovery_is_login(context: AuditContext) -> Iterator[Finding]:
     """Compare each account's recovery mailbox with its login mailbox."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         if not account.recovery_email:
             continue
         mailbox = canonical_mailbox(account.login).canonical

@@ -43,7 +43,7 @@ def label_mismatches(account: Account, seed: TotpSeed) -> list[str]:
 
 def find_label_mismatches(context: AuditContext) -> Iterator[Finding]:
     """Compare each readable otpauth URI's label and issuer with the account."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         seed = context.seeds.get(account.id)
         if not isinstance(seed, TotpSeed):
             continue

@@ -20,7 +20,7 @@ password resets go, so whoever registers that domain can take the account."""
 def find_typo_domains(context: AuditContext) -> Iterator[Finding]:
     """Compare each login and recovery domain with the well-known and the seller's domains."""
     seller_domains = frozenset(context.inventory.seller.domains)
-    for account in context.accounts:
+    for account in context.reported_accounts:
         problems, domains = [], []
         for field, value in account.addresses:
             target = typo_of(value, seller_domains)

@@ -16,7 +16,7 @@ FEW = 3
 
 def find_few_backup_codes(context: AuditContext) -> Iterator[Finding]:
     """Accounts with one or two stored backup codes (none at all is mfa.no-backup-codes)."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         left = context.secrets.backup_codes(account.id)
         if not 0 < left < FEW:
             continue

@@ -14,7 +14,7 @@ from auditor.vocabulary import Severity
 
 def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
     """Accounts with `mfa = "none"`."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         if account.mfa != "none":
             continue
         dependents = sorted(context.dependents(account.id))

@@ -36,7 +36,7 @@ def lost_device(account: Account) -> str:
 
 def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
     """Accounts whose second factor lives on one device and that have no backup codes stored."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         if account.mfa not in DEVICE_BOUND or context.secrets.backup_codes(account.id):
             continue
         dependents = sorted(context.dependents(account.id))

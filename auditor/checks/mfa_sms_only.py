@@ -15,7 +15,7 @@ from auditor.vocabulary import Severity
 
 def find_sms_only(context: AuditContext) -> Iterator[Finding]:
     """Accounts on sms or voice whose platform (per the catalog) offers something stronger."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         if account.mfa not in ("sms", "voice"):
             continue
         platform = platforms.lookup(account.platform)

@@ -13,7 +13,7 @@ from auditor.vocabulary import Severity
 
 def find_invalid_seeds(context: AuditContext) -> Iterator[Finding]:
     """Seeds whose parse failed, with the reason (which never quotes the seed)."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         problem = context.seeds.get(account.id)
         if isinstance(problem, TotpError):
             yield finding(

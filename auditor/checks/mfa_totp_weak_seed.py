@@ -13,7 +13,7 @@ from auditor.vocabulary import Severity
 
 def find_weak_seeds(context: AuditContext) -> Iterator[Finding]:
     """Readable seeds shorter than RFC 4226's 128 bits."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         seed = context.seeds.get(account.id)
         if isinstance(seed, TotpSeed) and seed.bits < RECOMMENDED_BITS:
             yield finding(

@@ -13,7 +13,7 @@ from auditor.vocabulary import Severity
 
 def find_unknown_mfa(context: AuditContext) -> Iterator[Finding]:
     """Accounts with `mfa = "unknown"`."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         if account.mfa == "unknown":
             yield finding(
                 CHECK.id,

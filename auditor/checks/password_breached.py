@@ -14,7 +14,7 @@ from auditor.vocabulary import Severity
 
 def find_breached_passwords(context: AuditContext) -> Iterator[Finding]:
     """One finding per account whose password was seen in breaches, with how often."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         seen = context.breach_counts.get(account.id, 0)
         if seen > 0:
             times = "once" if seen == 1 else f"{seen:,} times"

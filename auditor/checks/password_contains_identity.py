@@ -47,7 +47,7 @@ def identity_names(account: Account, seller_name: str | None) -> dict[str, set[s
 
 def find_identity_in_passwords(context: AuditContext) -> Iterator[Finding]:
     """Look for each name in the password, as typed and with common letter swaps undone."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         password = context.secrets.password(account.id)
         if password is None:
             continue

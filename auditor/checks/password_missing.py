@@ -13,7 +13,7 @@ from auditor.vocabulary import Severity
 
 def find_missing_passwords(context: AuditContext) -> Iterator[Finding]:
     """Accounts with no (or an empty) password entry."""
-    for account in context.accounts:
+    for account in context.reported_accounts:
         if context.secrets.password(account.id) is None:
             yield finding(
                 CHECK.id,

@@ -14,7 +14,7 @@ def find_stale_passwords(context: AuditContext) -> Iterator[Finding]:
     """Accounts whose `password_changed` date is further back than the policy allows. Accounts
     without a date are not guessed at."""
     limit = context.inventory.policy.max_password_age_days
-    for account in context.accounts:
+    for account in context.reported_accounts:
         if account.password_changed is None:
             continue
         age = (context.today - account.password_changed).days

@@ -14,7 +14,7 @@ from auditor.vocabulary import Severity
 def find_weak_passwords(context: AuditContext) -> Iterator[Finding]:
     """Score each password with the account's names as hints; report score and zxcvbn's advice."""
     policy = context.inventory.policy
-    for account in context.accounts:
+    for account in context.reported_accounts:
         if not context.strength_matters(account):
             continue
         strength = context.strength(account)

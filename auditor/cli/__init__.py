@@ -10,6 +10,7 @@ catches anything broader.
 from __future__ import annotations
 
 import gc
+import importlib
 import io
 import signal
 import sys
@@ -18,14 +19,108 @@ from types import FrameType
 import click
 
 from auditor import __version__
-from auditor.cli.accounts import add, import_, set_secret
-from auditor.cli.audit import FORMAT_NAMES, audit, demo, onboard
-from auditor.cli.fields import set_
-from auditor.cli.info import checks, doctor
-from auditor.cli.lockout import map_, use_backup_code, verify_password, verify_totp, why
+
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "audit": ("audit", "audit", "Audit every account in the inventory against the keyring."),
+    "onboard": (
+        "audit",
+        "onboard",
+        "Gate one new account: fail on its findings and on findings that involve it.",
+    ),
+    "add": (
+        "accounts",
+        "add",
+        "Add an account: prompts for its password (hidden) and an optional TOTP seed.",
+    ),
+    "set": (
+        "fields",
+        "set_",
+        "Set fields of an account: mfa, mfa_phone, store, region, recovery_email, kind, "
+        "platform, password_changed (a date or `today`).",
+    ),
+    "set-secret": (
+        "accounts",
+        "set_secret",
+        "Store or replace one account's password (or, with --totp, its TOTP seed; with "
+        "--backup-codes, its backup codes).",
+    ),
+    "import": (
+        "accounts",
+        "import_",
+        "Import logins from a password manager's export (FILE, or - for standard input) into "
+        "the inventory and the keyring.",
+    ),
+    "verify-totp": (
+        "lockout",
+        "verify_totp",
+        "Check a code from your authenticator app against the stored seed (and the clock).",
+    ),
+    "use-backup-code": (
+        "lockout",
+        "use_backup_code",
+        "Cross off a backup code you have just used (typed hidden), so the count stays true.",
+    ),
+    "verify-password": (
+        "lockout",
+        "verify_password",
+        "Check a password you are trying (typed hidden) against the stored one, and the others.",
+    ),
+    "why": (
+        "lockout",
+        "why",
+        "I can't log in to ID: walk through the likely causes (read-only; Enter skips a question).",
+    ),
+    "map": (
+        "lockout",
+        "map_",
+        "Who signs in where: mailboxes, phones, and each account's door, login and codes.",
+    ),
+    "checks": (
+        "info",
+        "checks",
+        "List the check catalog: ids, default severities, when each fires.",
+    ),
+    "demo": (
+        "audit",
+        "demo",
+        "Audit the bundled example inventory on a built-in demo keyring: no setup needed.",
+    ),
+    "doctor": (
+        "info",
+        "doctor",
+        "Show which keyring backend is used, whether it answers, and which inventory is found.",
+    ),
+}
+"""Command name → (module under auditor.cli, function, the first paragraph of its help).
+
+A command's module is imported only when that command runs, so `store-audit --help` costs little
+more than importing click; the list shows each paragraph as click would (tests/cli/test_cli.py
+compares it with the commands' own help, so the two cannot drift)."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The commands of COMMANDS, each loaded when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name, _ = COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(f"auditor.cli.{module}"), name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list click would show, cut to the terminal's width the same way."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names))
+        rows = [(n, click.Command(n, help=COMMANDS[n][2]).get_short_help_str(limit)) for n in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="store-audit")
 def cli() -> None:
     """Audit the logins of your online stores, mailboxes and payment accounts.
@@ -33,25 +128,6 @@ def cli() -> None:
     Reads an inventory of accounts (no secrets) and the passwords and 2FA seeds in your OS
     keyring, and prints a prioritized hardening checklist. Secrets are never shown.
     """
-
-
-for command in (
-    audit,
-    onboard,
-    add,
-    set_,
-    set_secret,
-    import_,
-    verify_totp,
-    use_backup_code,
-    verify_password,
-    why,
-    map_,
-    checks,
-    demo,
-    doctor,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -5,7 +5,6 @@ Like the audit commands, they parse, call the module that does the work, print, 
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,6 +119,8 @@ def set_secret(
 ) -> None:
     """Store or replace one account's password (or, with --totp, its TOTP seed; with
     --backup-codes, its backup codes)."""
+    from datetime import date
+
     from auditor.intake.enrol import set_secret as store_secret
     from auditor.intake.session import Interrupted, writing
     from auditor.inventory import load_inventory, locate_inventory
@@ -148,7 +149,7 @@ def set_secret(
                 session.writer,
                 totp=totp,
                 force=force,
-                today=dt.date.today(),
+                today=date.today(),
                 journal=session.journal,
             )
     except StoreAuditError as error:

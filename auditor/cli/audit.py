@@ -174,18 +174,19 @@ def emit(
     from dataclasses import replace
 
     from auditor.files import write_private
-    from auditor.report import FORMATS
+    from auditor.report import render_chunks
 
     if sarif_root is not None:
         report = replace(report, sarif_root=str(sarif_root))
     if format_name is None:
         terminal = output is None and sys.stdout.isatty()
         format_name = default or ("table" if terminal else "json")
-    text = FORMATS[format_name](report)
+    chunks = render_chunks(report, format_name)
     if output is None:
-        click.echo(text, nl=False)
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
     else:
-        write_private(output, text)
+        write_private(output, chunks)
         click.echo(f"store-audit: wrote {format_name} report to {output}", err=True)
 
 

@@ -153,4 +153,10 @@ def _typo_target(domain: str, seller_domains: frozenset[str]) -> str | None:
     if domain in WELL_KNOWN_DOMAINS or domain in seller_domains:
         return None
     targets = sorted(WELL_KNOWN_DOMAINS | seller_domains)
-    return next((t for t in targets if near_miss(domain, t)), None)
+    # A near miss is at most two edits away, and each edit adds or removes at most one letter
+    # from each side's set of letters: a target whose letters differ by more cannot be one.
+    letters = set(domain)
+    return next(
+        (t for t in targets if len(letters.symmetric_difference(t)) <= 4 and near_miss(domain, t)),
+        None,
+    )

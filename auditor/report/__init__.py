@@ -6,11 +6,11 @@ has no test.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from auditor.report.csv_format import render_csv
 from auditor.report.html_format import render_html
-from auditor.report.json_format import render_json
+from auditor.report.json_format import json_chunks, render_json
 from auditor.report.junit import render_junit
 from auditor.report.markdown import render_markdown
 from auditor.report.results import Report
@@ -29,4 +29,15 @@ FORMATS: dict[str, Formatter] = {
     "junit": render_junit,
 }
 
-__all__ = ["FORMATS", "Formatter"]
+CHUNKED: dict[str, Callable[[Report], Iterable[str]]] = {"json": json_chunks}
+"""Formats that can be written piece by piece, never holding the whole text (a 10,000-account
+JSON report is 25 MB); the others are written as FORMATS renders them."""
+
+
+def render_chunks(report: Report, format_name: str) -> Iterable[str]:
+    """The report in this format, as pieces to write one after another."""
+    chunked = CHUNKED.get(format_name)
+    return chunked(report) if chunked else (FORMATS[format_name](report),)
+
+
+__all__ = ["CHUNKED", "FORMATS", "Formatter", "render_chunks"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from auditor.report.results import Report
+from auditor.checks.findings import Finding
+from auditor.report.results import Report, ReportAccount
 
 _HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
 """Control, format (bidi, zero-width), line/paragraph separators, private, unassigned, surrogate."""
@@ -32,29 +33,44 @@ def visible_report(report: Report) -> Report:
     return replace(
         report,
         inventory_path=visible(report.inventory_path),
-        accounts=tuple(
-            replace(
-                a,
-                platform_name=visible(a.platform_name),
-                login=visible(a.login),
-                store=visible(a.store) if a.store else a.store,
-            )
-            for a in report.accounts
+        accounts=tuple(map(_visible_account, report.accounts)),
+        findings=tuple(map(_visible_finding, report.findings)),
+        checklist=tuple(
+            a if a.action.isprintable() else replace(a, action=visible(a.action))
+            for a in report.checklist
         ),
-        findings=tuple(
-            replace(
-                f,
-                message=visible(f.message),
-                remediation=visible(f.remediation),
-                subject=visible(f.subject) if f.subject else f.subject,
-                suppression_reason=visible(f.suppression_reason)
-                if f.suppression_reason
-                else f.suppression_reason,
-            )
-            for f in report.findings
-        ),
-        checklist=tuple(replace(a, action=visible(a.action)) for a in report.checklist),
         expired_ignores=tuple(replace(x, reason=visible(x.reason)) for x in report.expired_ignores),
+    )
+
+
+# Nearly every text is printable already: the record is then kept as it is (a 10,000-account
+# report holds some 80,000 records, and copying each took half a second).
+
+
+def _visible_account(account: ReportAccount) -> ReportAccount:
+    texts = (account.platform_name, account.login, account.store or "")
+    if all(t.isprintable() for t in texts):
+        return account
+    return replace(
+        account,
+        platform_name=visible(account.platform_name),
+        login=visible(account.login),
+        store=visible(account.store) if account.store else account.store,
+    )
+
+
+def _visible_finding(item: Finding) -> Finding:
+    texts = (item.message, item.remediation, item.subject or "", item.suppression_reason or "")
+    if all(t.isprintable() for t in texts):
+        return item
+    return replace(
+        item,
+        message=visible(item.message),
+        remediation=visible(item.remediation),
+        subject=visible(item.subject) if item.subject else item.subject,
+        suppression_reason=visible(item.suppression_reason)
+        if item.suppression_reason
+        else item.suppression_reason,
     )
 
 

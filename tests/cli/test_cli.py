@@ -263,6 +263,48 @@ def test_version_and_help() -> None:
     assert "audit" in invoke("--help").stdout
 
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_help_lists_every_command_as_its_own_help_says(width: int) -> None:
+    """`--help` lists the commands without importing them (auditor.cli.COMMANDS); what it shows
+    is what click shows from each command's own help, at any terminal width."""
+    import subprocess
+    import sys
+
+    import click
+
+    from auditor.cli import COMMANDS, cli
+
+    context = click.Context(cli, terminal_width=width, max_content_width=width)
+    commands = {name: cli.get_command(context, name) for name in COMMANDS}
+    eager = click.Group(commands={n: c for n, c in commands.items() if c is not None})
+    expected = click.HelpFormatter(width=width, max_width=width)
+    eager.format_commands(context, expected)
+    shown = click.HelpFormatter(width=width, max_width=width)
+    cli.format_commands(context, shown)
+    assert shown.getvalue() == expected.getvalue()
+    assert len(commands) == 14 and all(c is not None for c in commands.values())
+    # and --help imports no command's module
+    loaded = subprocess.run(
+        [sys.executable, "-c", _HELP_IMPORTS],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr.split()
+    assert loaded == ["auditor", "auditor.cli"], loaded
+
+
+_HELP_IMPORTS = """
+import sys
+from auditor.cli import main
+sys.argv = ["store-audit", "--help"]
+try:
+    main()
+except SystemExit:
+    pass
+print(" ".join(m for m in sys.modules if m.partition(".")[0] == "auditor"), file=sys.stderr)
+"""
+
+
 def test_no_inventory_anywhere(
     tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
