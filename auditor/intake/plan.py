@@ -140,7 +140,9 @@ def plan_import(
         for t in targets
     )
     return ImportPlan(
-        proposals, tuple(sorted(skipped, key=lambda s: s.entries)), tuple(sorted(others.items()))
+        proposals,
+        tuple(sorted(skipped, key=lambda s: s.entries)),
+        tuple(sorted(others.items(), key=lambda kind: kind[0].casefold())),
     )
 
 

@@ -42,6 +42,18 @@ IMPORTS = [
         {"amazon-de": "totp", "gmail-acme-owner": "unknown"},
         ["entry 3 (Forum): forum.example.org: not a platform"],
     ),
+    (
+        # a Type column of folder names: a row holding a user name and password is a login
+        "1password-all-fields.csv",
+        "1password",
+        {"amazon-de": "unknown", "ebay-uk": "unknown", "gmail-acme-owner": "unknown"},
+        [
+            "entry 4 (Old mailbox): no URL",
+            "entry 7 (Hosting panel): panel.hosting.example: not a platform",
+            "entry 8 (empty password): no password",
+            "Not logins, left out: 1 credit card, 1 secure note imported into",
+        ],
+    ),
     ("1password7-mac.csv", "1password", {"ebay-us": "unknown", "walmart-us": "unknown"}, []),
     ("1password4.csv", "1password", {"shopify": "unknown"}, ["entry 2 (note): no password"]),
     (
@@ -64,8 +76,15 @@ IMPORTS = [
     ),
 ]
 NOTHING = [
-    ("1password-identities.csv", "1password", "Not logins, left out: 2 non-login items"),
-    ("lastpass-notes-only.csv", "lastpass", "Not logins, left out: 1 secure note"),
+    ("1password-identities.csv", "1password", 0, "Not logins, left out: 2 non-login items"),
+    ("lastpass-notes-only.csv", "lastpass", 0, "Not logins, left out: 1 secure note"),
+    (
+        # no type column: the identity, the card and the note are told apart from the login
+        "1password-windows.csv",
+        "1password",
+        1,
+        "Not logins, left out: 1 credit card, 1 identity, 1 non-login item",
+    ),
 ]
 REFUSED = [
     (
@@ -107,8 +126,7 @@ def test_each_sample_imports_what_the_seller_saved(
     result = invoke("import", copy(tmp_path, name), "--from", manager, "--inventory", inventory)
     assert result.exit_code == ExitCode.OK, result.stderr
     flat = " ".join(result.stdout.split())
-    for fragment in fragments:
-        assert fragment in flat
+    assert not [f for f in fragments if f not in flat], "the plan does not say what it should"
     loaded = load_inventory(inventory)
     assert {a.id: a.mfa for a in loaded.accounts} == accounts
     stored = keyring_contents(only=None)
@@ -129,14 +147,20 @@ def test_a_disputed_login_is_imported_without_a_password_and_the_audit_says_so(
     assert "password.missing:etsy" in {f["key"] for f in json.loads(audit.stdout)["findings"]}
 
 
-@pytest.mark.parametrize("name, manager, counted", NOTHING)
-def test_an_export_without_logins_is_zero_logins_not_an_error(
-    name: str, manager: str, counted: str, tmp_path: Path, real_keyring: SecretService.Keyring
+@pytest.mark.parametrize("name, manager, logins, counted", NOTHING)
+def test_an_export_without_logins_to_import_is_counted_not_an_error(
+    name: str,
+    manager: str,
+    logins: int,
+    counted: str,
+    tmp_path: Path,
+    real_keyring: SecretService.Keyring,
 ) -> None:
     inventory = tmp_path / "store-audit.toml"
     result = invoke("import", copy(tmp_path, name), "--from", manager, "--inventory", inventory)
     assert result.exit_code == ExitCode.OK, result.stderr
-    assert "(0 login(s) in the export)" in result.stdout and counted in result.stdout
+    said = f"({logins} login{'' if logins == 1 else 's'} in the export)"
+    assert said in result.stdout and counted in result.stdout
     assert "nothing to import" in result.stdout and not inventory.exists()
 
 

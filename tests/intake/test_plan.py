@@ -88,3 +88,13 @@ def test_one_login_over_several_marketplaces_of_a_unified_account(
     )
     (proposal,) = result.proposals
     assert (proposal.account_id, proposal.marketplaces) == (account_id, marketplaces)
+
+
+def test_items_that_are_no_login_are_counted_in_words_that_read() -> None:
+    # a manager's own type name gets no made-up plural ("Emailss"): it is quoted as written
+    counted = (("credit card", 2), ("Emails", 2), ("identity", 1), ("Wallet", 1))
+    shown = describe_plan(ImportPlan((), (), counted))
+    assert (
+        'Not logins, left out: 2 credit cards, 2 items of type "Emails", 1 identity, '
+        '1 item of type "Wallet"'
+    ) in shown
