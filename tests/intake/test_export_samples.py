@@ -180,3 +180,30 @@ def test_an_export_that_cannot_be_read_as_given_says_why(
     assert message in result.stderr and hint in result.stderr and "Traceback" not in result.stderr
     assert not inventory.exists()
     assert same_entries(keyring_contents(only=None), before), "the keyring changed"
+
+
+# file, --from, every skipped line of the plan with --all (which keeps unknown sites)
+SKIPPED_WITH_ALL = [
+    (
+        "1password-all-fields.csv",
+        "1password",
+        [
+            "entry 4 (Old mailbox): no URL: cannot tell which site it is for",
+            "entry 8 (empty password): no password",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("name, manager, skipped", SKIPPED_WITH_ALL)
+def test_what_all_cannot_keep_is_skipped_saying_why_without_offering_all(
+    name: str, manager: str, skipped: list[str], tmp_path: Path, real_keyring: SecretService.Keyring
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    export = copy(tmp_path, name)
+    result = invoke(
+        "import", export, "--from", manager, "--inventory", inventory, "--all", "--dry-run"
+    )
+    assert result.exit_code == ExitCode.OK, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  entry ")]
+    assert lines == skipped  # titles and reasons only: the plan shows no secret
