@@ -198,8 +198,10 @@ def _set_backup_codes(
     "--from",
     "manager",
     required=True,
-    type=click.Choice(["bitwarden", "1password", "chrome", "keepassxc", "keepass", "lastpass"]),
-    help="The password manager that wrote FILE.",
+    type=click.Choice(
+        ["bitwarden", "1password", "chrome", "firefox", "keepassxc", "keepass", "lastpass"]
+    ),
+    help="The password manager (or browser) that wrote FILE.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")

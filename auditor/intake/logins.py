@@ -11,7 +11,6 @@ from auditor.intake.importers import ExportEntry
 from auditor.inventory import platforms
 from auditor.inventory.reader import text_problem
 
-
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,19}")
 """A URL scheme short enough to name in a message (the rest of the URL is never shown)."""
 

@@ -63,6 +63,15 @@ IMPORTS = [
         ["entry 3 (etsy.com): no user name"],
     ),
     ("chrome-2020.csv", "chrome", {"outlook-acme": "unknown"}, []),
+    (
+        "firefox.csv",
+        "firefox",
+        {"amazon-us": "unknown", "ebay-uk": "unknown", "gmail-acme-owner": "unknown"},
+        [
+            "entry 3 (chrome://FirefoxAccounts): its URL is a chrome:// address, not a website",
+            "entry 4 (router.acme.example): router.acme.example: not a platform",
+        ],
+    ),
     ("keepassxc.csv", "keepassxc", {"amazon-us": "totp"}, []),
     ("keepassxc-2.5.csv", "keepassxc", {"tiktok-us": "unknown"}, []),
     ("keepass2.csv", "keepass", {"amazon-uk": "unknown"}, ["entry 2 (Router): no URL"]),
@@ -106,6 +115,22 @@ REFUSED = [
     ("keepassxc.csv", "chrome", "this looks like a KeePassXC export: use --from keepassxc", ""),
     ("1password8.csv", "keepassxc", "this looks like a 1Password export: use --from 1password", ""),
     ("bitwarden.csv", "1password", "this looks like a Bitwarden export: use --from bitwarden", ""),
+    *(
+        ("firefox.csv", manager, "this looks like a Firefox export: use --from firefox", "")
+        for manager in ("bitwarden", "1password", "chrome", "keepassxc", "keepass", "lastpass")
+    ),
+    *(
+        (name, "firefox", f"this looks like a {said} export: use --from {manager}", "")
+        for name, manager, said in (
+            ("bitwarden.csv", "bitwarden", "Bitwarden"),
+            ("bitwarden.json", "bitwarden", "Bitwarden"),
+            ("1password8.csv", "1password", "1Password"),
+            ("chrome.csv", "chrome", "Chrome"),
+            ("keepassxc.csv", "keepassxc", "KeePassXC"),
+            ("keepass2.csv", "keepass", "KeePass 2"),
+            ("lastpass.csv", "lastpass", "LastPass"),
+        )
+    ),
 ]
 
 
@@ -182,22 +207,42 @@ def test_an_export_that_cannot_be_read_as_given_says_why(
     assert same_entries(keyring_contents(only=None), before), "the keyring changed"
 
 
-# file, --from, every skipped line of the plan with --all (which keeps unknown sites)
+# file, --from, the accounts and every skipped line of the plan with --all (which keeps logins of
+# unknown sites, and nothing else)
 SKIPPED_WITH_ALL = [
     (
         "1password-all-fields.csv",
         "1password",
+        ["amazon-de", "ebay-uk", "gmail-acme-owner", "panel.hosting.example"],
         [
             "entry 4 (Old mailbox): no URL: cannot tell which site it is for",
             "entry 8 (empty password): no password",
         ],
     ),
+    (
+        # text without a scheme that names no host never becomes a platform; a bare host does
+        "firefox-hand-written.csv",
+        "firefox",
+        ["amazon-de", "etsy"],
+        [
+            "entry 2 (space title): its URL is not a web address: cannot tell which site it is for",
+            "entry 3 (acmebank): its URL is not a web address: cannot tell which site it is for",
+            "entry 4 (owner@acme.test): its URL is not a web address: cannot tell which site it is "
+            "for",
+            "entry 6 (empty password): no password",
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize("name, manager, skipped", SKIPPED_WITH_ALL)
+@pytest.mark.parametrize("name, manager, accounts, skipped", SKIPPED_WITH_ALL)
 def test_what_all_cannot_keep_is_skipped_saying_why_without_offering_all(
-    name: str, manager: str, skipped: list[str], tmp_path: Path, real_keyring: SecretService.Keyring
+    name: str,
+    manager: str,
+    accounts: list[str],
+    skipped: list[str],
+    tmp_path: Path,
+    real_keyring: SecretService.Keyring,
 ) -> None:
     inventory = tmp_path / "store-audit.toml"
     export = copy(tmp_path, name)
@@ -205,5 +250,7 @@ def test_what_all_cannot_keep_is_skipped_saying_why_without_offering_all(
         "import", export, "--from", manager, "--inventory", inventory, "--all", "--dry-run"
     )
     assert result.exit_code == ExitCode.OK, result.stderr
+    table = result.stdout.split("\n\n")[0].splitlines()[2:]  # below the header and its rule
+    assert [row.split()[0] for row in table if not row.startswith(" ")] == accounts
     lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  entry ")]
     assert lines == skipped  # titles and reasons only: the plan shows no secret
