@@ -254,3 +254,42 @@ def test_what_all_cannot_keep_is_skipped_saying_why_without_offering_all(
     assert [row.split()[0] for row in table if not row.startswith(" ")] == accounts
     lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  entry ")]
     assert lines == skipped  # titles and reasons only: the plan shows no secret
+
+
+def test_a_seed_store_audit_cannot_use_is_left_out_and_the_plan_says_why(
+    tmp_path: Path, real_keyring: SecretService.Keyring
+) -> None:
+    # the seeds `add` and `set-secret --totp` refuse: the account comes in without one, its 2FA
+    # is asked about (not recorded as totp), and the plan gives the reason, never the seed
+    inventory = tmp_path / "store-audit.toml"
+    export = copy(tmp_path, "bitwarden-unusable-seeds.json")
+    result = invoke("import", export, "--from", "bitwarden", "--inventory", inventory, "--all")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    loaded = load_inventory(inventory)
+    assert {a.id: a.mfa for a in loaded.accounts} == {
+        "amazon-us": "totp",
+        "ebay-uk": "unknown",
+        "etsy": "unknown",
+        "paypal": "unknown",
+        "store.steampowered.com": "unknown",
+    }
+    stored = keyring_contents(only=None)
+    seeded = [a.id for a in loaded.accounts if (a.totp_service, a.login) in stored]
+    assert seeded == ["amazon-us"]
+    flat = " ".join(result.stdout.split())
+    reasons = [
+        "ebay-uk ebay acme-uk unknown new account; TOTP seed not imported: the URI's digits= is "
+        "not 6, 7 or 8",
+        "etsy etsy acme-shop unknown new account; TOTP seed not imported: the seed holds only 56 "
+        "bits; authenticator apps need at least 80",
+        "paypal paypal pay@acme.test unknown new account; TOTP seed not imported: the seed is not "
+        "valid base32",
+        "store.steampowered.com acme-games unknown new account; TOTP seed not imported: it is a "
+        "Steam Guard secret (steam://)",
+    ]
+    assert not [r for r in reasons if r not in flat], "the plan does not say why"
+    seeds = [i["login"]["totp"] for i in json.loads(export.read_text())["items"] if "login" in i]
+    forms = {s for seed in seeds for s in (seed, seed.split("secret=")[-1].split("&")[0])}
+    forms |= {seed.removeprefix("steam://") for seed in seeds}
+    shown = result.stdout + result.stderr + inventory.read_text()
+    assert not [form for form in forms if form in shown], "a seed reached the output"
