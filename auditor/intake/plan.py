@@ -11,12 +11,14 @@ from __future__ import annotations
 import hmac
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.importers import ExportEntry
 from auditor.intake.logins import LoginGroup, Skipped, group_by_login
 from auditor.inventory import ACCOUNT_ID, Account, Inventory
+from auditor.inventory.editing import InventoryDocument
 from auditor.secrets import Secret, SecretStore
 from auditor.secrets.totp import TotpError, parse_totp
 
@@ -98,6 +100,15 @@ def _same(a: Secret | None, b: str | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return hmac.compare_digest(a.reveal().encode(), b.encode())
+
+
+def plan_file(
+    path: Path, entries: list[ExportEntry], store: SecretStore, *, keep_unknown: bool
+) -> tuple[InventoryDocument, ImportPlan]:
+    """The inventory at `path` as it is now (new when there is none), and the plan for it."""
+    document = InventoryDocument.open(path)
+    _, current = document.render()
+    return document, plan_import(entries, current, store, keep_unknown=keep_unknown)
 
 
 def plan_import(

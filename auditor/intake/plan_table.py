@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from auditor.intake.importers.kinds import count_of
 from auditor.intake.plan import ImportPlan
+from auditor.inventory.editing import InventoryDocument
 from auditor.report.visible import visible
 
 
@@ -42,3 +43,14 @@ def describe_plan(plan: ImportPlan) -> str:
         counted = ", ".join(count_of(kind, count) for kind, count in plan.not_logins)
         lines += ["", f"Not logins, left out: {visible(counted)}"]
     return "\n".join(lines) + "\n"
+
+
+def nothing_to_do(plan: ImportPlan, document: InventoryDocument) -> str:
+    """What a run whose plan writes nothing says after it."""
+    accounts = len(plan.proposals)
+    if not accounts:
+        created = "" if document.existed else f"; {document.path} was not created"
+        return f"nothing to import: no entry in the export maps to an account{created}"
+    return (
+        f"nothing to do: all {accounts} account(s) are already in {document.path} and the keyring"
+    )
