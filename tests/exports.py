@@ -1,7 +1,7 @@
 """Realistic password-manager exports, written the way each manager writes them today: their
 column names, a BOM, a title with a quoted newline and quotes, an entry without TOTP, a site
 saved twice, and what each manager adds that is not a login (Bitwarden notes, KeePassXC's Recycle
-Bin, LastPass secure notes)."""
+Bin, LastPass secure notes, Firefox's own account)."""
 
 from __future__ import annotations
 
@@ -171,6 +171,23 @@ def chrome_csv(s: ExportSet) -> str:
     return _csv(["name", "url", "username", "password", "note"], rows)
 
 
+def firefox_csv(s: ExportSet) -> str:
+    """Firefox keeps each login's origin (no path, no title), and its own account entry."""
+    rows = [
+        [_origin(x.url), x.username, x.password, "", _origin(x.url), f"{{{i:08d}-0000}}"]
+        + ["1735689600000"] * 3
+        for i, x in enumerate(_same_password(s))
+    ]
+    rows.insert(1, ["chrome://FirefoxAccounts", "0a1b2c", '{"version":1}', "", "", "{x}", *"000"])
+    header = ["url", "username", "password", "httpRealm", "formActionOrigin", "guid"]
+    return _csv([*header, "timeCreated", "timeLastUsed", "timePasswordChanged"], rows, True)
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://") if "://" in url else ("https", "", url)
+    return f"{scheme}://{rest.split('/')[0]}"
+
+
 def keepassxc_csv(s: ExportSet) -> str:
     rows = [
         [
@@ -234,6 +251,7 @@ EXPORTS: dict[str, tuple[str, Callable[[ExportSet], str], bool]] = {
     "bitwarden-json": ("bitwarden", bitwarden_json, True),
     "1password": ("1password", onepassword_csv, True),
     "chrome": ("chrome", chrome_csv, False),
+    "firefox": ("firefox", firefox_csv, False),
     "keepassxc": ("keepassxc", keepassxc_csv, True),
     "lastpass": ("lastpass", lastpass_csv, True),
 }

@@ -22,11 +22,12 @@ from auditor.errors import InventoryError
 from auditor.intake.importers import IMPORTERS, ExportError
 from auditor.intake.importers.bitwarden import COLUMNS as BITWARDEN
 from auditor.intake.importers.chrome import COLUMNS as CHROME
+from auditor.intake.importers.firefox import COLUMNS as FIREFOX
 from auditor.intake.importers.keepassxc import COLUMNS as KEEPASSXC
 from auditor.intake.importers.lastpass import COLUMNS as LASTPASS
 from auditor.intake.importers.onepassword import COLUMNS as ONEPASSWORD
 from auditor.intake.plan import plan_import
-from auditor.inventory import Inventory, parse_inventory
+from auditor.inventory import Inventory, parse_inventory, platforms
 from auditor.secrets import MemoryStore
 
 KEYS = [
@@ -130,12 +131,16 @@ CELL = st.text(
         "http://sn",
         "Root/Recycle Bin",
         "a@b.com",
+        "chrome://FirefoxAccounts",
+        "steam://JBSWY3DPEHPK3PXP",
+        "space title",
     ]
 )
 MANAGERS: dict[str, dict[str, tuple[str, ...]]] = {
     "bitwarden": BITWARDEN,
     "1password": ONEPASSWORD,
     "chrome": CHROME,
+    "firefox": FIREFOX,
     "keepassxc": KEEPASSXC,
     "lastpass": LASTPASS,
 }
@@ -162,6 +167,13 @@ def test_any_csv_export_gives_a_plan_or_one_clean_error(
     else:
         ids = [p.account_id for p in plan.proposals]
         assert len(ids) == len(set(ids))
+
+
+@given(CELL)
+def test_a_url_s_host_is_a_host_name_or_none(url: str) -> None:
+    host = platforms.url_host(url)
+    if host is not None:  # never text that would make a platform name with a space in it
+        assert host and host == host.strip().lower() and not set(host) & set(" /@\t\n")
 
 
 @given(st.text(max_size=300) | st.binary(max_size=300).map(lambda b: b.decode("latin-1")))

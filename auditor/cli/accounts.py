@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -24,6 +24,7 @@ from auditor.errors import ExitCode, StoreAuditError, UsageError
 from auditor.vocabulary import KINDS, MFA_METHODS
 
 if TYPE_CHECKING:
+    from auditor.intake.plan import ImportPlan
     from auditor.inventory.editing import InventoryDocument
 
 
@@ -199,8 +200,10 @@ def _set_backup_codes(
     "--from",
     "manager",
     required=True,
-    type=click.Choice(["bitwarden", "1password", "chrome", "keepassxc", "keepass", "lastpass"]),
-    help="The password manager that wrote FILE.",
+    type=click.Choice(
+        ["bitwarden", "1password", "chrome", "firefox", "keepassxc", "keepass", "lastpass"]
+    ),
+    help="The password manager (or browser) that wrote FILE.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")
@@ -219,13 +222,12 @@ def import_(
     """Import logins from a password manager's export (FILE, or - for standard input) into the
     inventory and the keyring."""
     from auditor.cli.fields import ask_unknown_mfa
-    from auditor.intake.apply import apply_import, refuse_blocked
+    from auditor.intake.apply import apply_import
     from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
-    from auditor.intake.plan import plan_import
-    from auditor.intake.plan_table import describe_plan
-    from auditor.intake.session import Interrupted, writing
+    from auditor.intake.plan import plan_file
+    from auditor.intake.plan_table import nothing_to_do
+    from auditor.intake.session import Interrupted, looking, writing
     from auditor.inventory import inventory_path_for_writing
-    from auditor.inventory.editing import InventoryDocument
 
     piped = str(export_file) == "-"
     try:
@@ -234,18 +236,21 @@ def import_(
         else:
             text = read_export(export_file)
         entries = read_entries(manager, text, STDIN if piped else export_file)
-        with writing(inventory_path_for_writing(inventory), note) as session:
-            document = InventoryDocument.open(session.path)
-            warn_about_inventory(document.path)
-            _, current = document.render()
-            plan = plan_import(entries, current, session.writer, keep_unknown=keep_all)
-            click.echo(describe_plan(plan), nl=False)
-            refuse_blocked(plan, force=force)  # the dry run is refused where the run would be
-            if dry_run:
-                click.echo("dry run: nothing was written")
-                sys.exit(ExitCode.OK)
+        path = inventory_path_for_writing(inventory)
+        # A look first, without the lock: all a dry run does, and all a run that writes nothing
+        # (or is refused) needs; none leaves a lock file, a config dir or a journal behind. An
+        # unfinished write is undone under the lock first, which can change the plan.
+        look = looking(path)
+        document, plan = plan_file(path, entries, look.store, keep_unknown=keep_all)
+        settled = not look.unfinished_write and (not plan.changes or plan.blocked(force))
+        if dry_run or settled:
+            _stop_at_the_plan(plan, document, force=force, dry_run=dry_run)
+        with writing(path, note) as session:
+            # planned again under the lock: another writer may have changed the inventory
+            document, plan = plan_file(session.path, entries, session.writer, keep_unknown=keep_all)
+            _show_plan(plan, document, force=force)
             if not plan.changes:
-                click.echo(_nothing_to_do(len(plan.proposals), document))
+                click.echo(nothing_to_do(plan, document))
                 sys.exit(ExitCode.OK)
             result = apply_import(
                 plan, document, session.writer, force=force, journal=session.journal
@@ -268,10 +273,23 @@ def import_(
     ask_unknown_mfa(document.path, unknown)
 
 
-def _nothing_to_do(accounts: int, document: InventoryDocument) -> str:
-    if not accounts:
-        created = "" if document.existed else f"; {document.path} was not created"
-        return f"nothing to import: no entry in the export maps to an account{created}"
-    return (
-        f"nothing to do: all {accounts} account(s) are already in {document.path} and the keyring"
-    )
+def _show_plan(plan: ImportPlan, document: InventoryDocument, *, force: bool) -> None:
+    """Print the plan; UsageError when it replaces secrets without --force."""
+    from auditor.intake.apply import refuse_blocked
+    from auditor.intake.plan_table import describe_plan
+
+    warn_about_inventory(document.path)
+    click.echo(describe_plan(plan), nl=False)
+    refuse_blocked(plan, force=force)  # the dry run is refused where the run would be
+
+
+def _stop_at_the_plan(
+    plan: ImportPlan, document: InventoryDocument, *, force: bool, dry_run: bool
+) -> NoReturn:
+    """A dry run, or a run with nothing to write: the plan, and exit 0 having written nothing
+    (or the refusal the real run meets)."""
+    from auditor.intake.plan_table import nothing_to_do
+
+    _show_plan(plan, document, force=force)
+    click.echo("dry run: nothing was written" if dry_run else nothing_to_do(plan, document))
+    sys.exit(ExitCode.OK)

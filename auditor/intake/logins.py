@@ -4,11 +4,15 @@ one (`amazon-na`). Entries that cannot become an account are set aside with the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from auditor.intake.importers import ExportEntry
 from auditor.inventory import platforms
 from auditor.inventory.reader import text_problem
+
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,19}")
+"""A URL scheme short enough to name in a message (the rest of the URL is never shown)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,18 @@ def skip_reason(item: ExportEntry, known: bool, host: str, keep_unknown: bool) -
     problem = text_problem(item.username)
     if problem:  # the inventory would refuse it as a login: skip it here, in every run
         return f"its user name {problem}"
-    if not known and not (keep_unknown and host):
-        return f"{host or 'no URL'}: not a platform store-audit knows (--all keeps it)"
+    if not host:
+        return _no_web_address(item.urls)
+    if not known and not keep_unknown:
+        return f"{host}: not a platform store-audit knows (--all keeps it)"
     return None
+
+
+def _no_web_address(urls: tuple[str, ...]) -> str:
+    """Why entries whose URLs name no website cannot be told apart (--all does not help)."""
+    if not urls:
+        return "no URL: cannot tell which site it is for"
+    scheme, has_scheme, _ = urls[0].partition("://")
+    if has_scheme and SCHEME.fullmatch(scheme):
+        return f"its URL is a {scheme.lower()}:// address, not a website"
+    return "its URL is not a web address: cannot tell which site it is for"

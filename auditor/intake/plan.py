@@ -11,13 +11,16 @@ from __future__ import annotations
 import hmac
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.importers import ExportEntry
 from auditor.intake.logins import LoginGroup, Skipped, group_by_login
 from auditor.inventory import ACCOUNT_ID, Account, Inventory
+from auditor.inventory.editing import InventoryDocument
 from auditor.secrets import Secret, SecretStore
+from auditor.secrets.totp import TotpError, parse_totp
 
 NEEDS_FORCE = frozenset({"replace"})
 """Statuses that overwrite something the user already has."""
@@ -99,6 +102,15 @@ def _same(a: Secret | None, b: str | None) -> bool:
     return hmac.compare_digest(a.reveal().encode(), b.encode())
 
 
+def plan_file(
+    path: Path, entries: list[ExportEntry], store: SecretStore, *, keep_unknown: bool
+) -> tuple[InventoryDocument, ImportPlan]:
+    """The inventory at `path` as it is now (new when there is none), and the plan for it."""
+    document = InventoryDocument.open(path)
+    _, current = document.render()
+    return document, plan_import(entries, current, store, keep_unknown=keep_unknown)
+
+
 def plan_import(
     entries: list[ExportEntry], inventory: Inventory, store: SecretStore, *, keep_unknown: bool
 ) -> ImportPlan:
@@ -116,6 +128,9 @@ def plan_import(
         password = None if conflict == "passwords" else first.password
         seeds = [e.totp for e in group.entries if e.totp is not None]
         seed = seeds[0] if len({s.fingerprint() for s in seeds}) == 1 else None
+        unusable = _seed_problem(seed) if seed is not None else None
+        if unusable:  # `add` and `set-secret --totp` refuse it too: no seed, no mfa = totp
+            seed = None
         existing = by_login.get((platform_id, login_key))
         account_id = existing.id if existing else _new_id(group, platform_id, taken)
         targets.append(
@@ -129,6 +144,7 @@ def plan_import(
                 account_id,
                 existing.service if existing else f"store-audit/{account_id}",
                 existing.login if existing else first.username,
+                unusable,
             )
         )
     # Everything the plan compares with, in one read (one connection for the Secret Service).
@@ -140,7 +156,9 @@ def plan_import(
         for t in targets
     )
     return ImportPlan(
-        proposals, tuple(sorted(skipped, key=lambda s: s.entries)), tuple(sorted(others.items()))
+        proposals,
+        tuple(sorted(skipped, key=lambda s: s.entries)),
+        tuple(sorted(others.items(), key=lambda kind: kind[0].casefold())),
     )
 
 
@@ -157,6 +175,17 @@ class _Target:
     account_id: str
     service: str
     login: str
+    seed_problem: str | None
+    """Why the export's seed is not imported (it cannot make the codes the site asks for)."""
+
+
+def _seed_problem(seed: Secret) -> str | None:
+    """Why a seed cannot be stored, in words that never quote it; None when it can."""
+    try:
+        parse_totp(seed)
+    except TotpError as error:
+        return str(error)
+    return None
 
 
 def _store_name(title: str) -> str | None:
@@ -217,6 +246,8 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
     disputed = describe_dispute(target.group.entries, target.account_id)
     if disputed:
         detail += f"; {disputed}"
+    if target.seed_problem:
+        detail += f"; TOTP seed not imported: {target.seed_problem}"
     set_mfa = existing is not None and seed is not None and existing.mfa in MFA_A_SEED_REPLACES
     if set_mfa and existing is not None:
         status = "fill" if status == "unchanged" else status

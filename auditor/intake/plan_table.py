@@ -3,7 +3,9 @@ every text from the export made visible (no control or bidi character reaches th
 
 from __future__ import annotations
 
+from auditor.intake.importers.kinds import count_of
 from auditor.intake.plan import ImportPlan
+from auditor.inventory.editing import InventoryDocument
 from auditor.report.visible import visible
 
 
@@ -27,7 +29,10 @@ def describe_plan(plan: ImportPlan) -> str:
         )
     else:
         logins = sum(1 for item in plan.skipped for _ in item.entries)
-        lines.append(f"No entry maps to an account ({logins} login(s) in the export).")
+        lines.append(
+            f"No entry maps to an account ({logins} login{'' if logins == 1 else 's'} "
+            "in the export)."
+        )
     if plan.skipped:
         lines += ["", f"Skipped {len(plan.skipped)}:"]
         for item in plan.skipped:
@@ -35,12 +40,17 @@ def describe_plan(plan: ImportPlan) -> str:
             title = visible(item.title) if item.title else "untitled"
             lines.append(f"  entry {where} ({title}): {visible(item.reason)}")
     if plan.not_logins:
-        counted = ", ".join(f"{count} {_plural(kind, count)}" for kind, count in plan.not_logins)
+        counted = ", ".join(count_of(kind, count) for kind, count in plan.not_logins)
         lines += ["", f"Not logins, left out: {visible(counted)}"]
     return "\n".join(lines) + "\n"
 
 
-def _plural(kind: str, count: int) -> str:
-    if count == 1:
-        return kind
-    return kind[:-1] + "ies" if kind.endswith("y") and not kind.endswith("ey") else kind + "s"
+def nothing_to_do(plan: ImportPlan, document: InventoryDocument) -> str:
+    """What a run whose plan writes nothing says after it."""
+    accounts = len(plan.proposals)
+    if not accounts:
+        created = "" if document.existed else f"; {document.path} was not created"
+        return f"nothing to import: no entry in the export maps to an account{created}"
+    return (
+        f"nothing to do: all {accounts} account(s) are already in {document.path} and the keyring"
+    )

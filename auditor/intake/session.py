@@ -4,6 +4,10 @@ It creates the config directory the default inventory lives in (0700), takes the
 write lock (`inventory.locking`), finishes the rollback of a command that died mid-write (the
 journal, `secrets.journal`), and turns SIGTERM and SIGHUP into the same interrupt as Ctrl-C, so
 `timeout`, systemd and CI cancellation roll back like a keyboard interrupt does.
+
+`looking` is what a command that may end up writing nothing (`import --dry-run`, an import with
+nothing to do) reads through first: the same checks and keyring, but no lock file, no config
+directory and no journal, so a look leaves the disk as it found it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from auditor.errors import InventoryError
 from auditor.inventory import config_inventory_path, load_inventory
 from auditor.inventory.locking import inventory_lock
 from auditor.secrets.journal import Journal, journal_path
+from auditor.secrets.keyring_store import KeyringStore
 from auditor.secrets.writes import KeyringWriter, finish_interrupted
 
 
@@ -42,13 +47,38 @@ class WriteSession:
     """Where new keyring entries are recorded before they are written."""
 
 
+@dataclass(frozen=True)
+class Look:
+    """What a command reads through before it knows whether it will write."""
+
+    path: Path
+    """The inventory (it may not exist yet)."""
+    store: KeyringStore
+    """The keyring, read-only."""
+    unfinished_write: bool
+    """Whether a command died mid-write here: the next writing command undoes that first, so
+    its plan can differ from this look's."""
+
+
+def looking(path: Path) -> Look:
+    """The inventory and keyring a writing command would use, refused where it would be (a
+    missing folder, no keyring backend), without creating or locking anything."""
+    _check_folder(path)
+    return Look(path, KeyringStore(), journal_path(path).exists())
+
+
+def _check_folder(path: Path) -> None:
+    """InventoryError when the inventory's folder is missing (the config dir is made instead)."""
+    if path != config_inventory_path() and not path.parent.is_dir():
+        raise InventoryError(f"{path}: the folder {path.parent} does not exist")
+
+
 @contextmanager
 def writing(path: Path, say: Callable[[str], None]) -> Iterator[WriteSession]:
     """Hold everything a writing command needs; `say` hears one-line notes for stderr."""
+    _check_folder(path)
     if path == config_inventory_path():
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    elif not path.parent.is_dir():
-        raise InventoryError(f"{path}: the folder {path.parent} does not exist")
     journal = Journal(journal_path(path))
     with inventory_lock(path, on_wait=say), _signals_interrupt(journal):
         writer = KeyringWriter()

@@ -9,6 +9,8 @@ text); they default to kind "other" and no 2FA claims are made about them.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -164,20 +166,33 @@ class UrlMatch:
     """The URL's host, lower case, without `www.`."""
 
 
+WEB_SCHEMES = frozenset({"http", "https"})
+_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
+"""A host name's label: letters (any script), digits, inner hyphens or underscores."""
+
+
 def url_host(url: str) -> str | None:
-    """The host of a URL as password managers store them (with or without a scheme)."""
+    """The host of a web address as password managers store them: `https://host/...`, or a bare
+    `host.tld/...` without a scheme. None for anything else: no text, another scheme (an app's
+    `android://`, Firefox's `chrome://`), or text that names no host (`space title`, `aib`, an
+    email address)."""
     text = url.strip()
-    if not text:
+    scheme, has_scheme, _ = text.partition("://")
+    if has_scheme and scheme.lower() not in WEB_SCHEMES:
         return None
-    if "://" not in text:
-        text = "https://" + text
     try:
-        host = urlsplit(text).hostname
+        parts = urlsplit(text if has_scheme else "https://" + text)
+        host = parts.hostname
     except ValueError:
         return None
-    if not host:
-        return None
+    if not host or (not has_scheme and (parts.username is not None or "." not in host)):
+        return None  # without a scheme, only a dotted host is a web address (not user@host)
     host = host.rstrip(".").lower()
+    if not all(_HOST_LABEL.fullmatch(label) for label in host.split(".")):
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            return None
     return host[4:] if host.startswith("www.") else host
 
 

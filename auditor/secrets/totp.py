@@ -80,6 +80,11 @@ def _parse(value: str) -> TotpSeed:
     issuer: str | None = None
     label_account: str | None = None
     digits, period, algorithm = 6, 30, "SHA1"
+    if value.lower().startswith("steam:"):
+        raise TotpError(
+            "it is a Steam Guard secret (steam://), whose codes are five characters made "
+            "Steam's own way, not standard (RFC 6238) TOTP codes"
+        )
     if value.lower().startswith("otpauth:"):
         parts = urlsplit(value)
         if parts.scheme.lower() != "otpauth":

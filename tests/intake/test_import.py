@@ -234,6 +234,38 @@ def test_dry_run_writes_nothing_and_changed_passwords_need_force(
     assert stored == "Changed-Pw-9!x", "--force did not replace the password"
 
 
+def test_a_run_that_writes_nothing_leaves_no_file_behind(
+    tmp_path: Path, real_keyring: SecretService.Keyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no lock file, no config dir, no journal: a dry run, a run with nothing to import and a
+    # second run of the same import leave the disk as they found it
+    export = write_export(tmp_path, "lastpass", make_logins())
+    notes = tmp_path / "notes-only.csv"
+    notes.write_text("url,username,password,totp,extra,name,grouping,fav\nhttp://sn,,,,x,Wifi,,0\n")
+    shop = tmp_path / "shop"
+    shop.mkdir()
+    inventory = shop / "store-audit.toml"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("STORE_AUDIT_INVENTORY", raising=False)
+    monkeypatch.chdir(shop)
+
+    for run in (
+        ["--inventory", inventory, "--dry-run"],
+        ["--dry-run"],  # the inventory would go to the config dir
+    ):
+        dry = invoke("import", export, "--from", "lastpass", *run)
+        assert dry.exit_code == ExitCode.OK and "dry run: nothing was written" in dry.stdout
+    nothing = invoke("import", notes, "--from", "lastpass")
+    assert nothing.exit_code == ExitCode.OK and "nothing to import" in nothing.stdout
+    assert sorted(shop.iterdir()) == [] and not (tmp_path / "config").exists()
+
+    assert invoke("import", export, "--from", "lastpass", "--inventory", inventory).exit_code == 0
+    before = {path.name: path.stat().st_mtime_ns for path in shop.iterdir()}
+    again = invoke("import", export, "--from", "lastpass", "--inventory", inventory)
+    assert again.exit_code == ExitCode.OK and "nothing to do" in again.stdout
+    assert {path.name: path.stat().st_mtime_ns for path in shop.iterdir()} == before
+
+
 def test_all_keeps_unknown_sites_as_other(
     tmp_path: Path, real_keyring: SecretService.Keyring
 ) -> None:

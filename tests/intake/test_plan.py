@@ -11,7 +11,7 @@ import pytest
 from auditor.intake.importers.entries import entry
 from auditor.intake.plan import ImportPlan, plan_import
 from auditor.intake.plan_table import describe_plan
-from auditor.inventory import Inventory
+from auditor.inventory import Inventory, parse_inventory
 from auditor.secrets import MemoryStore
 
 AMAZON = "https://sellercentral.amazon.com/ap/signin"
@@ -88,3 +88,39 @@ def test_one_login_over_several_marketplaces_of_a_unified_account(
     )
     (proposal,) = result.proposals
     assert (proposal.account_id, proposal.marketplaces) == (account_id, marketplaces)
+
+
+def test_items_that_are_no_login_are_counted_in_words_that_read() -> None:
+    # a manager's own type name gets no made-up plural ("Emailss"): it is quoted as written
+    counted = (("credit card", 2), ("Emails", 2), ("identity", 1), ("Wallet", 1))
+    shown = describe_plan(ImportPlan((), (), counted))
+    assert (
+        'Not logins, left out: 2 credit cards, 2 items of type "Emails", 1 identity, '
+        '1 item of type "Wallet"'
+    ) in shown
+
+
+@pytest.mark.parametrize(
+    ("seed", "reason"),
+    [
+        ("steam://JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "it is a Steam Guard secret (steam://)"),
+        (f"otpauth://totp/x?secret={SEED}&digits=9", "the URI's digits= is not 6, 7 or 8"),
+        ("1019", "the seed is not valid base32"),
+    ],
+)
+def test_a_seed_add_would_refuse_leaves_an_existing_account_s_2fa_as_recorded(
+    seed: str, reason: str
+) -> None:
+    inventory = parse_inventory(
+        b'version = 1\n[[accounts]]\nid = "amazon-us"\nplatform = "amazon"\nregion = "US"\n'
+        b'login = "ops@acme.test"\nmfa = "sms"\n',
+        Path("inv.toml"),
+    )
+    store = MemoryStore({("store-audit/amazon-us", "ops@acme.test"): PASSWORD})
+    exported = [entry(2, "Amazon", AMAZON, "ops@acme.test", PASSWORD, seed)]
+    (proposal,) = plan_import(exported, inventory, store, keep_unknown=False).proposals
+    assert (proposal.status, proposal.mfa, proposal.set_mfa) == ("unchanged", "sms", False)
+    assert proposal.totp is None and not proposal.write_totp
+    assert f"; TOTP seed not imported: {reason}" in proposal.detail
+    quoted = seed.removeprefix("steam://") in proposal.detail
+    assert not quoted, "the plan quotes the seed"

@@ -78,3 +78,25 @@ def test_login_urls_map_to_platforms(url: str, platform: str, region: str | None
 def test_other_urls_match_nothing(url: str) -> None:
     # amazon.com is the shopping site, not Seller Central; look-alike hosts do not match
     assert platforms.match_url(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://www.Etsy.com/signin", "etsy.com"),
+        ("sellercentral.amazon.de", "sellercentral.amazon.de"),  # a bare host, as people type
+        ("www.ebay.co.uk/signin", "ebay.co.uk"),
+        ("http://intranet/login", "intranet"),  # with a scheme, a one-word host is a host
+        ("https://ops:pw@panel.example.com:8443/", "panel.example.com"),
+        # what is no web address: text, an email address, another scheme, a one-word name
+        ("space title", None),
+        ("aib", None),
+        ("owner@acme.test", None),
+        ("chrome://FirefoxAccounts", None),
+        ("android://c29tZQ==@com.ebay.mobile/", None),
+        ("https://a b.example.com/", None),
+        ("", None),
+    ],
+)
+def test_a_url_names_a_host_only_when_it_is_a_web_address(url: str, host: str | None) -> None:
+    assert platforms.url_host(url) == host

@@ -56,6 +56,8 @@ CANARY = "ZZCANARYSEEDZZ19"
         (f"otpauth://totp/x?secret={SEED_160}&digits=five", "not a number"),
         (f"otpauth://totp/x?secret={SEED_160}&algorithm=MD5", "algorithm="),
         (f"otpauth://totp/x?secret={CANARY}", "not valid base32"),
+        (f"otpauth://totp/x?secret={SEED_160}&digits=9", "digits= is not 6, 7 or 8"),
+        (f"steam://{SEED_160}", "a Steam Guard secret (steam://), whose codes are five characters"),
         ("", "empty"),
     ],
 )

@@ -19,6 +19,7 @@ from auditor.intake.importers.entries import (
     read_export,
     read_export_stream,
 )
+from auditor.intake.importers.firefox import read_firefox
 from auditor.intake.importers.keepassxc import read_keepassxc
 from auditor.intake.importers.lastpass import read_lastpass
 from auditor.intake.importers.onepassword import read_onepassword
@@ -29,6 +30,7 @@ IMPORTERS: dict[str, Reader] = {
     "bitwarden": read_bitwarden,
     "1password": read_onepassword,
     "chrome": read_chrome,
+    "firefox": read_firefox,
     "keepassxc": read_keepassxc,
     "keepass": read_keepassxc,  # KeePass 2's own CSV; the KeePassXC reader reads both
     "lastpass": read_lastpass,

@@ -42,8 +42,10 @@ def read_bitwarden(text: str, path: Path) -> list[ExportEntry]:
 
 
 def _csv_type(kind: str) -> str:
-    kind = kind.strip().lower()
-    return {"note": "secure note", "sshkey": "SSH key"}.get(kind, kind or "untyped item")
+    """Bitwarden's CSV type as the plan counts it; a type it does not write, as written."""
+    written = " ".join(kind.split())
+    known = {"note": "secure note", "card": "card", "identity": "identity", "sshkey": "SSH key"}
+    return known.get(written.lower(), written or "untyped item")
 
 
 def _read_json(text: str, path: Path) -> list[ExportEntry]:

@@ -9,6 +9,7 @@ NAMES = {
     "bitwarden": "Bitwarden",
     "1password": "1Password",
     "chrome": "Chrome",
+    "firefox": "Firefox",
     "keepassxc": "KeePassXC",
     "keepass": "KeePass 2",
     "lastpass": "LastPass",
@@ -26,6 +27,8 @@ def detect_manager(text: str) -> str | None:
         head = stripped[:4096]
         return "bitwarden" if '"items"' in head or '"encrypted"' in head else None
     header = set(csv_header(text))
+    if {"httprealm", "formactionorigin"} <= header and "url" in header:
+        return "firefox"
     if {"login_uri", "login_username"} <= header:
         return "bitwarden"
     if {"grouping", "extra"} <= header and "url" in header:
