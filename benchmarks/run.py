@@ -1,5 +1,5 @@
 """store-audit at agency scale, every figure measured side by side in one run:
-`python benchmarks/run.py [--sizes 100 1000 10000] [--keyring-accounts 1000]`.
+`python benchmarks/run.py [--sizes 100 1000 10000] [--keyring-accounts 1000 5000]`.
 
 For each size N, on a generated inventory (benchmarks/make_inventory.py) whose secrets sit in a
 keyring backend that costs next to nothing to read (file_keyring.py: a JSON file read once):
@@ -179,7 +179,7 @@ def start_up(runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
-    parser.add_argument("--keyring-accounts", type=int, default=1000)
+    parser.add_argument("--keyring-accounts", type=int, nargs="*", default=[1000])
     parser.add_argument("--runs", type=int, default=3, help="best of this many child runs")
     parser.add_argument("--python-plain", help="a venv's python with store-audit only")
     parser.add_argument("--python-with-alt", help="a venv's python with keyrings.alt as well")
@@ -194,7 +194,8 @@ def main() -> None:
             plain, with_alt = args.python_plain, args.python_with_alt
             if not (plain and with_alt):
                 plain, with_alt = make_venvs(Path(name))
-            measure(args.keyring_accounts, plain, with_alt, args.runs, best)
+            for count in args.keyring_accounts:
+                measure(count, plain, with_alt, args.runs, best)
     print(f"load after: {os.getloadavg()}")
 
 

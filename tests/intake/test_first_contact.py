@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from auditor.inventory import load_inventory
 from tests.canaries import random_core
+from tests.intake.terminal import Answer, run_on_a_terminal
 from tests.secret_service import private_secret_service
 
 pytestmark = pytest.mark.secret_service
@@ -58,32 +57,21 @@ def chrome_export(path: Path) -> None:
     path.write_text("\n".join(rows) + "\n")
 
 
-def run_on_a_terminal(command: list[str], env: dict[str, str], cwd: Path) -> str:
-    """Run a command on a pseudo-terminal, answering each 2FA question from ANSWERS; all it
-    printed. A question this table cannot answer ends the run (the test then fails on it)."""
-    main, child = pty.openpty()
-    process = subprocess.Popen(
-        command, stdin=child, stdout=child, stderr=child, env=env, cwd=cwd, close_fds=True
-    )
-    os.close(child)
-    output, answered = b"", 0
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
+def answer_from_the_table() -> Answer:
+    """Answer each 2FA question from ANSWERS, by the platform the account id starts with (Enter
+    when none fits: the test then fails on the inventory)."""
+    answered = 0
+
+    def answer(output: bytes) -> str | None:
+        nonlocal answered
         asked = re.findall(rb"\n  ([a-z0-9-]+) \[[a-z/-]+\]:", output)
-        if len(asked) > answered:
-            platform = next((p for p in ANSWERS if asked[-1].decode().startswith(p)), None)
-            os.write(main, (ANSWERS[platform] if platform else "").encode() + b"\n")
-            answered = len(asked)
-    process.wait(timeout=30)
-    os.close(main)
-    return output.decode("utf-8", "replace").replace("\r\n", "\n")
+        if len(asked) == answered:
+            return None
+        answered = len(asked)
+        platform = next((p for p in ANSWERS if asked[-1].decode().startswith(p)), None)
+        return ANSWERS[platform] if platform else ""
+
+    return answer
 
 
 def test_a_chrome_export_of_ten_accounts_becomes_a_complete_inventory(tmp_path: Path) -> None:
@@ -102,7 +90,10 @@ def test_a_chrome_export_of_ten_accounts_becomes_a_complete_inventory(tmp_path: 
         }
         store_audit = [sys.executable, "-m", "auditor"]
         shown = run_on_a_terminal(
-            [*store_audit, "import", str(export), "--from", "chrome"], env, home
+            [*store_audit, "import", str(export), "--from", "chrome"],
+            env,
+            answer_from_the_table(),
+            cwd=home,
         )
         assert "Traceback" not in shown, shown
         assert "Which 2FA does each account use? (Enter skips)" in shown, shown

@@ -4,6 +4,8 @@ maps says so without claiming an inventory that does not exist."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from auditor.errors import ExitCode
 from auditor.inventory import load_inventory
 from tests.canaries import random_core, random_seed
 from tests.conftest import invoke
+from tests.intake.terminal import in_turn, run_on_a_terminal
 from tests.intake.test_import import keyring_contents, real_keyring
 
 pytestmark = pytest.mark.secret_service
@@ -104,42 +107,6 @@ def test_an_export_where_nothing_maps_creates_nothing(
     assert not inventory.exists()
 
 
-def run_on_a_terminal(args: list[str], env: dict[str, str], answers: list[str]) -> str:
-    """Run the CLI with a pseudo-terminal as stdin and stdout, answering each question as it
-    appears; everything it printed."""
-    import os
-    import pty
-    import subprocess
-    import sys
-    import time
-
-    main, child = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "auditor", *args],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        env={**os.environ, **env},
-        close_fds=True,
-    )
-    os.close(child)
-    output, pending = b"", list(answers)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-        if pending and output.rstrip().endswith(b"]:"):
-            os.write(main, pending.pop(0).encode() + b"\n")
-    process.wait(timeout=30)
-    os.close(main)
-    return output.decode("utf-8", "replace").replace("\r\n", "\n")
-
-
 def test_after_an_import_a_terminal_asks_each_unknown_2fa(
     tmp_path: Path, real_keyring: SecretService.Keyring, secret_service_env: dict[str, str]
 ) -> None:
@@ -151,9 +118,10 @@ def test_after_an_import_a_terminal_asks_each_unknown_2fa(
         f"etsy.com,https://www.etsy.com/signin,shop@acme.test,Et-{random_core()}!x,\n"
     )
     shown = run_on_a_terminal(
-        ["import", str(export), "--from", "chrome", "--inventory", str(inventory)],
-        secret_service_env,
-        ["sms", ""],  # eBay uses SMS; Enter skips Etsy
+        [sys.executable, "-m", "auditor", "import", str(export), "--from", "chrome"]
+        + ["--inventory", str(inventory)],
+        {**os.environ, **secret_service_env},
+        in_turn(["sms", ""]),  # eBay uses SMS; Enter skips Etsy
     )
     assert "Which 2FA does each account use? (Enter skips)" in shown, shown
     assert 'ebay-us: mfa = "sms" (was "unknown")' in shown
