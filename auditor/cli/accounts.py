@@ -126,6 +126,7 @@ def set_secret(
     from auditor.intake.session import Interrupted, writing
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.inventory.editing import InventoryDocument
+    from auditor.secrets import KeyringStore
     from auditor.secrets.lookup import find_account
 
     if totp and backup_codes:
@@ -137,6 +138,7 @@ def set_secret(
     try:
         path = locate_inventory(inventory)
         find_account(load_inventory(path), account_id)  # before the prompt
+        KeyringStore().refuse_unencrypted()
         value = read_secret(f"New {what} for {account_id}", stdin=from_stdin)
         if not value.reveal():
             raise UsageError(f"no {what} given; nothing was written")

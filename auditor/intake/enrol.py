@@ -13,7 +13,7 @@ from auditor.errors import UsageError
 from auditor.intake.fields import MFA_A_SEED_REPLACES, FieldChange, set_fields
 from auditor.inventory import Account
 from auditor.inventory.editing import InventoryDocument
-from auditor.secrets import Secret, SecretStore
+from auditor.secrets import KeyringStore, Secret, SecretStore
 from auditor.secrets.journal import Journal
 from auditor.secrets.totp import TotpError, TotpSeed, parse_totp
 from auditor.secrets.writes import KeyringWriter, secret_transaction
@@ -66,6 +66,8 @@ def check_new_account(
     if account is None:  # render() loaded what add_account wrote; this cannot happen
         raise UsageError(f"{document.path}: account {account_id!r} was not added")
     _refuse_overwrite(store, account.service, account.login, f"a password for {account_id}", force)
+    if isinstance(store, KeyringStore):
+        store.refuse_unencrypted()
     return account
 
 

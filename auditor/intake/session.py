@@ -64,7 +64,9 @@ def looking(path: Path) -> Look:
     """The inventory and keyring a writing command would use, refused where it would be (a
     missing folder, no keyring backend), without creating or locking anything."""
     _check_folder(path)
-    return Look(path, KeyringStore(), journal_path(path).exists())
+    store = KeyringStore()
+    store.refuse_unencrypted()
+    return Look(path, store, journal_path(path).exists())
 
 
 def _check_folder(path: Path) -> None:

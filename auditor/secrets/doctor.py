@@ -37,16 +37,9 @@ Line = tuple[str, ExitCode | None]
 def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
     """Check the keyring, then the inventory, then which accounts have secrets stored."""
     yield f"store-audit {__version__} on Python {platform.python_version()} ({sys.platform})", None
-    try:
-        store = KeyringStore()
-        yield f"keyring backend: {store.describe()}", None
-        started = time.perf_counter()
-        store.get(PROBE_SERVICE, "probe")
-        elapsed = (time.perf_counter() - started) * 1000
-        yield f"keyring answers: yes (one read took {elapsed:.0f} ms)", None
-    except SecretStoreError as error:
-        yield f"keyring answers: no: {error.message}", None
-        yield f"hint: {error.hint}", ExitCode.KEYRING
+    store, lines = _check_keyring()
+    yield from lines
+    if store is None:
         return
     if explicit_inventory is None and not os.environ.get(ENV_VARIABLE):
         first = _first_run()
@@ -92,6 +85,38 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
     plural = "" if len(with_codes) == 1 else "s"
     yield f"backup codes in the keyring: for {len(with_codes)} account{plural}", None
     yield from _unused(inventory, path)
+
+
+def _check_keyring() -> tuple[KeyringStore | None, list[Line]]:
+    """The backend, whether it answers, and where it would store secrets; no store when
+    store-audit cannot use it."""
+    lines: list[Line] = []
+    try:
+        store = KeyringStore()
+        lines.append((f"keyring backend: {store.describe()}", None))
+        started = time.perf_counter()
+        store.get(PROBE_SERVICE, "probe")
+        elapsed = (time.perf_counter() - started) * 1000
+        lines.append((f"keyring answers: yes (one read took {elapsed:.0f} ms)", None))
+    except SecretStoreError as error:
+        lines.append((f"keyring answers: no: {error.message}", None))
+        lines.append((f"hint: {error.hint}", ExitCode.KEYRING))
+        return None, lines
+    lines += _storage(store)
+    return (None if any(code for _, code in lines) else store), lines
+
+
+def _storage(store: KeyringStore) -> Iterator[Line]:
+    """Whether secrets would be written unencrypted (keyring's plaintext fallback)."""
+    plain = store.unencrypted_file()
+    if plain is None:
+        return
+    try:
+        store.refuse_unencrypted()
+        yield f"keyring storage: unencrypted, in {plain} (a backend you chose)", None
+    except SecretStoreError as error:
+        yield f"keyring storage: unencrypted, in {plain}: store-audit writes no secret there", None
+        yield f"hint: {error.hint}", ExitCode.KEYRING
 
 
 def _first_run() -> list[Line]:

@@ -50,6 +50,32 @@ class KeyringStore:
             return f"{_class_name(self._backend)} ({members or 'no members'})"
         return _class_name(self._backend)
 
+    def unencrypted_file(self) -> str | None:
+        """The file a new secret would be written to in the clear, when the backend that takes
+        writes (alone, or first in keyring's chain) is keyrings.alt's PlaintextKeyring: what
+        `keyring` falls back to where no Secret Service answers and keyrings.alt is installed."""
+        members = getattr(self._backend, "backends", None) or [self._backend]
+        first = members[0]
+        kind = type(first)
+        if kind.__name__ == "PlaintextKeyring" and kind.__module__.startswith("keyrings.alt"):
+            return str(getattr(first, "file_path", "a file"))
+        return None
+
+    def refuse_unencrypted(self) -> None:
+        """SecretStoreError (exit 3) before anything is written, when secrets would be stored
+        unencrypted by a backend the user did not choose (PYTHON_KEYRING_BACKEND or keyring's
+        own configuration file name one on purpose)."""
+        path = self.unencrypted_file()
+        if path is None or _backend_chosen():
+            return
+        raise SecretStoreError(
+            f"the keyring backend {self.describe()} would store secrets unencrypted in {path}; "
+            "nothing was written",
+            hint='start and unlock a Secret Service in this D-Bus session (README: "A keyring '
+            'on a headless Linux box"), or name a backend on purpose with '
+            "PYTHON_KEYRING_BACKEND",
+        )
+
     def get(self, service: str, username: str) -> str | None:
         return _bounded(lambda tick: self._get_now(service, username), self.describe())
 
@@ -157,6 +183,21 @@ def _bounded(work: Callable[[Callable[[], None]], T], backend: str) -> T:
         raise box["error"]
     result: T = box["value"]
     return result
+
+
+def _backend_chosen() -> bool:
+    """Whether the user named the keyring backend: PYTHON_KEYRING_BACKEND, or keyring's own
+    configuration file (keyringrc.cfg)."""
+    import os
+
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return True
+    try:
+        from keyring.core import load_config
+
+        return load_config() is not None
+    except Exception:  # a broken configuration is keyring's to report  # noqa: BLE001
+        return False
 
 
 def _keyring_failure(what: str, error: BaseException, *, loading: bool = False) -> SecretStoreError:

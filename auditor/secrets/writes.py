@@ -34,7 +34,9 @@ class KeyringWriter(KeyringStore):
         return self._backend
 
     def set(self, service: str, username: str, value: str) -> None:
-        """Store a value; SecretStoreError (without the backend's message) when it fails."""
+        """Store a value; SecretStoreError (without the backend's message) when it fails, or
+        when the backend would keep it unencrypted without the user having chosen it."""
+        self.refuse_unencrypted()
         try:
             self._backend.set_password(service, username, value)
         except Exception as error:  # the keyring boundary
