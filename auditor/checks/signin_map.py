@@ -28,12 +28,17 @@ class MailboxRow:
     """Accounts whose recovery email it is."""
 
 
+UNRECORDED = "a phone not recorded (set mfa_phone)"
+"""How a map names the phone of sms and voice accounts that record no number."""
+
+
 @dataclass(frozen=True)
 class PhoneRow:
     """One phone number and the accounts whose codes it receives."""
 
-    phone: str
-    """The number as the inventory first writes it."""
+    phone: str | None
+    """The number as the inventory first writes it; None for the sms and voice accounts that
+    record no number (`mfa_phone`), which are listed together so none looks phone-free."""
     receives: tuple[str, ...]
     """Accounts that send their sms or voice codes to it."""
 
@@ -97,8 +102,9 @@ def build_map(context: AuditContext) -> SignInMap:
             spelled.setdefault(key, address)
             if not (account.kind == "mailbox" and field == "login"):
                 uses[key]["login" if field == "login" else "recovery"].append(account.id)
-        if account.mfa in ("sms", "voice") and account.mfa_phone:
-            phones[phone_key(account.mfa_phone)].append(account)
+        if account.mfa in ("sms", "voice"):
+            key = phone_key(account.mfa_phone) if account.mfa_phone else ""
+            phones[key].append(account)
     mailboxes = tuple(
         MailboxRow(
             spelled[key],
@@ -111,8 +117,8 @@ def build_map(context: AuditContext) -> SignInMap:
     return SignInMap(
         mailboxes,
         tuple(
-            PhoneRow(str(group[0].mfa_phone), tuple(a.id for a in group))
-            for group in phones.values()
+            PhoneRow(group[0].mfa_phone if key else None, tuple(a.id for a in group))
+            for key, group in sorted(phones.items(), key=lambda item: not item[0])
         ),
         tuple(_row(context, account) for account in context.accounts),
     )

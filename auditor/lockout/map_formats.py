@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from auditor.checks.signin_map import SignInMap
+from auditor.checks.signin_map import UNRECORDED, SignInMap
 
 
 def _names(ids: Sequence[str]) -> str:
@@ -34,7 +34,7 @@ def _tables(signin: SignInMap) -> list[tuple[str, list[str], list[list[str]]]]:
         (
             "Phones",
             ["phone", "receives the codes of"],
-            [[p.phone, _names(p.receives)] for p in signin.phones],
+            [[p.phone or UNRECORDED, _names(p.receives)] for p in signin.phones],
         ),
         (
             "Accounts",

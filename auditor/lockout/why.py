@@ -48,6 +48,9 @@ class Step:
     """What store-audit knows, a sentence a line."""
     cause: str | None = None
     """The lock-out cause this step found, if any."""
+    typed: bool = False
+    """Whether the cause rests on what the seller typed just now (a password, a code): that
+    outranks what the inventory suggests."""
 
 
 def unified_group(account: Account, context: AuditContext) -> tuple[str, ...]:
@@ -81,10 +84,14 @@ def diagnose(context: AuditContext, account: Account, ask: Ask, now: float) -> I
 
 
 def conclusion(steps: list[Step]) -> str:
-    """The closing line: the first cause found, or what is left to check."""
-    cause = next((s.cause for s in steps if s.cause), None)
-    if cause:
-        return f"most likely cause: {cause}"
+    """The closing line: the first cause found in what the seller typed, else the first one
+    the inventory and keyring show, with any other causes after it; or what is left to check."""
+    causes = [s for s in steps if s.cause and s.typed] + [
+        s for s in steps if s.cause and not s.typed
+    ]
+    if causes:
+        others = "; ".join(str(s.cause) for s in causes[1:])
+        return f"most likely cause: {causes[0].cause}" + (f"; also: {others}" if others else "")
     return (
         "nothing here explains it: the account may be restricted or the site down; see the "
         "platform's pages above"
@@ -161,9 +168,9 @@ def _password(context: AuditContext, account: Account, ask: Ask) -> Step:
             f"that is not the password stored for {account.id}: it is the password of "
             f"{', '.join(owners)}: wrong store or wrong login?"
         )
-        return Step(3, "Right password?", (line,), f"the password of {owners[0]}")
+        return Step(3, "Right password?", (line,), f"the password of {owners[0]}", typed=True)
     line = f"that is not the password stored for {account.id}, nor any other account's"
-    return Step(3, "Right password?", (line,), "a password that is not the stored one")
+    return Step(3, "Right password?", (line,), "a password that is not the stored one", typed=True)
 
 
 def _code(
@@ -182,7 +189,7 @@ def _code(
             verdict = judge_code(account, context.accounts, context.secrets, code, now)
             lines.append(verdict.line)
             cause = verdict.cause
-    return Step(4, "Right code?", tuple(lines), cause)
+    return Step(4, "Right code?", tuple(lines), cause, typed=cause is not None)
 
 
 def _where_codes_go(account: Account) -> str:

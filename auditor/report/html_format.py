@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from auditor.checks.findings import Finding
+from auditor.checks.signin_map import UNRECORDED
 from auditor.report.common import (
     breach_note,
     code_spans,
@@ -220,7 +221,7 @@ def _sign_in_map(report: Report) -> list[str]:
         )
     out += ["</ul>", "<h3>Phones</h3>", '<ul class="map">']
     out += [
-        f"<li>{_text(p.phone)}: codes for {_text(', '.join(p.receives))}</li>"
+        f"<li>{_text(p.phone or UNRECORDED)}: codes for {_text(', '.join(p.receives))}</li>"
         for p in signin.phones
     ]
     if not signin.phones:
