@@ -43,7 +43,7 @@ ol.checklist li { counter-increment: step; border-top: 1px solid var(--line); pa
                   .5rem 2.2rem; position: relative; break-inside: avoid; }
 ol.checklist li::before { content: "\\2610"; position: absolute; left: .3rem; font-size: 1.2rem;
                           line-height: 1.3; }
-code { font: .85em ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
+code { font: .85em ui-monospace, SFMono-Regular, Menlo, monospace; overflow-wrap: anywhere; }
 ul.findings { padding-left: 1.2rem; } ul.findings li { margin: .4rem 0; break-inside: avoid; }
 .gate { border-left: 4px solid var(--ink); padding: .4rem .8rem; }
 .new, .state { font-size: .75rem; font-weight: 700; border-radius: .3rem; padding: .05rem .4rem;
