@@ -47,7 +47,8 @@ def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
             "and you are locked out"
         )
         if dependents:
-            message += f", and out of {join_names(dependents)}, which sign in or recover through it"
+            verb = "signs in or recovers" if len(dependents) == 1 else "sign in or recover"
+            message += f", and out of {join_names(dependents)}, which {verb} through it"
         high = account.kind == "payment" or (account.kind == "mailbox" and dependents)
         yield finding(
             CHECK.id,

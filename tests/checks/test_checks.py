@@ -638,7 +638,7 @@ def test_no_backup_codes_names_the_one_device_and_who_recovers_through_it() -> N
     assert found["pay"].severity == Severity.HIGH  # a payment account
     assert found["lone"].severity == Severity.MEDIUM  # a mailbox nobody depends on
     assert "text message to +1 555 0100" in found["box"].message
-    assert "out of store, which sign in or recover through it" in found["box"].message
+    assert "out of store, which signs in or recovers through it" in found["box"].message
     for item in found.values():
         assert "second phone" not in item.remediation
         assert "--backup-codes" in item.remediation and "passkey" in item.remediation
