@@ -58,6 +58,15 @@ def test_amazon_sign_in_by_region_and_no_guess_where_unsourced() -> None:
     assert pages.sign_in_page("cornershop", "US") is None
 
 
+def test_walmart_sign_in_by_region() -> None:
+    ca = pages.sign_in_page("walmart", "CA")
+    assert ca is not None and ca.url == "https://seller.walmart.ca"
+    assert ca.source.startswith("https://developer.walmart.com/")  # Walmart's own docs
+    us = pages.sign_in_page("walmart", "us")
+    assert us is not None and us.url == "https://seller.walmart.com"
+    assert pages.sign_in_page("walmart", None) is None  # no region: no guess
+
+
 def test_advice_prefers_a_passkey_where_the_platform_offers_one() -> None:
     inv = inventory(
         account("box", platform="gmail", login="o@gmail.com"),
