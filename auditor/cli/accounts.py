@@ -203,9 +203,10 @@ def _set_backup_codes(
     "manager",
     required=True,
     type=click.Choice(
-        ["bitwarden", "1password", "chrome", "firefox", "keepassxc", "keepass", "lastpass"]
+        ["bitwarden", "1password", "chrome", "edge", "brave", "firefox", "keepassxc", "keepass"]
+        + ["lastpass"]
     ),
-    help="The password manager (or browser) that wrote FILE.",
+    help="The password manager (or browser) that wrote FILE; edge and brave read as chrome.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")

@@ -63,6 +63,9 @@ IMPORTS = [
         ["entry 3 (etsy.com): no user name"],
     ),
     ("chrome-2020.csv", "chrome", {"outlook-acme": "unknown"}, []),
+    # Edge and Brave write Chrome's CSV, and a seller who exported from them says so
+    ("chrome-2020.csv", "edge", {"outlook-acme": "unknown"}, []),
+    ("chrome-2020.csv", "brave", {"outlook-acme": "unknown"}, []),
     (
         "firefox.csv",
         "firefox",
@@ -117,7 +120,10 @@ REFUSED = [
     ("bitwarden.csv", "1password", "this looks like a Bitwarden export: use --from bitwarden", ""),
     *(
         ("firefox.csv", manager, "this looks like a Firefox export: use --from firefox", "")
-        for manager in ("bitwarden", "1password", "chrome", "keepassxc", "keepass", "lastpass")
+        for manager in (
+            *("bitwarden", "1password", "chrome", "edge", "brave", "keepassxc", "keepass"),
+            "lastpass",
+        )
     ),
     *(
         (name, "firefox", f"this looks like a {said} export: use --from {manager}", "")

@@ -30,6 +30,8 @@ IMPORTERS: dict[str, Reader] = {
     "bitwarden": read_bitwarden,
     "1password": read_onepassword,
     "chrome": read_chrome,
+    "edge": read_chrome,  # Edge and Brave export Chrome's CSV
+    "brave": read_chrome,
     "firefox": read_firefox,
     "keepassxc": read_keepassxc,
     "keepass": read_keepassxc,  # KeePass 2's own CSV; the KeePassXC reader reads both

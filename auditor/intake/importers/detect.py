@@ -9,6 +9,8 @@ NAMES = {
     "bitwarden": "Bitwarden",
     "1password": "1Password",
     "chrome": "Chrome",
+    "edge": "Edge",
+    "brave": "Brave",
     "firefox": "Firefox",
     "keepassxc": "KeePassXC",
     "keepass": "KeePass 2",
@@ -16,8 +18,8 @@ NAMES = {
 }
 """`--from` values and the names the managers go by."""
 
-SAME_READER = {"keepass": "keepassxc", "keepassxc": "keepass"}
-"""Formats one reader reads for both `--from` values."""
+SAME_READER = {"keepass": "keepassxc", "edge": "chrome", "brave": "chrome"}
+"""`--from` values whose exports one reader reads → the value detection names them by."""
 
 
 def detect_manager(text: str) -> str | None:
@@ -47,6 +49,6 @@ def detect_manager(text: str) -> str | None:
 def wrong_manager(manager: str, text: str) -> str | None:
     """The advice for an export given the wrong `--from`, or None when it fits (or is unknown)."""
     found = detect_manager(text)
-    if found is None or found == manager or SAME_READER.get(found) == manager:
+    if found is None or SAME_READER.get(found, found) == SAME_READER.get(manager, manager):
         return None
     return f"this looks like a {NAMES[found]} export: use --from {found}"
