@@ -14,6 +14,7 @@ from auditor.errors import ExitCode
 
 CHROME = "name,url,username,password,note\nebay.com,https://signin.ebay.com/,acme,{},\n"
 PASSWORD = "Pw-Unencrypted-Canary-7qX!"
+ADD = ("add", "ebay-us", "--platform", "ebay", "--login", "acme", "--mfa", "sms", "--password-stdin")
 
 
 def no_secret_service(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -54,17 +55,7 @@ def test_no_secret_is_written_to_keyring_s_plaintext_fallback(tmp_path: Path) ->
     assert "store-audit writes no secret there" in doctor.stdout
     assert doctor.returncode == ExitCode.KEYRING
     attempts = [
-        (
-            "add",
-            "ebay-us",
-            "--platform",
-            "ebay",
-            "--login",
-            "acme",
-            "--mfa",
-            "sms",
-            "--password-stdin",
-        ),
+        ADD,
         ("import", str(export), "--from", "chrome", "--dry-run"),
         ("import", str(export), "--from", "chrome"),
     ]
@@ -83,18 +74,6 @@ def test_a_plaintext_backend_named_on_purpose_is_used(tmp_path: Path) -> None:
     doctor = store_audit(env, "doctor")
     assert "keyring storage: unencrypted, in " in doctor.stdout
     assert "(a backend you chose)" in doctor.stdout and doctor.returncode == ExitCode.OK
-    added = store_audit(
-        env,
-        "add",
-        "ebay-us",
-        "--platform",
-        "ebay",
-        "--login",
-        "acme",
-        "--mfa",
-        "sms",
-        "--password-stdin",
-        input=PASSWORD + "\n",
-    )
+    added = store_audit(env, *ADD, input=PASSWORD + "\n")
     assert added.returncode == ExitCode.OK, added.stderr
     assert PASSWORD not in added.stdout + added.stderr
