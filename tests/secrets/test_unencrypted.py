@@ -14,8 +14,7 @@ from auditor.errors import ExitCode
 
 CHROME = "name,url,username,password,note\nebay.com,https://signin.ebay.com/,acme,{},\n"
 PASSWORD = "Pw-Unencrypted-Canary-7qX!"
-ADD = ("add", "ebay-us", "--platform", "ebay", "--login", "acme", "--mfa", "sms")
-ADD += ("--password-stdin",)
+ADD = "add ebay-us --platform ebay --login acme --mfa sms --password-stdin".split()
 
 
 def no_secret_service(tmp_path: Path, **extra: str) -> dict[str, str]:
