@@ -3,8 +3,9 @@
 Through `keyring`, every read opens a connection of its own and searches, unlocks and fetches
 one item (~12 ms each here). An audit reads two entries per account, so for the Secret Service
 backend store-audit asks the same collection `keyring` would use (its preferred collection,
-unlocked the same way) for all the entries at once: one search per entry, then one `GetSecrets`
-call for every item found. The results are exactly what `keyring.get_password` would return.
+unlocked the same way) for all the entries at once: every item's attributes (or one search per
+entry, when few are wanted), then one `GetSecrets` call per batch of items found. The results
+are exactly what `keyring.get_password` would return.
 
 When a second backend is viable (keyrings.alt installed, KWallet beside the Secret Service),
 `keyring` picks its `ChainerBackend`, which asks each member in turn for every entry. The chain
@@ -14,11 +15,12 @@ in bulk, the others entry by entry, each only for what the members before it did
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from typing import Any
 
-from auditor.secrets.store import Arrived
+from auditor.secrets.store import Arrived, one_by_one
 
 
 def is_secret_service(backend: Any) -> bool:
@@ -62,17 +64,21 @@ def read_chain(
             # member answers is final, and can be handed on as it arrives
             answers = read_many(member, remaining, progress, arrived)
         else:
-            answers = {}
             answered = len(values) - len(remaining)
-            for done, pair in enumerate(remaining, start=1):
-                answers[pair] = value = read_one(member, *pair)
-                if arrived and value is not None:
-                    arrived({pair: value})
-                if progress:
-                    progress(answered + done)
+            answers = one_by_one(
+                functools.partial(read_one, member),
+                remaining,
+                functools.partial(_counted_from, answered, progress) if progress else None,
+                arrived,
+            )
         values.update((pair, value) for pair, value in answers.items() if value is not None)
         remaining = [pair for pair in remaining if values[pair] is None]
     return values
+
+
+def _counted_from(start: int, progress: Callable[[int], None], done: int) -> None:
+    """Progress of a read that began after `start` entries were answered."""
+    progress(start + done)
 
 
 WINDOW = 128

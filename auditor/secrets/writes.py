@@ -28,6 +28,9 @@ _STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 class KeyringWriter(KeyringStore):
     """Reads like KeyringStore, and also writes and deletes."""
 
+    _may_store = False
+    """Whether the backend was found fit to store secrets (see `refuse_unencrypted`)."""
+
     @property
     def backend(self) -> Any:
         """The keyring backend in use."""
@@ -36,7 +39,9 @@ class KeyringWriter(KeyringStore):
     def set(self, service: str, username: str, value: str) -> None:
         """Store a value; SecretStoreError (without the backend's message) when it fails, or
         when the backend would keep it unencrypted without the user having chosen it."""
-        self.refuse_unencrypted()
+        if not self._may_store:
+            self.refuse_unencrypted()  # once: it reads keyring's configuration file
+            self._may_store = True
         try:
             self._backend.set_password(service, username, value)
         except Exception as error:  # the keyring boundary
