@@ -11,10 +11,11 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
 from keyring.backend import KeyringBackend
+from keyring.backends import SecretService
 
 from auditor.cli import cli
 from tests.keyrings import MemoryKeyring
-from tests.secret_service import private_secret_service
+from tests.secret_service import private_secret_service, store_audit_entries
 
 # Property-test budgets: sized for CI by default; STORE_AUDIT_HYPOTHESIS=large for a long run.
 settings.register_profile(
@@ -50,6 +51,23 @@ def secret_service_env() -> Iterator[dict[str, str]]:
     """The environment that reaches a private, real gnome-keyring daemon for this test run."""
     with private_secret_service() as env:
         yield env
+
+
+@pytest.fixture
+def real_keyring(
+    secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch, use_backend: UseBackend
+) -> Iterator[SecretService.Keyring]:
+    """keyring's Secret Service backend on the session's private gnome-keyring, in use for this
+    test; the store-audit entries the test adds are removed after it (other tests share the
+    daemon)."""
+    for name, value in secret_service_env.items():
+        monkeypatch.setenv(name, value)
+    backend = SecretService.Keyring()
+    use_backend(backend)
+    before = store_audit_entries()
+    yield backend
+    for service, user in store_audit_entries() - before:
+        backend.delete_password(service, user)
 
 
 def invoke(

@@ -103,3 +103,20 @@ def _wait_for_login_collection(env: dict[str, str]) -> None:
     )
     if waited.returncode != 0:
         unavailable("gnome-keyring-daemon did not open its login keyring within 10 s")
+
+
+def store_audit_entries() -> set[tuple[str, str]]:
+    """(service, user) of every store-audit entry in the default collection of the Secret
+    Service this process reaches; no value is read."""
+    import secretstorage
+
+    connection = secretstorage.dbus_init()
+    try:
+        collection = secretstorage.get_default_collection(connection)
+        return {
+            (attributes["service"], attributes.get("username", ""))
+            for attributes in (item.get_attributes() for item in collection.get_all_items())
+            if attributes.get("service", "").startswith("store-audit/")
+        }
+    finally:
+        connection.close()

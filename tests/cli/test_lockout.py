@@ -16,7 +16,7 @@ from keyring.backends import SecretService
 
 from auditor.errors import ExitCode
 from tests.canaries import find_leaks, leak_forms, random_core, random_seed
-from tests.conftest import UseBackend, invoke
+from tests.conftest import invoke
 
 pytestmark = pytest.mark.secret_service
 
@@ -41,23 +41,6 @@ mfa_phone = "+1 555 010 0000"
 """
 LOGINS = {"gmail-owner": "owner@gmail.com", "amazon-us": "owner@gmail.com"}
 LOGINS["amazon-ca"] = "owner+ca@gmail.com"
-
-
-@pytest.fixture
-def real_keyring(
-    secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch, use_backend: UseBackend
-) -> Iterator[SecretService.Keyring]:
-    for name, value in secret_service_env.items():
-        monkeypatch.setenv(name, value)
-    backend = SecretService.Keyring()
-    use_backend(backend)
-    yield backend
-    for account_id, login in LOGINS.items():
-        for suffix in ("", "/totp", "/backup"):
-            try:
-                backend.delete_password(f"store-audit/{account_id}{suffix}", login)
-            except Exception:  # noqa: S112 (not every test writes every entry)
-                continue
 
 
 @pytest.fixture

@@ -15,10 +15,9 @@ from keyring.backends import SecretService
 from auditor.errors import ExitCode
 from auditor.inventory import load_inventory
 from tests.conftest import invoke
-from tests.intake.test_import import keyring_contents, real_keyring, same_entries
+from tests.intake.test_import import keyring_contents, same_entries
 
 pytestmark = pytest.mark.secret_service
-__all__ = ["real_keyring"]
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "exports"
 

@@ -5,7 +5,6 @@ were; a second run is a no-op that says so; --force replaces; --dry-run writes n
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,20 +33,6 @@ platform = "shopify"
 login = "ops@acme.test"
 mfa = "totp"
 """
-
-
-@pytest.fixture
-def real_keyring(
-    secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch, use_backend: UseBackend
-) -> Iterator[SecretService.Keyring]:
-    for name, value in secret_service_env.items():
-        monkeypatch.setenv(name, value)
-    backend = SecretService.Keyring()
-    use_backend(backend)
-    before = keyring_contents(only=None)
-    yield backend
-    for service, user in set(keyring_contents(only=None)) - set(before):
-        backend.delete_password(service, user)
 
 
 IMPORTED = ("amazon-us", "ebay-uk", "gmail-acme-owner", "shopify")

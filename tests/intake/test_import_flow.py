@@ -16,10 +16,9 @@ from auditor.inventory import load_inventory
 from tests.canaries import random_core, random_seed
 from tests.conftest import invoke
 from tests.intake.terminal import in_turn, run_on_a_terminal
-from tests.intake.test_import import keyring_contents, real_keyring
+from tests.intake.test_import import keyring_contents
 
 pytestmark = pytest.mark.secret_service
-__all__ = ["real_keyring"]
 
 HEADER = "Title,Url,Username,Password,OTPAuth,Favorite,Archived,Tags,Notes\n"
 INVENTORY = """\
