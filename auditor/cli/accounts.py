@@ -14,13 +14,13 @@ import click
 from auditor.cli.common import (
     INVENTORY_OPTION,
     fail,
-    interrupted,
     note,
     read_secret,
     read_secret_lines,
+    reported,
     warn_about_inventory,
 )
-from auditor.errors import ExitCode, StoreAuditError, UsageError
+from auditor.errors import ExitCode, UsageError
 from auditor.vocabulary import KINDS, MFA_METHODS
 
 if TYPE_CHECKING:
@@ -54,13 +54,13 @@ def add(
 ) -> None:
     """Add an account: prompts for its password (hidden) and an optional TOTP seed."""
     from auditor.intake.enrol import add_account, check_new_account
-    from auditor.intake.session import Interrupted, writing
+    from auditor.intake.session import writing
     from auditor.inventory import inventory_path_for_writing
     from auditor.inventory.editing import InventoryDocument
     from auditor.secrets import KeyringStore
 
     path = inventory_path_for_writing(inventory)
-    try:
+    with reported():
         # Everything that can be checked is checked before the prompts; the lock is taken only
         # after them, so a writer never waits for someone else's typing.
         check_new_account(
@@ -84,10 +84,6 @@ def add(
                 force=force,
                 journal=session.journal,
             )
-    except StoreAuditError as error:
-        fail(error)
-    except Interrupted as stop:
-        interrupted(stop)
     created = " (created)" if added.created_inventory else ""
     stored = "password and TOTP seed are" if added.seed else "password is"
     click.echo(
@@ -123,7 +119,7 @@ def set_secret(
     from datetime import date
 
     from auditor.intake.enrol import set_secret as store_secret
-    from auditor.intake.session import Interrupted, writing
+    from auditor.intake.session import writing
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.inventory.editing import InventoryDocument
     from auditor.secrets import KeyringStore
@@ -135,7 +131,7 @@ def set_secret(
         _set_backup_codes(account_id, from_stdin, force, inventory)
         return
     what = "TOTP seed" if totp else "password"
-    try:
+    with reported():
         path = locate_inventory(inventory)
         find_account(load_inventory(path), account_id)  # before the prompt
         KeyringStore().refuse_unencrypted()
@@ -155,10 +151,6 @@ def set_secret(
                 today=date.today(),
                 journal=session.journal,
             )
-    except StoreAuditError as error:
-        fail(error)
-    except Interrupted as stop:
-        interrupted(stop)
     click.echo(f"stored the {what} of {account_id} in the keyring")
     for change in done.changes:
         click.echo(f"{account_id}: {change.describe()} in {document.path}")
@@ -170,11 +162,11 @@ def _set_backup_codes(
     account_id: str, from_stdin: bool, force: bool, inventory: Path | None
 ) -> None:
     from auditor.intake.backup_codes import store_backup_codes
-    from auditor.intake.session import Interrupted, writing
+    from auditor.intake.session import writing
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.secrets.lookup import find_account
 
-    try:
+    with reported():
         path = locate_inventory(inventory)
         find_account(load_inventory(path), account_id)  # before the prompts
         lines = read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
@@ -184,10 +176,6 @@ def _set_backup_codes(
             stored = store_backup_codes(
                 loaded, account_id, lines, session.writer, force=force, journal=session.journal
             )
-    except StoreAuditError as error:
-        fail(error)
-    except Interrupted as stop:
-        interrupted(stop)
     click.echo(
         f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the keyring"
     )
@@ -229,11 +217,11 @@ def import_(
     from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
     from auditor.intake.plan import plan_file
     from auditor.intake.plan_table import nothing_to_do
-    from auditor.intake.session import Interrupted, looking, writing
+    from auditor.intake.session import looking, writing
     from auditor.inventory import inventory_path_for_writing
 
     piped = str(export_file) == "-"
-    try:
+    with reported():
         if piped:
             text = read_export_stream(sys.stdin.buffer)
         else:
@@ -258,10 +246,6 @@ def import_(
             result = apply_import(
                 plan, document, session.writer, force=force, journal=session.journal
             )
-    except StoreAuditError as error:
-        fail(error)
-    except Interrupted as stop:
-        interrupted(stop)
     click.echo(
         f"imported into {document.path}: {result.added} account(s) added, "
         f"{result.updated} updated, {result.secrets_written} keyring entries written"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -46,6 +48,20 @@ def refuse_overwriting(inventory: Path, target: Path | None, option: str) -> Non
 def note(line: str) -> None:
     """A one-line note on stderr (waiting for a lock, an interrupted write finished)."""
     click.echo(f"store-audit: {line}", err=True)
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Around a command's work: a StoreAuditError becomes its one line and exit code (`fail`),
+    an interrupted write its note and 128 + the signal (`interrupted`)."""
+    from auditor.intake.session import Interrupted
+
+    try:
+        yield
+    except StoreAuditError as error:
+        fail(error)
+    except Interrupted as stop:
+        interrupted(stop)
 
 
 def interrupted(stop: KeyboardInterrupt) -> NoReturn:

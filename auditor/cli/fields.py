@@ -9,8 +9,7 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import INVENTORY_OPTION, fail, interrupted, note, warn_about_inventory
-from auditor.errors import StoreAuditError
+from auditor.cli.common import INVENTORY_OPTION, note, reported, warn_about_inventory
 
 
 @click.command("set")
@@ -26,11 +25,11 @@ def set_(account_id: str, assignments: tuple[str, ...], inventory: Path | None) 
     store-audit set ebay mfa=sms mfa_phone="+1 555 010 0000" password_changed=today
     """
     from auditor.intake.fields import parse_assignments, set_fields
-    from auditor.intake.session import Interrupted, writing
+    from auditor.intake.session import writing
     from auditor.inventory import locate_inventory
     from auditor.inventory.editing import InventoryDocument
 
-    try:
+    with reported():
         changes = parse_assignments(assignments, dt.date.today())
         path = locate_inventory(inventory)
         with writing(path, note) as session:
@@ -39,10 +38,6 @@ def set_(account_id: str, assignments: tuple[str, ...], inventory: Path | None) 
             text, _, described = set_fields(document, account_id, changes)
             if any(change.before != change.after for change in described):
                 document.save(text)
-    except StoreAuditError as error:
-        fail(error)
-    except Interrupted as stop:
-        interrupted(stop)
     for change in described:
         click.echo(f"{account_id}: {change.describe()}")
     if all(change.before == change.after for change in described):
@@ -58,7 +53,7 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
     """After an import: one question per account left with mfa = "unknown" on a terminal (Enter
     skips), saved in one edit; off a terminal, the exact `store-audit set` commands."""
     from auditor.intake.fields import record_fields
-    from auditor.intake.session import Interrupted, writing
+    from auditor.intake.session import writing
     from auditor.inventory.editing import InventoryDocument
 
     if not account_ids:
@@ -79,15 +74,11 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
             answers[account_id] = {"mfa": answer}
     if not answers:
         return
-    try:
+    with reported():
         with writing(path, note) as session:
             document = InventoryDocument.open(session.path)
             text, described = record_fields(document, answers)
             document.save(text)
-    except StoreAuditError as error:
-        fail(error)
-    except Interrupted as stop:
-        interrupted(stop)
     for account_id, change in described:
         click.echo(f"{account_id}: {change.describe()}")
 

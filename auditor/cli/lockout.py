@@ -16,9 +16,9 @@ import click
 from auditor.cli.common import (
     INVENTORY_OPTION,
     fail,
-    interrupted,
     note,
     read_secret,
+    reported,
     warn_about_inventory,
 )
 from auditor.errors import ExitCode, StoreAuditError, UsageError
@@ -34,11 +34,11 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
     """Cross off a backup code you have just used (typed hidden), so the count stays true."""
     from auditor.intake.backup_codes import stored_codes
     from auditor.intake.backup_codes import use_backup_code as cross_off
-    from auditor.intake.session import Interrupted, writing
+    from auditor.intake.session import writing
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.secrets.writes import KeyringWriter
 
-    try:
+    with reported():
         path = locate_inventory(inventory)
         stored_codes(load_inventory(path), account_id, KeyringWriter())  # before the prompt
         typed = _typed(f"Backup code you used for {account_id}", "code")
@@ -47,10 +47,6 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
             warn_about_inventory(loaded.path)
             stored = stored_codes(loaded, account_id, session.writer)
             used = cross_off(stored, typed, session.writer, session.journal)
-    except StoreAuditError as error:
-        fail(error)
-    except Interrupted as stop:
-        interrupted(stop)
     if not used.removed:
         click.echo(
             f"that code is not one of the {used.left} stored for {account_id}; nothing was changed"
