@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import math
 import os
+import signal
 
 
 class ExitCode(enum.IntEnum):
@@ -69,3 +70,11 @@ def seconds_setting(name: str, default: float, *, positive: bool = False) -> flo
     if not math.isfinite(value) or not 0 <= value <= 86400 or (positive and value == 0):
         raise UsageError(f"${name}: {raw[:40]!r} is not a number of seconds {low} up to 86400")
     return value
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT, SIGTERM or SIGHUP arrived while a writing command ran (its writes are undone)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum

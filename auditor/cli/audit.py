@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from auditor.cli.common import FILE, fail, refuse_overwriting, warn_about_inventory
-from auditor.errors import StoreAuditError, UsageError
+from auditor.cli.common import FILE, refuse_overwriting, reported, warn_about_inventory
+from auditor.errors import UsageError
 from auditor.vocabulary import FAIL_ON_NAMES
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _audit(
     from auditor.report.baseline import load_baseline, write_baseline
     from auditor.secrets import KeyringStore
 
-    try:
+    with reported():
         if options.baseline and options.write_baseline:
             raise UsageError("--baseline and --write-baseline cannot be used together")
         path = locate_inventory(options.inventory)
@@ -156,8 +156,6 @@ def _audit(
                 err=True,
             )
         emit(report, options.format_name, options.output, sarif_root=options.sarif_root)
-    except StoreAuditError as error:
-        fail(error)
     verdict = report.gate_verdict()
     if verdict:
         click.echo(verdict, err=True)
@@ -228,7 +226,7 @@ def demo(
     from auditor.engine import AuditRequest, run_audit
     from auditor.inventory import load_inventory
 
-    try:
+    with reported():
         inventory = load_inventory(demo_inventory_path())
         report = run_audit(
             AuditRequest(
@@ -240,6 +238,4 @@ def demo(
             )
         )
         emit(report, format_name, output, default="table", sarif_root=sarif_root)
-    except StoreAuditError as error:
-        fail(error)
     sys.exit(report.exit_code())

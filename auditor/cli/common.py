@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from auditor.errors import StoreAuditError, UsageError
+from auditor.errors import Interrupted, StoreAuditError, UsageError
 
 if TYPE_CHECKING:
     from auditor.secrets import Secret
@@ -53,21 +53,19 @@ def note(line: str) -> None:
 @contextmanager
 def reported() -> Iterator[None]:
     """Around a command's work: a StoreAuditError becomes its one line and exit code (`fail`),
-    an interrupted write its note and 128 + the signal (`interrupted`)."""
-    from auditor.intake.session import Interrupted
-
+    an interrupted write its note and 128 + the signal (`_interrupted`)."""
     try:
         yield
     except StoreAuditError as error:
         fail(error)
     except Interrupted as stop:
-        interrupted(stop)
+        _interrupted(stop)
 
 
-def interrupted(stop: KeyboardInterrupt) -> NoReturn:
+def _interrupted(stop: Interrupted) -> NoReturn:
     """Ctrl-C, SIGTERM or SIGHUP during a writing command: what it wrote was undone; exit
     128 + the signal's number, as a shell reports a process the signal stopped."""
-    signum = getattr(stop, "signum", 2)
+    signum = stop.signum
     click.echo(
         f"store-audit: interrupted by {signal.Signals(signum).name}: what this run had written to "
         "the keyring was undone and the inventory was not changed",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import FILE, fail, note
-from auditor.errors import ExitCode, StoreAuditError
+from auditor.cli.common import FILE, note, reported
+from auditor.errors import ExitCode
 
 
 @click.command()
@@ -44,7 +44,7 @@ def doctor(inventory: Path | None, prune: bool) -> None:
     from auditor.secrets.doctor import diagnose
 
     code = ExitCode.OK
-    try:
+    with reported():
         for line, problem in diagnose(inventory):
             click.echo(line)
             if problem is not None:
@@ -53,8 +53,6 @@ def doctor(inventory: Path | None, prune: bool) -> None:
                     break
         if prune and code == ExitCode.OK:
             _prune(inventory)
-    except StoreAuditError as error:
-        fail(error)
     sys.exit(code)
 
 

@@ -71,7 +71,7 @@ def verify_password(account_id: str, inventory: Path | None) -> None:
     from auditor.secrets import KeyringStore, read_secrets
     from auditor.secrets.lookup import find_account
 
-    try:
+    with reported():
         loaded = load_inventory(locate_inventory(inventory))
         warn_about_inventory(loaded.path)
         account = find_account(loaded, account_id)
@@ -83,8 +83,6 @@ def verify_password(account_id: str, inventory: Path | None) -> None:
             )
         typed = _typed(f"Password you are trying for {account_id}", "password")
         owners = password_owners(typed, loaded.accounts, secrets)
-    except StoreAuditError as error:
-        fail(error)
     line, ok = describe_owners(account_id, owners)
     click.echo(line)
     sys.exit(ExitCode.OK if ok else ExitCode.FINDINGS)
@@ -143,7 +141,7 @@ def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> N
 
     asking = not no_prompt and fmt == "text"
     steps = []
-    try:
+    with reported():
         loaded = load_inventory(locate_inventory(inventory))
         warn_about_inventory(loaded.path)
         account = find_account(loaded, account_id)
@@ -155,8 +153,6 @@ def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> N
                 click.echo(f"{step.number}. {step.title}")
                 for line in step.lines:
                     click.echo(f"   {visible(line)}")
-    except StoreAuditError as error:
-        fail(error)
     closing = conclusion(steps)
     click.echo(why_json(account_id, steps, closing) if fmt == "json" else visible(closing))
 
@@ -194,12 +190,10 @@ def map_(fmt: str, inventory: Path | None) -> None:
     from auditor.report.visible import visible
     from auditor.secrets import KeyringStore, read_secrets
 
-    try:
+    with reported():
         loaded = load_inventory(locate_inventory(inventory))
         warn_about_inventory(loaded.path)
         secrets = read_secrets(loaded.accounts, KeyringStore())
-    except StoreAuditError as error:
-        fail(error)
     signin = build_map(AuditContext(loaded, secrets, dt.date.today()))
     render = {"table": render_map_table, "json": map_json, "markdown": render_map_markdown}[fmt]
     click.echo(visible(render(signin)))

@@ -19,20 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from auditor.errors import InventoryError
+from auditor.errors import Interrupted, InventoryError
 from auditor.inventory import config_inventory_path, load_inventory
 from auditor.inventory.locking import inventory_lock
 from auditor.secrets.journal import Journal, journal_path
 from auditor.secrets.keyring_store import KeyringStore
 from auditor.secrets.writes import KeyringWriter, finish_interrupted
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGINT, SIGTERM or SIGHUP arrived while a writing command ran."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
 
 
 @dataclass(frozen=True)
