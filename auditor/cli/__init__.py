@@ -19,6 +19,7 @@ from types import FrameType
 import click
 
 from auditor import __version__
+from auditor.interrupts import STOPPING
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "audit": ("audit", "audit", "Audit every account in the inventory against the keyring."),
@@ -141,7 +142,7 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    for signum in STOPPING:
         signal.signal(signum, _stopped)
     cli(prog_name="store-audit")
 
@@ -154,4 +155,4 @@ def _stopped(signum: int, frame: FrameType | None) -> None:
     sys.exit(128 + signum)
 
 
-__all__ = ["FORMAT_NAMES", "cli", "main"]
+__all__ = ["cli", "main"]

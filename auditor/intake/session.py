@@ -12,14 +12,13 @@ directory and no journal, so a look leaves the disk as it found it.
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 
-from auditor.errors import Interrupted, InventoryError
+from auditor.errors import InventoryError
+from auditor.interrupts import interrupting
 from auditor.inventory import config_inventory_path, load_inventory
 from auditor.inventory.locking import inventory_lock
 from auditor.secrets.journal import Journal, journal_path
@@ -74,7 +73,7 @@ def writing(path: Path, say: Callable[[str], None]) -> Iterator[WriteSession]:
     if path == config_inventory_path():
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     journal = Journal(journal_path(path))
-    with inventory_lock(path, on_wait=say), _signals_interrupt(journal):
+    with inventory_lock(path, on_wait=say), interrupting(lambda: journal.done):
         writer = KeyringWriter()
         if journal_path(path).exists():
             removed = finish_interrupted(journal_path(path), _named_entries(path), writer)
@@ -91,21 +90,3 @@ def _named_entries(path: Path) -> set[tuple[str, str]]:
         return set()
     inventory = load_inventory(path)
     return {entry for account in inventory.accounts for entry in account.keyring_entries}
-
-
-@contextmanager
-def _signals_interrupt(journal: Journal) -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP raise Interrupted, so the transaction rolls back; once the
-    writes are final (the inventory saved), they no longer stop the last lines of output."""
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        if not journal.done:
-            raise Interrupted(signum)
-
-    stopping = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-    previous = {signum: signal.signal(signum, interrupt) for signum in stopping}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)

@@ -11,7 +11,6 @@ left out because, on a write, it could echo what was being written.
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import SecretStoreError, StoreAuditError
+from auditor.interrupts import held
 from auditor.secrets.journal import Entry, Journal, orphans
 from auditor.secrets.keyring_store import KeyringStore, keyring_hint
-
-_STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 class KeyringWriter(KeyringStore):
@@ -81,27 +79,29 @@ class SecretTransaction:
         self.committed = False
 
     def set(self, service: str, username: str, value: str, label: str) -> None:
-        """Write one entry; `label` names it in messages ("amazon-us password")."""
+        """Write one entry; `label` names it in messages ("amazon-us password").
+
+        The entry goes on the undo list before the write: a signal can land inside the
+        backend's call, after the entry exists and before the call returns, and the rollback
+        must still find it (it deletes only what is there)."""
         previous = self.writer.get(service, username)
         if previous is None:
             self.journal.record(service, username)
+        self._undo.append(_Undo(service, username, previous, label))
         try:
             self.writer.set(service, username, value)
         except SecretStoreError as error:
+            self._undo.pop()  # the backend refused it: nothing was written
             raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
-        self._undo.append(_Undo(service, username, previous, label))
 
     def commit(self, save: Callable[[], None] = lambda: None) -> None:
         """Make the writes final, running `save` (the inventory's write) with Ctrl-C, SIGTERM
         and SIGHUP held back: once the inventory names the new entries, nothing undoes them."""
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
-        try:
+        with held():
             save()
             self.committed = True
             self._undo.clear()
             self.journal.clear()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     @property
     def written(self) -> int:
@@ -112,22 +112,28 @@ class SecretTransaction:
         """Put back everything written, newest first; the labels it could not put back. A
         second Ctrl-C or SIGTERM waits until the rollback is done."""
         failed = []
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
-        try:
+        with held():
             for undo in reversed(self._undo):
                 try:
-                    if undo.previous is None:
-                        self.writer.delete(undo.service, undo.username)
-                    else:
-                        self.writer.set(undo.service, undo.username, undo.previous)
+                    self._put_back(undo)
                 except SecretStoreError:
                     failed.append(undo.label)
             self._undo.clear()
             if not failed:
                 self.journal.clear()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         return failed
+
+    def _put_back(self, undo: _Undo) -> None:
+        """Restore one entry as it was; an entry that was to be new and never got written (its
+        write failed or was cut short) is already as it was."""
+        if undo.previous is not None:
+            self.writer.set(undo.service, undo.username, undo.previous)
+            return
+        try:
+            self.writer.delete(undo.service, undo.username)
+        except SecretStoreError:
+            if self.writer.get(undo.service, undo.username) is not None:
+                raise
 
 
 @contextmanager
