@@ -89,7 +89,7 @@ def run_audit(request: AuditRequest) -> Report:
             for a in inventory.accounts
         ),
         findings=tuple(findings),
-        checklist=build_checklist(findings, inventory, context.dependents),
+        checklist=build_checklist(findings, inventory, context.dependents, request.gate_account),
         fail_on=inventory.policy.fail_on
         if request.fail_on is None
         else parse_fail_on(request.fail_on),

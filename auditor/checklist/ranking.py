@@ -19,9 +19,13 @@ Dependents = Callable[[str], frozenset[str]]
 
 
 def build_checklist(
-    findings: Iterable[Finding], inventory: Inventory, dependents: Dependents
+    findings: Iterable[Finding],
+    inventory: Inventory,
+    dependents: Dependents,
+    focus: str | None = None,
 ) -> tuple[Action, ...]:
-    """Fold the unsuppressed findings into ranked actions."""
+    """Fold the unsuppressed findings into ranked actions; where an action could move any of
+    several accounts, it moves `focus` (the account `onboard` gates)."""
     accounts = {a.id: a for a in inventory.accounts}
     drafts = gather([f for f in findings if not f.suppressed], accounts)
     protected = {d: _protected(d, dependents) for d in drafts}
@@ -38,7 +42,7 @@ def build_checklist(
         Action(
             rank=rank,
             severity=max(f.severity for f in draft.findings),
-            action=describe(draft, accounts),
+            action=describe(draft, accounts, focus),
             accounts=tuple(sorted(draft.accounts)),
             protects=tuple(sorted(protected[draft])),
             resolves=tuple(sorted({f.key for f in draft.findings})),
@@ -47,11 +51,12 @@ def build_checklist(
     )
 
 
-def describe(draft: Draft, accounts: Mapping[str, Account]) -> str:
+def describe(draft: Draft, accounts: Mapping[str, Account], focus: str | None = None) -> str:
     """The action in the words of the check behind its most severe finding of its own fix."""
     own = draft.own_findings()
     lead = min(own, key=lambda f: (-f.severity, _CHECK_ORDER[f.check]))
-    return CHECKS[lead.check].action(ActionFacts(tuple(sorted(draft.accounts)), accounts, own))
+    facts = ActionFacts(tuple(sorted(draft.accounts)), accounts, own, focus)
+    return CHECKS[lead.check].action(facts)
 
 
 _CHECK_ORDER = {check_id: index for index, check_id in enumerate(CHECKS)}

@@ -53,6 +53,14 @@ class ActionFacts:
     """Every inventory account, by id."""
     findings: tuple[Finding, ...]
     """The findings of this fix folded into the action."""
+    focus: str | None = None
+    """The account the advice is aimed at (`onboard`'s account): where an action could move
+    any of several accounts, it moves this one."""
+
+    @property
+    def focused(self) -> str | None:
+        """The focus, when it is one of the accounts acted on."""
+        return self.focus if self.focus in self.ids else None
 
     @property
     def first(self) -> str:
@@ -87,6 +95,11 @@ def change_passwords(facts: ActionFacts) -> str:
     """The one action every password habit (reuse, similarity, weakness...) folds into."""
     if len(facts.ids) == 1:
         return f"Change the password of {facts.who} to a unique generated one"
+    if facts.focused:
+        others = join_names(i for i in facts.ids if i != facts.focused)
+        reused = any(f.check == "password.reused" for f in facts.findings)
+        link = f"the same password as {others}" if reused else f"a variant of {others}'s password"
+        return f"Give {facts.focused} its own generated password (it has {link})"
     mailboxes = [
         i for i in facts.ids if i in facts.accounts and facts.accounts[i].kind == "mailbox"
     ]

@@ -93,7 +93,7 @@ def _action(facts: ActionFacts) -> str:
         return f"Record {join_names(facts.ids)} once: most likely one {name}"
     # The account whose login is written most plainly keeps the mailbox; the others move.
     keep = min(
-        (i for i in facts.ids if i in accounts),
+        (i for i in facts.ids if i in accounts and i != facts.focused),
         key=lambda i: (len(canonical_mailbox(accounts[i].login).rules), i),
         default=facts.first,
     )

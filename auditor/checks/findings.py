@@ -30,7 +30,13 @@ class Finding:
     suppression_reason: str | None = None
     """The reason the seller gave, when suppressed."""
     in_baseline: bool = False
-    """Whether the key was in the baseline given with --baseline (known, accepted for the gate)."""
+    """Whether the baseline given with --baseline knows it (accepted for the gate): its key, or
+    every account (pair of accounts, for a group) it involves within a key of its check."""
+    new_for: tuple[str, ...] = ()
+    """With a baseline: the accounts it is new for (those that joined a group), else empty."""
+    baseline_keys: tuple[str, ...] = ()
+    """With a baseline, when its own key is not there: the baseline keys it continues (a group
+    that shrank or grew)."""
 
     @cached_property
     def key(self) -> str:

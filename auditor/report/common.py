@@ -40,11 +40,39 @@ def breach_note(report: Report) -> str | None:
     return None
 
 
+def shown_status(finding: Finding, report: Report) -> str:
+    """`status`, and for a grown group the accounts it is new for: `new for etsy`."""
+    state = status(finding, report)
+    if state == "new" and finding.new_for and len(finding.new_for) < len(finding.accounts):
+        return f"new for {', '.join(finding.new_for)}"
+    return state
+
+
 def fixed_note(report: Report) -> str | None:
-    """`Fixed since the baseline: 3`, when a baseline was given."""
+    """`Fixed since the baseline: 3`, when a baseline was given; then how many keys are partly
+    fixed (a shrunk group) and gone (their accounts were removed), when any are."""
     if not report.baseline_used:
         return None
-    return f"Fixed since the baseline: {len(report.fixed_since_baseline)}"
+    note = f"Fixed since the baseline: {len(report.fixed_since_baseline)}"
+    if report.partly_fixed_since_baseline:
+        note += f", partly fixed: {len(report.partly_fixed_since_baseline)}"
+    if report.gone_since_baseline:
+        note += f", gone with removed accounts: {len(report.gone_since_baseline)}"
+    return note
+
+
+def baseline_changes(report: Report) -> list[tuple[str, str, str]]:
+    """Each baseline key this run does not find as it was: (fixed | partly fixed | gone, the
+    key, what changed), for the formats to list."""
+    out = [("fixed", key, "") for key in report.fixed_since_baseline]
+    for change in report.partly_fixed_since_baseline:
+        now = f"; now {', '.join(change.now)}" if change.now else ""
+        out.append(("partly fixed", change.key, f"{', '.join(change.accounts)} fixed{now}"))
+    for change in report.gone_since_baseline:
+        removed = ", ".join(change.accounts)
+        verb = "is" if len(change.accounts) == 1 else "are"
+        out.append(("gone", change.key, f"{removed} {verb} no longer in the inventory"))
+    return out
 
 
 _COMMAND = re.compile(r"store-audit [\w .:/@+=,-]+")

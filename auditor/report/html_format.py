@@ -11,12 +11,13 @@ from html import escape
 from auditor.checks.findings import Finding
 from auditor.checks.signin_map import UNRECORDED
 from auditor.report.common import (
+    baseline_changes,
     breach_note,
     code_spans,
     describe_expired,
     findings_by_account,
     fixed_note,
-    status,
+    shown_status,
     summary_text,
 )
 from auditor.report.results import Report
@@ -141,9 +142,15 @@ def _fixed(report: Report) -> list[str]:
     if note is None:
         return []
     out = ["<h2>Fixed since the baseline</h2>", f"<p>{_text(note)}.</p>"]
-    if report.fixed_since_baseline:
+    changes = baseline_changes(report)
+    if changes:
         out.append('<ul class="findings">')
-        out += [f"<li><code>{_text(key)}</code></li>" for key in report.fixed_since_baseline]
+        out += [
+            f"<li>{'' if label == 'fixed' else _text(label) + ': '}<code>{_text(key)}</code>"
+            + (f" ({_text(note)})" if note else "")
+            + "</li>"
+            for label, key, note in changes
+        ]
         out.append("</ul>")
     return out
 
@@ -168,13 +175,15 @@ def _checklist(report: Report) -> list[str]:
 
 
 def _findings(report: Report) -> list[str]:
-    """Every finding, grouped by the accounts it involves; then the accounts with none."""
+    """Every finding, grouped by the accounts it involves; then the accounts with none (in a
+    scoped report, only the scoped ones: the others were not looked at for findings)."""
     out = ["<h2>Findings by account</h2>"]
     accounts = {a.id: a for a in report.accounts}
     clean = []
     for account_id, findings in findings_by_account(report).items():
         if not findings:
-            clean.append(account_id)
+            if not report.scope or account_id in report.scope:
+                clean.append(account_id)
             continue
         account = accounts[account_id]
         store = f" ({account.store})" if account.store else ""
@@ -192,7 +201,7 @@ def _findings(report: Report) -> list[str]:
 
 
 def _finding(item: Finding, report: Report) -> str:
-    state = status(item, report)
+    state = shown_status(item, report)
     note = f' <span class="state">{_text(state)}</span>' if state != "open" else ""
     accepted = (
         f'<br><span class="muted">Accepted: {_text(item.suppression_reason)}</span>'

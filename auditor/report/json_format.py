@@ -6,8 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from auditor.checks.findings import Finding
 from auditor.report.common import status
-from auditor.report.results import Report
+from auditor.report.results import BaselineChange, Report
 
 SCHEMA = "store-audit/report/1"
 
@@ -28,22 +29,7 @@ def _sections(report: Report) -> dict[str, Any]:
         "generated_at": report.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "inventory": {"path": report.inventory_path, "accounts": report.account_count},
         "summary": report.summary,
-        "findings": (
-            {
-                "key": item.key,
-                "check": item.check,
-                "severity": item.severity.label,
-                "accounts": list(item.accounts),
-                "message": item.message,
-                "remediation": item.remediation,
-                "suppressed": item.suppressed,
-                "in_baseline": item.in_baseline,
-                "status": status(item, report),
-                **({"suppression_reason": item.suppression_reason} if item.suppressed else {}),
-                **({"subject": item.subject} if item.subject else {}),
-            }
-            for item in report.findings
-        ),
+        "findings": (_finding(item, report) for item in report.findings),
         "checklist": (
             {
                 "rank": action.rank,
@@ -67,6 +53,10 @@ def _sections(report: Report) -> dict[str, Any]:
         ),
         "breach_source": report.breach_source,
         "fixed_since_baseline": list(report.fixed_since_baseline) if report.baseline_used else None,
+        "partly_fixed_since_baseline": _changes(
+            report.partly_fixed_since_baseline, "fixed", report
+        ),
+        "gone_since_baseline": _changes(report.gone_since_baseline, "removed", report),
         "expired_ignores": [
             {
                 "account": e.account,
@@ -77,6 +67,38 @@ def _sections(report: Report) -> dict[str, Any]:
             for e in report.expired_ignores
         ],
     }
+
+
+def _finding(item: Finding, report: Report) -> dict[str, Any]:
+    """One finding as its JSON object."""
+    return {
+        "key": item.key,
+        "check": item.check,
+        "severity": item.severity.label,
+        "accounts": list(item.accounts),
+        "message": item.message,
+        "remediation": item.remediation,
+        "suppressed": item.suppressed,
+        "in_baseline": item.in_baseline,
+        "status": status(item, report),
+        **(
+            {"new_for": list(item.new_for), "baseline_keys": list(item.baseline_keys)}
+            if report.baseline_used
+            else {}
+        ),
+        **({"suppression_reason": item.suppression_reason} if item.suppressed else {}),
+        **({"subject": item.subject} if item.subject else {}),
+    }
+
+
+def _changes(
+    changes: tuple[BaselineChange, ...], name: str, report: Report
+) -> list[dict[str, Any]] | None:
+    """Partly fixed or gone baseline keys: the key, the accounts fixed or removed, and the
+    keys of this run's findings that hold the rest (null without a baseline)."""
+    if not report.baseline_used:
+        return None
+    return [{"key": c.key, name: list(c.accounts), "now": list(c.now)} for c in changes]
 
 
 def render_json(report: Report) -> str:

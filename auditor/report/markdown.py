@@ -9,11 +9,12 @@ import html
 import re
 
 from auditor.report.common import (
+    baseline_changes,
     breach_note,
     code_spans,
     describe_expired,
     fixed_note,
-    status,
+    shown_status,
     summary_text,
 )
 from auditor.report.results import Report
@@ -89,12 +90,16 @@ def render_markdown(report: Report) -> str:
             if item.suppressed:
                 wrong += f" Accepted: {md(item.suppression_reason or '')}"
             lines.append(
-                f"| {item.severity.label} | {status(item, report)} | {code(item.key)} | "
+                f"| {item.severity.label} | {shown_status(item, report)} | {code(item.key)} | "
                 f"{', '.join(code(a) for a in item.accounts)} | {wrong} | "
                 f"{prose(item.remediation)} |"
             )
     fixed = fixed_note(report)
     if fixed is not None:
         lines += ["", "## Fixed since the baseline", "", f"{fixed}."]
-        lines += [f"- {code(key)}" for key in report.fixed_since_baseline]
+        lines += [
+            f"- {'' if label == 'fixed' else label + ': '}{code(key)}"
+            + (f" ({md(note)})" if note else "")
+            for label, key, note in baseline_changes(report)
+        ]
     return "\n".join(lines) + "\n"

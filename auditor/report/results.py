@@ -36,6 +36,20 @@ class ReportAccount:
 
 
 @dataclass(frozen=True)
+class BaselineChange:
+    """A baseline key this run finds only in part (a shrunk group) or not at all because
+    accounts were removed from the inventory."""
+
+    key: str
+    """The baseline key."""
+    accounts: tuple[str, ...]
+    """Partly fixed: the accounts no longer involved. Gone: the accounts no longer in the
+    inventory."""
+    now: tuple[str, ...]
+    """The keys of this run's findings that hold what is left of it (empty when nothing is)."""
+
+
+@dataclass(frozen=True)
 class Report:
     """A finished audit, ready for any format."""
 
@@ -65,6 +79,11 @@ class Report:
     """What passwords were looked up in (a corpus file, the range API), or None: not checked."""
     fixed_since_baseline: tuple[str, ...] = ()
     """Baseline keys (in scope) that this run no longer finds: fixed since the baseline."""
+    partly_fixed_since_baseline: tuple[BaselineChange, ...] = ()
+    """Baseline group keys (in scope) that shrank: some of their accounts are fixed."""
+    gone_since_baseline: tuple[BaselineChange, ...] = ()
+    """Baseline keys (in scope) no longer found as they were only because accounts were
+    removed from the inventory: gone, not fixed."""
     sarif_root: str | None = None
     """The directory SARIF URIs are relative to (--sarif-root); None: the current directory."""
 

@@ -89,7 +89,21 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
     location, base = artifact_location(report.inventory_path, report.sarif_root)
     lines = {a.id: a.line or 1 for a in report.accounts}
     results = [_result(item, report, location, lines) for item in report.findings]
-    results += [_absent(key, location, lines) for key in report.fixed_since_baseline]
+    results += [
+        _absent(key, f"Fixed since the baseline: {key} is no longer found.", location, lines)
+        for key in report.fixed_since_baseline
+    ]
+    results += [
+        _absent(
+            gone.key,
+            f"Gone since the baseline, not fixed: {', '.join(gone.accounts)} no longer in the "
+            "inventory.",
+            location,
+            lines,
+        )
+        for gone in report.gone_since_baseline
+        if not gone.now
+    ]
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -161,12 +175,25 @@ def _result(
             }
         ]
     if report.baseline_used:
-        result["baselineState"] = "unchanged" if item.in_baseline else "new"
+        result["baselineState"] = _baseline_state(item)
+        if item.baseline_keys:
+            result["properties"]["baselineKeys"] = list(item.baseline_keys)
+        if item.new_for:
+            result["properties"]["newFor"] = list(item.new_for)
     return result
 
 
-def _absent(key: str, location: dict[str, str], lines: dict[str, int]) -> dict[str, Any]:
-    """A baseline finding this run no longer finds: `baselineState: "absent"`."""
+def _baseline_state(item: Finding) -> str:
+    """new; unchanged (its key is in the baseline); updated (a group of the baseline that
+    shrank, or grew only by accounts outside the report's scope)."""
+    if not item.in_baseline:
+        return "new"
+    return "updated" if item.baseline_keys else "unchanged"
+
+
+def _absent(key: str, text: str, location: dict[str, str], lines: dict[str, int]) -> dict[str, Any]:
+    """A baseline finding this run no longer finds (fixed, or its accounts removed):
+    `baselineState: "absent"`."""
     check, _, ids = key.partition(":")
     accounts = ids.split(",")
     result: dict[str, Any] = {"ruleId": check}
@@ -174,7 +201,7 @@ def _absent(key: str, location: dict[str, str], lines: dict[str, int]) -> dict[s
         result["ruleIndex"] = RULE_INDEX[check]
     result |= {
         "level": "none",
-        "message": {"text": f"Fixed since the baseline: {key} is no longer found."},
+        "message": {"text": text},
         "locations": _locations([a for a in accounts if a in lines], location, lines),
         "partialFingerprints": {"storeAuditFindingKey/v1": key},
         "properties": {"key": key, "accounts": accounts},

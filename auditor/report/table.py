@@ -6,7 +6,14 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from auditor.checklist import Action
-from auditor.report.common import breach_note, describe_expired, fixed_note, status, summary_text
+from auditor.report.common import (
+    baseline_changes,
+    breach_note,
+    describe_expired,
+    fixed_note,
+    shown_status,
+    summary_text,
+)
 from auditor.report.results import Report
 
 ACTION_WIDTH = 50
@@ -31,7 +38,10 @@ def render_table(report: Report) -> str:
         lines.append(verdict)
     lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
     lines += [note for note in (breach_note(report), fixed_note(report)) if note]
-    lines += [f"  fixed: {key}" for key in report.fixed_since_baseline]
+    lines += [
+        f"  {label}: {key}" + (f" ({note})" if note else "")
+        for label, key, note in baseline_changes(report)
+    ]
     lines.append("")
     if not report.findings:
         lines.append("Nothing to fix: no findings.")
@@ -55,7 +65,7 @@ def render_table(report: Report) -> str:
     rows = []
     for item in report.findings:
         # the state goes with the key, so the severity cell never wraps
-        state = status(item, report)
+        state = shown_status(item, report)
         marker = f" [{state}]" if state != "open" else ""
         text = f"{item.key}{marker}\n{item.message}."
         if item.suppressed:
