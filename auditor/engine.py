@@ -15,13 +15,13 @@ from auditor.checks import CHECKS, AuditContext, Finding
 from auditor.checks.early_scoring import EarlyScoring, start_early_scoring
 from auditor.checks.signin_map import build_map
 from auditor.checks.suppression import apply_ignores, expired_ignores
-from auditor.errors import UsageError
 from auditor.inventory import Inventory
 from auditor.progress import Progress
 from auditor.report.baseline import apply_baseline
 from auditor.report.results import Report, ReportAccount
 from auditor.report.visible import visible_report
 from auditor.secrets import SecretStore, SecretView, read_secrets
+from auditor.suggest import no_account
 from auditor.vocabulary import parse_fail_on
 
 
@@ -63,7 +63,7 @@ def run_audit(request: AuditRequest) -> Report:
     scope = tuple(dict.fromkeys([*request.scope, *filter(None, [request.gate_account])]))
     unknown = [a for a in scope if inventory.account(a) is None]
     if unknown:
-        raise UsageError(f"{inventory.path}: no account with id {unknown[0]!r}")
+        raise no_account(inventory.path, unknown[0], (a.id for a in inventory.accounts))
     now = request.now or dt.datetime.now(dt.UTC)
     today = request.today or now.astimezone().date()
     facts = AuditContext(inventory, SecretView({}), today, scope=frozenset(scope))

@@ -289,8 +289,9 @@ def test_demo_never_shows_its_own_secrets(fmt: str, tmp_path: Path) -> None:
 def test_no_leak_from_the_commands_that_write_secrets(
     tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
-    """add, set-secret, import (dry run, real, repeated, refused) and verify-totp, with canary
-    passwords and seeds typed at prompts, piped on stdin and read from exports."""
+    """add, set-secret, import (dry run, real, repeated, refused), verify-totp, list, set
+    login=, rename and remove, with canary passwords and seeds typed at prompts, piped on stdin
+    and read from exports."""
     import pyotp
 
     from tests.exports import EXPORTS, make_logins
@@ -404,6 +405,19 @@ def test_no_leak_from_the_commands_that_write_secrets(
         # the wrong --from: a one-line error about the columns, no cell quoted
         wrong = "lastpass" if manager != "lastpass" else "chrome"
         results.append(invoke("import", export, "--from", wrong, "--inventory", inventory))
+    # the everyday commands: list, set login=, rename (and onto a taken id), remove (refused
+    # off a terminal, then with --yes), and a typo's suggestions
+    memory_keyring.entries["store-audit/taken", "o2@acme.test"] = password
+    results += [
+        *(invoke("list", "--inventory", inventory, "--format", f) for f in ("table", "json")),
+        invoke("set", "shop", "login=o2@acme.test", "--inventory", inventory),
+        invoke("rename", "shop", "taken", "--inventory", inventory),  # refused: entries there
+        invoke("rename", "shop", "shop2", "--inventory", inventory),
+        invoke("set", "shop", "mfa=sms", "--inventory", inventory),  # unknown id: did you mean
+        invoke("set", "shop2", "platfrom=shopify", "--inventory", inventory),
+        invoke("remove", "shop2", "--inventory", inventory),  # refused: no terminal
+        invoke("remove", "shop2", "--yes", "--inventory", inventory),
+    ]
     assert {r.exit_code for r in results} <= {0, 1, 2}
     texts = [t for r in results for t in (r.stdout, r.stderr)] + [inventory.read_text()]
     assert find_leaks(texts, forms) == []

@@ -36,8 +36,23 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "set": (
         "fields",
         "set_",
-        "Set fields of an account: mfa, mfa_phone, store, region, recovery_email, kind, "
+        "Set fields of an account: login, mfa, mfa_phone, store, region, recovery_email, kind, "
         "platform, password_changed (a date or `today`).",
+    ),
+    "list": (
+        "manage",
+        "list_",
+        "List the accounts: platform, login, 2FA and what the keyring holds (never a secret).",
+    ),
+    "remove": (
+        "manage",
+        "remove",
+        "Remove an account from the inventory and delete its keyring entries (asks first).",
+    ),
+    "rename": (
+        "manage",
+        "rename",
+        "Rename an account: its id in the inventory and its keyring entries, all or nothing.",
     ),
     "set-secret": (
         "accounts",

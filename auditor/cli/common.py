@@ -16,6 +16,7 @@ import click
 from auditor.errors import Interrupted, StoreAuditError, UsageError
 
 if TYPE_CHECKING:
+    from auditor.intake.relocate import Relocated
     from auditor.secrets import Secret
 
 FILE = click.Path(dir_okay=False, path_type=Path)
@@ -128,3 +129,23 @@ def warn_about_inventory(path: Path) -> None:
             "set-secret removes the keyring entries it left",
             err=True,
         )
+
+
+def describe_relocated(account_id: str, done: Relocated) -> None:
+    """What `remove`, `rename` or `set login=` did to the account's keyring entries."""
+    if done.moved:
+        click.echo(f"{account_id}: moved its {_listed(done.moved)} in the keyring to the new name")
+    if done.removed:
+        click.echo(f"{account_id}: deleted its {_listed(done.removed)} from the keyring")
+    for kept in done.kept:
+        click.echo(f"{account_id}: left in the keyring: {kept}")
+    for service, user in done.failed:
+        click.echo(
+            f"store-audit: warning: could not delete the old keyring entry {service!r} for "
+            f"{user!r}; `store-audit doctor --prune` removes it",
+            err=True,
+        )
+
+
+def _listed(items: tuple[str, ...]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

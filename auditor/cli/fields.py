@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import INVENTORY_OPTION, note, reported, warn_about_inventory
+from auditor.cli.common import (
+    INVENTORY_OPTION,
+    describe_relocated,
+    note,
+    reported,
+    warn_about_inventory,
+)
 
 
 @click.command("set")
@@ -17,29 +23,37 @@ from auditor.cli.common import INVENTORY_OPTION, note, reported, warn_about_inve
 @click.argument("assignments", nargs=-1, metavar="KEY=VALUE...")
 @INVENTORY_OPTION
 def set_(account_id: str, assignments: tuple[str, ...], inventory: Path | None) -> None:
-    """Set fields of an account: mfa, mfa_phone, store, region, recovery_email, kind, platform,
-    password_changed (a date or `today`). An empty value (region=) removes an optional field.
+    """Set fields of an account: login, mfa, mfa_phone, store, region, recovery_email, kind,
+    platform, password_changed (a date or `today`). An empty value (region=) removes an optional
+    field. A new login moves the account's keyring entries to it.
 
     \b
     store-audit set amazon-us mfa=totp store="Acme Home US"
     store-audit set ebay mfa=sms mfa_phone="+1 555 010 0000" password_changed=today
+    store-audit set ebay-uk login=uk@acmehome.com
     """
     from auditor.intake.fields import parse_assignments, set_fields
+    from auditor.intake.relocate import Relocated, move_entries
     from auditor.intake.session import writing
     from auditor.inventory import locate_inventory
     from auditor.inventory.editing import InventoryDocument
 
+    moved = Relocated()
     with reported():
         changes = parse_assignments(assignments, dt.date.today())
         path = locate_inventory(inventory)
         with writing(path, note) as session:
             document = InventoryDocument.open(session.path)
             warn_about_inventory(document.path)
-            text, _, described = set_fields(document, account_id, changes)
-            if any(change.before != change.after for change in described):
+            before = document.render()[1].account(account_id)
+            text, after, described = set_fields(document, account_id, changes)
+            if before is not None and before.login != after.login:
+                moved = move_entries(session, before, after, lambda: document.save(text))
+            elif any(change.before != change.after for change in described):
                 document.save(text)
     for change in described:
         click.echo(f"{account_id}: {change.describe()}")
+    describe_relocated(account_id, moved)
     if all(change.before == change.after for change in described):
         click.echo(f"nothing changed in {document.path}")
     else:

@@ -17,6 +17,7 @@ from auditor.secrets import KeyringStore, Secret, SecretStore
 from auditor.secrets.journal import Journal
 from auditor.secrets.totp import TotpError, TotpSeed, parse_totp
 from auditor.secrets.writes import KeyringWriter, secret_transaction
+from auditor.suggest import no_account
 
 
 def check_seed(seed: Secret, account_id: str) -> TotpSeed:
@@ -131,7 +132,7 @@ def set_secret(
     _, inventory = document.render()
     account = inventory.account(account_id)
     if account is None:
-        raise UsageError(f"{inventory.path}: no account with id {account_id!r}")
+        raise no_account(inventory.path, account_id, (a.id for a in inventory.accounts))
     if totp:
         check_seed(value, account_id)
     service = account.totp_service if totp else account.service

@@ -12,8 +12,10 @@ from typing import Any
 from auditor.errors import UsageError
 from auditor.inventory import Account
 from auditor.inventory.editing import InventoryDocument
+from auditor.suggest import did_you_mean, no_account
 
 SETTABLE = (
+    "login",
     "platform",
     "kind",
     "store",
@@ -23,15 +25,20 @@ SETTABLE = (
     "mfa_phone",
     "password_changed",
 )
-"""The fields `set` changes; an empty value removes the optional ones."""
+"""The fields `set` changes; an empty value removes the optional ones. A new login moves the
+account's keyring entries to it (`intake.relocate`)."""
 
 MFA_A_SEED_REPLACES = frozenset({"unknown", "none", "sms"})
 """2FA records that a stored TOTP seed shows to be out of date (`set-secret --totp`, import)."""
 
-REQUIRED = frozenset({"platform", "mfa"})
+REQUIRED = frozenset({"platform", "mfa", "login"})
 
-FILED_UNDER = frozenset({"id", "login", "keyring_service"})
-"""Fields the keyring files an account's secrets under: changing them would lose the secrets."""
+FILED_UNDER = {
+    "id": "`store-audit rename ID NEW` changes it and moves the keyring entries",
+    "keyring_service": "edit the inventory, then move the entries with the `keyring` command",
+}
+"""Fields the keyring files an account's secrets under that `set` leaves alone, and what does
+change them."""
 
 
 @dataclass(frozen=True)
@@ -73,10 +80,13 @@ def parse_assignments(pairs: tuple[str, ...], today: dt.date) -> dict[str, Any]:
             raise UsageError(
                 f"{key}: the keyring files this account's secrets under it; `set` does not "
                 "change it",
-                hint="add the account again under the new value with `store-audit add`",
+                hint=FILED_UNDER[key],
             )
         if key not in SETTABLE:
-            raise UsageError(f"{key}: not a field `set` changes (one of {', '.join(SETTABLE)})")
+            raise UsageError(
+                f"{key}: not a field `set` changes{did_you_mean(key, SETTABLE)} "
+                f"(one of {', '.join(SETTABLE)})"
+            )
         changes[key] = _value(key, value.strip(), today)
     if not changes:
         raise UsageError("nothing to set: give KEY=VALUE, such as mfa=totp")
@@ -110,7 +120,7 @@ def set_fields(
     _, inventory = document.render()
     before = inventory.account(account_id)
     if before is None:
-        raise UsageError(f"{document.path}: no account with id {account_id!r}")
+        raise no_account(document.path, account_id, (a.id for a in inventory.accounts))
     raw_before = {key: document.field(account_id, key) for key in changes}
     for key, value in changes.items():
         document.set_field(account_id, key, value)

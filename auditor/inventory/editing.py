@@ -66,6 +66,13 @@ class InventoryDocument:
         else:
             table[key] = value
 
+    def remove_account(self, account_id: str) -> None:
+        """Take an account's [[accounts]] table out of the document."""
+        table = self._account_table(account_id)
+        accounts = self.document["accounts"]
+        assert isinstance(accounts, AoT)  # noqa: S101 - _account_table found the table there
+        del accounts[next(i for i, t in enumerate(accounts) if t is table)]
+
     def field(self, account_id: str, key: str) -> Any:
         """One field of an existing account as a plain value (None: absent)."""
         value: Any = self._account_table(account_id).get(key)

@@ -7,13 +7,14 @@ from auditor.errors import UsageError
 from auditor.inventory import Account, Inventory
 from auditor.secrets.store import SecretStore
 from auditor.secrets.value import Secret
+from auditor.suggest import no_account
 
 
 def find_account(inventory: Inventory, account_id: str) -> Account:
     """The account with this id; a one-line UsageError (exit 2) naming the file when none."""
     account = inventory.account(account_id)
     if account is None:
-        raise UsageError(f"{inventory.path}: no account with id {account_id!r}")
+        raise no_account(inventory.path, account_id, (a.id for a in inventory.accounts))
     return account
 
 

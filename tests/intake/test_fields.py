@@ -72,7 +72,8 @@ def test_set_then_audit_has_no_mfa_unknown(inventory: Path, memory_keyring: Memo
         ("kind=shop", "kind"),
         ("mfa=", "mfa: required, so it cannot be removed"),
         ("colour=red", "colour: not a field `set` changes"),
-        ("login=new@acme.test", "login: the keyring files this account's secrets under it"),
+        ("id=new", "id: the keyring files this account's secrets under it"),
+        ("login=", "login: required, so it cannot be removed"),
         ("mfa", "'mfa': write KEY=VALUE"),
     ],
 )
