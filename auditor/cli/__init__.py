@@ -127,6 +127,18 @@ class _Commands(click.Group):
         command: click.Command = getattr(importlib.import_module(f"auditor.cli.{module}"), name)
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's own, with the closest command suggested for a typo (`audti`: did you mean
+        audit?): click suggests from commands it has loaded, and ours load when asked for."""
+        name = args[0] if args else ""
+        if name in COMMANDS or name.startswith("-") or ctx.resilient_parsing:
+            return super().resolve_command(ctx, args)
+        from auditor.suggest import did_you_mean
+
+        ctx.fail(f"No such command {name!r}{did_you_mean(name, COMMANDS)}")
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The list click would show, cut to the terminal's width the same way."""
         names = self.list_commands(ctx)

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 @click.option("--region", help="Marketplace region, such as US or DE.")
 @click.option("--recovery-email", help="Where password resets go.")
 @click.option("--mfa-phone", help="The phone that receives sms or voice codes.")
+@click.option(
+    "--platform-unknown", is_flag=True, help="Accept a platform the catalog does not know."
+)
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")
 @click.option(
     "--password-stdin",
@@ -50,10 +53,12 @@ def add(
     inventory: Path | None,
     force: bool,
     password_stdin: bool,
+    platform_unknown: bool,
     **fields: str | None,
 ) -> None:
     """Add an account: prompts for its password (hidden) and an optional TOTP seed."""
     from auditor.intake.enrol import add_account, check_new_account
+    from auditor.intake.fields import check_platform
     from auditor.intake.session import writing
     from auditor.inventory import inventory_path_for_writing
     from auditor.inventory.editing import InventoryDocument
@@ -63,6 +68,7 @@ def add(
     with reported():
         # Everything that can be checked is checked before the prompts; the lock is taken only
         # after them, so a writer never waits for someone else's typing.
+        check_platform(fields["platform"], platform_unknown)
         check_new_account(
             InventoryDocument.open(path), {"id": account_id, **fields}, KeyringStore(), force=force
         )

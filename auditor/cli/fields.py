@@ -21,8 +21,13 @@ from auditor.cli.common import (
 @click.command("set")
 @click.argument("account_id", metavar="ID")
 @click.argument("assignments", nargs=-1, metavar="KEY=VALUE...")
+@click.option(
+    "--platform-unknown", is_flag=True, help="Accept a platform the catalog does not know."
+)
 @INVENTORY_OPTION
-def set_(account_id: str, assignments: tuple[str, ...], inventory: Path | None) -> None:
+def set_(
+    account_id: str, assignments: tuple[str, ...], platform_unknown: bool, inventory: Path | None
+) -> None:
     """Set fields of an account: login, mfa, mfa_phone, store, region, recovery_email, kind,
     platform, password_changed (a date or `today`). An empty value (region=) removes an optional
     field. A new login moves the account's keyring entries to it.
@@ -32,7 +37,7 @@ def set_(account_id: str, assignments: tuple[str, ...], inventory: Path | None) 
     store-audit set ebay mfa=sms mfa_phone="+1 555 010 0000" password_changed=today
     store-audit set ebay-uk login=uk@acmehome.com
     """
-    from auditor.intake.fields import parse_assignments, set_fields
+    from auditor.intake.fields import check_platform, parse_assignments, set_fields
     from auditor.intake.relocate import Relocated, move_entries
     from auditor.intake.session import writing
     from auditor.inventory import locate_inventory
@@ -41,6 +46,7 @@ def set_(account_id: str, assignments: tuple[str, ...], inventory: Path | None) 
     moved = Relocated()
     with reported():
         changes = parse_assignments(assignments, dt.date.today())
+        check_platform(changes.get("platform"), platform_unknown)
         path = locate_inventory(inventory)
         with writing(path, note) as session:
             document = InventoryDocument.open(session.path)

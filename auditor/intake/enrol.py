@@ -59,7 +59,9 @@ def check_new_account(
     if before is not None and before.account(account_id) is not None:
         raise UsageError(
             f"{document.path}: account {account_id!r} is already in the inventory",
-            hint=f"use `store-audit set-secret {account_id}` to change its secrets",
+            hint=f"`store-audit set-secret {account_id}` changes its secrets, `set {account_id} "
+            f"login=...` its login, `rename {account_id} NEW` its id, `remove {account_id}` "
+            "takes it out",
         )
     document.add_account(fields)
     _, inventory = document.render()  # the standard one-line errors for a bad id, mfa, date...

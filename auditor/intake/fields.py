@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.errors import UsageError
-from auditor.inventory import Account
+from auditor.inventory import Account, platforms
 from auditor.inventory.editing import InventoryDocument
-from auditor.suggest import did_you_mean, no_account
+from auditor.suggest import closest, did_you_mean, no_account
 
 SETTABLE = (
     "login",
@@ -145,3 +145,19 @@ def record_fields(
         text, _, done = set_fields(document, account_id, fields)
         described += [(account_id, change) for change in done]
     return text, described
+
+
+def check_platform(platform: str | None, unknown_ok: bool) -> None:
+    """A platform the catalog does not know is most often a typo (`walmrt`): it would make the
+    account kind "other", and the checks that fit the real platform would stop. UsageError with
+    the closest known platform, unless the user confirmed it (`--platform-unknown`)."""
+    if platform is None or unknown_ok or platforms.lookup(platform.lower()) is not None:
+        return
+    names = {name: p.id for p in platforms.PLATFORMS.values() for name in platforms.names_of(p.id)}
+    match = closest(platform, names)
+    guess = f": did you mean {names[match]}?" if match else "."
+    raise UsageError(
+        f"platform {platform!r} is not in the platform catalog{guess} An unknown platform makes "
+        'the account kind "other", and the checks that fit a known one do not run',
+        hint="pass --platform-unknown to record it as written",
+    )
