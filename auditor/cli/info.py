@@ -25,7 +25,13 @@ def checks() -> None:
             when += f" (runs with {entry.needs})"
         rows.append([entry.id, entry.severity.label, when])
     click.echo(
-        tabulate(rows, headers=["Check", "Default", "Fires when"], maxcolwidths=[None, None, 40])
+        tabulate(
+            rows,
+            headers=["Check", "Default", "Fires when"],
+            maxcolwidths=[None, None, 40],
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
     )
 
 

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 import click
 
 from auditor.cli.common import (
+    FILE,
     INVENTORY_OPTION,
     fail,
     note,
     read_secret,
+    refuse_overwriting,
     reported,
     warn_about_inventory,
 )
@@ -178,13 +180,15 @@ def _skip(question: str) -> str:
     default="table",
     show_default=True,
 )
+@click.option("--output", type=FILE, help="Write the map to this file (mode 0600) instead.")
 @INVENTORY_OPTION
-def map_(fmt: str, inventory: Path | None) -> None:
+def map_(fmt: str, output: Path | None, inventory: Path | None) -> None:
     """Who signs in where: mailboxes, phones, and each account's door, login and codes."""
     import datetime as dt
 
     from auditor.checks import AuditContext
     from auditor.checks.signin_map import build_map
+    from auditor.files import write_private
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.lockout.map_formats import map_json, render_map_markdown, render_map_table
     from auditor.report.visible import visible
@@ -192,11 +196,17 @@ def map_(fmt: str, inventory: Path | None) -> None:
 
     with reported():
         loaded = load_inventory(locate_inventory(inventory))
+        refuse_overwriting(loaded.path, output, "--output")
         warn_about_inventory(loaded.path)
         secrets = read_secrets(loaded.accounts, KeyringStore())
-    signin = build_map(AuditContext(loaded, secrets, dt.date.today()))
-    render = {"table": render_map_table, "json": map_json, "markdown": render_map_markdown}[fmt]
-    click.echo(visible(render(signin)))
+        signin = build_map(AuditContext(loaded, secrets, dt.date.today()))
+        render = {"table": render_map_table, "json": map_json, "markdown": render_map_markdown}
+        text = visible(render[fmt](signin))
+        if output is None:
+            click.echo(text)
+            return
+        write_private(output, text if text.endswith("\n") else text + "\n")
+    click.echo(f"store-audit: wrote the map to {output}", err=True)
 
 
 @click.command("verify-totp")

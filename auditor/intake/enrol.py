@@ -68,7 +68,14 @@ def check_new_account(
     account = inventory.account(account_id)
     if account is None:  # render() loaded what add_account wrote; this cannot happen
         raise UsageError(f"{document.path}: account {account_id!r} was not added")
-    _refuse_overwrite(store, account.service, account.login, f"a password for {account_id}", force)
+    if not force and store.get(account.service, account.login) is not None:
+        raise UsageError(
+            f"the keyring already holds a password under service {account.service!r} for "
+            f"{account.login!r}, and no account of {document.path} names it: another inventory "
+            "on this keyring, or one left behind; nothing was written",
+            hint="choose another id (or a keyring_service); if it is a leftover of yours, "
+            "--force replaces it (`store-audit doctor` lists entries no account uses)",
+        )
     if isinstance(store, KeyringStore):
         store.refuse_unencrypted()
     return account

@@ -9,15 +9,15 @@ none of them.
 from __future__ import annotations
 
 import hmac
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.importers import ExportEntry
 from auditor.intake.logins import LoginGroup, Skipped, group_by_login
-from auditor.inventory import ACCOUNT_ID, Account, Inventory
+from auditor.intake.naming import new_id, store_name
+from auditor.inventory import Account, Inventory
 from auditor.inventory.editing import InventoryDocument
 from auditor.secrets import Secret, SecretStore
 from auditor.secrets.totp import TotpError, parse_totp
@@ -91,11 +91,6 @@ class ImportPlan:
         return () if force else tuple(p for p in self.proposals if p.status in NEEDS_FORCE)
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
-    return slug[:56] or "account"
-
-
 def _same(a: Secret | None, b: str | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -132,7 +127,7 @@ def plan_import(
         if unusable:  # `add` and `set-secret --totp` refuse it too: no seed, no mfa = totp
             seed = None
         existing = by_login.get((platform_id, login_key))
-        account_id = existing.id if existing else _new_id(group, platform_id, taken)
+        account_id = existing.id if existing else new_id(group, platform_id, taken)
         targets.append(
             _Target(
                 group,
@@ -147,10 +142,7 @@ def plan_import(
                 unusable,
             )
         )
-    # Everything the plan compares with, in one read (one connection for the Secret Service).
-    stored = store.read_many(
-        [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
-    )
+    stored = _keep_apart(targets, store, taken)
     proposals = tuple(
         _propose(t, stored[t.service, t.login], stored[f"{t.service}/totp", t.login])
         for t in targets
@@ -160,6 +152,50 @@ def plan_import(
         tuple(sorted(skipped, key=lambda s: s.entries)),
         tuple(sorted(others.items(), key=lambda kind: kind[0].casefold())),
     )
+
+
+Stored = dict[tuple[str, str], str | None]
+
+
+def _read(targets: list[_Target], store: SecretStore) -> Stored:
+    """Everything the plan compares with, in one read (one connection for the Secret Service)."""
+    return store.read_many(
+        [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
+    )
+
+
+def _keep_apart(targets: list[_Target], store: SecretStore, taken: set[str]) -> Stored:
+    """What the keyring holds for each target. A new account whose entries already hold other
+    secrets (another inventory on this keyring, or ones left behind) gets another id, so an
+    import never takes over entries this inventory does not name; identical secrets are the
+    same account's and are kept."""
+    stored = _read(targets, store)
+    for _ in range(8):
+        clashing = [
+            i
+            for i, t in enumerate(targets)
+            if t.existing is None
+            and any(
+                value is not None and not _same(mine, value)
+                for mine, value in (
+                    (t.password, stored[t.service, t.login]),
+                    (t.seed, stored[f"{t.service}/totp", t.login]),
+                )
+            )
+        ]
+        if not clashing:
+            break
+        for i in clashing:
+            t = targets[i]
+            account_id = new_id(t.group, t.platform_id, taken)
+            targets[i] = replace(
+                t,
+                account_id=account_id,
+                service=f"store-audit/{account_id}",
+                clashed=t.clashed or t.service,
+            )
+        stored = _read(targets, store)
+    return stored
 
 
 @dataclass(frozen=True)
@@ -177,6 +213,8 @@ class _Target:
     login: str
     seed_problem: str | None
     """Why the export's seed is not imported (it cannot make the codes the site asks for)."""
+    clashed: str | None = None
+    """The service its first id would have used, already holding other secrets."""
 
 
 def _seed_problem(seed: Secret) -> str | None:
@@ -186,33 +224,6 @@ def _seed_problem(seed: Secret) -> str | None:
     except TotpError as error:
         return str(error)
     return None
-
-
-def _store_name(title: str) -> str | None:
-    """The entry's title as the store's name, unless it is a host or URL (Chrome titles every
-    entry with its host): no store name is better than a wrong one."""
-    if not title or "://" in title or re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", title):
-        return None
-    return title
-
-
-def _new_id(group: LoginGroup, platform_id: str, taken: set[str]) -> str:
-    """An unused account id from the platform and region (or mailbox name, or host)."""
-    match = group.match
-    if match is None:
-        base = _slug(group.host)
-    elif match.platform.kind == "mailbox":
-        base = f"{platform_id}-{group.entries[0].username.partition('@')[0].replace('.', '-')}"
-    else:
-        unified, _ = group.unified()
-        region_id = f"{platform_id}-{match.region}" if match.region else platform_id
-        base = unified or region_id
-    account_id, number = _slug(base), 1
-    while account_id in taken or not ACCOUNT_ID.fullmatch(account_id):
-        number += 1
-        account_id = f"{_slug(base)}-{number}"
-    taken.add(account_id)
-    return account_id
 
 
 def _propose(target: _Target, stored_password: str | None, stored_seed: str | None) -> Proposal:
@@ -248,6 +259,12 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         detail += f"; {disputed}"
     if target.seed_problem:
         detail += f"; TOTP seed not imported: {target.seed_problem}"
+    if target.clashed:
+        detail += (
+            f"; not {target.clashed.removeprefix('store-audit/')}: the keyring already holds "
+            f"other secrets under {target.clashed!r} (another inventory on this keyring, or "
+            "left behind)"
+        )
     set_mfa = existing is not None and seed is not None and existing.mfa in MFA_A_SEED_REPLACES
     if set_mfa and existing is not None:
         status = "fill" if status == "unchanged" else status
@@ -259,7 +276,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         kind=kind,
         login=target.login,
         region=region.upper() if region else None,
-        store=_store_name(first.title) if kind == "store" else None,
+        store=store_name(first.title) if kind == "store" else None,
         mfa="totp" if seed is not None and (set_mfa or existing is None) else mfa,
         password=password,
         totp=seed,

@@ -24,6 +24,8 @@ def describe_plan(plan: ImportPlan) -> str:
                 rows,
                 headers=["ID", "Platform", "Login", "MFA", "Change"],
                 maxcolwidths=[None, None, 28, None, 30],
+                break_long_words=False,
+                break_on_hyphens=False,
                 disable_numparse=True,
             )
         )

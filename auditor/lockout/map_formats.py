@@ -4,6 +4,7 @@ HTML report draws the same map in a section of its own (report/html_format.py)."
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Sequence
 
 from tabulate import tabulate
@@ -55,12 +56,45 @@ def _tables(signin: SignInMap) -> list[tuple[str, list[str], list[list[str]]]]:
 
 
 def render_map_table(signin: SignInMap) -> str:
-    """Three plain tables for a terminal."""
-    parts = []
-    for title, header, rows in _tables(signin):
-        body = tabulate(rows, header, tablefmt="simple") if rows else "(none)"
-        parts.append(f"{title}:\n{body}\n")
-    return "\n".join(parts)
+    """The map for a terminal, within 80 columns: a few lines per mailbox, phone and account,
+    each list folded between names, so no address, account id or URL is ever cut in two (a
+    URL longer than a line stands alone on its own)."""
+    parts = ["Mailboxes:"]
+    for m in signin.mailboxes:
+        parts.append(f"{m.address} ({m.account or 'not in the inventory'})")
+        parts += _folded("signs in to", m.signs_in) + _folded("recovers", m.recovers)
+    if not signin.mailboxes:
+        parts.append("(none)")
+    parts += ["", "Phones:"]
+    for phone in signin.phones:
+        parts.append(phone.phone or UNRECORDED)
+        parts += _folded("receives the codes of", phone.receives)
+    if not signin.phones:
+        parts.append("(none)")
+    parts += ["", "Accounts:"]
+    for a in signin.accounts:
+        parts.append(f"{a.id}  {a.platform}  {a.login}")
+        parts.append(f"{_INDENT}sign in at {a.sign_in or '(no sourced page)'}")
+        parts += _folded("codes go to", [f"{a.codes}; backup codes: {a.backup_codes}"])
+    if not signin.accounts:
+        parts.append("(none)")
+    return "\n".join(parts) + "\n"
+
+
+_INDENT = "    "
+
+
+def _folded(label: str, items: Sequence[str]) -> list[str]:
+    """`    label: a, b, c` over as many lines as 80 columns need, cut only between items and
+    at spaces."""
+    return textwrap.wrap(
+        f"{label}: {_names(items)}",
+        width=80,
+        initial_indent=_INDENT,
+        subsequent_indent=_INDENT * 2,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def render_map_markdown(signin: SignInMap) -> str:

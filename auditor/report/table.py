@@ -25,13 +25,31 @@ def _action_text(action: Action, report: Report) -> str:
     return f"[new] {action.action}" if report.is_new_action(action) else action.action
 
 
+def _fold(key: str, width: int) -> str:
+    """A finding key over lines no wider than `width`, cut only after a comma or before the
+    status marker, never inside an account id (the table's wrapping would cut at a hyphen)."""
+    pieces = key.replace(",", ",\0").replace(" [", "\0 [").split("\0")
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and len(lines[-1]) + len(piece) > width:
+            lines.append("")
+        lines[-1] += piece if lines[-1] else piece.lstrip()
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _fold_summary(line: str) -> list[str]:
+    """The summary line, its baseline counts on a line of their own when it would pass 80."""
+    head, _, tail = line.partition("; ")
+    return [line] if len(line) <= 80 or not tail else [f"{head};", f"  {tail}"]
+
+
 def render_table(report: Report) -> str:
     """The checklist and the findings as plain-text tables."""
     scope = f", findings involving {', '.join(report.scope)}" if report.scope else ""
     lines = [
         f"store-audit {report.tool_version}: {report.inventory_path}, "
         f"{report.account_count} accounts{scope}",
-        f"Findings: {summary_text(report)}",
+        *_fold_summary(f"Findings: {summary_text(report)}"),
     ]
     verdict = report.gate_verdict()
     if verdict:
@@ -56,6 +74,8 @@ def render_table(report: Report) -> str:
                 ],
                 headers=["#", "Severity", "Action", "Protects"],
                 maxcolwidths=[None, None, ACTION_WIDTH, None],
+                break_long_words=False,
+                break_on_hyphens=False,
                 disable_numparse=True,
                 colalign=("right", "left", "left", "right"),
             )
@@ -67,7 +87,7 @@ def render_table(report: Report) -> str:
         # the state goes with the key, so the severity cell never wraps
         state = shown_status(item, report)
         marker = f" [{state}]" if state != "open" else ""
-        text = f"{item.key}{marker}\n{item.message}."
+        text = f"{_fold(item.key + marker, MESSAGE_WIDTH)}\n{item.message}."
         if item.suppressed:
             text += f"\nAccepted: {item.suppression_reason}"
         rows.append([item.severity.label, text])
@@ -76,6 +96,8 @@ def render_table(report: Report) -> str:
             rows,
             headers=["Severity", "Finding"],
             maxcolwidths=[None, MESSAGE_WIDTH],
+            break_long_words=False,
+            break_on_hyphens=False,
             disable_numparse=True,
         )
     )

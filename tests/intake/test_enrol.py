@@ -102,7 +102,7 @@ def test_add_never_replaces_a_keyring_entry_without_force(
     memory_keyring.entries["store-audit/amazon-us", "ops@acme.test"] = "left-over"
     refused = add(inventory, answers="New-pw-1!x\nNew-pw-1!x\n\n")
     assert refused.exit_code == ExitCode.USAGE
-    assert "already holds a password for amazon-us" in refused.stderr
+    assert "already holds a password under service 'store-audit/amazon-us'" in refused.stderr
     assert not inventory.exists()
     assert memory_keyring.entries == {("store-audit/amazon-us", "ops@acme.test"): "left-over"}
     forced = add(inventory, "--force", answers="New-pw-1!x\nNew-pw-1!x\n\n")

@@ -155,8 +155,12 @@ def test_a_failure_at_any_write_leaves_keyring_and_inventory_as_they_were(
     logins = make_logins()
     export = write_export(tmp_path, "1password", logins)
     inventory = tmp_path / "store-audit.toml"
-    inventory.write_text(EXISTING)
-    # an entry already there, that the forced import replaces first and a failure must restore
+    # an account's entry already there, that the forced import replaces first and a failure must
+    # restore (an entry no account names is another inventory's: an import never takes it over)
+    inventory.write_text(
+        EXISTING + '\n[[accounts]]\nid = "amazon-us"\nplatform = "amazon"\n'
+        'login = "ops@acme.test"\nmfa = "totp"\n'
+    )
     real_keyring.set_password("store-audit/amazon-us", "ops@acme.test", "old-amazon-pw")
     before_keyring, before_inventory = keyring_contents(), inventory.read_bytes()
     writes = 5  # three passwords, two seeds
