@@ -36,29 +36,38 @@ def find_shared_phones(context: AuditContext) -> Iterator[Finding]:
             ids,
             f"{accounts[0].mfa_phone} receives the codes for {join_names(ids)}: losing, "
             f"replacing or having that one number ported away locks you out of {every} at once",
-            f"Keep the phone, but do not let it be the only way in: {_second_ways(accounts)}.",
+            "Keep the phone, but do not let it be the only way in: "
+            f"{_second_ways(accounts, context)}.",
             subject=accounts[0].mfa_phone,
         )
 
 
-def _second_ways(accounts: list[Account]) -> str:
-    """Backup codes for each account, and a second factor where the platform offers one."""
+def _second_ways(accounts: list[Account], context: AuditContext) -> str:
+    """Backup codes for each account that has none stored, and a second factor where the
+    platform offers one; the accounts whose codes are stored are named as such."""
     with_app = sorted(
         a.id for a in accounts if "an authenticator app" in strong_methods(a.platform)
     )
-    steps = [
-        f"save the backup codes of {join_names(sorted(a.id for a in accounts))} offline, where "
-        "the platform gives them"
-    ]
+    stored = {a.id: context.secrets.backup_codes(a.id) for a in accounts}
+    lacking = sorted(i for i, count in stored.items() if not count)
+    steps = []
+    if lacking:
+        steps.append(
+            f"save the backup codes of {join_names(lacking)} offline, where the platform gives them"
+        )
+    kept = [f"{i} has {stored[i]}" for i in sorted(stored) if stored[i]]
+    if kept:
+        steps.append(f"keep the stored backup codes where you can reach them ({', '.join(kept)})")
     if with_app:
         steps.append(f"add an authenticator app as a second method on {join_names(with_app)}")
     return "; ".join(steps)
 
 
 def _action(facts: ActionFacts) -> str:
+    # what each account needs (backup codes, an app) is in the finding: some have codes stored
     return (
-        f"Save backup codes for {join_names(facts.ids)}, so losing {facts.subject} does not "
-        "lock you out of them all"
+        f"Give {join_names(facts.ids)} a way in that is not {facts.subject}, so losing it does "
+        "not lock you out of them all"
     )
 
 

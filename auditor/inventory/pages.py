@@ -11,6 +11,7 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 TOPICS = {
     "passkeys": "passkeys",
@@ -37,8 +38,10 @@ class PlatformPages:
 
     sign_in: dict[str, Page]
     """Region (lower case, "" for every region) → the sign-in page."""
-    topics: dict[str, Page]
-    """Topic (see TOPICS) → the page."""
+    topics: dict[str, dict[str, Page]]
+    """Topic (see TOPICS) → region (lower case, "" for every region) → the page: a platform
+    whose sellers each deal with their own region's pages (Amazon's account health) has them
+    by region, and a region without a sourced one gets none, never another region's."""
 
 
 @functools.cache
@@ -48,10 +51,17 @@ def all_pages() -> dict[str, PlatformPages]:
     return {
         platform: PlatformPages(
             {region.lower(): Page(**page) for region, page in entry.get("sign_in", {}).items()},
-            {topic: Page(**page) for topic, page in entry.items() if topic in TOPICS},
+            {topic: _by_region(page) for topic, page in entry.items() if topic in TOPICS},
         )
         for platform, entry in tomllib.loads(text).items()
     }
+
+
+def _by_region(entry: dict[str, Any]) -> dict[str, Page]:
+    """A topic's page for every region (`{ url, source }`) or its pages by region."""
+    if "url" in entry:
+        return {"": Page(**entry)}
+    return {region.lower(): Page(**page) for region, page in entry.items()}
 
 
 def sign_in_page(platform: str, region: str | None) -> Page | None:
@@ -62,7 +72,16 @@ def sign_in_page(platform: str, region: str | None) -> Page | None:
     return pages.sign_in.get((region or "").lower()) or pages.sign_in.get("")
 
 
-def topic_page(platform: str, topic: str) -> Page | None:
-    """The platform's page on a topic of TOPICS, if sourced."""
+def topic_page(platform: str, topic: str, region: str | None = None) -> Page | None:
+    """The platform's page on a topic of TOPICS for that region (or for every region), if
+    sourced."""
     pages = all_pages().get(platform)
-    return pages.topics.get(topic) if pages else None
+    by_region = pages.topics.get(topic, {}) if pages else {}
+    return by_region.get((region or "").lower()) or by_region.get("")
+
+
+def regional_topic(platform: str, topic: str) -> bool:
+    """Whether the platform's pages on this topic differ by region (then a region without one
+    has none)."""
+    pages = all_pages().get(platform)
+    return bool(pages) and "" not in pages.topics.get(topic, {"": None})

@@ -101,9 +101,12 @@ def _door(context: AuditContext, account: Account) -> Step:
     if page:
         lines = [f"sign in to {where} at {page.url} (source: {page.source})"]
     else:
+        region = (
+            ", and check it is the region this store sells in" if account.kind == "store" else ""
+        )
         lines = [
             f"store-audit has no sourced sign-in page for {where}: type the address you always "
-            "use by hand, and check it is the region this store sells in"
+            f"use by hand{region}"
         ]
     group = unified_group(account, context)
     if group:
@@ -226,9 +229,14 @@ def _unseen(account: Account) -> Step:
     for topic, words in pages.TOPICS.items():
         if topic == "passkeys":
             continue
-        page = pages.topic_page(account.platform, topic)
+        page = pages.topic_page(account.platform, topic, account.region)
         if page:
             lines.append(f"{words}: {page.url} (source: {page.source})")
+        elif pages.regional_topic(account.platform, topic):
+            lines.append(
+                f"{words}: store-audit has no sourced page for {_where(account)}: open it from "
+                f"{account.platform_name}'s own site for that region"
+            )
     if not lines:
         lines.append(
             f"store-audit has no sourced pages for {account.platform_name}: check the "

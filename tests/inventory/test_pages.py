@@ -21,6 +21,8 @@ def every_page() -> list[tuple[str, str, dict[str, str]]]:
         for key, value in entry.items():
             if key == "sign_in":
                 found += [(platform, f"sign_in.{region}", page) for region, page in value.items()]
+            elif "url" not in value:  # a topic's pages by region
+                found += [(platform, key, page) for page in value.values()]
             else:
                 found.append((platform, key, value))
     return found
@@ -77,3 +79,15 @@ def test_advice_prefers_a_passkey_where_the_platform_offers_one() -> None:
         found["box"].remediation
     )
     assert "a security key or a passkey, if the platform offers one" in found["shop"].remediation
+
+
+def test_a_regional_page_is_never_shown_for_another_region() -> None:
+    """Issue 23, item 6: amazon-uk and amazon-de were sent to the US account-health page."""
+    us = pages.topic_page("amazon", "account_health", "US")
+    assert us is not None and us.url.startswith("https://sellercentral.amazon.com/")
+    for region in ("UK", "DE", None):
+        page = pages.topic_page("amazon", "account_health", region)
+        assert page is None or "sellercentral.amazon.com/" not in page.url, region
+    assert pages.regional_topic("amazon", "account_health")
+    assert not pages.regional_topic("walmart", "account_health")
+    assert pages.topic_page("walmart", "account_health", "CA") is not None
