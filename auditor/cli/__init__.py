@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import importlib
 import io
+import os
 import signal
 import sys
 from types import FrameType
@@ -169,9 +170,46 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout = _ClosedPipeQuiet(sys.stdout)
     for signum in STOPPING:
         signal.signal(signum, _stopped)
     cli(prog_name="store-audit")
+
+
+class _ClosedPipeQuiet(io.TextIOWrapper):
+    """Standard output that a reader may close early (`store-audit import --dry-run | head -1`):
+    the rest of the output goes nowhere and the command finishes as it would have, with its own
+    exit code, instead of a BrokenPipeError at some later write (or at exit)."""
+
+    def __init__(self, stream: io.TextIOWrapper) -> None:
+        line_buffering = stream.line_buffering
+        super().__init__(
+            stream.detach(),
+            encoding=stream.encoding,
+            errors="backslashreplace",
+            line_buffering=line_buffering,
+        )
+
+    def write(self, text: str) -> int:
+        try:
+            return super().write(text)
+        except BrokenPipeError:
+            self._discard()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except BrokenPipeError:
+            self._discard()
+            super().flush()
+
+    def _discard(self) -> None:
+        """Point the file descriptor at the null device: what is still buffered goes there."""
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, self.fileno())
+        os.close(null)
 
 
 def _stopped(signum: int, frame: FrameType | None) -> None:

@@ -17,6 +17,7 @@ from auditor.cli.common import (
     note,
     read_secret,
     read_secret_lines,
+    read_seed,
     reported,
     warn_about_inventory,
 )
@@ -75,9 +76,7 @@ def add(
         password = read_secret(f"Password for {account_id}", stdin=password_stdin)
         if not password.reveal():
             raise UsageError("no password given; nothing was written")
-        seed = read_secret(
-            "TOTP seed or otpauth:// URI (Enter for none)", stdin=password_stdin, confirm=False
-        )
+        seed = read_seed(account_id, password_stdin)
         with writing(path, note) as session:
             document = InventoryDocument.open(session.path)
             warn_about_inventory(document.path)
@@ -179,11 +178,13 @@ def _set_backup_codes(
         with writing(path, note) as session:
             loaded = load_inventory(session.path)
             warn_about_inventory(loaded.path)
-            stored = store_backup_codes(
+            stored, repeats = store_backup_codes(
                 loaded, account_id, lines, session.writer, force=force, journal=session.journal
             )
+    dropped = f" ({repeats} repeated code{'' if repeats == 1 else 's'} dropped)" if repeats else ""
     click.echo(
-        f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the keyring"
+        f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the "
+        f"keyring{dropped}"
     )
     click.echo(f"after using one, run `store-audit use-backup-code {account_id}` to cross it off")
 

@@ -95,6 +95,25 @@ def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
     return Secret(value)
 
 
+def read_seed(account_id: str, from_stdin: bool) -> Secret:
+    """The optional TOTP seed. On a terminal a seed that cannot make codes is asked for again
+    (the password is not: it was typed twice already); from a pipe, `add_account` refuses it."""
+    from auditor.intake.enrol import check_seed
+
+    question = "TOTP seed or otpauth:// URI (Enter for none)"
+    seed = read_secret(question, stdin=from_stdin, confirm=False)
+    for _ in range(3 if sys.stdin.isatty() and not from_stdin else 0):
+        if not seed.reveal():
+            break
+        try:
+            check_seed(seed, account_id)
+            break
+        except UsageError as error:
+            click.echo(f"store-audit: {error.message}; type it again, or Enter for none", err=True)
+        seed = read_secret(question, stdin=False, confirm=False)
+    return seed
+
+
 def read_secret_lines(prompt: str, stdin: bool) -> list[Secret]:
     """Several secrets, one a line: every line of stdin, or hidden prompts until an empty one."""
     from auditor.secrets import Secret

@@ -69,7 +69,7 @@ def _prune(inventory: Path | None) -> None:
     def confirm(entries: list[tuple[str, str]]) -> bool:
         try:
             return click.confirm(
-                f"Remove these {len(entries)} keyring entries? They cannot be recovered",
+                f"Remove {_entries(len(entries))}? They cannot be recovered",
                 default=False,
                 err=True,
             )
@@ -77,4 +77,12 @@ def _prune(inventory: Path | None) -> None:
             return False
 
     removed = prune_unused(locate_inventory(inventory), confirm, note)
-    click.echo(f"removed {removed} unused keyring entries")
+    click.echo(f"removed {_entries(removed, 'unused ')}")
+
+
+def _entries(count: int, adjective: str = "") -> str:
+    """`this keyring entry`, `these 3 keyring entries`; with an adjective, a count
+    (`1 unused keyring entry`)."""
+    if adjective:
+        return f"{count} {adjective}keyring {'entry' if count == 1 else 'entries'}"
+    return "this keyring entry" if count == 1 else f"these {count} keyring entries"

@@ -57,9 +57,11 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
     left = f"{used.left} backup code{'' if used.left == 1 else 's'} left"
     click.echo(f"crossed the code off the backup codes of {account_id}: {left}")
     if used.left < 3:
+        # with none left the entry is empty, and storing a new set replaces nothing
+        force = " --force" if used.left else ""
         click.echo(
             f"generate a new set in {used.account.platform_name}'s security settings and store "
-            f"it with `store-audit set-secret {account_id} --backup-codes --force`"
+            f"it with `store-audit set-secret {account_id} --backup-codes{force}`"
         )
 
 
@@ -160,7 +162,11 @@ def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> N
 
 
 def _ask(question: str) -> str:
-    """A hidden answer; "" when skipped or when there is no one to answer (stdin closed)."""
+    """A hidden answer; "" when skipped or when there is no one to answer (stdin closed). From
+    a pipe the next line is the answer, read without getpass (which would warn that it cannot
+    hide the echo, and read the terminal instead)."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
     try:
         answer: str = click.prompt(question, hide_input=True, default="", show_default=False)
     except click.Abort:
@@ -227,9 +233,20 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
         seed = stored_seed(find_account(loaded, account_id), KeyringStore())
         digits = parse_totp(seed).digits
         code = click.prompt(f"Code your authenticator shows for {account_id}")
+        # on a terminal a mistyped code is asked for again; from a pipe it ends the run (exit 2)
+        for _ in range(2 if sys.stdin.isatty() else 0):
+            problem = code_problem(code, digits)
+            if not problem:
+                break
+            click.echo(f"{account_id}: {problem}", err=True)
+            code = click.prompt("Type the code again, as the app shows it now")
         problem = code_problem(code, digits)
         if problem:
-            raise UsageError(f"{account_id}: {problem}")
+            raise UsageError(
+                f"{account_id}: {problem}; nothing was compared",
+                hint=f"run `store-audit verify-totp {account_id}` again with the code the app "
+                "shows",
+            )
         check = check_code(seed, code, time.time())
     except TotpError as error:
         fail(UsageError(f"{account_id}: the stored seed cannot generate codes: {error}"))

@@ -27,8 +27,9 @@ def store_backup_codes(
     *,
     force: bool,
     journal: Journal | None = None,
-) -> int:
-    """Store the codes (one a line) as the account's backup codes; how many were stored."""
+) -> tuple[int, int]:
+    """Store the codes (one a line) as the account's backup codes; how many were stored, and
+    how many were dropped as repeats of another (spaces, dashes and case aside)."""
     account = find_account(inventory, account_id)
     try:
         codes = check_codes([line.reveal() for line in pasted])
@@ -44,7 +45,8 @@ def store_backup_codes(
         transaction.set(
             account.backup_service, account.login, "\n".join(codes), f"{account_id} backup codes"
         )
-    return len(codes)
+    given = sum(1 for line in pasted if line.reveal().strip())
+    return len(codes), given - len(codes)
 
 
 @dataclass(frozen=True)

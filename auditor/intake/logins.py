@@ -103,5 +103,6 @@ def _no_web_address(urls: tuple[str, ...]) -> str:
         return "no URL: cannot tell which site it is for"
     scheme, has_scheme, _ = urls[0].partition("://")
     if has_scheme and SCHEME.fullmatch(scheme):
-        return f"its URL is a {scheme.lower()}:// address, not a website"
+        article = "an" if scheme[:1].lower() in "aeiou" else "a"
+        return f"its URL is {article} {scheme.lower()}:// address, not a website"
     return "its URL is not a web address: cannot tell which site it is for"

@@ -226,6 +226,16 @@ def _seed_problem(seed: Secret) -> str | None:
     return None
 
 
+def _clash(target: _Target) -> str:
+    """Why a new account did not get its first id, when another inventory holds it."""
+    if not target.clashed:
+        return ""
+    return (
+        f"; not {target.clashed.removeprefix('store-audit/')}: the keyring already holds other "
+        f"secrets under {target.clashed!r} (another inventory on this keyring, or left behind)"
+    )
+
+
 def _propose(target: _Target, stored_password: str | None, stored_seed: str | None) -> Proposal:
     first = target.group.entries[0]
     match = target.group.match
@@ -259,12 +269,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         detail += f"; {disputed}"
     if target.seed_problem:
         detail += f"; TOTP seed not imported: {target.seed_problem}"
-    if target.clashed:
-        detail += (
-            f"; not {target.clashed.removeprefix('store-audit/')}: the keyring already holds "
-            f"other secrets under {target.clashed!r} (another inventory on this keyring, or "
-            "left behind)"
-        )
+    detail += _clash(target)
     set_mfa = existing is not None and seed is not None and existing.mfa in MFA_A_SEED_REPLACES
     if set_mfa and existing is not None:
         status = "fill" if status == "unchanged" else status

@@ -29,7 +29,9 @@ def locate_inventory(explicit: str | Path | None, *, cwd: Path | None = None) ->
         return configured
     raise InventoryError(
         f"no inventory found: looked for ./{LOCAL_NAME} and {configured}",
-        hint=f"pass --inventory PATH or set ${ENV_VARIABLE}; `store-audit demo` needs none",
+        hint="create one from your password manager's export with `store-audit import FILE "
+        "--from MANAGER`, or account by account with `store-audit add ID ...`; pass --inventory "
+        f"PATH or set ${ENV_VARIABLE} for one elsewhere; `store-audit demo` needs none",
     )
 
 

@@ -84,4 +84,5 @@ def regional_topic(platform: str, topic: str) -> bool:
     """Whether the platform's pages on this topic differ by region (then a region without one
     has none)."""
     pages = all_pages().get(platform)
-    return bool(pages) and "" not in pages.topics.get(topic, {"": None})
+    by_region = pages.topics.get(topic) if pages else None
+    return bool(by_region) and "" not in (by_region or {})

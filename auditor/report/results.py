@@ -146,6 +146,8 @@ class Report:
         failing = self.failing()
         level = self.fail_on.label if self.fail_on is not None else "never"
         if not failing:
+            if self.fail_on is None:
+                return f"onboard {self.gate_account}: PASS: the gate is off (--fail-on never)"
             return (
                 f"onboard {self.gate_account}: PASS: no new finding at or above {level} involves it"
             )

@@ -165,8 +165,7 @@ def code_problem(code: str, digits: int) -> str | None:
     if len(typed) != digits:
         return (
             f"the code has {len(typed)} digit{'s' if len(typed) != 1 else ''}; the stored seed "
-            f"makes {digits}-digit codes: a digit was missed or typed twice, so type the code "
-            "again as the app shows it now"
+            f"makes {digits}-digit codes: a digit was missed or typed twice"
         )
     return None
 

@@ -36,6 +36,7 @@ def test_an_import_into_a_second_inventory_never_takes_over_the_first_ones_entri
     assert "replaces the password" not in out
     said = " ".join(out.split())  # the plan table wraps its last column
     assert f"the keyring already holds other secrets under '{shop.service}'" in said
+    assert not plan_only.exists()
 
     second = tmp_path / "client-b" / "store-audit.toml"
     result = invoke(
@@ -46,7 +47,6 @@ def test_an_import_into_a_second_inventory_never_takes_over_the_first_ones_entri
     assert other.id != shop.id and other.service != shop.service
     assert memory_keyring.entries[shop.service, shop.login] == "Aa-pw-5#kQz!vL2r"
     assert memory_keyring.entries[other.service, other.login] == "Bb-pw-9@wTq!mX4s"
-    assert not plan_only.exists()
 
 
 def test_the_same_secret_under_a_left_over_entry_is_adopted_not_duplicated(

@@ -1,0 +1,142 @@
+"""Polish seen on the way (issue 23): each message says what is true, questions are asked again
+instead of ending the run, and piped input is read without getpass's warning."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyotp
+import pytest
+
+from auditor.cli.info import _entries
+from auditor.errors import ExitCode
+from auditor.intake.logins import _no_web_address
+from tests.conftest import invoke
+from tests.intake.terminal import run_on_a_terminal
+from tests.keyrings import MemoryKeyring
+from tests.test_examples import example_report
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+INVENTORY = (
+    'version = 1\n[[accounts]]\nid = "shop"\nplatform = "shopify"\nlogin = "o@acme.test"\n'
+    'mfa = "totp"\n'
+)
+
+
+def test_words_read_right() -> None:
+    assert _entries(1) == "this keyring entry" and _entries(3) == "these 3 keyring entries"
+    assert _entries(1, "unused ") == "1 unused keyring entry"
+    assert "is an android:// address" in _no_web_address(("android://abc@com.example",))
+    assert "is a chrome:// address" in _no_web_address(("chrome://FirefoxAccounts",))
+    from dataclasses import replace
+
+    report = replace(example_report(), fail_on=None, gate_account="etsy", scope=("etsy",))
+    assert report.gate_verdict() == "onboard etsy: PASS: the gate is off (--fail-on never)"
+
+
+def test_backup_codes_say_what_was_dropped_and_what_the_last_one_needs(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    path = tmp_path / "store-audit.toml"
+    path.write_text(INVENTORY)
+    stored = invoke(
+        *"set-secret shop --backup-codes --stdin --inventory".split(), path, input="1111\n11-11\n"
+    )
+    assert stored.exit_code == ExitCode.OK, stored.stderr
+    assert "stored 1 backup code of shop in the keyring (1 repeated code dropped)" in stored.stdout
+    used = invoke("use-backup-code", "shop", "--inventory", path, input="1111\n")
+    assert used.exit_code == ExitCode.OK, used.stderr
+    assert "0 backup codes left" in used.stdout
+    assert "`store-audit set-secret shop --backup-codes`" in used.stdout
+    assert "--force" not in used.stdout
+
+
+def test_no_inventory_points_to_import_and_add(
+    tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    env = {
+        "STORE_AUDIT_INVENTORY": "",
+        "XDG_CONFIG_HOME": str(tmp_path / "c"),
+        "HOME": str(tmp_path),
+    }
+    result = invoke("audit", env=env)
+    assert result.exit_code == ExitCode.USAGE
+    assert "`store-audit import FILE --from MANAGER`" in result.stderr
+    assert "`store-audit add ID ...`" in result.stderr
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    """A child store-audit on keyring's plaintext file in a home of its own, named explicitly."""
+    return {
+        "PATH": os.environ["PATH"],
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+    }
+
+
+def test_why_reads_piped_answers_without_getpass_warning(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    path = tmp_path / "store-audit.toml"
+    path.write_text(INVENTORY)
+    store = [sys.executable, "-m", "auditor"]
+    added = subprocess.run(
+        [*store, "set-secret", "shop", "--stdin", "--inventory", str(path)],
+        env=env, input="Sh-pw-7#kQz!vL2r\n", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    why = subprocess.run(
+        [*store, "why", "shop", "--inventory", str(path)],
+        env=env, input="Sh-pw-7#kQz!vL2r\n123456\n", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "GetPassWarning" not in why.stderr and "Warning" not in why.stderr, why.stderr
+    assert "Traceback" not in why.stderr and "3. Right password?" in why.stdout, why.stdout
+
+
+def test_add_asks_again_for_a_bad_seed_and_verify_totp_for_a_short_code(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    path = tmp_path / "store-audit.toml"
+    store = [sys.executable, "-m", "auditor"]
+    typed = iter(["Sh-pw-7#kQz!vL2r", "Sh-pw-7#kQz!vL2r", "not-a-seed!", SEED])
+
+    def answer(output: bytes) -> str | None:
+        prompts = output.count(b": ")
+        return next(typed, None) if prompts > answer.seen else None  # type: ignore[attr-defined]
+
+    answer.seen = 0  # type: ignore[attr-defined]
+
+    def counting(output: bytes) -> str | None:
+        line = answer(output)
+        if line is not None:
+            answer.seen = output.count(b": ")  # type: ignore[attr-defined]
+        return line
+
+    shown = run_on_a_terminal(
+        [*store, "add", "shop", "--platform", "shopify", "--login", "o@acme.test", "--mfa",
+         "totp", "--inventory", str(path)],
+        env, counting,
+    )  # fmt: skip
+    assert "type it again, or Enter for none" in shown, shown
+    assert "added shop" in shown and "password and TOTP seed are" in shown, shown
+
+    codes = iter(["12345", pyotp.TOTP(SEED).now()])
+    asked = {"n": 0}
+
+    def code(output: bytes) -> str | None:
+        prompts = output.count(b"Code your authenticator") + output.count(b"Type the code again")
+        if prompts > asked["n"]:
+            asked["n"] = prompts
+            return next(codes, None)
+        return None
+
+    checked = run_on_a_terminal(
+        [*store, "verify-totp", "shop", "--inventory", str(path)], env, code
+    )
+    assert "the code has 5 digits" in checked and "Type the code again" in checked, checked
+    assert "Traceback" not in checked
