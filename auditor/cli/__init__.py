@@ -126,9 +126,7 @@ class _Commands(click.Group):
         """The list click would show, cut to the terminal's width the same way."""
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(map(len, names))
-        rows = [
-            (n, click.Command(n, help=_(COMMANDS[n][2])).get_short_help_str(limit)) for n in names
-        ]
+        rows = [(n, language.short_help(_(COMMANDS[n][2]), limit)) for n in names]
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 

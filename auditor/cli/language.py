@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
 
 from auditor import i18n
-from auditor.i18n import LANGUAGES, N_, _, choice
+from auditor.i18n import ENGLISH, LANGUAGES, N_, _, choice
 
 _CLICK_MODULES = (
     "click.core",
@@ -94,13 +94,76 @@ def translate_click() -> None:
             module.ngettext = catalog.ngettext  # type: ignore[attr-defined]
 
 
+class HelpFormatter(click.HelpFormatter):
+    """click's help layout, measuring Chinese in display columns and breaking it between
+    characters (click's own wrapping counts characters and breaks only at spaces); English help
+    is click's, unchanged."""
+
+    def write_text(self, text: str) -> None:
+        if i18n.current() == ENGLISH:
+            super().write_text(text)
+            return
+        from auditor.i18n.width import wrap
+
+        indent = " " * self.current_indent
+        paragraphs = [p.replace("\n", " ").strip() for p in text.split("\n\n")]
+        blocks = [
+            "\n".join(indent + line for line in wrap(p, self.width - len(indent)))
+            for p in paragraphs
+        ]
+        self.write("\n\n".join(blocks) + "\n")
+
+    def write_dl(
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        if i18n.current() == ENGLISH:
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        from auditor.i18n.width import display_width, wrap
+
+        rows = list(rows)
+        first_col = min(max((display_width(r[0]) for r in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap(second, max(self.width - first_col - 2, 10)) if second else [""]
+            pad = " " * (first_col + self.current_indent)
+            self.write("\n".join([lines[0], *(pad + line for line in lines[1:])]) + "\n")
+
+
+def short_help(text: str, limit: int) -> str:
+    """A command's first sentence for the list of commands, cut to `limit` columns as click
+    cuts English (click counts characters, which would let Chinese run twice as wide)."""
+    if i18n.current() == ENGLISH:
+        return click.Command("", help=text).get_short_help_str(limit)
+    from auditor.i18n.width import display_width
+
+    first = text.split("\n\n")[0].replace("\n", " ").strip()
+    first = first.split("。")[0] + ("。" if "。" in first else "")
+    if display_width(first) <= limit:
+        return first
+    while display_width(first) > limit - 3:
+        first = first[:-1]
+    return first.rstrip("，、；： ") + "..."
+
+
+class Context(click.Context):
+    """A command's context, laying its help out with `HelpFormatter`."""
+
+    formatter_class = HelpFormatter
+
+
 def translate_help(command: click.Command) -> click.Command:
     """The command's help texts in the run's language, its English kept to translate from on
     the next run in this process (the tests run many)."""
+    if not any(param.name == "lang" for param in command.params):
+        command.params.append(lang_option())
     for holder in (command, *command.params):
         english = holder.__dict__.setdefault("english_help", getattr(holder, "help", None))
         if english:
             setattr(holder, "help", _(english))  # noqa: B010 (Argument has no such field)
-    if not any(param.name == "lang" for param in command.params):
-        command.params.append(lang_option())
+    command.context_class = Context
     return command
