@@ -19,6 +19,15 @@ from auditor.vocabulary import Severity
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 
 EXPECTED = {
+    "access.departed:ebay",
+    "access.departed:outlook-ops",
+    "access.departed:payoneer",
+    "access.primary-login-shared:amazon-us",
+    "access.primary-login-shared:shopify",
+    "access.tool-trusted-device:shopify",
+    "mfa.phone-at-risk:walmart",
+    "password.known-to-departed:ebay",
+    "password.known-to-departed:outlook-ops",
     "email.invalid:payoneer",
     "email.lookalike:tiktok",
     "email.recovery-is-login:walmart",
