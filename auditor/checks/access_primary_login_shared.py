@@ -43,9 +43,9 @@ def find_primary_login_shared(context: AuditContext) -> Iterator[Finding]:
             severity_for(account),
             [account.id],
             f"{join_names(p.label for p in others)} sign{'s' if len(others) == 1 else ''} in to "
-            f"{account.id} ({account.platform_name} {account.kind}) with the account's own (primary) login: "
-            "they know its password, can change its settings and its 2FA, and nothing tells "
-            "their actions from the owner's",
+            f"{account.id} ({account.platform_name} {account.kind}) with the account's own "
+            "(primary) login: they know its password, can change its settings and its 2FA, "
+            "and nothing tells their actions from the owner's",
             f"{_capital(own_login_advice(account, names))}; then change {account.id}'s "
             f"password (`store-audit set-secret {account.id}`) and record it: `{record}`.",
             subject=names,

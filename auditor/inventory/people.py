@@ -14,12 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from auditor.errors import InventoryError
-
-if TYPE_CHECKING:
-    from auditor.inventory.model import Account
 
 ROLES = ("owner", "staff", "virtual-assistant", "agency", "tool")
 """Who a person is to the seller: the owner, an employee, a virtual assistant, an agency, or a
@@ -103,8 +100,17 @@ class Access:
         )
 
 
+class _NamesPeople(Protocol):
+    """An account as `read_who` checks it (the model's Account, which imports this module)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def access(self) -> Access: ...
+
+
 def read_who(
-    document: Mapping[str, Any], accounts: Sequence[Account], fail: Fail
+    document: Mapping[str, Any], accounts: Sequence[_NamesPeople], fail: Fail
 ) -> tuple[tuple[Person, ...], tuple[Phone, ...]]:
     """The `[[people]]` and `[[phones]]` tables, with every person the accounts name checked
     against `[[people]]`."""
