@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import departed_on, set_command, since
 from auditor.inventory import Account
 from auditor.inventory.people import Person
@@ -34,9 +34,7 @@ def find_departed(context: AuditContext) -> Iterator[Finding]:
             f"{person.label}, {since(person)}, still {join_names(STILL[r] for r in roles)}"
             for person, roles in gone
         )
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             f"{account.id} ({account.platform_name}): {what}",
             undo_steps(account, gone),

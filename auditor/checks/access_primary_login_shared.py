@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import is_owner, own_login_advice, people_by_id, set_command
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
@@ -38,9 +38,7 @@ def find_primary_login_shared(context: AuditContext) -> Iterator[Finding]:
         names = join_names(p.id for p in others)
         moved = account.access.sub_users + tuple(p.id for p in others)
         record = set_command(account, [p.id for p in others]) + f" sub_users={','.join(moved)}"
-        yield finding(
-            CHECK.id,
-            severity_for(account),
+        yield CHECK.finding(
             [account.id],
             f"{join_names(p.label for p in others)} sign{'s' if len(others) == 1 else ''} in to "
             f"{account.id} ({account.platform_name} {account.kind}) with the account's own "
@@ -49,6 +47,7 @@ def find_primary_login_shared(context: AuditContext) -> Iterator[Finding]:
             f"{_capital(own_login_advice(account, names))}; then change {account.id}'s "
             f"password (`store-audit set-secret {account.id}`) and record it: `{record}`.",
             subject=names,
+            severity=severity_for(account),
         )
 
 

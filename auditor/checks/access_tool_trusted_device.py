@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import own_login_advice, people_by_id
 from auditor.vocabulary import Severity
 
@@ -28,9 +28,7 @@ def find_tool_trusted_device(context: AuditContext) -> Iterator[Finding]:
         if not tools:
             continue
         names = join_names(t.id for t in tools)
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             f"{names} hold{'s' if len(tools) == 1 else ''} {account.id}'s password and a device "
             f"{account.platform_name} trusts without a code: anyone who can use "

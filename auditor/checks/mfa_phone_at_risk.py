@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.checks.people_access import is_owner, people_by_id, phone_record
 from auditor.checks.wording import strong_methods
 from auditor.inventory import Account
@@ -37,14 +37,13 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
         if not risks:
             continue
         sensitive = context.is_sensitive(account)
-        yield finding(
-            CHECK.id,
-            Severity.HIGH if sensitive else CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             f"{account.id}'s codes go to {record.number}, which " + "; it ".join(risks),
             f"Move {account.id}'s codes to {_target(account)}, then record it with `store-audit "
             f"set {account.id} mfa_phone=...` (or mfa=totp).",
             subject=record.number,
+            severity=Severity.HIGH if sensitive else CHECK.severity,
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import people_by_id
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
@@ -33,9 +33,7 @@ def find_known_to_departed(context: AuditContext) -> Iterator[Finding]:
             if account.password_changed
             else "has no change recorded"
         )
-        yield finding(
-            CHECK.id,
-            _severity(context, account),
+        yield CHECK.finding(
             [account.id],
             f"{account.id}'s password {changed}, before "
             f"{join_names(f'{p.label} left on {p.left}' for p in knew)}; "
@@ -43,6 +41,7 @@ def find_known_to_departed(context: AuditContext) -> Iterator[Finding]:
             f"Change the {account.platform_name} password now and store it with `store-audit "
             f"set-secret {account.id}` (that records password_changed), then sign out the "
             f"devices it trusts; a change recorded on or after {latest.isoformat()} ends this.",
+            severity=_severity(context, account),
         )
 
 
