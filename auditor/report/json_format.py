@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.checks.findings import Finding
+from auditor.i18n import current
 from auditor.report.common import status
 from auditor.report.results import BaselineChange, Report
 
@@ -66,6 +67,7 @@ def _sections(report: Report) -> dict[str, Any]:
             }
             for e in report.expired_ignores
         ],
+        "lang": current(),
     }
 
 

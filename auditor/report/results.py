@@ -84,8 +84,6 @@ class Report:
     gone_since_baseline: tuple[BaselineChange, ...] = ()
     """Baseline keys (in scope) no longer found as they were only because accounts were
     removed from the inventory: gone, not fixed."""
-    sarif_root: str | None = None
-    """The directory SARIF URIs are relative to (--sarif-root); None: the current directory."""
 
     @cached_property
     def new_keys(self) -> frozenset[str]:

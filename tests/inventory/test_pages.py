@@ -30,7 +30,7 @@ def every_page() -> list[tuple[str, str, dict[str, str]]]:
 
 @pytest.mark.parametrize(("platform", "what", "page"), every_page())
 def test_every_page_has_a_source(platform: str, what: str, page: dict[str, str]) -> None:
-    assert set(page) == {"url", "source"}, (platform, what)
+    assert {"url", "source"} <= set(page) <= {"url", "source", "name"}, (platform, what)
     assert page["url"].startswith("https://"), (platform, what)
     assert page["source"].startswith(("https://", "http://")), (platform, what)
     assert platform in platforms.PLATFORMS
@@ -91,3 +91,9 @@ def test_a_regional_page_is_never_shown_for_another_region() -> None:
     assert pages.regional_topic("amazon", "account_health")
     assert not pages.regional_topic("walmart", "account_health")
     assert pages.topic_page("walmart", "account_health", "CA") is not None
+
+
+@pytest.mark.parametrize("platform", ["amazon", "ebay", "walmart"])
+def test_the_sub_user_feature_of_the_big_marketplaces_is_sourced_and_named(platform: str) -> None:
+    page = pages.topic_page(platform, "sub_users")
+    assert page is not None and page.name and page.source.startswith("https://")
