@@ -116,7 +116,11 @@ def _context(
         request.inventory.accounts, request.store, request.progress, early.offer if early else None
     )
     counts = breach_counts(request.inventory, secrets, request.breaches) if request.breaches else {}
-    return replace(facts, secrets=secrets, breach_counts=counts)
+    # a lookup may name itself (the demo's stand-in); the real corpus and range API do not
+    named = getattr(request.breaches, "list_name", None)
+    return replace(
+        facts, secrets=secrets, breach_counts=counts, breach_list=named or facts.breach_list
+    )
 
 
 def _scoring_progress(progress: Progress | None) -> Callable[[int, int], None] | None:

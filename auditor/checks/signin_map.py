@@ -126,9 +126,7 @@ def build_map(context: AuditContext) -> SignInMap:
 
 def _row(context: AuditContext, account: Account) -> AccountRow:
     page = pages.sign_in_page(account.platform, account.region)
-    platform = (
-        f"{account.platform_name} {account.region}" if account.region else account.platform_name
-    )
+    platform = account.place
     return AccountRow(
         account.id,
         platform,

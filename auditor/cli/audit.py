@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from auditor.cli.common import FILE, refuse_overwriting, reported, warn_about_inventory
+from auditor.cli.common import FILE, note, refuse_overwriting, reported, warn_about_inventory
 from auditor.errors import UsageError
 from auditor.report import FORMATS
 from auditor.vocabulary import FAIL_ON_NAMES
@@ -217,7 +217,7 @@ def demo(
     Prints the table unless --format says otherwise, and exits 0 unless --fail-on is given,
     since the demo is meant to show findings.
     """
-    from auditor.demo import DemoBreaches, demo_inventory_path, demo_store
+    from auditor.demo import DEMO_NOW, DemoBreaches, demo_inventory_path, demo_store
     from auditor.engine import AuditRequest, run_audit
     from auditor.inventory import load_inventory
 
@@ -230,7 +230,10 @@ def demo(
                 display_path="examples/store-audit.toml",
                 fail_on=fail_on or "never",
                 breaches=DemoBreaches(),
+                now=DEMO_NOW,
+                today=DEMO_NOW.date(),
             )
         )
+        note(f"demo: the example is audited as of {DEMO_NOW.date()}, the day its dates are for")
         emit(report, format_name, output, default="table", sarif_root=sarif_root)
     sys.exit(report.exit_code())

@@ -7,12 +7,18 @@ weakness; like any secret, they never appear in the demo's output.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.breach import sha1_hex
 from auditor.inventory import Inventory
 from auditor.secrets import MemoryStore
+
+DEMO_NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
+"""The moment the demo audits the example as of: its dates (password changes, ignore expiries)
+are written for that day, so the demo shows the same findings every day (and the README's
+excerpt of it stays true)."""
 
 _REUSED = "Sunshine2024!"
 
@@ -55,6 +61,9 @@ class DemoBreaches:
 
     SEEN = 1204
     """How often the stand-in says that password was seen (made up, like the password)."""
+
+    list_name = "the demo's built-in breach list (a stand-in for the Pwned Passwords corpus)"
+    """How findings name it: not the real corpus, which the demo never reads."""
 
     def describe(self) -> str:
         return "built-in demo breach list (stands in for the Pwned Passwords corpus)"

@@ -141,6 +141,15 @@ class Account:
         """The platform as prose names it (eBay, Amazon)."""
         return platforms.display_name(self.platform)
 
+    @property
+    def place(self) -> str:
+        """The platform and where it sells, as a sentence names it: `Amazon CA`; an account that
+        serves several marketplaces with one login, all of them (`Amazon US, CA`), not the first
+        one's name alone."""
+        if len(self.marketplaces) > 1:
+            return f"{self.platform_name} {', '.join(self.marketplaces)}"
+        return f"{self.platform_name} {self.region}" if self.region else self.platform_name
+
 
 @dataclass(frozen=True)
 class Inventory:

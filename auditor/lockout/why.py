@@ -92,7 +92,7 @@ def conclusion(steps: list[Step]) -> str:
 
 def _where(account: Account) -> str:
     """The platform and region, as a sentence names them ("Amazon CA")."""
-    return f"{account.platform_name} {account.region}" if account.region else account.platform_name
+    return account.place
 
 
 def _door(context: AuditContext, account: Account) -> Step:

@@ -34,10 +34,11 @@ def status(finding: Finding, report: Report) -> str:
 
 
 def breach_note(report: Report) -> str | None:
-    """The line every human format shows when passwords were not looked up in breaches."""
+    """The line every human format shows about breached passwords: what they were looked up
+    in, or that they were not."""
     if report.breach_source is None:
         return "Breached passwords: not checked (--hibp-file PATH or --hibp-online)."
-    return None
+    return f"Breached passwords: looked up in {report.breach_source}."
 
 
 def shown_status(finding: Finding, report: Report) -> str:

@@ -218,6 +218,14 @@ def _finding(item: Finding, report: Report) -> str:
     )
 
 
+def _link(url: str) -> str:
+    """A sign-in page (from the sourced catalog, never the inventory) as a link to follow; the
+    page's CSP forbids fetching, not following. Anything but https stays text."""
+    if not url.startswith("https://"):
+        return f"<code>{_text(url)}</code>"
+    return f'<a href="{_text(url)}" rel="noopener noreferrer"><code>{_text(url)}</code></a>'
+
+
 def _sign_in_map(report: Report) -> list[str]:
     """Who signs in where: a list per mailbox, phone and account, readable on a 400 px screen
     and on paper (no tables to scroll sideways)."""
@@ -241,7 +249,7 @@ def _sign_in_map(report: Report) -> list[str]:
         out.append('<li class="muted">No phone receives codes.</li>')
     out += ["</ul>", "<h3>Accounts</h3>", '<ul class="map">']
     for a in signin.accounts:
-        door = f"<code>{_text(a.sign_in)}</code>" if a.sign_in else "no sourced sign-in page"
+        door = _link(a.sign_in) if a.sign_in else "no sourced sign-in page"
         out.append(
             f"<li><strong>{_text(a.id)}</strong> ({_text(a.platform)}): {door}<br>"
             f"login <code>{_text(a.login)}</code>; codes: {_text(a.codes)}; "

@@ -3,6 +3,8 @@ findings, all within 80 columns."""
 
 from __future__ import annotations
 
+import textwrap
+
 from tabulate import tabulate
 
 from auditor.checklist import Action
@@ -37,6 +39,13 @@ def _fold(key: str, width: int) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _wrapped(note: str) -> list[str]:
+    """A note within 80 columns, cut only at spaces (a long file path stays whole)."""
+    return textwrap.wrap(
+        note, width=80, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+    )
+
+
 def _fold_summary(line: str) -> list[str]:
     """The summary line, its baseline counts on a line of their own when it would pass 80."""
     head, _, tail = line.partition("; ")
@@ -55,7 +64,8 @@ def render_table(report: Report) -> str:
     if verdict:
         lines.append(verdict)
     lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
-    lines += [note for note in (breach_note(report), fixed_note(report)) if note]
+    for note in (breach_note(report), fixed_note(report)):
+        lines += _wrapped(note) if note else []
     lines += [
         f"  {label}: {key}" + (f" ({note})" if note else "")
         for label, key, note in baseline_changes(report)
