@@ -75,7 +75,7 @@ class AuditContext:
     """The day the audit runs; ages and suppression dates are measured against it."""
     breach_counts: Mapping[str, int] = field(default_factory=dict)
     """Account id → times its password was seen in a breach corpus (empty: not looked up)."""
-    breach_list: str = "the Pwned Passwords corpus"
+    breach_list: str = "the Pwned Passwords corpus of breached passwords"
     """What the passwords were looked up in, as a finding names it (the demo has a stand-in)."""
     scope: frozenset[str] = frozenset()
     """The accounts whose findings are reported (`--account`, `onboard`); empty: all."""

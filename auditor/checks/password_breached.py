@@ -29,8 +29,8 @@ def find_breached_passwords(context: AuditContext) -> Iterator[Finding]:
             )
             yield CHECK.finding(
                 [account.id],
-                f"{account.id}'s password appears {times} in {context.breach_list} of "
-                "breached passwords: it is among the first an attacker tries",
+                f"{account.id}'s password appears {times} in {context.breach_list}: it is "
+                "among the first an attacker tries",
                 f"Change the {account.platform_name} password now to a unique generated "
                 f"one{elsewhere}.",
             )
