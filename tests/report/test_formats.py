@@ -168,7 +168,14 @@ ALLOWED_TAGS = {
     "code",
     "em",
     "strong",
+    "a",  # only a sign-in page from the sourced catalog (below), never anything of the inventory
 }
+
+
+def _catalog_urls() -> set[str]:
+    from auditor.inventory import pages
+
+    return {page.url for entry in pages.all_pages().values() for page in entry.sign_in.values()}
 
 
 def check_html(report: Report) -> None:
@@ -176,8 +183,15 @@ def check_html(report: Report) -> None:
     parser = _Tags()
     parser.feed(page)
     assert {tag for tag, _ in parser.tags} <= ALLOWED_TAGS  # no script, img, link, iframe...
-    for _, attrs in parser.tags:
+    sourced = _catalog_urls()
+    for tag, attrs in parser.tags:
         for name, value in attrs:
+            if tag == "a" and name == "href":
+                assert value in sourced and (value or "").startswith("https://"), value
+                continue
+            if tag == "a" and name == "rel":
+                assert value == "noopener noreferrer"
+                continue
             assert not name.startswith("on") and name not in ("src", "href", "action")
             assert "url(" not in (value or "")
     assert "url(" not in page and "@import" not in page
