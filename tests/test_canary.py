@@ -416,9 +416,56 @@ def test_no_leak_from_the_commands_that_write_secrets(
         invoke("set", "shop", "mfa=sms", "--inventory", inventory),  # unknown id: did you mean
         invoke("set", "shop2", "platfrom=shopify", "--inventory", inventory),
         invoke("remove", "shop2", "--inventory", inventory),  # refused: no terminal
+        invoke("map", "--inventory", inventory, "--output", tmp_path / "map.txt"),
+        invoke(
+            "add",
+            "shop3",
+            *"--platform shopfy --login s3@acme.test --mfa totp".split(),
+            "--inventory",
+            inventory,
+            "--password-stdin",
+            input=f"{password}\n",
+        ),  # typo
         invoke("remove", "shop2", "--yes", "--inventory", inventory),
     ]
     assert {r.exit_code for r in results} <= {0, 1, 2}
     texts = [t for r in results for t in (r.stdout, r.stderr)] + [inventory.read_text()]
+    texts.append((tmp_path / "map.txt").read_text())
     assert find_leaks(texts, forms) == []
     assert all("Traceback" not in r.stderr for r in results)
+
+
+class _FailingWrites(MemoryKeyring):
+    """Reads work; every write and delete fails, saying what it was asked to write (a backend's
+    own message may echo it: store-audit must not pass it on)."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise RuntimeError(f"cannot store {password}")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise RuntimeError(f"cannot delete {self.entries.get((service, username))}")
+
+
+def test_no_leak_when_rename_remove_and_set_login_fail(
+    tmp_path: Path, use_backend: UseBackend
+) -> None:
+    password, seed = f"Mv-{random_core()}!x", random_seed(20)
+    backend = _FailingWrites()
+    backend.entries["store-audit/shop", "o@acme.test"] = password
+    backend.entries["store-audit/shop/totp", "o@acme.test"] = seed
+    use_backend(backend)
+    inventory = tmp_path / "store-audit.toml"
+    inventory.write_text(
+        'version = 1\n[[accounts]]\nid = "shop"\nplatform = "shopify"\nlogin = "o@acme.test"\n'
+        'mfa = "totp"\n'
+    )
+    results = [
+        invoke("rename", "shop", "shop2", "--inventory", inventory),
+        invoke("set", "shop", "login=n@acme.test", "--inventory", inventory),
+        invoke("remove", "shop", "--yes", "--inventory", inventory),
+    ]
+    assert [r.exit_code for r in results[:2]] == [ExitCode.KEYRING, ExitCode.KEYRING]
+    assert "could not delete the old keyring entry" in results[2].stderr
+    texts = [t for r in results for t in (r.stdout, r.stderr)] + [inventory.read_text()]
+    forms = {"password": leak_forms(password, password), "seed": leak_forms(seed, seed)}
+    assert find_leaks(texts, forms) == []
