@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import select
 import subprocess
 import time
 from collections.abc import Callable
@@ -26,6 +27,10 @@ def run_on_a_terminal(
     output = b""
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
+        # a command waiting for an answer that never comes must not hang the suite
+        if not select.select([main], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            process.kill()
+            break
         try:
             chunk = os.read(main, 4096)
         except OSError:  # the child closed the terminal
