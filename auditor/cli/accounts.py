@@ -131,7 +131,12 @@ def set_secret(
     from auditor.secrets.lookup import find_account
 
     if totp + backup_codes + security_answers > 1:
-        fail(UsageError("--totp, --backup-codes and --security-answers set different entries"))
+        fail(
+            UsageError(
+                "--totp, --backup-codes and --security-answers set different entries: "
+                "give one of them"
+            )
+        )
     if security_answers:
         from auditor.cli.answers import set_security_answers
 
