@@ -31,6 +31,7 @@ def list_accounts(inventory: Inventory, store: SecretStore) -> list[dict[str, An
                     "password": bool(held and held.password),
                     "totp_seed": bool(held and held.totp),
                     "backup_codes": held.backup_codes if held else 0,
+                    "security_answers": len(secrets.answers(account.id)),
                 },
             }
         )
@@ -45,6 +46,9 @@ def describe_stored(stored: dict[str, Any]) -> str:
     if stored["backup_codes"]:
         count = stored["backup_codes"]
         parts.append(f"{count} backup code{'s' if count != 1 else ''}")
+    if stored.get("security_answers"):
+        count = stored["security_answers"]
+        parts.append(f"{count} security answer{'s' if count != 1 else ''}")
     return ", ".join(parts) or "nothing"
 
 

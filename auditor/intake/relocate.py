@@ -25,7 +25,7 @@ from auditor.inventory import Account, Inventory
 from auditor.secrets.journal import Entry
 from auditor.secrets.writes import secret_transaction
 
-_WHAT = ("password", "TOTP seed", "backup codes")
+_WHAT = ("password", "TOTP seed", "backup codes", "security answers")
 """What each of an account's keyring entries holds, in `Account.keyring_entries` order."""
 
 
@@ -34,7 +34,7 @@ class Relocated:
     """What a remove, rename or login change did to the keyring."""
 
     moved: tuple[str, ...] = ()
-    """What was moved to the new name ("password", "TOTP seed", "backup codes")."""
+    """What was moved to the new name ("password", "TOTP seed", "backup codes", ...)."""
     removed: tuple[str, ...] = ()
     """What was deleted."""
     kept: tuple[str, ...] = ()

@@ -74,7 +74,12 @@ def test_list_shows_each_account_and_what_is_stored(inventory: Path) -> None:
     data = json.loads(invoke("list", "--inventory", inventory, "--format", "json").stdout)
     assert data["schema"] == "store-audit/list/1"
     ebay = next(a for a in data["accounts"] if a["id"] == "ebay-uk")
-    assert ebay["stored"] == {"password": True, "totp_seed": True, "backup_codes": 3}
+    assert ebay["stored"] == {
+        "password": True,
+        "totp_seed": True,
+        "backup_codes": 3,
+        "security_answers": 0,
+    }
 
 
 def test_remove_takes_the_account_and_its_entries_and_nothing_else(

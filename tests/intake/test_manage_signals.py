@@ -119,7 +119,12 @@ def test_rename_and_set_login_cut_short_keep_one_set_of_entries(
         _check(env, inventory, marker, signum)
     listed = json.loads(run(env, "list", "--format", "json", "--inventory", inventory).stdout)
     shop_row = next(a for a in listed["accounts"] if a["id"] in names)
-    assert shop_row["stored"] == {"password": True, "totp_seed": True, "backup_codes": 3}
+    assert shop_row["stored"] == {
+        "password": True,
+        "totp_seed": True,
+        "backup_codes": 3,
+        "security_answers": 0,
+    }
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])
