@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from auditor.checks.findings import Finding
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.suppression import ExpiredIgnore
 from auditor.report.results import Report
 from auditor.vocabulary import SEVERITY_NAMES
@@ -68,9 +68,9 @@ def baseline_changes(report: Report) -> list[tuple[str, str, str]]:
     out = [("fixed", key, "") for key in report.fixed_since_baseline]
     for change in report.partly_fixed_since_baseline:
         now = f"; now {', '.join(change.now)}" if change.now else ""
-        out.append(("partly fixed", change.key, f"{', '.join(change.accounts)} fixed{now}"))
+        out.append(("partly fixed", change.key, f"{join_names(change.accounts)} fixed{now}"))
     for change in report.gone_since_baseline:
-        removed = ", ".join(change.accounts)
+        removed = join_names(change.accounts)
         verb = "is" if len(change.accounts) == 1 else "are"
         out.append(("gone", change.key, f"{removed} {verb} no longer in the inventory"))
     return out

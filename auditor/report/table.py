@@ -66,10 +66,15 @@ def render_table(report: Report) -> str:
     lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
     for note in (breach_note(report), fixed_note(report)):
         lines += _wrapped(note) if note else []
-    lines += [
-        f"  {label}: {key}" + (f" ({note})" if note else "")
-        for label, key, note in baseline_changes(report)
-    ]
+    for label, key, note in baseline_changes(report):
+        lines += textwrap.wrap(
+            f"{label}: {key}" + (f" ({note})" if note else ""),
+            width=80,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
     lines.append("")
     if not report.findings:
         lines.append("Nothing to fix: no findings.")
