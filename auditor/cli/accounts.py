@@ -13,6 +13,7 @@ import click
 
 from auditor.cli.common import (
     INVENTORY_OPTION,
+    PLATFORM_UNKNOWN_OPTION,
     fail,
     note,
     read_secret,
@@ -40,9 +41,7 @@ if TYPE_CHECKING:
 @click.option("--region", help="Marketplace region, such as US or DE.")
 @click.option("--recovery-email", help="Where password resets go.")
 @click.option("--mfa-phone", help="The phone that receives sms or voice codes.")
-@click.option(
-    "--platform-unknown", is_flag=True, help="Accept a platform the catalog does not know."
-)
+@PLATFORM_UNKNOWN_OPTION
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")
 @click.option(
     "--password-stdin",

@@ -26,6 +26,11 @@ INVENTORY_OPTION = click.option(
     "--inventory", type=FILE, help="Inventory file [default: as for audit]."
 )
 
+PLATFORM_UNKNOWN_OPTION = click.option(
+    "--platform-unknown", is_flag=True, help="Accept a platform the catalog does not know."
+)
+"""`add` and `set`: record a platform the catalog lacks (a typo is refused without it)."""
+
 
 def fail(error: StoreAuditError) -> NoReturn:
     """One line (and a hint) on stderr, then the error's exit code; never a traceback."""

@@ -11,6 +11,7 @@ import click
 
 from auditor.cli.common import (
     INVENTORY_OPTION,
+    PLATFORM_UNKNOWN_OPTION,
     describe_relocated,
     note,
     reported,
@@ -21,9 +22,7 @@ from auditor.cli.common import (
 @click.command("set")
 @click.argument("account_id", metavar="ID")
 @click.argument("assignments", nargs=-1, metavar="KEY=VALUE...")
-@click.option(
-    "--platform-unknown", is_flag=True, help="Accept a platform the catalog does not know."
-)
+@PLATFORM_UNKNOWN_OPTION
 @INVENTORY_OPTION
 def set_(
     account_id: str, assignments: tuple[str, ...], platform_unknown: bool, inventory: Path | None
