@@ -99,6 +99,9 @@ def add(
         click.echo(f"note: the seed holds {added.seed.bits} bits; the audit will call it weak")
 
 
+_ONE_ENTRY = "--totp, --backup-codes and --security-answers set different entries: give one of them"
+
+
 @click.command("set-secret")
 @click.argument("account_id", metavar="ID")
 @click.option("--totp", is_flag=True, help="Set the TOTP seed (base32 or otpauth:// URI).")
@@ -135,12 +138,7 @@ def set_secret(
     from auditor.secrets.lookup import find_account
 
     if totp + backup_codes + security_answers > 1:
-        fail(
-            UsageError(
-                "--totp, --backup-codes and --security-answers set different entries: "
-                "give one of them"
-            )
-        )
+        fail(UsageError(_ONE_ENTRY))
     if security_answers:
         from auditor.cli.answers import set_security_answers
 

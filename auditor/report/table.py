@@ -39,6 +39,21 @@ def _fold(key: str, width: int) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _changes(report: Report) -> list[str]:
+    """`  fixed: KEY`, `  partly fixed: KEY (…)`, `  gone: KEY (…)`, each within 80 columns."""
+    lines = []
+    for label, key, note in baseline_changes(report):
+        lines += textwrap.wrap(
+            f"{label}: {key}" + (f" ({note})" if note else ""),
+            width=80,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return lines
+
+
 def _wrapped(note: str) -> list[str]:
     """A note within 80 columns, cut only at spaces (a long file path stays whole)."""
     return textwrap.wrap(
@@ -66,15 +81,7 @@ def render_table(report: Report) -> str:
     lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
     for note in (breach_note(report), fixed_note(report)):
         lines += _wrapped(note) if note else []
-    for label, key, note in baseline_changes(report):
-        lines += textwrap.wrap(
-            f"{label}: {key}" + (f" ({note})" if note else ""),
-            width=80,
-            initial_indent="  ",
-            subsequent_indent="    ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+    lines += _changes(report)
     lines.append("")
     if not report.findings:
         lines.append("Nothing to fix: no findings.")
