@@ -93,8 +93,8 @@ def _check(env: dict[str, str], inventory: Path, marker: str, signum: int) -> No
     entries = keyring_entries(env, marker)
     assert entries <= _named(inventory)  # nothing orphaned
     for account in load_inventory(inventory).accounts:  # nothing lost: all three, one name
-        if "-shop" in account.id:
-            assert set(account.keyring_entries) <= entries
+        if "-shop" in account.id:  # its password, seed and backup codes (no security answers)
+            assert set(account.keyring_entries[:3]) <= entries
     assert not (inventory.parent / f".{inventory.name}.journal").exists()
 
 
