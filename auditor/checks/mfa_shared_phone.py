@@ -3,22 +3,16 @@ porting that number locks the seller out of all of them at once."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext, recorded_twice
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import strong_methods
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
+from auditor.inventory.phones import phone_key
+from auditor.inventory.second_factors import strong_methods
 from auditor.vocabulary import Severity
-
-
-def phone_key(phone: str) -> str:
-    """Digits only, with an international `00` prefix read as `+`."""
-    digits = re.sub(r"\D", "", phone)
-    return digits[2:] if phone.strip().startswith("00") else digits
 
 
 def find_shared_phones(context: AuditContext) -> Iterator[Finding]:

@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
-from auditor.checks.mfa_shared_phone import phone_key
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox, is_address
+from auditor.inventory.phones import phone_key
 
 
 @dataclass(frozen=True)
