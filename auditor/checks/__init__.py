@@ -17,8 +17,10 @@ from auditor.checks import (
     email_typo_domain,
     email_unaudited_mailbox,
     mfa_few_backup_codes,
+    mfa_impossible_record,
     mfa_missing,
     mfa_no_backup_codes,
+    mfa_no_backup_method,
     mfa_shared_phone,
     mfa_sms_only,
     mfa_totp_invalid,
@@ -66,6 +68,8 @@ CHECKS: dict[str, Check] = {
         mfa_no_backup_codes.CHECK,
         mfa_few_backup_codes.CHECK,
         recovery_unreachable.CHECK,
+        mfa_impossible_record.CHECK,
+        mfa_no_backup_method.CHECK,
     )
 }
 """Check id → its record, in catalog order."""

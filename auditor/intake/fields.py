@@ -21,6 +21,8 @@ SETTABLE = (
     "recovery_email",
     "mfa",
     "mfa_phone",
+    "mfa_backup",
+    "mfa_backup_phone",
     "password_changed",
 )
 """The fields `set` changes; an empty value removes the optional ones."""
@@ -97,7 +99,7 @@ def _value(key: str, value: str, today: dt.date) -> Any:
             raise UsageError(
                 f"password_changed: {value!r} is not a date: write YYYY-MM-DD or today"
             ) from None
-    if key in ("platform", "kind", "mfa"):
+    if key in ("platform", "kind", "mfa", "mfa_backup"):
         return value.lower()
     return value
 
