@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext, seller_accounts, serves_together
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.vocabulary import Severity
@@ -52,9 +52,7 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
             f": the right password on the wrong {noun} is how sellers mix accounts up and lock "
             "themselves out, and one stolen mailbox opens them all"
         )
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             ids,
             message,
             f"Give each {platform} account its own login mailbox, and note in the inventory which "
@@ -72,9 +70,7 @@ def _maybe_one_account(accounts: list[Account]) -> Finding:
     regions = [r for a in accounts for r in ((a.region or "").upper(), *a.marketplaces) if r]
     listed = ", ".join(f'"{r}"' for r in dict.fromkeys(regions))
     every = "both" if len(ids) == 2 else "all"
-    return finding(
-        CHECK.id,
-        Severity.LOW,
+    return CHECK.finding(
         ids,
         f"{join_names(ids)} {every} sign in to {first.platform_name} as {first.login}, where one "
         "login can serve all their marketplaces: with the same password they are one seller "
@@ -84,6 +80,7 @@ def _maybe_one_account(accounts: list[Account]) -> Finding:
         f"record it once with marketplaces = [{listed}]; if they are separate seller accounts, "
         "keep them all and give each its own login mailbox.",
         subject=first.login,
+        severity=Severity.LOW,
     )
 
 
@@ -111,7 +108,11 @@ def _action(facts: ActionFacts) -> str:
 CHECK = Check(
     id="email.shared-login",
     severity=Severity.HIGH,
-    fires_when="two or more accounts on the same platform sign in with the same mailbox",
+    fires_when=(
+        "two or more accounts on the same platform sign in with the same mailbox, after provider "
+        "rules (case, Gmail dots and `+tags`, googlemail.com = gmail.com, `+tags` on providers "
+        "that support them)"
+    ),
     advice=(
         "Give each store on a platform its own login mailbox and note which mailbox signs in "
         "where; a mix-up locks sellers out, and one stolen mailbox opens every store on it."

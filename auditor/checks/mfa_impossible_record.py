@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import METHOD_NAMES, either
 from auditor.inventory import Account, platforms
 from auditor.inventory.phone_numbers import same_phone
@@ -28,9 +28,7 @@ def find_impossible_records(context: AuditContext) -> Iterator[Finding]:
         problem = _problem(context, account, platform)
         if problem is not None:
             message, source = problem
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"{account.id}: {message} ({source}); the inventory is wrong, not the account",
                 f"Open {platforms.security_settings(account.platform).removeprefix('in ')}, "
@@ -50,7 +48,7 @@ def _problem(
         if method and method not in ("none", "unknown") and platform.offers(method) is False:
             offered = either([n for m, n in METHOD_NAMES.items() if m in platform.mfa_offered])
             return (
-                f'{key} = "{method}", but {name} offers no {METHOD_NAMES[method]}: only {offered}',
+                f'{key} = "{method}", but {name} offers only {offered}',
                 rules.methods_complete or "",
             )
     if rules.backup_method and account.mfa_backup:
@@ -83,7 +81,7 @@ def _record_command(account: Account, platform: platforms.Platform) -> str:
     """The `store-audit set` line that records the platform's real setting."""
     if platform.twofa.backup_method:
         return (
-            f'`store-audit set {account.id} mfa=totp mfa_backup=sms mfa_backup_phone=+NUMBER` '
+            f"`store-audit set {account.id} mfa=totp mfa_backup=sms mfa_backup_phone=+NUMBER` "
             "(its primary and backup methods, and the phone of each)"
         )
     return f"`store-audit set {account.id} mfa=METHOD`"

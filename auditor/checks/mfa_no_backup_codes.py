@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import backup_codes_step, either, other_strong_methods
 from auditor.inventory import Account, pages, platforms
 from auditor.vocabulary import Severity
@@ -57,13 +57,12 @@ def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
             verb = "signs in or recovers" if len(dependents) == 1 else "sign in or recover"
             message += f", and out of {join_names(dependents)}, which {verb} through it"
         high = account.kind == "payment" or (account.kind == "mailbox" and dependents)
-        yield finding(
-            CHECK.id,
-            Severity.HIGH if high else CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             message,
             f"{_capital(backup_codes_step(account) or '')}; and {_second_factor(account)}, so "
             "one lost device is not the only way in.",
+            severity=Severity.HIGH if high else CHECK.severity,
         )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.inventory import Account, platforms
 from auditor.vocabulary import Severity
 
@@ -29,16 +29,14 @@ def find_missing_backup_methods(context: AuditContext) -> Iterator[Finding]:
         missing = _missing(account)
         if missing is None:
             continue
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             f"{account.id}: the inventory does not say {missing}; {platform.name} requires a "
             f"backup method ({platform.twofa.backup_method}), and when the primary is lost "
             "“Didn't receive the code?” sends the code there, so check it is a phone your "
             "company controls, on a number of its own that no other store uses",
             f"Record it from {platforms.security_settings(account.platform).removeprefix('in ')}: "
-            f'`store-audit set {account.id} mfa_backup=sms mfa_backup_phone=+NUMBER`.',
+            f"`store-audit set {account.id} mfa_backup=sms mfa_backup_phone=+NUMBER`.",
         )
 
 

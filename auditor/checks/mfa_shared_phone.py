@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext, one_seller_account
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import backup_codes_step, other_strong_methods
 from auditor.inventory import Account, platforms
 from auditor.inventory.phone_numbers import phone_key
@@ -31,9 +31,7 @@ def find_shared_phones(context: AuditContext) -> Iterator[Finding]:
         ids = sorted(a.id for a in accounts)
         every = "both" if len(ids) == 2 else "all of them"
         shown = next(p for p in accounts[0].phones if phone_key(p, country) == key)
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             ids,
             f"{shown} receives the codes for {join_names(ids)}: losing, replacing or having "
             f"that one number ported away locks you out of {every} at once",

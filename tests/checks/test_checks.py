@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from auditor.checks import CHECKS
+from auditor.checklist import build_checklist
+from auditor.checks import CHECKS, AuditContext
 from auditor.inventory import Inventory, Policy, Seller
 from auditor.secrets import MemoryStore, SecretView, read_secrets
 from auditor.vocabulary import Severity
@@ -784,3 +785,26 @@ def test_unreachable_stops_on_long_chains() -> None:
 
     assert len(keys(MAX_DEPTH)) == 1  # followed to the outside mailbox at its end
     assert keys(MAX_DEPTH + 1) == set()  # too deep to follow: no claim made
+
+
+def test_no_advice_for_an_amazon_account_names_what_seller_central_lacks() -> None:
+    # Seller Central's 2SV: an app, SMS or voice, a primary and a backup; no backup codes, no
+    # passkeys, no FIDO keys (its "USB security key" holds an authenticator seed)
+    records = [
+        {"mfa": m, "mfa_phone": "+1 555 010 0000"} for m in ("none", "sms", "voice", "totp")
+    ] + [{"mfa": "totp", "mfa_backup": "sms"}, {"mfa": "email"}, {"mfa": "security-key"}]
+    inv = inventory(
+        *(account(f"amazon-{i}", platform="amazon", **r) for i, r in enumerate(records)),
+        account("box", platform="gmail", login="amazon-0@example.org", mfa="none"),
+    )
+    context = AuditContext(inv, view(backup_codes={"amazon-6": 3}), dt.date(2026, 11, 27))
+    findings = [f for check in CHECKS.values() for f in check.run(context)]
+    actions = build_checklist(findings, inv, context.dependents)
+    by_key = {key: a.action for a in actions for key in a.resolves}
+    amazon_only = [f for f in findings if all(a.startswith("amazon-") for a in f.accounts)]
+    assert {f.check for f in amazon_only} >= {"mfa.impossible-record", "mfa.no-backup-method"}
+    for item in amazon_only:
+        advice = f"{item.remediation} {by_key.get(item.key, '')}".lower()
+        for feature in ("backup code", "passkey", "security key"):
+            assert feature not in advice, (item.key, advice)
+        assert "a password is all it takes" not in item.message
