@@ -78,4 +78,4 @@ def test_advice_prefers_a_passkey_where_the_platform_offers_one() -> None:
     )
     # Shopify's entry lists a security key besides the app, and says nothing of backup codes
     assert "add a security key as a second method" in found["shop"].remediation
-    assert "check Shopify's security settings for backup codes" in found["shop"].remediation
+    assert "Check Shopify's security settings for backup codes" in found["shop"].remediation
