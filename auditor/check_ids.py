@@ -27,6 +27,11 @@ CHECK_IDS = (
     "mfa.no-backup-codes",
     "mfa.few-backup-codes",
     "recovery.unreachable",
+    "access.primary-login-shared",
+    "access.departed",
+    "password.known-to-departed",
+    "mfa.phone-at-risk",
+    "access.tool-trusted-device",
     "mfa.impossible-record",
     "mfa.no-backup-method",
 )

@@ -28,7 +28,7 @@ def every_page() -> list[tuple[str, str, dict[str, str]]]:
 
 @pytest.mark.parametrize(("platform", "what", "page"), every_page())
 def test_every_page_has_a_source(platform: str, what: str, page: dict[str, str]) -> None:
-    assert set(page) == {"url", "source"}, (platform, what)
+    assert {"url", "source"} <= set(page) <= {"url", "source", "name"}, (platform, what)
     assert page["url"].startswith("https://"), (platform, what)
     assert page["source"].startswith(("https://", "http://")), (platform, what)
     assert platform in platforms.PLATFORMS
@@ -79,3 +79,9 @@ def test_advice_prefers_a_passkey_where_the_platform_offers_one() -> None:
     # Shopify's entry lists a security key besides the app, and says nothing of backup codes
     assert "add a security key as a second method" in found["shop"].remediation
     assert "Check Shopify's security settings for backup codes" in found["shop"].remediation
+
+
+@pytest.mark.parametrize("platform", ["amazon", "ebay", "walmart"])
+def test_the_sub_user_feature_of_the_big_marketplaces_is_sourced_and_named(platform: str) -> None:
+    page = pages.topic_page(platform, "sub_users")
+    assert page is not None and page.name and page.source.startswith("https://")
