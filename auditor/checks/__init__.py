@@ -38,6 +38,8 @@ from auditor.checks import (
     password_similar,
     password_stale,
     password_weak,
+    recovery_answers_missing,
+    recovery_answers_reused,
     recovery_unreachable,
     recovery_weak_link,
 )
@@ -78,6 +80,8 @@ CHECKS: dict[str, Check] = {
         password_known_to_departed.CHECK,
         mfa_phone_at_risk.CHECK,
         access_tool_trusted_device.CHECK,
+        recovery_answers_reused.CHECK,
+        recovery_answers_missing.CHECK,
         mfa_impossible_record.CHECK,
         mfa_no_backup_method.CHECK,
     )
