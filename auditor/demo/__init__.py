@@ -52,8 +52,8 @@ DEMO_BACKUP_CODES: dict[str, str] = {
 
 
 DEMO_ANSWERS: dict[str, str] = {
-    # the same first answer on amazon-us and paypal: recovery.answers-reused
-    "amazon-us": "Rex\nHarbour Street",
+    # the same first answer on amazon-na and paypal: recovery.answers-reused
+    "amazon-na": "Rex\nHarbour Street",
     "paypal": "rex",
     # walmart has security questions and none stored: recovery.answers-missing
 }
