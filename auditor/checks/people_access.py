@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from auditor.checks.context import AuditContext
 from auditor.inventory import Account, pages
 from auditor.inventory.people import ACCESS_KEYS, Access, Person, Phone
-from auditor.inventory.phones import phone_key
+from auditor.inventory.phone_numbers import phone_key
 
 OWNER = "owner"
 

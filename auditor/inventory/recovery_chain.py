@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from auditor.inventory.emails import address_problem, is_address
 from auditor.inventory.model import Account, Inventory
-from auditor.inventory.phones import phone_key
+from auditor.inventory.phone_numbers import phone_key
 from auditor.inventory.spelling import address_lookalikes, typo_of
 
 MAX_DEPTH = 8
