@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from auditor.inventory import Inventory
-from auditor.report.visible import visible
 from auditor.secrets import SecretStore, read_secrets
+from auditor.visible import visible
 
 
 def list_accounts(inventory: Inventory, store: SecretStore) -> list[dict[str, Any]]:

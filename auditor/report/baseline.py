@@ -14,9 +14,9 @@ from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
-from auditor.checks.findings import Finding
 from auditor.errors import UsageError
 from auditor.files import write_private
+from auditor.findings import Finding
 from auditor.report.results import BaselineChange, Report
 
 SCHEMA = "store-audit/baseline/1"

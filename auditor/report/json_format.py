@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from auditor.checks.findings import Finding
+from auditor.findings import Finding
 from auditor.i18n import current
 from auditor.report.common import status
 from auditor.report.results import BaselineChange, Report

@@ -39,6 +39,31 @@ def _fold(key: str, width: int) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _findings(report: Report) -> list[str]:
+    """Severity, then the key (with its state) and the message wrapped at spaces within 80
+    columns. A word longer than the column (a URL) is never cut: it gets a line of its own,
+    moved left as far as it needs to stay within 80 columns, so it can still be copied whole."""
+    # as tabulate lays a column out: its widest cell and two spaces of padding
+    width = max(len("Severity"), *(len(f.severity.label) for f in report.findings)) + 2
+    indent = " " * (width + 2)
+    lines = [f"{'Severity':<{width}}  Finding", f"{'-' * width}  {'-' * MESSAGE_WIDTH}"]
+    for item in report.findings:
+        state = shown_status(item, report)  # with the key, so the severity cell stays one line
+        marker = f" [{state}]" if state != "open" else ""
+        text = _fold(item.key + marker, MESSAGE_WIDTH).splitlines()
+        paragraphs = [f"{item.message}."]
+        if item.suppressed:
+            paragraphs.append(f"Accepted: {item.suppression_reason}")
+        for paragraph in paragraphs:
+            text += textwrap.wrap(
+                paragraph, MESSAGE_WIDTH, break_long_words=False, break_on_hyphens=False
+            )
+        for number, line in enumerate(text):
+            lead = f"{item.severity.label:<{width}}  " if number == 0 else indent
+            lines.append((lead + line) if len(lead + line) <= 80 else line.rjust(80))
+    return lines
+
+
 def _changes(report: Report) -> list[str]:
     """`  fixed: KEY`, `  partly fixed: KEY (…)`, `  gone: KEY (…)`, each within 80 columns."""
     lines = []
@@ -104,23 +129,5 @@ def render_table(report: Report) -> str:
         )
         lines.append("")
     lines.append("Findings:")
-    rows = []
-    for item in report.findings:
-        # the state goes with the key, so the severity cell never wraps
-        state = shown_status(item, report)
-        marker = f" [{state}]" if state != "open" else ""
-        text = f"{_fold(item.key + marker, MESSAGE_WIDTH)}\n{item.message}."
-        if item.suppressed:
-            text += f"\nAccepted: {item.suppression_reason}"
-        rows.append([item.severity.label, text])
-    lines.append(
-        tabulate(
-            rows,
-            headers=["Severity", "Finding"],
-            maxcolwidths=[None, MESSAGE_WIDTH],
-            break_long_words=False,
-            break_on_hyphens=False,
-            disable_numparse=True,
-        )
-    )
+    lines += _findings(report)
     return "\n".join(lines) + "\n"

@@ -27,7 +27,7 @@ from tests.conftest import invoke
 from tests.keyrings import MemoryKeyring
 from tests.test_examples import example_report
 
-IN_BASELINE = {"mfa.unknown:paypal", "email.shared-login:amazon-ca,amazon-us"}
+IN_BASELINE = {"mfa.unknown:paypal", "email.shared-login:amazon-eu,amazon-na"}
 FIXED = {"mfa.missing:shopify", "password.weak:walmart"}
 
 
@@ -164,6 +164,8 @@ def test_table_never_wraps_a_severity_cell() -> None:
         text = FORMATS["table"](report)
         findings = text.split("\nFindings:\n", 1)[1].splitlines()[2:]
         for line in findings:
+            if "://" in line[:12]:  # a URL too long for the column has a line of its own
+                continue
             cell = line[:12].strip()
             assert cell in ("", "critical", "high", "medium", "low", "info"), line
         assert "[suppressed]" in text
