@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from auditor.checks import AuditContext
-from auditor.checks.signin_map import build_map
 from auditor.intake.importers import read_entries
 from auditor.intake.plan import plan_import
 from auditor.inventory import Inventory
+from auditor.report.signin_map import build_map
 from auditor.secrets import MemoryStore
 from auditor.vocabulary import Severity
 from tests.helpers import STRONG, TODAY, account, inventory, run, view
