@@ -73,7 +73,7 @@ def test_offboard_lists_exactly_what_the_agency_reaches_mailbox_and_payout_first
         "store-audit set-secret ebay --totp --force",
         "store-audit set ebay login_users=owner codes_to=",
     ]
-    assert plan["person"] == {  # type: ignore[comparison-overlap]
+    assert plan["person"] == {
         "id": AGENCY, "role": "agency", "name": None, "left": "2026-10-20", "has_left": True,
     }  # fmt: skip
     # read-only: the keyring is not even read, the inventory not touched
