@@ -95,6 +95,9 @@ def add(
         click.echo(f"note: the seed holds {added.seed.bits} bits; the audit will call it weak")
 
 
+ONE_OF = "--totp, --backup-codes and --security-answers"
+
+
 @click.command("set-secret")
 @click.argument("account_id", metavar="ID")
 @click.option("--totp", is_flag=True, help="Set the TOTP seed (base32 or otpauth:// URI).")
@@ -131,19 +134,12 @@ def set_secret(
     from auditor.secrets.lookup import find_account
 
     if totp + backup_codes + security_answers > 1:
-        fail(
-            UsageError(
-                "--totp, --backup-codes and --security-answers set different entries: "
-                "give one of them"
-            )
-        )
-    if security_answers:
+        fail(UsageError(f"{ONE_OF} set different entries: give one of them"))
+    if backup_codes or security_answers:
         from auditor.cli.answers import set_security_answers
 
-        set_security_answers(account_id, from_stdin, force, inventory)
-        return
-    if backup_codes:
-        _set_backup_codes(account_id, from_stdin, force, inventory)
+        listed = set_security_answers if security_answers else _set_backup_codes
+        listed(account_id, from_stdin, force, inventory)
         return
     what = "TOTP seed" if totp else "password"
     with reported():
