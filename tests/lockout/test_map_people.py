@@ -34,7 +34,7 @@ def test_map_json_lists_each_person_with_how_they_get_in() -> None:
         {"account": "payoneer", "how": ["own sub-user"]},
     ]
     assert people["li-wei"]["reaches"] == [
-        {"account": "amazon-us", "how": ["own sub-user"]},
+        {"account": "amazon-na", "how": ["own sub-user"]},
         {"account": "walmart", "how": ["own sub-user", "code phone"]},
     ]
     assert people["li-wei"]["phones"] == ["+1 555 010 0199"]
@@ -51,7 +51,7 @@ def test_map_table_and_html_show_the_people() -> None:
 
     page = FORMATS["html"](html)
     assert "<h3>People</h3>" in page
-    assert "<strong>maria</strong> (virtual-assistant)<br>gets into: amazon-us (primary login)" in (
+    assert "<strong>maria</strong> (virtual-assistant)<br>gets into: amazon-na (primary login)" in (
         page
     )
     assert "(held by li-wei, prepaid)" in page

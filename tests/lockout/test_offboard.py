@@ -66,7 +66,7 @@ def test_offboard_lists_exactly_what_the_agency_reaches_mailbox_and_payout_first
     assert isinstance(steps, list)
     assert [s["account"] for s in steps] == ["outlook-ops", "payoneer", "ebay"]
     assert steps[0]["reach"] == ["login_users"]
-    assert "amazon-us" in steps[0]["resets"]  # the mailbox resets the stores behind it
+    assert "amazon-na" in steps[0]["resets"]  # the mailbox resets the stores behind it
     assert steps[1]["reach"] == ["sub_users"]
     assert steps[2]["commands"] == [
         "store-audit set-secret ebay --force",
