@@ -95,9 +95,6 @@ def add(
         click.echo(f"note: the seed holds {added.seed.bits} bits; the audit will call it weak")
 
 
-ONE_OF = "--totp, --backup-codes and --security-answers"
-
-
 @click.command("set-secret")
 @click.argument("account_id", metavar="ID")
 @click.option("--totp", is_flag=True, help="Set the TOTP seed (base32 or otpauth:// URI).")
@@ -124,6 +121,26 @@ def set_secret(
 ) -> None:
     """Store or replace one account's password (or, with --totp, its TOTP seed; with
     --backup-codes, its backup codes; with --security-answers, its security answers)."""
+    if totp + backup_codes + security_answers > 1:
+        fail(
+            UsageError(
+                "--totp, --backup-codes and --security-answers set different entries: "
+                "give one of them"
+            )
+        )
+    if security_answers:
+        from auditor.cli.answers import set_security_answers
+
+        set_security_answers(account_id, from_stdin, force, inventory)
+    elif backup_codes:
+        _set_backup_codes(account_id, from_stdin, force, inventory)
+    else:
+        _set_password_or_seed(account_id, totp, from_stdin, force, inventory)
+
+
+def _set_password_or_seed(
+    account_id: str, totp: bool, from_stdin: bool, force: bool, inventory: Path | None
+) -> None:
     from datetime import date
 
     from auditor.intake.enrol import set_secret as store_secret
@@ -133,14 +150,6 @@ def set_secret(
     from auditor.secrets import KeyringStore
     from auditor.secrets.lookup import find_account
 
-    if totp + backup_codes + security_answers > 1:
-        fail(UsageError(f"{ONE_OF} set different entries: give one of them"))
-    if backup_codes or security_answers:
-        from auditor.cli.answers import set_security_answers
-
-        listed = set_security_answers if security_answers else _set_backup_codes
-        listed(account_id, from_stdin, force, inventory)
-        return
     what = "TOTP seed" if totp else "password"
     with reported():
         path = locate_inventory(inventory)

@@ -23,7 +23,7 @@ def offboard(person_id: str, fmt: str, inventory: Path | None) -> None:
 
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.lockout.offboard import build_offboarding
-    from auditor.report.visible import visible
+    from auditor.visible import visible
 
     with reported():
         loaded = load_inventory(locate_inventory(inventory))

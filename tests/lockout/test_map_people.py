@@ -7,10 +7,10 @@ import datetime as dt
 import json
 
 from auditor.checks import AuditContext
-from auditor.checks.signin_map import build_map
 from auditor.demo import demo_inventory_path
 from auditor.inventory import load_inventory
 from auditor.lockout import MAP_FORMATS
+from auditor.report.signin_map import build_map
 from auditor.secrets import SecretView
 from tests.test_golden import example
 
