@@ -513,3 +513,12 @@ def test_no_leak_when_rename_remove_and_set_login_fail(
     texts = [t for r in results for t in (r.stdout, r.stderr)] + [inventory.read_text()]
     forms = {"password": leak_forms(password, password), "seed": leak_forms(seed, seed)}
     assert find_leaks(texts, forms) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+@pytest.mark.parametrize("person", ["agency", "va", "nobody"])
+def test_no_leak_from_offboard(canaries: tuple[Canaries, Path], fmt: str, person: str) -> None:
+    planted, path = canaries
+    result = invoke("offboard", person, "--inventory", path, "--format", fmt)
+    assert result.exit_code == (ExitCode.USAGE if person == "nobody" else ExitCode.OK)
+    assert_clean(result, planted, path)

@@ -15,6 +15,7 @@ from typing import Any
 
 TOPICS = {
     "passkeys": "passkeys",
+    "mfa_recovery": "getting back in when every 2FA method is lost",
     "account_health": "account health and appeals",
     "status": "site status",
     "support": "seller support",

@@ -359,8 +359,8 @@ def test_why_names_the_login_to_type_and_the_alias_not_to(
     result = why(path, "amazon-us", "--no-prompt")
     assert (
         "1. Right door?\n   sign in to Amazon US at https://sellercentral.amazon.com (source: "
-        "https://github.com/PipedreamHQ/pipedream/issues/19138)\n"
-    ) in result.stdout
+        "https://github.com/amzn/selling-partner-api-docs/blob/"
+    ) in result.stdout  # Amazon's own developer guide
     assert "account health and appeals: https://sellercentral.amazon.com/gp/help/external/" in (
         result.stdout
     )
@@ -403,7 +403,7 @@ def test_map_shows_who_signs_in_where(why_setup: tuple[WhyKeyring, Path]) -> Non
     outlook = next(m for m in data["mailboxes"] if m["account"] == "outlook-ops")
     assert outlook["recovers"] == ["gmail-owner"]
     assert data["phones"] == [
-        {"phone": "+1 555 010 0000", "receives": ["outlook-ops", "amazon-ca"]}
+        {"phone": "+1 555 010 0000", "receives": ["outlook-ops", "amazon-ca"], "held_by": None}
     ]
     rows = {a["id"]: a for a in data["accounts"]}
     assert (rows["etsy"]["backup_codes"], rows["amazon-us"]["backup_codes"]) == (3, 0)
