@@ -90,10 +90,11 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
         )
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
         raise ExportError(f"{path}: not a Bitwarden JSON export (no items list)")
-    collections = {
-        c.get("id"): _text(c.get("name"))
-        for c in document.get("collections") or []
-        if isinstance(c, dict)
+    listed = document.get("collections")
+    collections: dict[object, str] = {
+        c["id"]: _text(c.get("name"))
+        for c in (listed if isinstance(listed, list) else [])
+        if isinstance(c, dict) and isinstance(c.get("id"), str)
     }
     found = []
     for index, item in enumerate(document["items"], start=1):
@@ -103,33 +104,36 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
             label = ITEM_TYPES.get(kind, "unknown item") if type(kind) is int else "unknown item"
             found.append(not_a_login(index, name, label))
             continue
-        login = item.get("login")
-        if not isinstance(login, dict):
-            login = {}
-        listed = login.get("uris")
-        uris = (
-            [_text(u.get("uri")) for u in listed if isinstance(u, dict)]
-            if isinstance(listed, list)
-            else []
-        )
-        ids = item.get("collectionIds")
-        found.append(
-            shared_in(
-                entry(
-                    index,
-                    _text(item.get("name")),
-                    uris,
-                    _text(login.get("username")),
-                    _text(login.get("password")),
-                    _text(login.get("totp")),
-                ),
-                [collections.get(i, "") for i in ids if isinstance(i, str)]
-                if isinstance(ids, list)
-                else [],
-                organisation=bool(item.get("organizationId")) or bool(ids),
-            )
-        )
+        found.append(_login(index, item, collections))
     return found
+
+
+def _login(index: int, item: dict[str, object], collections: dict[object, str]) -> ExportEntry:
+    """A login item, with the organisation collections it is shared in."""
+    login = item.get("login")
+    if not isinstance(login, dict):
+        login = {}
+    listed = login.get("uris")
+    uris = (
+        [_text(u.get("uri")) for u in listed if isinstance(u, dict)]
+        if isinstance(listed, list)
+        else []
+    )
+    ids = item.get("collectionIds")
+    return shared_in(
+        entry(
+            index,
+            _text(item.get("name")),
+            uris,
+            _text(login.get("username")),
+            _text(login.get("password")),
+            _text(login.get("totp")),
+        ),
+        [collections.get(i, "") for i in ids if isinstance(i, str)]
+        if isinstance(ids, list)
+        else [],
+        organisation=bool(item.get("organizationId")) or bool(ids),
+    )
 
 
 def _text(value: object) -> str:
