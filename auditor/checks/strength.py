@@ -81,11 +81,11 @@ class _Plain:
 def usable_cores() -> int:
     """CPUs this process may run on."""
     import os
+    import sys
 
-    try:
+    if sys.platform == "linux":  # a container or taskset may allow fewer than the machine has
         return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    return os.cpu_count() or 1
 
 
 class Scoring:

@@ -290,7 +290,9 @@ def test_help_lists_every_command_as_its_own_help_says(width: int) -> None:
         text=True,
         check=True,
     ).stderr.split()
-    assert loaded == ["auditor", "auditor.cli"], loaded
+    # auditor.interrupts (with the errors it raises) names the platform's stopping signals, whose
+    # handlers main() installs before any command runs
+    assert loaded == ["auditor", "auditor.errors", "auditor.interrupts", "auditor.cli"], loaded
 
 
 _HELP_IMPORTS = """
