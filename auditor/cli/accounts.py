@@ -202,10 +202,7 @@ def _set_backup_codes(
     "--all", "keep_all", is_flag=True, help='Keep logins of unknown sites too, as kind = "other".'
 )
 @click.option(
-    "--encoding",
-    metavar="NAME",
-    help="FILE's text encoding (gb18030, utf-16, cp1252, ...) [default: detected: a byte-order "
-    "mark, else UTF-8, else GB18030].",
+    "--encoding", metavar="NAME", help="FILE's encoding [default: its mark, UTF-8, else GB18030]."
 )
 @INVENTORY_OPTION
 def import_(
@@ -221,7 +218,7 @@ def import_(
     inventory and the keyring."""
     from auditor.cli.fields import ask_unknown_mfa
     from auditor.intake.apply import apply_import
-    from auditor.intake.importers import STDIN, read_entries
+    from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
     from auditor.intake.plan import plan_file
     from auditor.intake.plan_table import nothing_to_do
     from auditor.intake.session import looking, writing
@@ -229,8 +226,13 @@ def import_(
 
     piped = str(export_file) == "-"
     with reported():
-        text = _export_text(None if piped else export_file, encoding)
-        entries = read_entries(manager, text, STDIN if piped else export_file)
+        if piped:
+            read = read_export_stream(sys.stdin.buffer, encoding)
+        else:
+            read = read_export(export_file, encoding)
+        if read.guessed:  # a guess is said, never silent
+            note(read.guessed)
+        entries = read_entries(manager, read.text, STDIN if piped else export_file)
         path = inventory_path_for_writing(inventory)
         # A look first, without the lock: all a dry run does, and all a run that writes nothing
         # (or is refused) needs; none leaves a lock file, a config dir or a journal behind. An
@@ -262,22 +264,6 @@ def import_(
         )
     unknown = [p.account_id for p in plan.changes if not p.exists and p.mfa == "unknown"]
     ask_unknown_mfa(document.path, unknown)
-
-
-def _export_text(export_file: Path | None, encoding: str | None) -> str:
-    """The export's text (None: standard input); a note when its encoding was a guess."""
-    from auditor.intake.importers import STDIN, read_export, read_export_stream
-
-    if export_file is None:
-        read = read_export_stream(sys.stdin.buffer, encoding)
-    else:
-        read = read_export(export_file, encoding)
-    if read.guessed:
-        note(
-            f"{export_file or STDIN} is not UTF-8: read as {read.guessed} (Chinese Windows); "
-            "if names look wrong, pass --encoding with the one it was saved in"
-        )
-    return read.text
 
 
 def _show_plan(plan: ImportPlan, document: InventoryDocument, *, force: bool) -> None:

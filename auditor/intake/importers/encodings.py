@@ -39,7 +39,7 @@ class ExportText:
     text: str
     """The text, byte-order mark removed."""
     guessed: str | None = None
-    """The encoding it was read in when that was a guess (GB18030), to say so; else None."""
+    """When its encoding was a guess (GB18030): the line that says so; else None."""
 
 
 def check_encoding(name: str) -> str:
@@ -72,7 +72,11 @@ def decode_export(
         return ExportText(raw.decode("utf-8"))
     except UnicodeDecodeError as not_utf8:
         try:
-            return ExportText(raw.decode(FALLBACK), guessed="GB18030")
+            return ExportText(
+                raw.decode(FALLBACK),
+                guessed=f"{path} is not UTF-8: read as GB18030 (Chinese Windows); if names "
+                "look wrong, pass --encoding with the one it was saved in",
+            )
         except UnicodeDecodeError:
             raise error(
                 f"{path}: neither UTF-8 nor GB18030 text (byte {not_utf8.start}); "
