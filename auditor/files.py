@@ -25,9 +25,9 @@ from pathlib import Path
 from auditor.errors import UsageError
 
 
-def write_private(path: Path, text: str | Iterable[str]) -> None:
+def write_private(path: Path, text: str | Iterable[str], *, line_end: str = "\n") -> None:
     """Replace `path` with `text` (or its pieces, one after another) in one step, readable only
-    by the user.
+    by the user; each "\n" is written as `line_end`.
 
     A reader never sees a half-written file, and a symlink planted at `path` is refused rather
     than followed (it could point the report somewhere the user did not choose); os.replace
@@ -44,7 +44,8 @@ def write_private(path: Path, text: str | Iterable[str]) -> None:
         raise UsageError(f"{path}: cannot write: {error.strerror}") from None
     try:
         make_private(handle)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        newline = "" if line_end == "\n" else line_end  # "": written as it is, on every OS
+        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
             stream.writelines([text] if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
