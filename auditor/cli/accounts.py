@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from auditor.cli.common import (
+    ENCODING_OPTION,
     INVENTORY_OPTION,
     fail,
     note,
@@ -218,9 +219,7 @@ def _set_backup_codes(
 @click.option(
     "--all", "keep_all", is_flag=True, help='Keep logins of unknown sites too, as kind = "other".'
 )
-@click.option(
-    "--encoding", metavar="NAME", help="FILE's encoding [default: its mark, UTF-8, else GB18030]."
-)
+@ENCODING_OPTION
 @INVENTORY_OPTION
 def import_(
     export_file: Path,
@@ -235,7 +234,7 @@ def import_(
     inventory and the keyring."""
     from auditor.cli.fields import ask_unknown_mfa
     from auditor.intake.apply import apply_import
-    from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
+    from auditor.intake.importers import STDIN, read_entries, read_export
     from auditor.intake.plan import plan_file
     from auditor.intake.plan_table import nothing_to_do
     from auditor.intake.session import looking, writing
@@ -243,12 +242,8 @@ def import_(
 
     piped = str(export_file) == "-"
     with reported():
-        if piped:
-            read = read_export_stream(sys.stdin.buffer, encoding)
-        else:
-            read = read_export(export_file, encoding)
-        if read.guessed:  # a guess is said, never silent
-            note(read.guessed)
+        if (read := read_export(export_file, encoding)).guessed:  # "-": standard input
+            note(read.guessed)  # a guessed encoding is said, never silent
         entries = read_entries(manager, read.text, STDIN if piped else export_file)
         path = inventory_path_for_writing(inventory)
         # A look first, without the lock: all a dry run does, and all a run that writes nothing

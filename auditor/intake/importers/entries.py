@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,10 @@ class ExportEntry:
 
 
 def read_export(path: Path, encoding: str | None = None) -> ExportText:
-    """The export's text (`encodings`: BOM removed); ExportError when it cannot be read."""
+    """The export's text (`encodings`: BOM removed), from standard input when `path` is "-";
+    ExportError when it cannot be read."""
+    if str(path) == "-":
+        return read_export_stream(sys.stdin.buffer, encoding)
     try:
         raw = read_regular(path, MAX_EXPORT_BYTES)
     except OSError as error:
