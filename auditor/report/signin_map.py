@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
+from auditor.checks.people_map import PersonRow, people_rows, phone_owner
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.inventory.phone_numbers import phone_key
@@ -41,6 +42,8 @@ class PhoneRow:
     record no number (`mfa_phone`), which are listed together so none looks phone-free."""
     receives: tuple[str, ...]
     """Accounts that send their sms or voice codes to it."""
+    held_by: str | None = None
+    """Whose it is and what kind of line (`li-wei, prepaid`), when `[[phones]]` says."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class SignInMap:
     """Every phone that receives codes."""
     accounts: tuple[AccountRow, ...]
     """Every account, in inventory order."""
+    people: tuple[PersonRow, ...] = ()
+    """Every person of `[[people]]` and the accounts they can get into."""
 
 
 def where_codes_go(account: Account) -> str:
@@ -118,10 +123,15 @@ def build_map(context: AuditContext) -> SignInMap:
     return SignInMap(
         mailboxes,
         tuple(
-            PhoneRow(group[0].mfa_phone if key else None, tuple(a.id for a in group))
+            PhoneRow(
+                group[0].mfa_phone if key else None,
+                tuple(a.id for a in group),
+                phone_owner(context, group[0].mfa_phone) if key else None,
+            )
             for key, group in sorted(phones.items(), key=lambda item: not item[0])
         ),
         tuple(_row(context, account) for account in context.accounts),
+        people_rows(context),
     )
 
 
