@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from auditor.checks.context import AuditContext
 from auditor.checks.people_map import PersonRow, people_rows, phone_owner
 from auditor.inventory import Account, pages
-from auditor.inventory.emails import canonical_mailbox, is_address
+from auditor.inventory.emails import is_address
 from auditor.inventory.phone_numbers import phone_key
 
 
@@ -104,7 +104,7 @@ def build_map(context: AuditContext) -> SignInMap:
         for field, address in account.addresses:
             if not is_address(address):
                 continue
-            key = canonical_mailbox(address).canonical
+            key = context.mailbox_key(address)
             spelled.setdefault(key, address)
             if not (account.kind == "mailbox" and field == "login"):
                 uses[key]["login" if field == "login" else "recovery"].append(account.id)
