@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from auditor.cli.common import (
+    ENCODING_OPTION,
     INVENTORY_OPTION,
     PLATFORM_UNKNOWN_OPTION,
-    fail,
     note,
     read_secret,
-    read_secret_lines,
     read_seed,
     reported,
     warn_about_inventory,
@@ -126,13 +125,19 @@ def set_secret(
     """Store or replace one account's password (or, with --totp, its TOTP seed; with
     --backup-codes, its backup codes; with --security-answers, its security answers)."""
     if totp + backup_codes + security_answers > 1:
-        fail(UsageError("--totp, --backup-codes and --security-answers: give one of them"))
+        with reported():
+            raise UsageError(
+                "--totp, --backup-codes and --security-answers set different entries: "
+                "give one of them"
+            )
     if security_answers:
         from auditor.cli.answers import set_security_answers
 
         set_security_answers(account_id, from_stdin, force, inventory)
     elif backup_codes:
-        _set_backup_codes(account_id, from_stdin, force, inventory)
+        from auditor.cli.backup_codes import set_backup_codes
+
+        set_backup_codes(account_id, from_stdin, force, inventory)
     else:
         _set_password_or_seed(account_id, totp, from_stdin, force, inventory)
 
@@ -177,32 +182,6 @@ def _set_password_or_seed(
         click.echo(f"note: the inventory says mfa = {done.account.mfa!r} for {account_id}")
 
 
-def _set_backup_codes(
-    account_id: str, from_stdin: bool, force: bool, inventory: Path | None
-) -> None:
-    from auditor.intake.backup_codes import store_backup_codes
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets.lookup import find_account
-
-    with reported():
-        path = locate_inventory(inventory)
-        find_account(load_inventory(path), account_id)  # before the prompts
-        lines = read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
-        with writing(path, note) as session:
-            loaded = load_inventory(session.path)
-            warn_about_inventory(loaded.path)
-            stored, repeats = store_backup_codes(
-                loaded, account_id, lines, session.writer, force=force, journal=session.journal
-            )
-    dropped = f" ({repeats} repeated code{'' if repeats == 1 else 's'} dropped)" if repeats else ""
-    click.echo(
-        f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the "
-        f"keyring{dropped}"
-    )
-    click.echo(f"after using one, run `store-audit use-backup-code {account_id}` to cross it off")
-
-
 @click.command("import")
 @click.argument(
     "export_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), metavar="FILE"
@@ -219,6 +198,7 @@ def _set_backup_codes(
 @click.option(
     "--all", "keep_all", is_flag=True, help='Keep logins of unknown sites too, as kind = "other".'
 )
+@ENCODING_OPTION
 @INVENTORY_OPTION
 def import_(
     export_file: Path,
@@ -226,13 +206,14 @@ def import_(
     dry_run: bool,
     force: bool,
     keep_all: bool,
+    encoding: str | None,
     inventory: Path | None,
 ) -> None:
     """Import logins from a password manager's export (FILE, or - for standard input) into the
     inventory and the keyring."""
     from auditor.cli.fields import ask_unknown_mfa
     from auditor.intake.apply import apply_import
-    from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
+    from auditor.intake.importers import STDIN, read_entries, read_export
     from auditor.intake.plan import plan_file
     from auditor.intake.plan_table import nothing_to_do
     from auditor.intake.session import looking, writing
@@ -240,11 +221,9 @@ def import_(
 
     piped = str(export_file) == "-"
     with reported():
-        if piped:
-            text = read_export_stream(sys.stdin.buffer)
-        else:
-            text = read_export(export_file)
-        entries = read_entries(manager, text, STDIN if piped else export_file)
+        if (read := read_export(export_file, encoding)).guessed:  # "-": standard input
+            note(read.guessed)  # a guessed encoding is said, never silent
+        entries = read_entries(manager, read.text, STDIN if piped else export_file)
         path = inventory_path_for_writing(inventory)
         # A look first, without the lock: all a dry run does, and all a run that writes nothing
         # (or is refused) needs; none leaves a lock file, a config dir or a journal behind. An

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 FILE = click.Path(dir_okay=False, path_type=Path)
 """A file path option or argument."""
 
+ENCODING_OPTION = click.option(
+    "--encoding", metavar="NAME", help="FILE's encoding [default: its mark, UTF-8, else GB18030]."
+)
+"""import's choice of the export's text encoding (auditor.intake.importers.encodings)."""
+
 INVENTORY_OPTION = click.option(
     "--inventory", type=FILE, help="Inventory file [default: as for audit]."
 )
@@ -32,7 +37,7 @@ PLATFORM_UNKNOWN_OPTION = click.option(
 """`add` and `set`: record a platform the catalog lacks (a typo is refused without it)."""
 
 
-def fail(error: StoreAuditError) -> NoReturn:
+def _fail(error: StoreAuditError) -> NoReturn:
     """One line (and a hint) on stderr, then the error's exit code; never a traceback."""
     click.echo(f"store-audit: error: {error.message}", err=True)
     if error.hint:
@@ -58,12 +63,13 @@ def note(line: str) -> None:
 
 @contextmanager
 def reported() -> Iterator[None]:
-    """Around a command's work: a StoreAuditError becomes its one line and exit code (`fail`),
-    an interrupted write its note and 128 + the signal (`_interrupted`)."""
+    """Around a command's work, the one place errors end a command: a StoreAuditError becomes
+    its one line and exit code (`_fail`), an interrupted write its note and 128 + the signal
+    (`_interrupted`)."""
     try:
         yield
     except StoreAuditError as error:
-        fail(error)
+        _fail(error)
     except Interrupted as stop:
         _interrupted(stop)
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
-import select
 import subprocess
 import time
 from collections.abc import Callable
@@ -19,6 +17,9 @@ def run_on_a_terminal(
 ) -> str:
     """Run `command` with a pseudo-terminal as stdin, stdout and stderr, typing what `answer`
     says whenever output arrives; everything it printed, with Unix line ends."""
+    import pty  # POSIX only: imported here so that Windows can still collect the tests
+    import select  # waiting on a pty is POSIX too
+
     main, child = pty.openpty()
     process = subprocess.Popen(
         command, stdin=child, stdout=child, stderr=child, env=env, cwd=cwd, close_fds=True
