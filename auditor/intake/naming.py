@@ -39,3 +39,13 @@ def new_id(group: LoginGroup, platform_id: str, taken: set[str]) -> str:
         account_id = f"{slug(base)}-{number}"
     taken.add(account_id)
     return account_id
+
+
+def clash_note(clashed: str | None) -> str:
+    """Why a new account did not get its first id: another inventory holds that service."""
+    if not clashed:
+        return ""
+    return (
+        f"; not {clashed.removeprefix('store-audit/')}: the keyring already holds other "
+        f"secrets under {clashed!r} (another inventory on this keyring, or left behind)"
+    )

@@ -16,7 +16,7 @@ from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.importers import ExportEntry
 from auditor.intake.logins import LoginGroup, Skipped, group_by_login
-from auditor.intake.naming import new_id, store_name
+from auditor.intake.naming import clash_note, new_id, store_name
 from auditor.inventory import Account, Inventory
 from auditor.inventory.editing import InventoryDocument
 from auditor.secrets import Secret, SecretStore
@@ -229,16 +229,6 @@ def _seed_problem(seed: Secret) -> str | None:
     return None
 
 
-def _clash(target: _Target) -> str:
-    """Why a new account did not get its first id, when another inventory holds it."""
-    if not target.clashed:
-        return ""
-    return (
-        f"; not {target.clashed.removeprefix('store-audit/')}: the keyring already holds other "
-        f"secrets under {target.clashed!r} (another inventory on this keyring, or left behind)"
-    )
-
-
 def _propose(target: _Target, stored_password: str | None, stored_seed: str | None) -> Proposal:
     first = target.group.entries[0]
     match = target.group.match
@@ -272,7 +262,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         detail += f"; {disputed}"
     if target.seed_problem:
         detail += f"; TOTP seed not imported: {target.seed_problem}"
-    detail += _clash(target)
+    detail += clash_note(target.clashed)
     set_mfa = existing is not None and seed is not None and existing.mfa in MFA_A_SEED_REPLACES
     if set_mfa and existing is not None:
         status = "fill" if status == "unchanged" else status
