@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.strength import MAX_SCORED_LENGTH, Strength, Weakness
 from auditor.vocabulary import Severity
 
@@ -21,9 +21,7 @@ def find_weak_passwords(context: AuditContext) -> Iterator[Finding]:
         weak = context.weakness(account)
         if strength is None or weak is None:
             continue
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             f"{account.id}'s password is weak: {_reasons(strength, weak)}",
             f"Change the {account.platform_name} password to a unique generated one of 16 or more "
@@ -54,7 +52,7 @@ def _reasons(strength: Strength, weak: Weakness) -> str:
 CHECK = Check(
     id="password.weak",
     severity=Severity.HIGH,
-    fires_when="zxcvbn score below policy, or shorter than policy",
+    fires_when=("zxcvbn score below policy, or shorter than policy, with zxcvbn's own feedback"),
     advice="Change it to a unique generated password of 16 or more characters.",
     run=find_weak_passwords,
     fix=Fix.PASSWORD,
