@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from auditor.checks import CHECKS, Finding
+from auditor.i18n import current
 from auditor.report.results import Report
 from auditor.vocabulary import Severity
 
@@ -100,6 +101,8 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
             }
         },
         "automationDetails": {"id": f"store-audit/{location['uri']}"},
+        # the language of every message of the log (SARIF 2.1.0 §3.14.2), `en` or `zh-CN`
+        "language": current(),
         "results": results,
         "invocations": [
             {
