@@ -39,6 +39,11 @@ NUMBER_PHRASES = (
     "9999",
     "168168",
     "518518",
+    "112233",
+    "11223344",
+    "121212",
+    "123123",
+    "520520",
     "1314woaini",
 )
 """Number phrases read for their sound, the most common first."""
@@ -155,6 +160,9 @@ KEYBOARD = (
     "zxcv",
 )
 """Keyboard and keypad walks (the keypad's 147 258 369 columns are a Chinese favourite)."""
+
+JOINTS = ("@", ".", "_", "-", "!", "#", "*", "&", "+")
+"""What people put between the pieces (zhouping@1966, liuyang_1992), the commonest first."""
 
 LEET = str.maketrans(
     {"4": "a", "@": "a", "0": "o", "1": "i", "3": "e", "$": "s", "5": "s", "7": "t"}

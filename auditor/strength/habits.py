@@ -23,10 +23,11 @@ from auditor.strength.facts import LEET
 MAX_PIECE = 24
 """The longest listed spelling (a long romanised word)."""
 PER_PIECE = 2
-"""Each piece doubles the guesses: the orders an attacker tries the same pieces in."""
+"""Each piece doubles the guesses: the orders an attacker tries the same pieces in (a joint
+such as @ between two pieces is counted by its own rank, not as a piece)."""
 BIRTH_YEARS = range(1940, 2030)
 """The years a date in a password is taken from (birthdays, anniversaries, this year)."""
-DIGIT_RUN = re.compile(r"\d{4,8}")
+DIGIT_RUN = re.compile(r"\d{4,}")
 SEPARATED_DATE = re.compile(r"(\d{4}|\d{2})([-./_])(\d{1,2})\2(\d{1,2})")
 SEQUENCE_FROM = 3
 
@@ -59,25 +60,43 @@ def guess(password: str, hints: Sequence[str] = ()) -> Guess:
 def _listed(
     password: str, lower: str, hinted: dict[str, tuple[int, str]], pieces: list[list[Piece]]
 ) -> None:
-    vocabulary = lists.vocabulary()
+    """Every listed spelling (and hint) in the password, as typed and with letters for leet."""
+    _spellings(password, lower, lower, hinted, pieces)
     unleet = lower.translate(LEET)
-    leet = unleet != lower
-    size = len(lower)
+    if unleet != lower:
+        _spellings(password, lower, unleet, hinted, pieces)
+
+
+def _spellings(
+    password: str,
+    lower: str,
+    text: str,
+    hinted: dict[str, tuple[int, str]],
+    pieces: list[list[Piece]],
+) -> None:
+    vocabulary, prefixes = lists.vocabulary(), lists.prefixes()
+    hinted_prefixes = _prefixes(tuple(hinted))
+    leet = text is not lower
+    size = len(text)
     for start in range(size):
         for end in range(start + 1, min(size, start + MAX_PIECE) + 1):
-            spelling = lower[start:end]
+            spelling = text[start:end]
+            if spelling not in prefixes and spelling not in hinted_prefixes:
+                break
             found = hinted.get(spelling) or vocabulary.get(spelling)
+            if found is None:
+                continue
             factor = 1.0
-            if found is None and leet:
-                plain = unleet[start:end]
-                if plain != spelling:
-                    found = hinted.get(plain) or vocabulary.get(plain)
-                    factor = 2.0 ** sum(a != b for a, b in zip(plain, spelling, strict=True))
-            if found is not None:
-                typed = password[start:end]
-                if typed != spelling:
-                    factor *= _case_factor(typed)
-                pieces[end].append((start, found[0] * factor, found[1]))
+            if leet:
+                typed_lower = lower[start:end]
+                if typed_lower == spelling:
+                    continue  # found as typed already
+                changed = sum(a != b for a, b in zip(typed_lower, spelling, strict=True))
+                factor = 2.0**changed
+            typed = password[start:end]
+            if typed != lower[start:end]:
+                factor *= _case_factor(typed)
+            pieces[end].append((start, found[0] * factor, found[1]))
 
 
 def _case_factor(typed: str) -> float:
@@ -101,10 +120,9 @@ def _names(lower: str, pieces: list[list[Piece]]) -> None:
 
     for start in range(size):
         for end in range(start + 2, min(size, start + 9) + 1):
-            rank = surnames.get(lower[start:end])
-            if rank is None:
+            if lower[start:end] not in surnames:
                 continue
-            guesses = rank * lists.NAME_FORMS
+            guesses = lists.NAME_GUESSES
             for first in syllable_ends(end):
                 pieces[first].append((start, guesses, "name"))
                 for second in syllable_ends(first):
@@ -206,7 +224,8 @@ def _cheapest(password: str, pieces: list[list[Piece]]) -> Guess:
         brute[end], from_piece[end] = (enter, True) if enter < stay else (stay, False)
         for start, guesses, habit in pieces[end]:
             before, was_piece = min((piece[start], True), (brute[start], False))
-            total = before * guesses * PER_PIECE
+            # a joint between two pieces is part of their order, not a piece of its own
+            total = before * guesses * (1 if habit == "joint" else PER_PIECE)
             if total < piece[end]:
                 piece[end], back[end] = total, (start, habit, was_piece)
     habits: list[str] = []
@@ -229,6 +248,11 @@ def _alphabet(character: str) -> int:
     if character.isalpha():
         return 26
     return 33
+
+
+@functools.lru_cache(maxsize=256)
+def _prefixes(spellings: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(s[:end] for s in spellings for end in range(1, len(s) + 1))
 
 
 @functools.lru_cache(maxsize=256)
