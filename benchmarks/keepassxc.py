@@ -88,15 +88,29 @@ def inventory(items: list[str]) -> tuple[str, dict[tuple[str, str], str]]:
     return "\n".join(lines) + "\n", secrets
 
 
+GNU_TIME = Path("/usr/bin/time")
+"""Measures peak memory: a child of this (large) process would count its pages too (Linux carries
+a forked process's high-water mark across exec), so the commands run under GNU time."""
+
+
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MiB (the process or its largest descendant), stdout."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    output = process.stdout.read() if process.stdout else ""
-    _, _, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - started, usage.ru_maxrss / 1024, output
+    """Wall seconds, peak RSS in MiB of the command's own process (GNU time's %M; NaN without
+    /usr/bin/time), stdout."""
+    with tempfile.NamedTemporaryFile("r") as peak:
+        wrapped = [str(GNU_TIME), "-f", "%M", "-o", peak.name, *command]
+        started = time.perf_counter()
+        process = subprocess.run(
+            wrapped if GNU_TIME.exists() else command,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+        text = peak.read().strip().splitlines()
+    kib = float(text[-1]) if GNU_TIME.exists() and text else float("nan")
+    return seconds, kib / 1024, process.stdout
 
 
 def env_for(folder: Path, source: Path = ROOT) -> dict[str, str]:

@@ -33,7 +33,7 @@ def _reasons(strength: Strength, weak: Weakness) -> str:
     """Why, in words: the score, the length rule, and what made the score (the habit a password
     is built on, or zxcvbn's warning). zxcvbn's suggestions ("Add another word or two") are for
     passwords people choose; the advice here is a generated one, so they are left out."""
-    scorer = "it scores" if strength.habit else "zxcvbn scores it"
+    scorer = "zxcvbn scores it" if strength.score == strength.zxcvbn_score else "it scores"
     reasons = [f"{scorer} {weak.score} of 4"]
     if weak.min_score is not None:
         reasons[0] += f" (the policy asks for {weak.min_score})"

@@ -12,6 +12,7 @@ scored as Python zxcvbn would count that date, so nothing scores above what it s
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Protocol
@@ -72,37 +73,51 @@ def score_of(guesses: float) -> int:
     return sum(guesses >= bound + 5 for bound in SCORE_BOUNDS)
 
 
+SURE_HABITS = frozenset({"number", "run", "keyboard", "date", "site", "qq", "hint", "joint"})
+"""Habits no English word looks like: a password the habits score 0 from these alone needs no
+zxcvbn (names and pinyin can be English words, which zxcvbn names better)."""
+
+
 def score_password(password: Revealing, hints: Sequence[str]) -> Strength:
     """Score a password with the account's own names as hints (store, platform, login...)."""
-    from zxcvbn_rs_py import zxcvbn
-
     plaintext = password.reveal()
     scored = plaintext[:MAX_SCORED_LENGTH]
     user_inputs = [hint[:MAX_SCORED_LENGTH] for hint in hints if hint]
+    truncated = len(plaintext) > MAX_SCORED_LENGTH
+    habit = habits.guess(scored, user_inputs)
+    habit_score = score_of(habit.guesses)
+    if habit_score == 0 and SURE_HABITS.issuperset(habit.habits):
+        return Strength(0, "", (), truncated, habit=describe(habit.habits))
     # Only the score and fixed sentences leave this function: nothing of the password does.
-    result = zxcvbn(scored, user_inputs)
-    guesses = float(result.guesses)
-    for start, end, date_guesses in _dates_as_before(scored):
-        rest = scored[:start] + scored[end:]
-        others = float(zxcvbn(rest, user_inputs).guesses) * 2 if rest else 1.0
-        guesses = min(guesses, others * date_guesses)
+    warning, suggestions, zxcvbn_score = _zxcvbn(scored, user_inputs, habit_score)
+    score = min(zxcvbn_score, habit_score)
+    said = describe(habit.habits) if habit_score < zxcvbn_score and zxcvbn_score >= 3 else ""
+    if said:
+        warning, suggestions = "", ()
+    return Strength(score, warning, suggestions, truncated, zxcvbn_score, said)
+
+
+def _zxcvbn(password: str, hints: list[str], floor: int) -> tuple[str, tuple[str, ...], int]:
+    """zxcvbn's warning, suggestions and score, its dates counted as Python zxcvbn counted them
+    where that can change a score above `floor` (the habits' score)."""
+    from zxcvbn_rs_py import zxcvbn
+
+    result = zxcvbn(password, hints)
+    score = int(result.score)
+    this_year = dt.date.today().year
+    for start, end, date_guesses, year in _dates_as_before(password):
+        # The Rust port counts this date at most `ratio` times as many guesses as Python did:
+        # when its whole count over `ratio` keeps the score, so would Python's.
+        ratio = max(abs(year - this_year), 20) / max(abs(year - REFERENCE_YEAR), 20)
+        if min(score_of(result.guesses / ratio), score_of(date_guesses)) >= min(score, floor):
+            continue
+        rest = password[:start] + password[end:]
+        others = float(zxcvbn(rest, hints).guesses) * 2 if rest else 1.0
+        score = min(score, score_of(others * date_guesses))
     feedback = result.feedback
     warning = str(feedback.warning) if feedback and feedback.warning else ""
     suggestions = tuple(str(s) for s in feedback.suggestions) if feedback else ()
-    score = min(int(result.score), score_of(guesses))
-    habit = habits.guess(scored, user_inputs)
-    said = ""
-    if score_of(habit.guesses) < score:
-        score = score_of(habit.guesses)
-        said = describe(habit.habits)
-        warning, suggestions = "", ()
-    return Strength(
-        score=score,
-        warning=warning,
-        suggestions=suggestions,
-        truncated=len(plaintext) > MAX_SCORED_LENGTH,
-        habit=said,
-    )
+    return warning, suggestions, score
 
 
 def describe(used: Sequence[str]) -> str:
@@ -113,17 +128,16 @@ def describe(used: Sequence[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _dates_as_before(password: str) -> list[tuple[int, int, float]]:
-    """Runs of digits Python zxcvbn reads as a year or date, with its guesses for them."""
+def _dates_as_before(password: str) -> list[tuple[int, int, float, int]]:
+    """Runs of digits Python zxcvbn reads as a year or date: where, its guesses, the year."""
     found = []
     for match in DATE_RUN.finditer(password):
         digits = match.group()
         year = _zxcvbn_year(digits)
         if year is not None:
             space = max(abs(year - REFERENCE_YEAR), 20)
-            found.append(
-                (match.start(), match.end(), float(space if len(digits) == 4 else space * 365))
-            )
+            guesses = float(space if len(digits) == 4 else space * 365)
+            found.append((match.start(), match.end(), guesses, year))
     return found
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ BIRTH_YEARS = range(1940, 2030)
 DIGIT_RUN = re.compile(r"\d{4,}")
 SEPARATED_DATE = re.compile(r"(\d{4}|\d{2})([-./_])(\d{1,2})\2(\d{1,2})")
 SEQUENCE_FROM = 3
+ALPHABETS = dict.fromkeys("0123456789", 10) | dict.fromkeys(string.ascii_letters, 26)
+"""What brute force tries per character: 10 digits, 26 letters, else 33 symbols."""
 
 
 @dataclass(frozen=True)
@@ -50,21 +53,25 @@ def guess(password: str, hints: Sequence[str] = ()) -> Guess:
     """The habits' guesses for `password`, scored with the account's names as hints."""
     lower = password.lower()
     pieces: list[list[Piece]] = [[] for _ in range(len(password) + 1)]
-    _listed(password, lower, hint_vocabulary(tuple(hints)), pieces)
-    _names(lower, pieces)
-    _dates(lower, pieces)
+    syllables = _listed(password, lower, hint_vocabulary(tuple(hints)), pieces)
+    _names(lower, syllables, pieces)
+    if any(c.isdigit() for c in lower):
+        _dates(lower, pieces)
     _runs(lower, pieces)
     return _cheapest(password, pieces)
 
 
 def _listed(
     password: str, lower: str, hinted: dict[str, tuple[int, str]], pieces: list[list[Piece]]
-) -> None:
-    """Every listed spelling (and hint) in the password, as typed and with letters for leet."""
-    _spellings(password, lower, lower, hinted, pieces)
+) -> list[tuple[int, int]]:
+    """Every listed spelling (and hint) in the password, as typed and with letters for leet;
+    returns where pinyin syllables stand as typed: (start, end) pairs, for the names."""
+    syllables: list[tuple[int, int]] = []
+    _spellings(password, lower, lower, hinted, pieces, syllables)
     unleet = lower.translate(LEET)
     if unleet != lower:
-        _spellings(password, lower, unleet, hinted, pieces)
+        _spellings(password, lower, unleet, hinted, pieces, [])
+    return syllables
 
 
 def _spellings(
@@ -73,8 +80,9 @@ def _spellings(
     text: str,
     hinted: dict[str, tuple[int, str]],
     pieces: list[list[Piece]],
+    syllables: list[tuple[int, int]],
 ) -> None:
-    vocabulary, prefixes = lists.vocabulary(), lists.prefixes()
+    vocabulary, prefixes, pinyin = lists.vocabulary(), lists.prefixes(), lists.syllables()
     hinted_prefixes = _prefixes(tuple(hinted))
     leet = text is not lower
     size = len(text)
@@ -86,6 +94,8 @@ def _spellings(
             found = hinted.get(spelling) or vocabulary.get(spelling)
             if found is None:
                 continue
+            if spelling in pinyin and not leet:
+                syllables.append((start, end))
             factor = 1.0
             if leet:
                 typed_lower = lower[start:end]
@@ -108,38 +118,38 @@ def _case_factor(typed: str) -> float:
     return 2.0**upper
 
 
-def _names(lower: str, pieces: list[list[Piece]]) -> None:
+def _names(lower: str, syllables: list[tuple[int, int]], pieces: list[list[Piece]]) -> None:
     """A surname with one or two syllables of given name after it, or before it."""
-    surnames, syllables = lists.surnames(), lists.syllables()
-    size = len(lower)
+    if len(syllables) < 2:
+        return
+    surnames = lists.surnames()
+    after: dict[int, list[int]] = {}
+    before: dict[int, list[int]] = {}
+    for start, end in syllables:
+        after.setdefault(start, []).append(end)
+        before.setdefault(end, []).append(start)
+    for start, end in _surname_spans(lower, syllables, surnames):
+        guesses = lists.NAME_GUESSES
+        for first in after.get(end, ()):
+            pieces[first].append((start, guesses, "name"))
+            for second in after.get(first, ()):
+                pieces[second].append((start, guesses, "name"))
+        for given in before.get(start, ()):
+            pieces[end].append((given, guesses, "name"))
+            for earlier in before.get(given, ()):
+                pieces[end].append((earlier, guesses, "name"))
 
-    def syllable_ends(start: int) -> list[int]:
-        return [
-            e for e in range(start + 1, min(size, start + 6) + 1) if lower[start:e] in syllables
-        ]
 
-    for start in range(size):
-        for end in range(start + 2, min(size, start + 9) + 1):
-            if lower[start:end] not in surnames:
-                continue
-            guesses = lists.NAME_GUESSES
-            for first in syllable_ends(end):
-                pieces[first].append((start, guesses, "name"))
-                for second in syllable_ends(first):
-                    pieces[second].append((start, guesses, "name"))
-            for given in _given_before(lower, start, syllables):
-                pieces[end].append((given, guesses, "name"))
-
-
-def _given_before(lower: str, end: int, syllables: dict[str, int]) -> list[int]:
-    """Where a given name of one or two syllables ending at `end` can start."""
-    starts = [s for s in range(max(0, end - 6), end) if lower[s:end] in syllables]
-    return starts + [
-        s
-        for first in starts
-        for s in range(max(0, first - 6), first)
-        if lower[s:first] in syllables
-    ]
+def _surname_spans(
+    lower: str, syllables: list[tuple[int, int]], surnames: dict[str, int]
+) -> list[tuple[int, int]]:
+    """Surnames: a syllable, or two (ouyang, shangguan), that the list holds."""
+    spans = [(s, e) for s, e in syllables if lower[s:e] in surnames]
+    ends: dict[int, list[int]] = {}
+    for start, end in syllables:
+        ends.setdefault(start, []).append(end)
+    spans += [(s, e2) for s, e in syllables for e2 in ends.get(e, ()) if lower[s:e2] in surnames]
+    return spans
 
 
 def _dates(lower: str, pieces: list[list[Piece]]) -> None:
@@ -193,19 +203,24 @@ def _date_guesses(digits: str) -> float:
 
 def _runs(lower: str, pieces: list[list[Piece]]) -> None:
     """Repeats (aaaa, 8888) and sequences (123456, abcdef, 654321) of three or more."""
-    size = len(lower)
+    codes = [ord(c) for c in lower]
+    steps = [b - a for a, b in zip(codes, codes[1:], strict=False)]
     start = 0
+    size = len(steps)
     while start < size - 1:
-        step = ord(lower[start + 1]) - ord(lower[start])
-        end = start + 1
-        while end < size and ord(lower[end]) - ord(lower[end - 1]) == step and abs(step) <= 1:
+        step = steps[start]
+        if step not in (-1, 0, 1) or steps[start + 1] != step:
+            start += 1
+            continue
+        end = start + 2
+        while end < size and steps[end] == step:
             end += 1
-        if end - start >= SEQUENCE_FROM and abs(step) <= 1:
-            alphabet = 10 if lower[start].isdigit() else 26
-            guesses = alphabet * (end - start) * (2 if step == -1 else 1)
-            for stop in range(start + SEQUENCE_FROM, end + 1):
-                pieces[stop].append((start, guesses, "run"))
-        start = max(start + 1, end - 1)
+        length = end - start + 1  # characters in the run
+        alphabet = 10 if lower[start].isdigit() else 26
+        guesses = alphabet * length * (2 if step == -1 else 1)
+        for stop in range(start + SEQUENCE_FROM, start + length + 1):
+            pieces[stop].append((start, guesses, "run"))
+        start = end
 
 
 def _cheapest(password: str, pieces: list[list[Piece]]) -> Guess:
@@ -219,11 +234,12 @@ def _cheapest(password: str, pieces: list[list[Piece]]) -> Guess:
     back: list[tuple[int, str, bool]] = [(0, "", False)] * (size + 1)
     from_piece = [False] * (size + 1)
     for end in range(1, size + 1):
-        alphabet = _alphabet(password[end - 1])
+        alphabet = ALPHABETS.get(password[end - 1], 33)
         stay, enter = brute[end - 1] * alphabet, piece[end - 1] * alphabet * PER_PIECE
         brute[end], from_piece[end] = (enter, True) if enter < stay else (stay, False)
         for start, guesses, habit in pieces[end]:
-            before, was_piece = min((piece[start], True), (brute[start], False))
+            was_piece = piece[start] <= brute[start]
+            before = piece[start] if was_piece else brute[start]
             # a joint between two pieces is part of their order, not a piece of its own
             total = before * guesses * (1 if habit == "joint" else PER_PIECE)
             if total < piece[end]:
@@ -240,14 +256,6 @@ def _cheapest(password: str, pieces: list[list[Piece]]) -> Guess:
             at -= 1
     total = min(piece[size], brute[size]) / PER_PIECE
     return Guess(max(total, 1.0), tuple(dict.fromkeys(reversed(habits))))
-
-
-def _alphabet(character: str) -> int:
-    if character.isdigit():
-        return 10
-    if character.isalpha():
-        return 26
-    return 33
 
 
 @functools.lru_cache(maxsize=256)

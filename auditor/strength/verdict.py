@@ -26,9 +26,13 @@ class Strength:
     """zxcvbn's suggestions, fixed sentences that quote nothing from the password."""
     truncated: bool
     """Whether only the first 72 characters were scored."""
+    zxcvbn_score: int = -1
+    """zxcvbn's own score; `score` is lower when the habits guess it sooner (-1: not asked,
+    the habits alone scored it 0)."""
     habit: str = ""
-    """The habit that made the score, in words (`a name and a date`) when the habits of
-    Chinese-speaking users (auditor/strength/habits.py) guess it faster than zxcvbn; else empty."""
+    """What made the score, in words (`a romanised name and a date`), when zxcvbn thought the
+    password strong and the habits of Chinese-speaking users (auditor/strength/habits.py) did
+    not; else empty, and zxcvbn's warning says what it recognised."""
 
 
 @dataclass(frozen=True)
