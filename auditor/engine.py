@@ -12,13 +12,13 @@ from auditor import __version__
 from auditor.breach import BreachLookup, breach_counts
 from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext, Finding
-from auditor.checks.signin_map import build_map
-from auditor.checks.suppression import apply_ignores, expired_ignores
 from auditor.errors import UsageError
 from auditor.inventory import Inventory
 from auditor.progress import Progress
 from auditor.report.baseline import apply_baseline
 from auditor.report.results import Report, ReportAccount
+from auditor.report.signin_map import build_map
+from auditor.report.suppression import apply_ignores, expired_ignores
 from auditor.report.visible import visible_report
 from auditor.secrets import SecretStore, SecretView, read_secrets
 from auditor.strength import EarlyScoring, start_early_scoring

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import either, offered_methods, strong_methods
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account, platforms
+from auditor.inventory.second_factors import either, offered_methods, strong_methods
 from auditor.vocabulary import STRONG_MFA, Severity
 
 
