@@ -17,6 +17,7 @@ from auditor.inventory import Account
 from auditor.secrets import Secret
 from auditor.strength.hints import password_hints
 from auditor.strength.pool import PARALLEL_FROM, Scoring, usable_cores
+from auditor.workers import parallel_from
 
 CHUNK = 32
 """Passwords sent to a worker at once while reading: small, so scoring keeps up with reading."""
@@ -87,6 +88,6 @@ def start_early_scoring(
     strength `matters` are enough to pay for them; else None, and scoring waits for the read."""
     workers = usable_cores()
     wanted = sum(1 for account in accounts if matters(account))
-    if workers < 2 or wanted < PARALLEL_FROM:
+    if workers < 2 or wanted < parallel_from(PARALLEL_FROM):
         return None
     return EarlyScoring(accounts, matters, seller, Scoring(workers, progress))
