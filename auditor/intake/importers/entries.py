@@ -43,6 +43,9 @@ class ExportEntry:
     """The TOTP seed or otpauth URI, if the entry has one."""
     kind: str = "login"
     """What the manager calls it when it is not a login: card, identity, secure note, ..."""
+    shared: str = ""
+    """What the export says about who else holds it (a Bitwarden organisation collection),
+    in words; a hint for the plan, never written to the inventory."""
 
 
 def read_export(path: Path, encoding: str | None = None) -> ExportText:
