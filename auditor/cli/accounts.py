@@ -28,6 +28,7 @@ from auditor.vocabulary import KINDS, MFA_METHODS
 if TYPE_CHECKING:
     from auditor.intake.plan import ImportPlan
     from auditor.inventory.editing import InventoryDocument
+    from auditor.secrets import Secret
 
 
 @click.command()
@@ -148,23 +149,19 @@ def _set_password_or_seed(
     from datetime import date
 
     from auditor.intake.enrol import set_secret as store_secret
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets import KeyringStore
-    from auditor.secrets.lookup import find_account
+    from auditor.intake.session import writing_to_account
 
     what = "TOTP seed" if totp else "password"
-    with reported():
-        path = locate_inventory(inventory)
-        find_account(load_inventory(path), account_id)  # before the prompt
-        KeyringStore().refuse_unencrypted()
+
+    def ask() -> Secret:
         value = read_secret(f"New {what} for {account_id}", stdin=from_stdin)
         if not value.reveal():
             raise UsageError(f"no {what} given; nothing was written")
-        with writing(path, note) as session:
-            document = InventoryDocument.open(session.path)
-            warn_about_inventory(document.path)
+        return value
+
+    with reported():
+        frame = writing_to_account(inventory, account_id, ask, note, warn_about_inventory)
+        with frame as (session, document, value):
             done = store_secret(
                 document,
                 account_id,

@@ -4,10 +4,14 @@ every line of stdin), stored in the keyring; repeats are dropped and counted."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from auditor.cli.common import note, read_secret_lines, reported, warn_about_inventory
+
+if TYPE_CHECKING:
+    from auditor.secrets import Secret
 
 
 def set_backup_codes(
@@ -15,19 +19,22 @@ def set_backup_codes(
 ) -> None:
     """Store the account's backup codes, pasted at hidden prompts or read from stdin."""
     from auditor.intake.backup_codes import store_backup_codes
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets.lookup import find_account
+    from auditor.intake.session import writing_to_account
+    from auditor.inventory import load_inventory
+
+    def ask() -> list[Secret]:
+        return read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
 
     with reported():
-        path = locate_inventory(inventory)
-        find_account(load_inventory(path), account_id)  # before the prompts
-        lines = read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
-        with writing(path, note) as session:
-            loaded = load_inventory(session.path)
-            warn_about_inventory(loaded.path)
+        frame = writing_to_account(inventory, account_id, ask, note, warn_about_inventory)
+        with frame as (session, document, lines):
             stored, repeats = store_backup_codes(
-                loaded, account_id, lines, session.writer, force=force, journal=session.journal
+                load_inventory(document.path),
+                account_id,
+                lines,
+                session.writer,
+                force=force,
+                journal=session.journal,
             )
     dropped = f" ({repeats} repeated code{'' if repeats == 1 else 's'} dropped)" if repeats else ""
     click.echo(
