@@ -62,7 +62,7 @@ def guess(password: str, hints: Sequence[str] = ()) -> Guess:
 
 
 def _listed(
-    password: str, lower: str, hinted: dict[str, tuple[int, str]], pieces: list[list[Piece]]
+    password: str, lower: str, hinted: Hinted, pieces: list[list[Piece]]
 ) -> list[tuple[int, int]]:
     """Every listed spelling (and hint) in the password, as typed and with letters for leet;
     returns where pinyin syllables stand as typed: (start, end) pairs, for the names."""
@@ -78,12 +78,12 @@ def _spellings(
     password: str,
     lower: str,
     text: str,
-    hinted: dict[str, tuple[int, str]],
+    hints: Hinted,
     pieces: list[list[Piece]],
     syllables: list[tuple[int, int]],
 ) -> None:
     vocabulary, prefixes, pinyin = lists.vocabulary(), lists.prefixes(), lists.syllables()
-    hinted_prefixes = _prefixes(tuple(hinted))
+    hinted, hinted_prefixes = hints
     leet = text is not lower
     size = len(text)
     for start in range(size):
@@ -258,27 +258,38 @@ def _cheapest(password: str, pieces: list[list[Piece]]) -> Guess:
     return Guess(max(total, 1.0), tuple(dict.fromkeys(reversed(habits))))
 
 
-@functools.lru_cache(maxsize=256)
-def _prefixes(spellings: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(s[:end] for s in spellings for end in range(1, len(s) + 1))
+Hinted = tuple[dict[str, tuple[int, str]], frozenset[str]]
+"""The account's own names as pieces (spelling → (rank, habit)), and every beginning of one."""
 
 
-@functools.lru_cache(maxsize=256)
-def hint_vocabulary(hints: tuple[str, ...]) -> dict[str, tuple[int, str]]:
+def hint_vocabulary(hints: tuple[str, ...]) -> Hinted:
     """The account's own names as pieces: each word and number in them, and the romanised
     names they hold taken apart (zhangwei88@163.com: zhangwei, zhang, wei, weizhang, zw, 88); a
-    QQ mailbox's number as a QQ number."""
+    QQ mailbox's number as a QQ number. Each hint is taken apart once per process: accounts
+    share most of theirs (platform, seller, store)."""
     found: dict[str, tuple[int, str]] = {}
     for hint in hints:
-        lower = hint.lower()
-        local, _, domain = lower.partition("@")
-        if domain in ("qq.com", "vip.qq.com", "foxmail.com") and local.isdigit():
-            found.setdefault(local, (1, "qq"))
-        for word in re.findall(r"[a-z]+|\d+", lower):
-            found.setdefault(word, (len(found) + 1, "hint"))
-            for variant in _name_variants(word):
-                found.setdefault(variant, (len(found) + 1, "hint"))
-    return found
+        for spelling, habit in _hint_pieces(hint):
+            found.setdefault(spelling, (1, habit) if habit == "qq" else (len(found) + 1, habit))
+    return found, frozenset().union(*(_hint_prefixes(hint) for hint in hints))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hint_pieces(hint: str) -> tuple[tuple[str, str], ...]:
+    lower = hint.lower()
+    pieces = []
+    local, _, domain = lower.partition("@")
+    if domain in ("qq.com", "vip.qq.com", "foxmail.com") and local.isdigit():
+        pieces.append((local, "qq"))
+    for word in re.findall(r"[a-z]+|\d+", lower):
+        pieces.append((word, "hint"))
+        pieces += [(variant, "hint") for variant in _name_variants(word)]
+    return tuple(pieces)
+
+
+@functools.lru_cache(maxsize=4096)
+def _hint_prefixes(hint: str) -> frozenset[str]:
+    return frozenset(s[:end] for s, _ in _hint_pieces(hint) for end in range(1, len(s) + 1))
 
 
 def _name_variants(word: str) -> list[str]:
