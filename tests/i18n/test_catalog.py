@@ -16,13 +16,19 @@ from babel.messages.pofile import read_po
 from auditor.i18n import po
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "auditor" / "locale" / "zh_CN" / "LC_MESSAGES" / "store-audit.po"
+FOLDER = ROOT / "auditor" / "locale" / "zh_CN" / "LC_MESSAGES"
+SOURCE = FOLDER / "store-audit.po"
+CATALOGS = [SOURCE, FOLDER / "click.po"]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 """The markers store-audit's code uses (auditor.i18n), as Babel's extractor names them."""
 
 
-def entries() -> list[po.Entry]:
-    return [e for e in po.parse(SOURCE.read_text("utf-8")) if e.msgid]
+def entries(source: Path = SOURCE) -> list[po.Entry]:
+    return [e for e in po.parse(source.read_text("utf-8")) if e.msgid]
+
+
+def every_entry() -> list[po.Entry]:
+    return [entry for source in CATALOGS for entry in entries(source)]
 
 
 def marked_in_the_code() -> set[str]:
@@ -34,7 +40,7 @@ def marked_in_the_code() -> set[str]:
 
 
 def test_every_entry_is_translated() -> None:
-    missing = [e.msgid for e in entries() if not e.translated]
+    missing = [e.msgid for e in every_entry() if not e.translated]
     assert not missing
 
 
@@ -45,10 +51,11 @@ def test_every_marked_message_has_an_entry() -> None:
     assert not sorted(marked - catalog)
 
 
-def test_babel_reads_what_we_compile() -> None:
-    with SOURCE.open("rb") as handle:
+@pytest.mark.parametrize("source", CATALOGS, ids=lambda p: p.name)
+def test_babel_reads_what_we_compile(source: Path) -> None:
+    with source.open("rb") as handle:
         theirs = read_po(handle)
-    ours = gettext.GNUTranslations(io.BytesIO(po.compile_mo(po.parse(SOURCE.read_text("utf-8")))))
+    ours = gettext.GNUTranslations(io.BytesIO(po.compile_mo(po.parse(source.read_text("utf-8")))))
     compared = 0
     for message in theirs:
         if not message.id or message.fuzzy:
@@ -64,7 +71,7 @@ def test_babel_reads_what_we_compile() -> None:
             else:
                 assert ours.gettext(message.id) == message.string
         compared += 1
-    assert compared == len(entries())
+    assert compared == len(entries(source))
     assert theirs.plural_forms == "nplurals=1; plural=0;"
 
 
@@ -72,7 +79,7 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize("entry", entries(), ids=lambda e: e.msgid[:40])
+@pytest.mark.parametrize("entry", every_entry(), ids=lambda e: e.msgid[:40])
 def test_placeholders_survive_translation(entry: po.Entry) -> None:
     """A `{name}` the code fills in is in every translation, and no other appears: a missing
     one loses a value, an unknown one raises KeyError at run time."""
@@ -131,7 +138,7 @@ GLOSSARY_VARIANTS = {
 (auditor/locale/zh_CN/GLOSSARY.md). `Google 账号` is Google's own name and stays."""
 
 
-@pytest.mark.parametrize("entry", entries(), ids=lambda e: e.msgid[:40])
+@pytest.mark.parametrize("entry", every_entry(), ids=lambda e: e.msgid[:40])
 def test_translations_use_the_glossary_terms(entry: po.Entry) -> None:
     for translation in entry.msgstr.values():
         text = translation.replace("Google 账号", "")
