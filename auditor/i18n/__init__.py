@@ -117,6 +117,16 @@ def or_list(items: list[str]) -> str:
     return _join(items, _("{items} or {last}"))
 
 
+def clause_list(items: list[str]) -> str:
+    """Clauses of one sentence: `a, b and c` in English; `a，b，而且c` in Chinese, which does not
+    join verb phrases with 和."""
+    if len(items) <= 1:
+        return "".join(items)
+    separator = pgettext("between clauses", ", ")
+    pattern = pgettext("clauses", "{items} and {last}")
+    return pattern.format(items=separator.join(items[:-1]), last=items[-1])
+
+
 def _join(items: list[str], pattern: str) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -132,6 +142,7 @@ __all__ = [
     "_",
     "and_list",
     "catalog",
+    "clause_list",
     "current",
     "ngettext",
     "or_list",

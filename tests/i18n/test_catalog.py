@@ -155,3 +155,27 @@ def test_the_glossary_sources_every_amazon_term() -> None:
                  "合并账户"):  # fmt: skip
         row = next(line for line in glossary.splitlines() if f"**{term}**" in line)
         assert "https://" in row, term
+
+
+def test_no_module_hides_the_translation_function() -> None:
+    """`for _, x in ...` in a module that translates with `_` makes every later `_("...")` call
+    the loop's value: a crash on the first message, and only in the run that reaches it."""
+    import ast
+
+    hiding = []
+    for path in sorted((ROOT / "auditor").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        imports_it = any(
+            isinstance(node, ast.ImportFrom)
+            and node.module == "auditor.i18n"
+            and any(alias.name == "_" for alias in node.names)
+            for node in ast.walk(tree)
+        )
+        if not imports_it:
+            continue
+        hiding += [
+            f"{path.name}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
+        ]
+    assert not hiding
