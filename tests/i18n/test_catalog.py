@@ -10,17 +10,15 @@ import string
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from auditor.i18n import po
+from tests.i18n.extract import messages
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "auditor" / "locale" / "zh_CN" / "LC_MESSAGES"
 SOURCE = FOLDER / "store-audit.po"
 CATALOGS = [SOURCE, FOLDER / "click.po"]
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
-"""The markers store-audit's code uses (auditor.i18n), as Babel's extractor names them."""
 
 
 def entries(source: Path = SOURCE) -> list[po.Entry]:
@@ -32,11 +30,8 @@ def every_entry() -> list[po.Entry]:
 
 
 def marked_in_the_code() -> set[str]:
-    """Every message the package marks for translation, as Babel extracts it."""
-    found = set()
-    for _, _, message, _, _ in extract_from_dir(ROOT / "auditor", keywords=KEYWORDS):
-        found.add(message[0] if isinstance(message, tuple) else message)
-    return found
+    """Every message the package holds for translation, as babel.cfg extracts it."""
+    return messages(ROOT / "auditor")
 
 
 def test_every_entry_is_translated() -> None:
@@ -47,7 +42,8 @@ def test_every_entry_is_translated() -> None:
 def test_every_marked_message_has_an_entry() -> None:
     catalog = {e.msgid for e in entries()}
     marked = marked_in_the_code()
-    assert "Commands" in marked  # the extraction sees the package's markers
+    assert "Commands" in marked  # the extraction sees the package's markers and click's help
+    assert "Audit every account in the inventory against the keyring." in marked
     assert not sorted(marked - catalog)
 
 
@@ -157,25 +153,25 @@ def test_the_glossary_sources_every_amazon_term() -> None:
         assert "https://" in row, term
 
 
-def test_no_module_hides_the_translation_function() -> None:
-    """`for _, x in ...` in a module that translates with `_` makes every later `_("...")` call
-    the loop's value: a crash on the first message, and only in the run that reaches it."""
+def test_no_function_hides_the_translation_function() -> None:
+    """`for _, x in ...` in a function that translates with `_` makes every later `_("...")`
+    there the loop's value: a crash on the first message, and only in the run that reaches it."""
     import ast
 
     hiding = []
     for path in sorted((ROOT / "auditor").rglob("*.py")):
-        tree = ast.parse(path.read_text("utf-8"))
-        imports_it = any(
-            isinstance(node, ast.ImportFrom)
-            and node.module == "auditor.i18n"
-            and any(alias.name == "_" for alias in node.names)
-            for node in ast.walk(tree)
-        )
-        if not imports_it:
-            continue
-        hiding += [
-            f"{path.name}:{node.lineno}"
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
-        ]
+        for function in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            nodes = list(ast.walk(function))
+            binds = any(
+                isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+                for n in nodes
+            )
+            calls = any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                for n in nodes
+            )
+            if binds and calls:
+                hiding.append(f"{path.name}:{function.lineno} {function.name}")
     assert not hiding
