@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from auditor.i18n import _
 from auditor.intake.importers.entries import (
     ExportEntry,
     ExportError,
@@ -52,26 +53,33 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ExportError(f"{path}: not a Bitwarden JSON export (line {error.lineno})") from None
+        raise ExportError(
+            _("{path}: not a Bitwarden JSON export (line {line})").format(
+                path=path, line=error.lineno
+            )
+        ) from None
     except RecursionError:
-        raise ExportError(f"{path}: not a Bitwarden JSON export (nested too deeply)") from None
+        raise ExportError(
+            _("{path}: not a Bitwarden JSON export (nested too deeply)").format(path=path)
+        ) from None
     except ValueError:  # int() of a number with thousands of digits
         raise ExportError(
-            f"{path}: not a Bitwarden JSON export (a number with too many digits)"
+            _("{path}: not a Bitwarden JSON export (a number with too many digits)").format(
+                path=path
+            )
         ) from None
     if isinstance(document, dict) and document.get("encrypted") is True:
-        protected = document.get("passwordProtected") is True
-        raise ExportError(
-            f"{path}: a{' password-protected' if protected else 'n encrypted'} Bitwarden "
-            "export: store-audit cannot read it",
-            hint=(
-                "export again without a file password (File format .json or .csv)"
-                if protected
-                else "export again as .json or .csv, not .json (Encrypted)"
-            ),
-        )
+        if document.get("passwordProtected") is True:
+            message = _("{path}: a password-protected Bitwarden export: store-audit cannot read it")
+            hint = _("export again without a file password (File format .json or .csv)")
+        else:
+            message = _("{path}: an encrypted Bitwarden export: store-audit cannot read it")
+            hint = _("export again as .json or .csv, not .json (Encrypted)")
+        raise ExportError(message.format(path=path), hint=hint)
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
-        raise ExportError(f"{path}: not a Bitwarden JSON export (no items list)")
+        raise ExportError(
+            _("{path}: not a Bitwarden JSON export (no items list)").format(path=path)
+        )
     found = []
     for index, item in enumerate(document["items"], start=1):
         kind = item.get("type") if isinstance(item, dict) else None
