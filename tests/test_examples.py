@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from auditor.demo import (
+    DEMO_ANSWERS,
     DEMO_BACKUP_CODES,
     DEMO_PASSWORDS,
     DEMO_SEEDS,
@@ -44,18 +45,21 @@ def test_example_checklist_starts_with_the_owner_mailbox() -> None:
     checklist = example_report().checklist
     assert checklist[0].severity == Severity.CRITICAL
     top_two = {a.action for a in checklist[:2]}
-    assert "Turn on app-based 2FA for the Gmail mailbox acme.owner@gmail.com" in top_two
+    assert (
+        "Turn on 2FA for the Gmail mailbox acme.owner@gmail.com with a passkey or an "
+        "authenticator app"
+    ) in top_two
     mailbox_action = next(a for a in checklist if "2FA for the Gmail mailbox" in a.action)
     assert set(mailbox_action.protects) == {
         "gmail-owner",
-        "amazon-us",
-        "amazon-ca",
+        "amazon-na",
+        "amazon-eu",
         "ebay",
         "etsy",
         "paypal",
         "outlook-ops",
     }
-    assert "recovery.weak-link:amazon-ca,amazon-us,ebay,etsy,gmail-owner,outlook-ops,paypal" in (
+    assert "recovery.weak-link:amazon-eu,amazon-na,ebay,etsy,gmail-owner,outlook-ops,paypal" in (
         mailbox_action.resolves
     )
 
@@ -73,5 +77,6 @@ def test_example_output_never_holds_a_demo_secret() -> None:
     for render in FORMATS.values():
         text = render(report)
         codes = [c for v in DEMO_BACKUP_CODES.values() for c in v.splitlines()]
-        for secret in [*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values(), *codes]:
+        answers = [a for v in DEMO_ANSWERS.values() for a in v.splitlines()]
+        for secret in [*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values(), *codes, *answers]:
             assert secret not in text

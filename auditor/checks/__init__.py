@@ -20,8 +20,10 @@ from auditor.checks import (
     email_typo_domain,
     email_unaudited_mailbox,
     mfa_few_backup_codes,
+    mfa_impossible_record,
     mfa_missing,
     mfa_no_backup_codes,
+    mfa_no_backup_method,
     mfa_phone_at_risk,
     mfa_shared_phone,
     mfa_sms_only,
@@ -36,6 +38,8 @@ from auditor.checks import (
     password_similar,
     password_stale,
     password_weak,
+    recovery_answers_missing,
+    recovery_answers_reused,
     recovery_unreachable,
     recovery_weak_link,
 )
@@ -76,6 +80,10 @@ CHECKS: dict[str, Check] = {
         password_known_to_departed.CHECK,
         mfa_phone_at_risk.CHECK,
         access_tool_trusted_device.CHECK,
+        recovery_answers_reused.CHECK,
+        recovery_answers_missing.CHECK,
+        mfa_impossible_record.CHECK,
+        mfa_no_backup_method.CHECK,
     )
 }
 """Check id → its record, in catalog order."""

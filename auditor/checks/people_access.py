@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from auditor.checks.context import AuditContext
-from auditor.checks.mfa_shared_phone import phone_key
 from auditor.inventory import Account, pages
 from auditor.inventory.people import ACCESS_KEYS, Access, Person, Phone
+from auditor.inventory.phone_numbers import phone_key
 
 OWNER = "owner"
 

@@ -11,9 +11,9 @@ from collections import deque
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
-from auditor.checks.mfa_shared_phone import phone_key
 from auditor.inventory import Account
 from auditor.inventory.emails import address_problem, is_address
+from auditor.inventory.phone_numbers import phone_key
 from auditor.inventory.spelling import address_lookalikes, typo_of
 
 MAX_DEPTH = 8

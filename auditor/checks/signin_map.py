@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
-from auditor.checks.mfa_shared_phone import phone_key
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox, is_address
+from auditor.inventory.phone_numbers import phone_key
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ def build_map(context: AuditContext) -> SignInMap:
     spelled: dict[str, str] = {}
     uses: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"login": [], "recovery": []})
     phones: dict[str, list[Account]] = defaultdict(list)
+    country = context.inventory.seller.country
     for account in context.accounts:
         for field, address in account.addresses:
             if not is_address(address):
@@ -103,7 +104,7 @@ def build_map(context: AuditContext) -> SignInMap:
             if not (account.kind == "mailbox" and field == "login"):
                 uses[key]["login" if field == "login" else "recovery"].append(account.id)
         if account.mfa in ("sms", "voice"):
-            key = phone_key(account.mfa_phone) if account.mfa_phone else ""
+            key = phone_key(account.mfa_phone, country) if account.mfa_phone else ""
             phones[key].append(account)
     mailboxes = tuple(
         MailboxRow(

@@ -12,6 +12,7 @@ from typing import Any
 from auditor.errors import UsageError
 from auditor.inventory import Account
 from auditor.inventory.editing import InventoryDocument
+from auditor.inventory.people import ACCESS_KEYS as PEOPLE_LISTS
 
 SETTABLE = (
     "platform",
@@ -21,7 +22,11 @@ SETTABLE = (
     "recovery_email",
     "mfa",
     "mfa_phone",
+    "mfa_backup",
+    "mfa_backup_phone",
     "password_changed",
+    *PEOPLE_LISTS,
+    "security_questions",
 )
 """The fields `set` changes; an empty value removes the optional ones."""
 
@@ -56,6 +61,10 @@ class FieldChange:
 def _show(value: Any) -> str:
     if value is None:
         return "not set"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(f'"{item}"' for item in value) + "]"
     if isinstance(value, dt.date):
         return value.isoformat()
     return f'"{value}"'
@@ -97,8 +106,14 @@ def _value(key: str, value: str, today: dt.date) -> Any:
             raise UsageError(
                 f"password_changed: {value!r} is not a date: write YYYY-MM-DD or today"
             ) from None
-    if key in ("platform", "kind", "mfa"):
+    if key in ("platform", "kind", "mfa", "mfa_backup"):
         return value.lower()
+    if key in PEOPLE_LISTS:  # login_users=owner,li-wei: the loader checks each is a person
+        return list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+    if key == "security_questions":
+        if value.lower() not in ("true", "false", "yes", "no"):
+            raise UsageError(f"security_questions: {value!r}: write true or false")
+        return value.lower() in ("true", "yes")
     return value
 
 
