@@ -67,6 +67,19 @@ def parse_fail_on(text: str) -> Severity | None:
 KINDS = ("store", "mailbox", "payment", "other")
 """The values an account's `kind` may take."""
 
+
+def shown_kind(kind: str) -> str:
+    """An account's kind as a sentence names it, in the run's language (`store` → 店铺)."""
+    from auditor.i18n import pgettext
+
+    return {
+        "store": pgettext("account kind", "store"),
+        "mailbox": pgettext("account kind", "mailbox"),
+        "payment": pgettext("account kind", "payment"),
+        "other": pgettext("account kind", "other"),
+    }.get(kind, kind)
+
+
 MFA_METHODS = (
     "none",
     "sms",
