@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from auditor.errors import InventoryError
+from auditor.i18n import _, pgettext
 
 ROLES = ("owner", "staff", "virtual-assistant", "agency", "tool")
 """Who a person is to the seller: the owner, an employee, a virtual assistant, an agency, or a
@@ -55,7 +56,14 @@ class Person:
     @property
     def label(self) -> str:
         """`li-wei (staff)`: how findings name them."""
-        return f"{self.id} ({self.role.replace('-', ' ')})"
+        role = {
+            "owner": pgettext("role", "owner"),
+            "staff": pgettext("role", "staff"),
+            "virtual-assistant": pgettext("role", "virtual assistant"),
+            "agency": pgettext("role", "agency"),
+            "tool": pgettext("role", "tool"),
+        }.get(self.role, self.role.replace("-", " "))
+        return _("{id} ({role})").format(id=self.id, role=role)
 
 
 @dataclass(frozen=True)
