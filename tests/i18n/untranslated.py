@@ -31,7 +31,9 @@ Chinese writing keeps in Latin letters."""
 _KEEP = re.compile(
     r"https?://\S+"  # URLs
     r"|`[^`]*`"  # commands in backticks
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # addresses
+    r"|[\w.+\\-]+@[\w\\-]*(?:\.[\w-]+)*"  # addresses (invalid ones too, escapes shown)
+    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"  # host names and domains
+    r"|(?<!\w)\.[a-z]{2,}\b"  # a top-level domain
     r"|\+?\d[\d ()-]{5,}\d"  # phone numbers
     r"|(?<![\w-])--[\w-]+"  # options
     r"|\$[A-Z_]+"  # environment variables
@@ -63,9 +65,10 @@ def user_values() -> frozenset[str]:
 def english_left(text: str, also_keep: Iterable[str] = ()) -> list[str]:
     """The Latin-letter words of `text` that are none of the things that stay in English."""
     kept = set(PRODUCTS) | user_values() | set(CHECK_IDS) | set(also_keep)
-    rest = _KEEP.sub(" ", text)
+    rest = text
     for check_id in sorted(CHECK_IDS, key=len, reverse=True):
         rest = rest.replace(check_id, " ")
+    rest = _KEEP.sub(" ", rest)
     words = re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]", rest)
     return [w for w in words if w not in kept and w.strip("-") not in kept and len(w) > 1]
 
