@@ -45,7 +45,7 @@ from auditor.checks import (
 )
 from auditor.checks.check import ActionFacts, Check, CheckFunction, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
+from auditor.findings import Finding, join_names
 from auditor.vocabulary import Severity
 
 CHECKS: dict[str, Check] = {

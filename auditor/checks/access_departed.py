@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import departed_on, set_command, since
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.inventory.people import Person
 from auditor.vocabulary import Severity

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
-from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import is_owner, own_login_advice, people_by_id, set_command
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
 

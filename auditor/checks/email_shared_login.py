@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext, seller_accounts, serves_together
-from auditor.checks.findings import Finding, join_names
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.vocabulary import Severity

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import METHOD_NAMES, either
+from auditor.findings import Finding, join_names
 from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
 from auditor.inventory.phone_numbers import same_phone
+from auditor.inventory.second_factors import METHOD_NAMES, either
 from auditor.vocabulary import Severity
 
 PHONE_METHODS = frozenset({"sms", "voice"})

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import backup_codes_step, either, other_strong_methods
+from auditor.findings import Finding, join_names
 from auditor.i18n import N_, _, ngettext
 from auditor.inventory import Account, pages, platforms
+from auditor.inventory.second_factors import backup_codes_step, either, other_strong_methods
 from auditor.vocabulary import Severity, shown_kind
 
 DEVICE_BOUND = {

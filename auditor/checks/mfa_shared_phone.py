@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext, one_seller_account
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import backup_codes_step, other_strong_methods
+from auditor.findings import Finding, join_names
 from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account, platforms
 from auditor.inventory.phone_numbers import phone_key
+from auditor.inventory.second_factors import backup_codes_step, other_strong_methods
 from auditor.vocabulary import Severity
 
 

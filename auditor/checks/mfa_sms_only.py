@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding
-from auditor.checks.wording import both, either, offered_methods, strong_methods
+from auditor.findings import Finding
 from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
+from auditor.inventory.second_factors import both, either, offered_methods, strong_methods
 from auditor.vocabulary import STRONG_MFA, Severity
 
 

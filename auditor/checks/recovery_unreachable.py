@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.recovery_chain import ChainEnd, chain_ends
-from auditor.checks.wording import backup_codes_step, either, other_strong_methods
+from auditor.findings import Finding, join_names
 from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account
+from auditor.inventory.recovery_chain import ChainEnd, chain_ends
+from auditor.inventory.second_factors import backup_codes_step, either, other_strong_methods
 from auditor.vocabulary import Severity
 
 
@@ -25,7 +25,7 @@ def find_unreachable_recovery(context: AuditContext) -> Iterator[Finding]:
     naming every chain that reaches it."""
     broken: dict[tuple[str, ...], list[tuple[Account, ChainEnd]]] = {}
     for account in context.accounts:
-        ends = chain_ends(context, account)
+        ends = chain_ends(context.inventory, context.mailbox_account_for, account)
         if not ends:
             continue
         end = ends[0]

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import second_factor
+from auditor.findings import Finding, join_names
 from auditor.i18n import N_, _, clause_list, ngettext, pgettext
 from auditor.inventory import Account
+from auditor.inventory.second_factors import second_factor
 from auditor.vocabulary import Severity
 
 

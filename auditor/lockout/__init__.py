@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from auditor.formats import Format, Lazy, registry
 
 if TYPE_CHECKING:
-    from auditor.checks.signin_map import SignInMap
+    from auditor.report.signin_map import SignInMap
 
 MAP_FORMATS: dict[str, Format[SignInMap]] = registry(
     Format("table", Lazy("auditor.lockout.map_formats", "render_map_table")),

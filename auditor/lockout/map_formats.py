@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from auditor.checks.signin_map import UNRECORDED, SignInMap
 from auditor.i18n import current
+from auditor.report.signin_map import UNRECORDED, SignInMap
 
 
 def _names(ids: Sequence[str]) -> str:

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
-from auditor.checks.recovery_chain import chain_ends
-from auditor.checks.signin_map import where_codes_go
 from auditor.i18n import _, and_list, pgettext
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
+from auditor.inventory.recovery_chain import chain_ends
 from auditor.lockout.typed import judge_code, password_owners
+from auditor.report.signin_map import where_codes_go
 from auditor.secrets import Secret
 
 Ask = Callable[[str], str]
@@ -263,7 +263,7 @@ def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -
                 else _("recovery mailbox {address} is {id} (its second step: {codes})")
             )
             lines.append(line.format(address=address, id=mailbox.id, codes=where_codes_go(mailbox)))
-    ends = chain_ends(context, account)
+    ends = chain_ends(context.inventory, context.mailbox_account_for, account)
     lines += [
         _("{chain}: that is {detail}").format(chain=end.text, detail=end.detail) for end in ends
     ]

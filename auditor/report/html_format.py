@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from auditor.checks.findings import Finding
-from auditor.checks.signin_map import UNRECORDED
+from auditor.findings import Finding
 from auditor.i18n import current
 from auditor.report.common import (
     breach_note,
@@ -21,7 +20,8 @@ from auditor.report.common import (
     summary_text,
 )
 from auditor.report.results import Report
-from auditor.report.visible import visible
+from auditor.report.signin_map import UNRECORDED
+from auditor.visible import visible
 from auditor.vocabulary import SEVERITY_NAMES
 
 STYLE = """

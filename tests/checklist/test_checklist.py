@@ -6,8 +6,8 @@ import datetime as dt
 
 from auditor.checklist import Action, build_checklist
 from auditor.checks import CHECKS, AuditContext
-from auditor.checks.suppression import apply_ignores
 from auditor.inventory import Ignore, Inventory
+from auditor.report.suppression import apply_ignores
 from auditor.secrets import SecretView
 from auditor.vocabulary import Severity
 from tests.helpers import STRONG, TODAY, account, inventory, view

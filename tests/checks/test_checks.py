@@ -773,7 +773,7 @@ def test_unreachable_names_the_whole_chain_and_the_lost_phone() -> None:
 
 
 def test_unreachable_stops_on_long_chains() -> None:
-    from auditor.checks.recovery_chain import MAX_DEPTH
+    from auditor.inventory.recovery_chain import MAX_DEPTH
 
     def chain(length: int) -> Inventory:
         boxes = [

@@ -1,10 +1,10 @@
-"""Words the checks share so their advice stays true of the account in front of them: which
-second factors a platform offers (from the catalog, never assumed), and what an account of each
-kind is to an attacker."""
+"""The second factors a platform offers, as advice words them (from the platform catalog, never
+assumed), and what an account of each kind is to an attacker: the words the checks share so
+their advice stays true of the account in front of them."""
 
 from __future__ import annotations
 
-from auditor.checks.findings import join_names
+from auditor.findings import join_names
 from auditor.i18n import N_, _, or_list
 from auditor.inventory import Account, platforms
 
