@@ -270,12 +270,12 @@ class Reader:
 
     def ignores(self, raw: Any, where: str) -> tuple[Ignore, ...]:
         if not isinstance(raw, list):
-            raise self.fail(where, _("ignore: must be a list of {{ check = ..., reason = ... }}"))
+            raise self.fail(where, _("ignore: must be a list of { check = ..., reason = ... }"))
         result = []
         for index, entry in enumerate(raw):
             place = f"{where}: ignore[{index}]"
             if not isinstance(entry, dict):
-                raise self.fail(place, _("must be a table {{ check = ..., reason = ... }}"))
+                raise self.fail(place, _("must be a table { check = ..., reason = ... }"))
             self.no_unknown_keys(entry, {"check", "reason", "until"}, place)
             check = entry.get("check")
             if not isinstance(check, str) or check not in CHECK_IDS:
