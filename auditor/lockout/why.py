@@ -15,6 +15,8 @@ from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.inventory.recovery_chain import chain_ends
 from auditor.lockout.typed import judge_code, password_owners
+from auditor.lockout.why_facts import MAILBOX_LINES, where_codes_go_in_words
+from auditor.lockout.why_facts import unified_group as unified_group  # tests import it from here
 from auditor.report.signin_map import where_codes_go
 from auditor.secrets import Secret
 
@@ -37,23 +39,6 @@ class Step:
     typed: bool = False
     """Whether the cause rests on what the seller typed just now (a password, a code): that
     outranks what the inventory suggests."""
-
-
-def unified_group(account: Account, context: AuditContext) -> tuple[str, ...]:
-    """The other accounts that sign in with this account's identical login to the same unified
-    account (Amazon North America or Europe, `platforms.unified_group`): one sign-in serves them
-    all, so they are most likely one seller account recorded once per marketplace."""
-    group = account.unified_group
-    if group is None:
-        return ()
-    return tuple(
-        a.id
-        for a in context.accounts
-        if a.id != account.id
-        and a.platform == account.platform
-        and a.unified_group == group
-        and a.login.casefold() == account.login.casefold()
-    )
 
 
 def diagnose(context: AuditContext, account: Account, ask: Ask, now: float) -> Iterator[Step]:
@@ -201,7 +186,7 @@ def _code(
     ask: Ask,
     now: float,
 ) -> Step:
-    lines = [_where_codes_go(account)]
+    lines = [where_codes_go_in_words(account)]
     left = context.secrets.backup_codes(account.id)
     lines.append(
         _("backup codes stored: {count}").format(count=left)
@@ -221,48 +206,16 @@ def _code(
     return Step(4, _("Right code?"), tuple(lines), cause, typed=cause is not None)
 
 
-def _where_codes_go(account: Account) -> str:
-    phone = "".join(ch for ch in account.mfa_phone or "" if ch.isdigit())
-    ending = (
-        _("the phone ending in {digits}").format(digits=phone[-4:])
-        if phone
-        else _("a phone (no number recorded)")
-    )
-    where = {
-        "none": _("no second step: the password alone signs in"),
-        "sms": _("codes come by text message to {phone}").format(phone=ending),
-        "voice": _("codes come by phone call to {phone}").format(phone=ending),
-        "email": _("codes come by email to {address}").format(address=account.login),
-        "totp": _("codes come from the authenticator app entry for {login}").format(
-            login=account.login
-        ),
-        "push": _("sign-ins are confirmed with a prompt on your phone"),
-        "security-key": _("sign-ins need the security key"),
-        "passkey": _("sign-ins use the passkey on your device"),
-        "unknown": _('the inventory does not say where its codes go (mfa = "unknown")'),
-    }
-    return where.get(account.mfa) or _("second factor: {method}").format(method=account.mfa)
-
-
 def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -> Step:
     lines = []
     for field, address in account.addresses:
         mailbox = context.mailbox_account_for(address)
-        login = field == "login"
+        outside, inside = MAILBOX_LINES[field == "login"]
         if mailbox is None:
-            line = (
-                _("login mailbox {address} is not in the inventory")
-                if login
-                else _("recovery mailbox {address} is not in the inventory")
-            )
-            lines.append(line.format(address=address))
+            lines.append(_(outside).format(address=address))
         elif mailbox.id != account.id:
-            line = (
-                _("login mailbox {address} is {id} (its second step: {codes})")
-                if login
-                else _("recovery mailbox {address} is {id} (its second step: {codes})")
-            )
-            lines.append(line.format(address=address, id=mailbox.id, codes=where_codes_go(mailbox)))
+            codes = where_codes_go(mailbox)
+            lines.append(_(inside).format(address=address, id=mailbox.id, codes=codes))
     ends = chain_ends(context.inventory, context.mailbox_account_for, account)
     lines += [
         _("{chain}: that is {detail}").format(chain=end.text, detail=end.detail) for end in ends
