@@ -36,4 +36,5 @@ CHECK_IDS = (
     "recovery.answers-missing",
     "mfa.impossible-record",
     "mfa.no-backup-method",
+    "payout.exposed",
 )

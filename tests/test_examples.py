@@ -54,13 +54,15 @@ def test_example_checklist_starts_with_the_owner_mailbox() -> None:
         "gmail-owner",
         "amazon-na",
         "amazon-eu",
+        "pingpong",
         "ebay",
         "etsy",
         "paypal",
         "outlook-ops",
     }
-    assert "recovery.weak-link:amazon-eu,amazon-na,ebay,etsy,gmail-owner,outlook-ops,paypal" in (
-        mailbox_action.resolves
+    assert (
+        "recovery.weak-link:amazon-eu,amazon-na,ebay,etsy,gmail-owner,outlook-ops,paypal,pingpong"
+        in (mailbox_action.resolves)
     )
 
 

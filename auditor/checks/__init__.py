@@ -38,6 +38,7 @@ from auditor.checks import (
     password_similar,
     password_stale,
     password_weak,
+    payout_exposed,
     recovery_answers_missing,
     recovery_answers_reused,
     recovery_unreachable,
@@ -84,6 +85,7 @@ CHECKS: dict[str, Check] = {
         recovery_answers_missing.CHECK,
         mfa_impossible_record.CHECK,
         mfa_no_backup_method.CHECK,
+        payout_exposed.CHECK,
     )
 }
 """Check id → its record, in catalog order."""

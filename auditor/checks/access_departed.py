@@ -49,7 +49,7 @@ def undo_steps(account: Account, gone: list[tuple[Person, tuple[str, ...]]]) -> 
     if "sub_users" in roles:
         steps.append(f"remove their sub-user from {account.platform_name}")
     if "login_users" in roles:
-        steps.append(f"change the password (`store-audit set-secret {account.id}`)")
+        steps.append(f"change the password (`store-audit set-secret {account.id} --force`)")
     if roles & {"codes_to", "phone"}:
         steps.append(_new_codes(account))
     if "trusted_devices" in roles or "login_users" in roles:

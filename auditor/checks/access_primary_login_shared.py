@@ -45,7 +45,7 @@ def find_primary_login_shared(context: AuditContext) -> Iterator[Finding]:
             "(primary) login: they know its password, can change its settings and its 2FA, "
             "and nothing tells their actions from the owner's",
             f"{_capital(own_login_advice(account, names))}; then change {account.id}'s "
-            f"password (`store-audit set-secret {account.id}`) and record it: `{record}`.",
+            f"password (`store-audit set-secret {account.id} --force`) and record it: `{record}`.",
             subject=names,
             severity=severity_for(account),
         )

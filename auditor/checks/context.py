@@ -124,18 +124,28 @@ class AuditContext:
 
     @cached_property
     def mailbox_accounts(self) -> dict[str, Account]:
-        """Mailbox accounts in the inventory, by the canonical form of their own address."""
-        return {
-            canonical_mailbox(account.login).canonical: account
-            for account in self.accounts
-            if account.kind == "mailbox" and is_address(account.login)
-        }
+        """Mailbox accounts in the inventory, by the canonical form of their own address and of
+        each of their `aliases`."""
+        boxes: dict[str, Account] = {}
+        for account in self.accounts:
+            if account.kind == "mailbox":
+                for address in (account.login, *account.aliases):
+                    if is_address(address):
+                        boxes.setdefault(canonical_mailbox(address).canonical, account)
+        return boxes
 
     def mailbox_account_for(self, address: str | None) -> Account | None:
         """The inventory's mailbox account that receives mail sent to `address`, if any."""
         if not address or not is_address(address):
             return None
         return self.mailbox_accounts.get(canonical_mailbox(address).canonical)
+
+    def mailbox_key(self, address: str) -> str:
+        """The mailbox an address delivers to: its provider's canonical form, or the canonical
+        login of the inventory's mailbox account that lists it among its `aliases` (so every
+        form of one QQ mailbox is one mailbox)."""
+        box = self.mailbox_account_for(address)
+        return canonical_mailbox(box.login if box else address).canonical
 
     @cached_property
     def _direct_dependents(self) -> dict[str, set[str]]:

@@ -17,7 +17,7 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
     """Group accounts by platform and by the mailbox their login delivers to."""
     groups: dict[tuple[str, str], list[Account]] = defaultdict(list)
     for account in context.accounts:
-        groups[account.platform, canonical_mailbox(account.login).canonical].append(account)
+        groups[account.platform, context.mailbox_key(account.login)].append(account)
     for (_, canonical), accounts in groups.items():
         if len(accounts) < 2:
             continue
@@ -37,6 +37,9 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
         spellings = sorted({a.login for a in accounts})
         if len(spellings) > 1:
             rules = dict.fromkeys(r for a in accounts for r in canonical_mailbox(a.login).rules)
+            box = context.mailbox_account_for(accounts[0].login)
+            if box is not None and box.aliases:
+                rules[f"the mailbox account {box.id} lists them as one mailbox"] = None
             message += (
                 f" ({join_names(spellings)} are one {what}: {'; '.join(rules)})"
                 if rules

@@ -27,6 +27,9 @@ DEMO_PASSWORDS: dict[str, str] = {
     "walmart": "Tr4x!9LmQ2#wPz8K",
     "tiktok": "Hx3#pR9!vLq2Zm7W",
     "paypal": "Nw6!qZ2#xLm8Rp4T",
+    "qq-owner": "Lm3!tR8#qWz5Xp2V",
+    "temu": "Pq7#wZ4!mXr9Lt2K",
+    "pingpong": "Vb5!nK8#zQw3Rt6M",
     # payoneer: no password stored, to show password.missing
 }
 

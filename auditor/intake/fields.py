@@ -24,6 +24,7 @@ SETTABLE = (
     "mfa_phone",
     "mfa_backup",
     "mfa_backup_phone",
+    "payout",
     "password_changed",
     *PEOPLE_LISTS,
     "security_questions",

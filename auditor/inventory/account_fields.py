@@ -1,5 +1,6 @@
 """Validating the account fields that need more than a type check: the marketplaces one seller
-account serves (Amazon's unified and merged global accounts)."""
+account serves (Amazon's unified and merged global accounts), a mailbox's other addresses, and
+the payout account a store is paid into."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 from auditor.errors import InventoryError
 from auditor.i18n import _
 from auditor.inventory import platforms
+from auditor.inventory.emails import address_problem
+from auditor.inventory.model import ACCOUNT_ID
 
 MARKETPLACE = re.compile(r"[A-Za-z]{2,3}")
 """A marketplace region code: US, uk, UAE."""
@@ -41,3 +44,32 @@ def marketplaces(
         )
         raise fail(where, message.format(regions=", ".join(groups), groups=", ".join(distinct)))
     return codes
+
+
+def read_aliases(
+    raw: Mapping[str, Any], where: str, fail: Callable[[str, str], InventoryError]
+) -> tuple[str, ...]:
+    """The optional `aliases = ["name@foxmail.com", ...]`: valid addresses."""
+    value = raw.get("aliases", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(where, 'aliases: must be a list of addresses such as ["name@foxmail.com"]')
+    for address in value:
+        problem = address_problem(address)
+        if problem:
+            raise fail(where, f"aliases: {address!r} is not an address: {problem}")
+    return tuple(dict.fromkeys(value))
+
+
+def read_payout(
+    raw: Mapping[str, Any], where: str, fail: Callable[[str, str], InventoryError]
+) -> str | None:
+    """The optional `payout = "pingpong"`: the id of an inventory account (it may be missing
+    from the inventory: payout.exposed reports that)."""
+    value = raw.get("payout")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not ACCOUNT_ID.fullmatch(value):
+        raise fail(
+            where, f"payout: {value!r} must be the id of the payout account, such as pingpong"
+        )
+    return value

@@ -88,6 +88,12 @@ class Account:
     """The backup 2FA method, where the platform keeps one (Seller Central's 2SV backup)."""
     mfa_backup_phone: str | None = None
     """The phone that receives the backup method's sms or voice codes."""
+    aliases: tuple[str, ...] = ()
+    """Other addresses that deliver to this mailbox account (a QQ mailbox's <number>@qq.com,
+    English name @qq.com and name @foxmail.com): every form of one mailbox is one mailbox."""
+    payout: str | None = None
+    """The inventory id of the account this store's sales are paid out to (PingPong, LianLian,
+    WorldFirst, Airwallex, Payoneer...)."""
     password_changed: dt.date | None = None
     """When the password was last changed."""
     keyring_service: str | None = None

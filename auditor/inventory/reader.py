@@ -12,7 +12,7 @@ from auditor.check_ids import CHECK_IDS
 from auditor.errors import InventoryError
 from auditor.i18n import _
 from auditor.inventory import platforms
-from auditor.inventory.account_fields import marketplaces
+from auditor.inventory.account_fields import marketplaces, read_aliases, read_payout
 from auditor.inventory.emails import decode_domain, domain_problem
 from auditor.inventory.model import (
     ACCOUNT_ID,
@@ -35,7 +35,8 @@ MAX_TEXT = 512
 """Longest value of any text field (addresses stop at 254, names are shorter)."""
 ACCOUNT_KEYS = {
     *("id", "platform", "kind", "store", "region", "marketplaces", "login", "recovery_email"),
-    *("mfa", "mfa_phone", "mfa_backup", "mfa_backup_phone", "password_changed"),
+    *("mfa", "mfa_phone", "mfa_backup", "mfa_backup_phone", "password_changed", "aliases"),
+    "payout",
     *("keyring_service", "ignore"),
     *("login_users", "sub_users", "codes_to", "trusted_devices", "security_questions"),
 }
@@ -252,6 +253,8 @@ class Reader:
             ignores=self.ignores(raw.get("ignore", []), where),
             line=line,
             marketplaces=marketplaces(raw, platform, where, self.fail),
+            aliases=read_aliases(raw, where, self.fail),
+            payout=read_payout(raw, where, self.fail),
             access=read_access(raw, where, self.fail),
             security_questions=read_flag(raw, "security_questions", where, self.fail),
         )

@@ -9,9 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
+from auditor.checks.people_map import PersonRow, people_rows, phone_owner
 from auditor.i18n import _
 from auditor.inventory import Account, pages
-from auditor.inventory.emails import canonical_mailbox, is_address
+from auditor.inventory.emails import is_address
 from auditor.inventory.phone_numbers import phone_key
 
 
@@ -42,6 +43,8 @@ class PhoneRow:
     record no number (`mfa_phone`), which are listed together so none looks phone-free."""
     receives: tuple[str, ...]
     """Accounts that send their sms or voice codes to it."""
+    held_by: str | None = None
+    """Whose it is and what kind of line (`li-wei, prepaid`), when `[[phones]]` says."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class SignInMap:
     """Every phone that receives codes."""
     accounts: tuple[AccountRow, ...]
     """Every account, in inventory order."""
+    people: tuple[PersonRow, ...] = ()
+    """Every person of `[[people]]` and the accounts they can get into."""
 
 
 def where_codes_go(account: Account) -> str:
@@ -101,7 +106,7 @@ def build_map(context: AuditContext) -> SignInMap:
         for field, address in account.addresses:
             if not is_address(address):
                 continue
-            key = canonical_mailbox(address).canonical
+            key = context.mailbox_key(address)
             spelled.setdefault(key, address)
             if not (account.kind == "mailbox" and field == "login"):
                 uses[key]["login" if field == "login" else "recovery"].append(account.id)
@@ -120,10 +125,15 @@ def build_map(context: AuditContext) -> SignInMap:
     return SignInMap(
         mailboxes,
         tuple(
-            PhoneRow(group[0].mfa_phone if key else None, tuple(a.id for a in group))
+            PhoneRow(
+                group[0].mfa_phone if key else None,
+                tuple(a.id for a in group),
+                phone_owner(context, group[0].mfa_phone) if key else None,
+            )
             for key, group in sorted(phones.items(), key=lambda item: not item[0])
         ),
         tuple(_row(context, account) for account in context.accounts),
+        people_rows(context),
     )
 
 

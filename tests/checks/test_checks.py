@@ -399,6 +399,24 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
             )
         ),
     ),
+    "payout.exposed": (
+        case(
+            inventory(
+                account("store", login="o@acme.test", payout="pp"),
+                account("pp", platform="pingpong", login="o@acme.test", mfa="totp"),
+                account("gone", payout="nowhere"),
+            )
+        ),
+        ["payout.exposed:gone", "payout.exposed:pp,store"],
+        # a payout account of its own, with 2FA; and a store without one recorded
+        case(
+            inventory(
+                account("store", login="o@acme.test", payout="pp"),
+                account("pp", platform="pingpong", login="money@acme.test", mfa="totp"),
+                account("plain"),
+            )
+        ),
+    ),
     "mfa.few-backup-codes": (
         case(inventory(account("a"), account("b")), view(backup_codes={"a": 1, "b": 2})),
         ["mfa.few-backup-codes:a", "mfa.few-backup-codes:b"],

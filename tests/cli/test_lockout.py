@@ -403,7 +403,7 @@ def test_map_shows_who_signs_in_where(why_setup: tuple[WhyKeyring, Path]) -> Non
     outlook = next(m for m in data["mailboxes"] if m["account"] == "outlook-ops")
     assert outlook["recovers"] == ["gmail-owner"]
     assert data["phones"] == [
-        {"phone": "+1 555 010 0000", "receives": ["outlook-ops", "amazon-ca"]}
+        {"phone": "+1 555 010 0000", "receives": ["outlook-ops", "amazon-ca"], "held_by": None}
     ]
     rows = {a["id"]: a for a in data["accounts"]}
     assert (rows["etsy"]["backup_codes"], rows["amazon-us"]["backup_codes"]) == (3, 0)

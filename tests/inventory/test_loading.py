@@ -170,6 +170,16 @@ BAD = [
         "account 'a' (accounts[0]): mfa_phone: 'call me' is not a phone number",
     ),
     (
+        "an alias that is no address",
+        "version = 1\n" + ACCOUNT.format(id="a") + 'aliases = ["acme at foxmail"]\n',
+        "account 'a' (accounts[0]): aliases: 'acme at foxmail' is not an address",
+    ),
+    (
+        "a payout that is no account id",
+        "version = 1\n" + ACCOUNT.format(id="a") + 'payout = "Ping Pong"\n',
+        "account 'a' (accounts[0]): payout: 'Ping Pong' must be the id of the payout account",
+    ),
+    (
         "a backup method that is no method",
         "version = 1\n" + ACCOUNT.format(id="a") + 'mfa_backup = "none"\n',
         "account 'a' (accounts[0]): mfa_backup: 'none' is not one of sms, voice, email, totp",
