@@ -16,6 +16,7 @@ from auditor.i18n import N_
 
 TOPICS = {
     "passkeys": N_("passkeys"),
+    "mfa_recovery": N_("getting back in when every 2FA method is lost"),
     "account_health": N_("account health and appeals"),
     "status": N_("site status"),
     "support": N_("seller support"),

@@ -181,6 +181,9 @@ def settings_place(platform_id: str) -> str:
 
 
 SETTINGS_MENUS = (N_("Seller Central: Settings > Login Settings > Advanced Security Settings"),)
+
+RECOVERY_WAYS = (N_("identity verification with an ID document, after which 2SV is turned off"),)
+"""The `twofa.recovery` texts of platforms.toml, marked so the catalog translates them."""
 """The `settings.menu` paths of platforms.toml, marked so the catalog translates them
 (tests/i18n/test_catalog.py checks every one the data holds is here)."""
 

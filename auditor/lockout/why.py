@@ -14,6 +14,7 @@ from auditor.i18n import _, and_list, pgettext
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.inventory.recovery_chain import chain_ends
+from auditor.lockout.routes import backup_codes_line, backup_routes
 from auditor.lockout.typed import judge_code, password_owners
 from auditor.lockout.why_facts import MAILBOX_LINES, where_codes_go_in_words
 from auditor.lockout.why_facts import unified_group as unified_group  # tests import it from here
@@ -186,13 +187,9 @@ def _code(
     ask: Ask,
     now: float,
 ) -> Step:
-    lines = [where_codes_go_in_words(account)]
-    left = context.secrets.backup_codes(account.id)
-    lines.append(
-        _("backup codes stored: {count}").format(count=left)
-        if left
-        else _("no backup codes are stored")
-    )
+    lines = [where_codes_go_in_words(account), *backup_routes(account)]
+    codes = backup_codes_line(account, context.secrets.backup_codes(account.id))
+    lines += [codes] if codes else []
     lines += [f.message for f in findings]
     cause = None
     if context.secrets.totp(account.id) is not None:
@@ -234,7 +231,7 @@ def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -
 def _unseen(account: Account) -> Step:
     lines = []
     for topic, words in pages.TOPICS.items():
-        if topic == "passkeys":
+        if topic in ("passkeys", "mfa_recovery"):
             continue
         page = pages.topic_page(account.platform, topic)
         if page:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.errors import SecretStoreError
+from auditor.files import make_private, open_no_follow
 
 Entry = tuple[str, str]
 """A keyring entry: (service, user name)."""
@@ -41,10 +42,9 @@ class Journal:
         if self.path is None:
             return
         if self._handle is None:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW
             try:
-                self._handle = os.open(self.path, flags, 0o600)
-                os.fchmod(self._handle, 0o600)
+                self._handle = open_no_follow(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+                make_private(self._handle)
             except OSError as error:
                 raise SecretStoreError(
                     f"{self.path}: cannot write the journal of keyring entries: {error.strerror}; "
