@@ -117,6 +117,11 @@ def or_list(items: list[str]) -> str:
     return _join(items, _("{items} or {last}"))
 
 
+def sentence(text: str) -> str:
+    """`text` ended as a sentence: `text.` in English, `text。` in Chinese."""
+    return _("{sentence}.").format(sentence=text)
+
+
 def clause_list(items: list[str]) -> str:
     """Clauses of one sentence: `a, b and c` in English; `a，b，而且c` in Chinese, which does not
     join verb phrases with 和."""
@@ -147,5 +152,6 @@ __all__ = [
     "ngettext",
     "or_list",
     "pgettext",
+    "sentence",
     "use",
 ]
