@@ -105,12 +105,20 @@ def _door(context: AuditContext, account: Account) -> Step:
     group = unified_group(account, context)
     if group:
         lines.append(
-            _(
-                "{id} and {others} sign in with the same login to one unified {platform} "
-                "account ({group}): one sign-in serves them"
+            (
+                _(
+                    "{id} and {others} sign in with the same login to one unified {platform} "
+                    "account ({group}): one sign-in serves them"
+                )
+                if all(context.by_id[i].unified_group == account.unified_group for i in group)
+                and account.unified_group
+                else _(
+                    "{id} and {others} sign in with the same login to one merged {platform} "
+                    "account (the same stored password): one sign-in serves them"
+                )
             ).format(
                 id=account.id,
-                others=and_list(list(group)),
+                others=pgettext("between the items of a list", ", ").join(group),
                 platform=account.platform_name,
                 group=account.unified_group,
             )

@@ -5,6 +5,7 @@ which accounts share its unified login, and how a line about its mailboxes reads
 from __future__ import annotations
 
 from auditor.checks import AuditContext
+from auditor.checks.context import one_seller_account
 from auditor.i18n import N_, _
 from auditor.inventory import Account
 
@@ -48,16 +49,18 @@ MAILBOX_LINES = {
 
 def unified_group(account: Account, context: AuditContext) -> tuple[str, ...]:
     """The other accounts that sign in with this account's identical login to the same unified
-    account (Amazon North America or Europe, `platforms.unified_group`): one sign-in serves them
-    all, so they are most likely one seller account recorded once per marketplace."""
+    account (Amazon North America or Europe, `platforms.unified_group`), or to one merged global
+    account (identical login and stored password, in any region): one sign-in serves them all,
+    so they are most likely one seller account recorded once per marketplace."""
     group = account.unified_group
-    if group is None:
-        return ()
     return tuple(
         a.id
         for a in context.accounts
         if a.id != account.id
         and a.platform == account.platform
-        and a.unified_group == group
         and a.login.casefold() == account.login.casefold()
+        and (
+            (group is not None and a.unified_group == group)
+            or one_seller_account([account, a], context.secrets)
+        )
     )
