@@ -40,14 +40,14 @@ def _cell(text: str, width: int) -> str:
     return "\n".join(wrap(text, width))
 
 
-def render_table(report: Report) -> str:
-    """The checklist and the findings as plain-text tables."""
+def _head(report: Report) -> list[str]:
+    """The first two lines: what was audited, and the counts."""
     head = (
         _("store-audit {version}: {path}, {count} accounts, findings involving {scope}")
         if report.scope
         else _("store-audit {version}: {path}, {count} accounts")
     )
-    lines = [
+    return [
         head.format(
             version=report.tool_version,
             path=report.inventory_path,
@@ -56,6 +56,11 @@ def render_table(report: Report) -> str:
         ),
         _("Findings: {summary}").format(summary=summary_text(report)),
     ]
+
+
+def render_table(report: Report) -> str:
+    """The checklist and the findings as plain-text tables."""
+    lines = _head(report)
     verdict = report.gate_verdict()
     if verdict:
         lines.append(verdict)
