@@ -6,22 +6,41 @@ import re
 from collections import defaultdict
 
 from auditor.findings import Finding, join_names
+from auditor.i18n import _, pgettext
 from auditor.report.results import Report
 from auditor.report.suppression import ExpiredIgnore
-from auditor.vocabulary import SEVERITY_NAMES
+from auditor.vocabulary import Severity
 
 
 def summary_text(report: Report) -> str:
     """`3 critical, 8 high, 10 medium, 4 low, 0 info (1 suppressed)`; with a baseline,
     `...; 2 new, 24 in baseline, 1 suppressed`."""
     counts = report.summary
-    severities = ", ".join(f"{counts[name]} {name}" for name in SEVERITY_NAMES)
+    separator = pgettext("between the items of a list", ", ")
+    severities = separator.join(
+        _("{count} {severity}").format(count=counts[s.label], severity=s.shown)
+        for s in sorted(Severity, reverse=True)
+    )
     if report.baseline_used:
-        return (
-            f"{severities}; {counts['new']} new, {counts['in_baseline']} in baseline, "
-            f"{counts['suppressed']} suppressed"
+        return _("{severities}; {new} new, {baseline} in baseline, {suppressed} suppressed").format(
+            severities=severities,
+            new=counts["new"],
+            baseline=counts["in_baseline"],
+            suppressed=counts["suppressed"],
         )
-    return f"{severities} ({counts['suppressed']} suppressed)"
+    return _("{severities} ({suppressed} suppressed)").format(
+        severities=severities, suppressed=counts["suppressed"]
+    )
+
+
+def shown_status(name: str) -> str:
+    """A finding's status as a person reads it (`status` gives the id JSON carries)."""
+    return {
+        "suppressed": pgettext("status", "suppressed"),
+        "in baseline": pgettext("status", "in baseline"),
+        "new": pgettext("status", "new"),
+        "open": pgettext("status", "open"),
+    }.get(name, name)
 
 
 def status(finding: Finding, report: Report) -> str:
@@ -37,16 +56,16 @@ def breach_note(report: Report) -> str | None:
     """The line every human format shows about breached passwords: what they were looked up
     in, or that they were not."""
     if report.breach_source is None:
-        return "Breached passwords: not checked (--hibp-file PATH or --hibp-online)."
+        return _("Breached passwords: not checked (--hibp-file PATH or --hibp-online).")
     return f"Breached passwords: looked up in {report.breach_source}."
 
 
-def shown_status(finding: Finding, report: Report) -> str:
+def shown_state(finding: Finding, report: Report) -> str:
     """`status`, and for a grown group the accounts it is new for: `new for etsy`."""
     state = status(finding, report)
     if state == "new" and finding.new_for and len(finding.new_for) < len(finding.accounts):
         return f"new for {', '.join(finding.new_for)}"
-    return state
+    return shown_status(state)
 
 
 def fixed_note(report: Report) -> str | None:
@@ -54,7 +73,7 @@ def fixed_note(report: Report) -> str | None:
     fixed (a shrunk group) and gone (their accounts were removed), when any are."""
     if not report.baseline_used:
         return None
-    note = f"Fixed since the baseline: {len(report.fixed_since_baseline)}"
+    note = _("Fixed since the baseline: {count}").format(count=len(report.fixed_since_baseline))
     if report.partly_fixed_since_baseline:
         note += f", partly fixed: {len(report.partly_fixed_since_baseline)}"
     if report.gone_since_baseline:
@@ -98,9 +117,14 @@ def fails_gate(finding: Finding, report: Report) -> bool:
 
 def describe_expired(expired: ExpiredIgnore) -> str:
     """One line naming an ignore that no longer applies."""
-    return (
-        f"{expired.account}: the ignore of {expired.check} expired on "
-        f'{expired.until.isoformat()} ("{expired.reason}"), so its findings count again'
+    return _(
+        '{account}: the ignore of {check} expired on {date} ("{reason}"), so its findings count '
+        "again"
+    ).format(
+        account=expired.account,
+        check=expired.check,
+        date=expired.until.isoformat(),
+        reason=expired.reason,
     )
 
 

@@ -17,7 +17,7 @@ from auditor.report.common import (
     describe_expired,
     findings_by_account,
     fixed_note,
-    shown_status,
+    shown_state,
     summary_text,
 )
 from auditor.report.results import Report
@@ -205,7 +205,7 @@ def _findings(report: Report) -> list[str]:
 
 
 def _finding(item: Finding, report: Report) -> str:
-    state = shown_status(item, report)
+    state = shown_state(item, report)
     note = f' <span class="state">{_text(state)}</span>' if state != "open" else ""
     accepted = (
         f'<br><span class="muted">Accepted: {_text(item.suppression_reason)}</span>'

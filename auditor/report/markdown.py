@@ -14,7 +14,7 @@ from auditor.report.common import (
     code_spans,
     describe_expired,
     fixed_note,
-    shown_status,
+    shown_state,
     summary_text,
 )
 from auditor.report.results import Report
@@ -90,7 +90,7 @@ def render_markdown(report: Report) -> str:
             if item.suppressed:
                 wrong += f" Accepted: {md(item.suppression_reason or '')}"
             lines.append(
-                f"| {item.severity.label} | {shown_status(item, report)} | {code(item.key)} | "
+                f"| {item.severity.label} | {shown_state(item, report)} | {code(item.key)} | "
                 f"{', '.join(code(a) for a in item.accounts)} | {wrong} | "
                 f"{prose(item.remediation)} |"
             )

@@ -8,12 +8,15 @@ import textwrap
 from tabulate import tabulate
 
 from auditor.checklist import Action
+from auditor.i18n import ENGLISH, _, current, sentence
+from auditor.i18n.width import wrap
 from auditor.report.common import (
     baseline_changes,
     breach_note,
     describe_expired,
     fixed_note,
-    shown_status,
+    shown_state,
+    status,
     summary_text,
 )
 from auditor.report.results import Report
@@ -24,7 +27,77 @@ MESSAGE_WIDTH = 64
 
 def _action_text(action: Action, report: Report) -> str:
     """The action, marked when it resolves a finding the baseline does not hold."""
-    return f"[new] {action.action}" if report.is_new_action(action) else action.action
+    text = (
+        _("[new] {action}").format(action=action.action)
+        if report.is_new_action(action)
+        else action.action
+    )
+    return _cell(text, ACTION_WIDTH)
+
+
+def _cell(text: str, width: int) -> str:
+    """A cell's text in lines of at most `width` columns, Chinese broken between characters
+    (tabulate's wrapping breaks only at spaces); English is left to tabulate, as before."""
+    if current() == ENGLISH:
+        return text
+    return "\n".join(wrap(text, width))
+
+
+def _head(report: Report) -> list[str]:
+    """The first two lines: what was audited, and the counts."""
+    head = (
+        _("store-audit {version}: {path}, {count} accounts, findings involving {scope}")
+        if report.scope
+        else _("store-audit {version}: {path}, {count} accounts")
+    )
+    return [
+        head.format(
+            version=report.tool_version,
+            path=report.inventory_path,
+            count=report.account_count,
+            scope=", ".join(report.scope),
+        ),
+        _("Findings: {summary}").format(summary=summary_text(report)),
+    ]
+
+
+def render_table(report: Report) -> str:
+    """The checklist and the findings as plain-text tables."""
+    lines = _head(report)
+    lines[1:] = _fold_summary(lines[1])
+    verdict = report.gate_verdict()
+    if verdict:
+        lines.append(verdict)
+    lines += [
+        _("Note: {note}").format(note=sentence(describe_expired(e))) for e in report.expired_ignores
+    ]
+    for note in (breach_note(report), fixed_note(report)):
+        lines += _wrapped(note) if note else []
+    lines += _changes(report)
+    lines.append("")
+    if not report.findings:
+        lines.append(_("Nothing to fix: no findings."))
+        return "\n".join(lines) + "\n"
+    if report.checklist:
+        lines.append(_("Hardening checklist, most urgent first:"))
+        lines.append(
+            tabulate(
+                [
+                    [a.rank, a.severity.shown, _action_text(a, report), len(a.protects)]
+                    for a in report.checklist
+                ],
+                headers=["#", _("Severity"), _("Action"), _("Protects")],
+                maxcolwidths=[None, None, ACTION_WIDTH, None],
+                break_long_words=False,
+                break_on_hyphens=False,
+                disable_numparse=True,
+                colalign=("right", "left", "left", "right"),
+            )
+        )
+        lines.append("")
+    lines.append(_("Findings:"))
+    lines += _findings(report)
+    return "\n".join(lines) + "\n"
 
 
 def _fold(key: str, width: int) -> str:
@@ -39,27 +112,30 @@ def _fold(key: str, width: int) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _lines(text: str) -> list[str]:
+    """A paragraph within the message column, cut only at spaces in English."""
+    if current() != ENGLISH:
+        return wrap(text, MESSAGE_WIDTH)
+    return textwrap.wrap(text, MESSAGE_WIDTH, break_long_words=False, break_on_hyphens=False)
+
+
 def _findings(report: Report) -> list[str]:
-    """Severity, then the key (with its state) and the message wrapped at spaces within 80
-    columns. A word longer than the column (a URL) is never cut: it gets a line of its own,
-    moved left as far as it needs to stay within 80 columns, so it can still be copied whole."""
-    # as tabulate lays a column out: its widest cell and two spaces of padding
-    width = max(len("Severity"), *(len(f.severity.label) for f in report.findings)) + 2
+    """Severity, then the key (with its state) and the message within 80 columns. A word longer
+    than the column (a URL) is never cut: it gets a line of its own, moved left as far as it
+    needs to stay within 80 columns, so it can still be copied whole."""
+    labels = [f.severity.shown for f in report.findings]
+    width = max(len(_("Severity")), *(len(label) for label in labels)) + 2
     indent = " " * (width + 2)
-    lines = [f"{'Severity':<{width}}  Finding", f"{'-' * width}  {'-' * MESSAGE_WIDTH}"]
-    for item in report.findings:
-        state = shown_status(item, report)  # with the key, so the severity cell stays one line
-        marker = f" [{state}]" if state != "open" else ""
+    lines = [f"{_('Severity'):<{width}}  {_('Finding')}", f"{'-' * width}  {'-' * MESSAGE_WIDTH}"]
+    for item, label in zip(report.findings, labels, strict=True):
+        state = status(item, report)  # with the key, so the severity cell stays one line
+        marker = f" [{shown_state(item, report)}]" if state != "open" else ""
         text = _fold(item.key + marker, MESSAGE_WIDTH).splitlines()
-        paragraphs = [f"{item.message}."]
+        text += _lines(sentence(item.message))
         if item.suppressed:
-            paragraphs.append(f"Accepted: {item.suppression_reason}")
-        for paragraph in paragraphs:
-            text += textwrap.wrap(
-                paragraph, MESSAGE_WIDTH, break_long_words=False, break_on_hyphens=False
-            )
+            text += _lines(_("Accepted: {reason}").format(reason=item.suppression_reason))
         for number, line in enumerate(text):
-            lead = f"{item.severity.label:<{width}}  " if number == 0 else indent
+            lead = f"{label:<{width}}  " if number == 0 else indent
             lines.append((lead + line) if len(lead + line) <= 80 else line.rjust(80))
     return lines
 
@@ -88,46 +164,5 @@ def _wrapped(note: str) -> list[str]:
 
 def _fold_summary(line: str) -> list[str]:
     """The summary line, its baseline counts on a line of their own when it would pass 80."""
-    head, _, tail = line.partition("; ")
+    head, _sep, tail = line.partition("; ")
     return [line] if len(line) <= 80 or not tail else [f"{head};", f"  {tail}"]
-
-
-def render_table(report: Report) -> str:
-    """The checklist and the findings as plain-text tables."""
-    scope = f", findings involving {', '.join(report.scope)}" if report.scope else ""
-    lines = [
-        f"store-audit {report.tool_version}: {report.inventory_path}, "
-        f"{report.account_count} accounts{scope}",
-        *_fold_summary(f"Findings: {summary_text(report)}"),
-    ]
-    verdict = report.gate_verdict()
-    if verdict:
-        lines.append(verdict)
-    lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
-    for note in (breach_note(report), fixed_note(report)):
-        lines += _wrapped(note) if note else []
-    lines += _changes(report)
-    lines.append("")
-    if not report.findings:
-        lines.append("Nothing to fix: no findings.")
-        return "\n".join(lines) + "\n"
-    if report.checklist:
-        lines.append("Hardening checklist, most urgent first:")
-        lines.append(
-            tabulate(
-                [
-                    [a.rank, a.severity.label, _action_text(a, report), len(a.protects)]
-                    for a in report.checklist
-                ],
-                headers=["#", "Severity", "Action", "Protects"],
-                maxcolwidths=[None, None, ACTION_WIDTH, None],
-                break_long_words=False,
-                break_on_hyphens=False,
-                disable_numparse=True,
-                colalign=("right", "left", "left", "right"),
-            )
-        )
-        lines.append("")
-    lines.append("Findings:")
-    lines += _findings(report)
-    return "\n".join(lines) + "\n"
