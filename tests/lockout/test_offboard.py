@@ -98,6 +98,8 @@ def test_after_the_recorded_changes_the_audit_has_none_of_the_agencys_findings(
             assert result.exit_code == ExitCode.OK, (command, result.stderr)
     assert theirs(audit(example)) == []
     assert offboard(example)["steps"] == []  # nothing of theirs is left to close
+    text = str(offboard(example, fmt="text")["text"])
+    assert "who left 2026-10-20: no account in the inventory names them" in " ".join(text.split())
 
 
 def test_offboard_text_and_markdown_say_the_same_steps(example: Path) -> None:
