@@ -12,7 +12,7 @@ from auditor.checks.context import AuditContext
 from auditor.checks.people_access import is_owner, people_by_id, phone_record
 from auditor.findings import Finding
 from auditor.inventory import Account
-from auditor.inventory.people import REISSUED_LINES
+from auditor.inventory.people import REISSUED_LINES, Person, Phone
 from auditor.inventory.second_factors import strong_methods
 from auditor.vocabulary import Severity
 
@@ -22,29 +22,44 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
     not an owner (and has not left: that is access.departed's), or a prepaid or virtual line."""
     people = people_by_id(context)
     for account in context.reported_accounts:
-        record = phone_record(context, account.mfa_phone)
-        if account.mfa not in ("sms", "voice") or record is None:
+        if account.mfa not in ("sms", "voice"):
             continue
-        holder = people.get(record.holder) if record.holder else None
-        risks = []
-        if holder is not None and not is_owner(holder) and not holder.has_left(context.today):
-            risks.append(f"is held by {holder.label}, and leaves with them")
-        if record.line in REISSUED_LINES:
-            risks.append(
-                f"is a {record.line} number: once cancelled or lapsed it is reissued to "
-                "someone else (in China after 90 days), who then receives the codes"
+        found = [
+            (field, record, risks)
+            for field, number in (
+                ("mfa_phone", account.mfa_phone),
+                ("mfa_backup_phone", account.mfa_backup_phone),
             )
-        if not risks:
+            if (record := phone_record(context, number)) is not None
+            and (risks := _risks(record, people, context))
+        ]
+        if not found:
             continue
+        field, record, risks = found[0]
         sensitive = context.is_sensitive(account)
         yield CHECK.finding(
             [account.id],
             f"{account.id}'s codes go to {record.number}, which " + "; it ".join(risks),
             f"Move {account.id}'s codes to {_target(account)}, then record it with `store-audit "
-            f"set {account.id} mfa_phone=...` (or mfa=totp).",
+            f"set {account.id} {field}=...` (or mfa=totp).",
             subject=record.number,
             severity=Severity.HIGH if sensitive else CHECK.severity,
         )
+
+
+def _risks(record: Phone, people: dict[str, Person], context: AuditContext) -> list[str]:
+    """Why codes to this phone are at risk: a holder who is not an owner (and has not left:
+    that is access.departed's), a line that is reissued once cancelled."""
+    holder = people.get(record.holder) if record.holder else None
+    risks = []
+    if holder is not None and not is_owner(holder) and not holder.has_left(context.today):
+        risks.append(f"is held by {holder.label}, and leaves with them")
+    if record.line in REISSUED_LINES:
+        risks.append(
+            f"is a {record.line} number: once cancelled or lapsed it is reissued to "
+            "someone else (in China after 90 days), who then receives the codes"
+        )
+    return risks
 
 
 def _target(account: Account) -> str:
