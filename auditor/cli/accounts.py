@@ -14,7 +14,6 @@ import click
 from auditor.cli.common import (
     ENCODING_OPTION,
     INVENTORY_OPTION,
-    fail,
     note,
     read_secret,
     read_secret_lines,
@@ -123,12 +122,11 @@ def set_secret(
     """Store or replace one account's password (or, with --totp, its TOTP seed; with
     --backup-codes, its backup codes; with --security-answers, its security answers)."""
     if totp + backup_codes + security_answers > 1:
-        fail(
-            UsageError(
+        with reported():
+            raise UsageError(
                 "--totp, --backup-codes and --security-answers set different entries: "
                 "give one of them"
             )
-        )
     if security_answers:
         from auditor.cli.answers import set_security_answers
 
