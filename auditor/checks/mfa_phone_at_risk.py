@@ -18,30 +18,31 @@ from auditor.vocabulary import Severity
 
 
 def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
-    """sms and voice accounts whose `mfa_phone` is a `[[phones]]` record held by someone who is
-    not an owner (and has not left: that is access.departed's), or a prepaid or virtual line."""
+    """sms and voice accounts whose `mfa_phone` (or backup method's `mfa_backup_phone`) is a
+    `[[phones]]` record held by someone who is not an owner (and has not left: that is
+    access.departed's), or a prepaid or virtual line."""
     people = people_by_id(context)
     for account in context.reported_accounts:
-        if account.mfa not in ("sms", "voice"):
-            continue
+        # the primary method's phone, then the backup method's (Seller Central's 2SV backup)
         found = [
-            (field, record, risks)
-            for field, number in (
-                ("mfa_phone", account.mfa_phone),
-                ("mfa_backup_phone", account.mfa_backup_phone),
+            (key, record, risks)
+            for key, method, phone in (
+                ("mfa_phone", account.mfa, account.mfa_phone),
+                ("mfa_backup_phone", account.mfa_backup, account.mfa_backup_phone),
             )
-            if (record := phone_record(context, number)) is not None
+            if method in ("sms", "voice")
+            and (record := phone_record(context, phone)) is not None
             and (risks := _risks(record, people, context))
         ]
         if not found:
             continue
-        field, record, risks = found[0]
+        key, record, risks = found[0]
         sensitive = context.is_sensitive(account)
         yield CHECK.finding(
             [account.id],
             f"{account.id}'s codes go to {record.number}, which " + "; it ".join(risks),
             f"Move {account.id}'s codes to {_target(account)}, then record it with `store-audit "
-            f"set {account.id} {field}=...` (or mfa=totp).",
+            f"set {account.id} {key}=...` (or mfa=totp).",
             subject=record.number,
             severity=Severity.HIGH if sensitive else CHECK.severity,
         )

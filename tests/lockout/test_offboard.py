@@ -150,6 +150,7 @@ def test_a_backup_code_phone_in_a_departed_hand_is_found_and_replaced() -> None:
             platform="amazon",
             mfa="sms",
             mfa_phone="+1 555 010 0000",
+            mfa_backup="sms",
             mfa_backup_phone="+86 170 0000 0002",
         ),
         people=(Person("owner", "owner"), gone),
