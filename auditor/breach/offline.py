@@ -19,6 +19,7 @@ import itertools
 import mmap
 import os
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,7 +77,7 @@ class SortedFile:
                     )
                 self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
                 # A lookup reads a few lines at scattered places: no read-ahead for them.
-                if hasattr(mmap, "MADV_RANDOM"):  # not on Windows
+                if sys.platform != "win32":  # Windows' mmap has no madvise
                     self._map.madvise(mmap.MADV_RANDOM)
         except FileNotFoundError:
             raise BreachCorpusError(f"{path}: no such file", hint=DOWNLOAD_HINT) from None
@@ -166,7 +167,7 @@ class SortedFile:
         return 0
 
     def _release(self) -> None:
-        if hasattr(mmap, "MADV_DONTNEED"):  # not on Windows
+        if sys.platform != "win32":  # Windows' mmap has no madvise
             self._map.madvise(mmap.MADV_DONTNEED)
 
     def _count_at(self, start: int, end: int) -> int:
