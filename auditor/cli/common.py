@@ -117,14 +117,21 @@ def warn_about_inventory(path: Path) -> None:
     """Say so on stderr when others may change the inventory that decides where secrets go, or
     when a write to it was interrupted and its cleanup is still to be done."""
     from auditor.inventory import permission_warning
-    from auditor.secrets.journal import journal_path
+    from auditor.secrets.journal import journal_path, pending
 
     warning = permission_warning(path)
     if warning:
         click.echo(f"store-audit: warning: {warning}", err=True)
-    if journal_path(path).exists():
-        click.echo(
-            f"store-audit: note: a write to {path} was interrupted; the next add, import or "
-            "set-secret removes the keyring entries it left",
-            err=True,
-        )
+    journal = journal_path(path)
+    if not journal.exists() and not journal.is_symlink():
+        return
+    try:
+        pending(journal)
+    except StoreAuditError as error:  # a journal someone else put there: say so, read on
+        click.echo(f"store-audit: warning: {error.message}", err=True)
+        return
+    click.echo(
+        f"store-audit: note: a write to {path} was interrupted; the next add, import, set or "
+        "set-secret finishes it",
+        err=True,
+    )
