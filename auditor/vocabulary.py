@@ -1,4 +1,5 @@
-"""The words every layer shares: severities, kinds of account, second factors and check ids.
+"""The words every layer shares: severities, kinds of account and second factors (the check
+ids are in `auditor.check_ids`).
 
 They sit below the inventory, which validates `kind`, `mfa`, `fail_on` and `ignore` entries
 against them, so that neither the inventory nor the command line has to load the platform
@@ -8,8 +9,6 @@ catalog or the checks to know what a valid word is.
 from __future__ import annotations
 
 import enum
-import functools
-import re
 
 
 class Severity(enum.IntEnum):
@@ -69,16 +68,3 @@ MFA_METHODS = (
 
 STRONG_MFA = frozenset({"totp", "push", "security-key", "passkey"})
 """Methods that do not travel over the phone network or a mailbox."""
-
-
-_CATALOG_ROW = re.compile(r"^\| ([a-z]+\.[a-z-]+) \| .* \| ([a-z]+)", re.MULTILINE)
-
-
-@functools.cache
-def check_severities() -> dict[str, Severity]:
-    """Check id → default severity, in catalog order, from the catalog table the package ships
-    (auditor/data/catalog.md: SPEC §3's table and the checks added since)."""
-    from importlib import resources  # here: it costs --help a tenth of its start-up
-
-    table = resources.files("auditor").joinpath("data/catalog.md").read_text("utf-8")
-    return {check_id: Severity.parse(label) for check_id, label in _CATALOG_ROW.findall(table)}

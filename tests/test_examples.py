@@ -18,42 +18,6 @@ from auditor.vocabulary import Severity
 
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 
-EXPECTED = {
-    "email.invalid:payoneer",
-    "email.lookalike:tiktok",
-    "email.recovery-is-login:walmart",
-    "email.shared-login:amazon-ca,amazon-us",
-    "email.totp-label-mismatch:shopify",
-    "email.typo-domain:etsy",
-    "email.unaudited-mailbox:shopify,walmart",
-    "mfa.few-backup-codes:ebay",
-    "mfa.missing:etsy",
-    "mfa.missing:gmail-owner",
-    "mfa.no-backup-codes:amazon-us",
-    "mfa.no-backup-codes:outlook-ops",
-    "mfa.shared-phone:amazon-ca,outlook-ops",
-    "mfa.sms-only:amazon-ca",
-    "mfa.sms-only:outlook-ops",
-    "mfa.sms-only:walmart",
-    "mfa.totp-invalid:payoneer",
-    "mfa.totp-weak-seed:ebay",
-    "mfa.unknown:paypal",
-    "password.breached:ebay",
-    "password.breached:gmail-owner",
-    "password.contains-identity:amazon-us",
-    "password.contains-identity:etsy",
-    "password.missing:payoneer",
-    "password.reused:ebay,gmail-owner",
-    "password.similar:amazon-us,etsy",
-    "password.stale:amazon-us",
-    "password.stale:gmail-owner",
-    "password.stale:walmart",
-    "password.weak:ebay",
-    "password.weak:gmail-owner",
-    "recovery.unreachable:amazon-ca,gmail-owner,outlook-ops",
-    "recovery.weak-link:amazon-ca,amazon-us,ebay,etsy,gmail-owner,outlook-ops,paypal",
-}
-
 
 def example_report(now: dt.datetime = NOW) -> Report:
     inventory = load_inventory(demo_inventory_path())
@@ -64,9 +28,9 @@ def example_report(now: dt.datetime = NOW) -> Report:
     )
 
 
-def test_example_findings() -> None:
+def test_example_suppression_holds() -> None:
+    # The findings themselves are pinned key for key by the golden files (tests/test_golden.py).
     report = example_report()
-    assert {f.key for f in report.findings} == EXPECTED
     assert [f.key for f in report.findings if f.suppressed] == ["password.stale:walmart"]
 
 

@@ -34,9 +34,9 @@ from auditor.checks import (
     recovery_unreachable,
     recovery_weak_link,
 )
-from auditor.checks.check import ActionFacts, Check, CheckFunction, Fix
+from auditor.checks.check import ActionFacts, Check, CheckFunction, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.vocabulary import Severity
 
 CHECKS: dict[str, Check] = {
@@ -79,6 +79,6 @@ __all__ = [
     "Finding",
     "Fix",
     "Severity",
-    "finding",
+    "WhyStep",
     "join_names",
 ]

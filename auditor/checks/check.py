@@ -6,7 +6,7 @@ belong to, which is how the checklist folds findings into actions.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -79,6 +79,18 @@ class ActionFacts:
         return self.describe(self.first)
 
 
+class WhyStep(enum.Enum):
+    """The steps of `store-audit why` that show the findings of checks on the account asked
+    about; a check names the one it informs (`Check.informs`)."""
+
+    EMAIL = "email"
+    """Right email? The address on file is not what it seems."""
+    CODE = "code"
+    """Right code? The stored seed cannot make the codes the platform expects."""
+    MAILBOX = "mailbox"
+    """Locked out of the mailbox too? The mailbox behind the account is weak."""
+
+
 ActionText = Callable[[ActionFacts], str]
 """The action as a person would write it on a to-do list."""
 
@@ -125,3 +137,25 @@ class Check:
     needs_strength: bool = False
     """Whether it waits for password scores; the engine runs these last, so the other checks
     run while worker processes score."""
+
+    informs: WhyStep | None = None
+    """The step of `store-audit why` its findings on the account asked about explain, if any."""
+
+    def finding(
+        self,
+        accounts: Iterable[str],
+        message: str,
+        remediation: str,
+        subject: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this check, its accounts sorted and deduplicated as keys require, at
+        the check's default severity unless `severity` says what the context makes it."""
+        return Finding(
+            self.id,
+            self.severity if severity is None else severity,
+            tuple(sorted(set(accounts))),
+            message,
+            remediation,
+            subject,
+        )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.inventory.emails import address_problem, is_address
 from auditor.vocabulary import Severity
 
@@ -31,9 +31,7 @@ def find_invalid_addresses(context: AuditContext) -> Iterator[Finding]:
                     f"recovery email {account.recovery_email!r} is not a valid address: {problem}"
                 )
         if problems:
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"{account.id}: {'; '.join(problems)}",
                 f"Correct the address in the inventory and check the one {account.platform_name} "
@@ -53,4 +51,5 @@ CHECK = Check(
     run=find_invalid_addresses,
     fix=Fix.OWN,
     action=_action,
+    informs=WhyStep.EMAIL,
 )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.inventory.spelling import address_lookalikes
 from auditor.vocabulary import Severity
 
@@ -22,9 +22,7 @@ def find_lookalikes(context: AuditContext) -> Iterator[Finding]:
                 shown = value.encode("ascii", "backslashreplace").decode("ascii")
                 problems.append(f"{field} {shown} holds {', '.join(found)}")
         if problems:
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"{account.id}: {'; '.join(problems)}: it reads like a familiar address but "
                 "delivers somewhere else",
@@ -40,7 +38,7 @@ def _action(facts: ActionFacts) -> str:
 CHECK = Check(
     id="email.lookalike",
     severity=Severity.HIGH,
-    fires_when="an address mixes scripts or holds look-alike or invisible characters",
+    fires_when=("an address mixes scripts or holds confusable characters (Cyrillic а in amazon)"),
     advice=(
         "Retype the address by hand on the platform and in the inventory; a look-alike character "
         "delivers mail to a different mailbox."
@@ -48,4 +46,5 @@ CHECK = Check(
     run=find_lookalikes,
     fix=Fix.OWN,
     action=_action,
+    informs=WhyStep.EMAIL,
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.inventory.emails import canonical_mailbox
 from auditor.vocabulary import Severity
 
@@ -19,9 +19,7 @@ def find_recovery_is_login(context: AuditContext) -> Iterator[Finding]:
             continue
         mailbox = canonical_mailbox(account.login).canonical
         if canonical_mailbox(account.recovery_email).canonical == mailbox:
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"{account.id}'s recovery email is its login mailbox {mailbox}: if that mailbox is "
                 "lost or taken over, there is no second way back in",

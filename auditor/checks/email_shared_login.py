@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext, recorded_twice
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.vocabulary import Severity
@@ -45,9 +45,7 @@ def find_shared_logins(context: AuditContext) -> Iterator[Finding]:
             f": the right password on the wrong {noun} is how sellers mix accounts up and lock "
             "themselves out, and one stolen mailbox opens them all"
         )
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             ids,
             message,
             f"Give each {platform} account its own login mailbox, and note in the inventory which "
@@ -67,9 +65,7 @@ def _one_account_recorded_twice(accounts: list[Account], group: str) -> Finding:
     regions = [r for a in accounts for r in ((a.region or "").upper(), *a.marketplaces) if r]
     listed = ", ".join(f'"{r}"' for r in dict.fromkeys(regions))
     every = "both" if len(ids) == 2 else "all"
-    return finding(
-        CHECK.id,
-        Severity.LOW,
+    return CHECK.finding(
         ids,
         f"{join_names(ids)} {every} sign in to {first.platform_name} as {first.login}, and "
         f"{first.platform_name}'s {name} serves all their marketplaces with one login: most "
@@ -80,6 +76,7 @@ def _one_account_recorded_twice(accounts: list[Account], group: str) -> Finding:
         f"entries). If {first.platform_name} really has separate seller accounts on this login, "
         "give each its own login mailbox.",
         subject=group,
+        severity=Severity.LOW,
     )
 
 
@@ -107,7 +104,11 @@ def _action(facts: ActionFacts) -> str:
 CHECK = Check(
     id="email.shared-login",
     severity=Severity.HIGH,
-    fires_when="two or more accounts on the same platform sign in with the same mailbox",
+    fires_when=(
+        "two or more accounts on the same platform sign in with the same mailbox, after provider "
+        "rules (case, Gmail dots and `+tags`, googlemail.com = gmail.com, `+tags` on providers "
+        "that support them)"
+    ),
     advice=(
         "Give each store on a platform its own login mailbox and note which mailbox signs in "
         "where; a mix-up locks sellers out, and one stolen mailbox opens every store on it."

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.secrets.totp import TotpSeed
@@ -49,9 +49,7 @@ def find_label_mismatches(context: AuditContext) -> Iterator[Finding]:
             continue
         problems = label_mismatches(account, seed)
         if problems:
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"The authenticator seed stored for {account.id} looks like another account's: "
                 f"{'; '.join(problems)}; its codes will not match at sign-in",
@@ -67,7 +65,9 @@ def _action(facts: ActionFacts) -> str:
 CHECK = Check(
     id="email.totp-label-mismatch",
     severity=Severity.MEDIUM,
-    fires_when="the stored otpauth URI names another account or address than the login",
+    fires_when=(
+        "the stored otpauth URI names another account or address than this account's login"
+    ),
     advice=(
         "Store the authenticator seed that belongs to this account; another account's seed gives "
         "codes that never match."
@@ -75,4 +75,5 @@ CHECK = Check(
     run=find_label_mismatches,
     fix=Fix.SEED,
     action=_action,
+    informs=WhyStep.CODE,
 )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.inventory.emails import split_address
 from auditor.inventory.spelling import typo_of
 from auditor.vocabulary import Severity
@@ -30,9 +30,7 @@ def find_typo_domains(context: AuditContext) -> Iterator[Finding]:
                 domains.append(domain)
         if problems:
             critical = account.kind in CRITICAL_KINDS
-            yield finding(
-                CHECK.id,
-                Severity.CRITICAL if critical else CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"{account.id}: {'; '.join(problems)}: codes and password resets go there, so "
                 f"whoever registers {join_names(sorted(set(domains)))} receives them and can take "
@@ -40,6 +38,7 @@ def find_typo_domains(context: AuditContext) -> Iterator[Finding]:
                 f"Check the address on {account.platform_name} and correct it there and in the "
                 "inventory; if the platform already uses it, change it before anyone registers "
                 "that domain.",
+                severity=Severity.CRITICAL if critical else CHECK.severity,
             )
 
 
@@ -52,6 +51,7 @@ CHECK = Check(
     severity=Severity.HIGH,
     fires_when=(
         "a login or recovery domain is a near miss of a well-known provider or of a seller domain"
+        " (gmial.com, acmehome.co)"
     ),
     advice=(
         "Correct the address on the platform and in the inventory: codes and password resets "
@@ -63,4 +63,5 @@ CHECK = Check(
     run=find_typo_domains,
     fix=Fix.OWN,
     action=_action,
+    informs=WhyStep.EMAIL,
 )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.inventory.emails import address_problem, canonical_mailbox
 from auditor.inventory.spelling import address_lookalikes, typo_of
 from auditor.vocabulary import Severity
@@ -37,9 +37,7 @@ def find_unaudited_mailboxes(context: AuditContext) -> Iterator[Finding]:
         ids = sorted(users_of_mailbox)
         one = len(mailboxes) == 1
         noun, its = ("mailbox", "its") if one else ("mailboxes", "their")
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             ids,
             f"{join_names(ids)} {'signs' if len(ids) == 1 else 'sign'} in or recover"
             f"{'s' if len(ids) == 1 else ''} through the {noun} {join_names(mailboxes)}, "

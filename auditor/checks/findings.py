@@ -38,18 +38,6 @@ class Finding:
         return f"{self.check}:{','.join(self.accounts)}"
 
 
-def finding(
-    check: str,
-    severity: Severity,
-    accounts: Iterable[str],
-    message: str,
-    remediation: str,
-    subject: str | None = None,
-) -> Finding:
-    """A finding with its accounts sorted and deduplicated, as keys require."""
-    return Finding(check, severity, tuple(sorted(set(accounts))), message, remediation, subject)
-
-
 def join_names(names: Iterable[str]) -> str:
     """`a`, `a and b`, `a, b and c`: account lists as a sentence reads them."""
     items = list(names)

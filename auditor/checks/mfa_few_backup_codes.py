@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.vocabulary import Severity
 
 FEW = 3
@@ -21,9 +21,7 @@ def find_few_backup_codes(context: AuditContext) -> Iterator[Finding]:
         if not 0 < left < FEW:
             continue
         codes = "backup code" if left == 1 else "backup codes"
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             f"{account.id} has {left} {codes} left: once they are used, a lost phone locks you out",
             f"Generate a new set of backup codes in {account.platform_name}'s security settings "

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import either, second_factor, strong_methods
 from auditor.vocabulary import Severity
 
@@ -25,13 +25,12 @@ def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
         )
         if dependents:
             message += f", and {join_names(dependents)} sign in or recover through it"
-        yield finding(
-            CHECK.id,
-            Severity.CRITICAL if sensitive else CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             message,
             f"Turn on two-step verification for {account.id} {second_factor(account)}, and keep "
             "its backup codes offline.",
+            severity=Severity.CRITICAL if sensitive else CHECK.severity,
         )
 
 
@@ -48,7 +47,7 @@ def _action(facts: ActionFacts) -> str:
 CHECK = Check(
     id="mfa.missing",
     severity=Severity.HIGH,
-    fires_when='mfa = "none"',
+    fires_when='`mfa = "none"`',
     advice=(
         "Turn on two-step verification, with an authenticator app or a security key where the "
         "platform offers one."

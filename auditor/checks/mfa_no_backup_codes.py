@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.inventory import Account, pages
 from auditor.vocabulary import Severity
 
@@ -50,15 +50,14 @@ def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
             verb = "signs in or recovers" if len(dependents) == 1 else "sign in or recover"
             message += f", and out of {join_names(dependents)}, which {verb} through it"
         high = account.kind == "payment" or (account.kind == "mailbox" and dependents)
-        yield finding(
-            CHECK.id,
-            Severity.HIGH if high else CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             message,
             f"Generate backup codes in {account.platform_name}'s security settings (if it "
             f"issues them), keep them offline and store them with `store-audit set-secret "
             f"{account.id} --backup-codes`; and {_second_factor(account)}, so one lost device "
             "is not the only way in.",
+            severity=Severity.HIGH if high else CHECK.severity,
         )
 
 

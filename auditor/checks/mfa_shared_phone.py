@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext, recorded_twice
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import strong_methods
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
@@ -32,9 +32,7 @@ def find_shared_phones(context: AuditContext) -> Iterator[Finding]:
             continue
         ids = sorted(a.id for a in accounts)
         every = "both" if len(ids) == 2 else "all of them"
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             ids,
             f"{accounts[0].mfa_phone} receives the codes for {join_names(ids)}: losing, "
             f"replacing or having that one number ported away locks you out of {every} at once",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import either, offered_methods, strong_methods
 from auditor.inventory import Account, platforms
 from auditor.vocabulary import Severity
@@ -23,9 +23,7 @@ def find_sms_only(context: AuditContext) -> Iterator[Finding]:
             continue
         offered = offered_methods(account.platform)
         channel = "text message" if account.mfa == "sms" else "phone call"
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             f"{account.id} gets its codes by {channel}; {platform.name} offers "
             f"{join_names(offered)}: switch, since a lost phone, a SIM swap or no signal abroad "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.secrets.totp import TotpError
 from auditor.vocabulary import Severity
 
@@ -16,9 +16,7 @@ def find_invalid_seeds(context: AuditContext) -> Iterator[Finding]:
     for account in context.reported_accounts:
         problem = context.seeds.get(account.id)
         if isinstance(problem, TotpError):
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"The TOTP seed stored for {account.id} cannot generate codes: {problem}; "
                 "codes from it will never match",
@@ -41,4 +39,5 @@ CHECK = Check(
     run=find_invalid_seeds,
     fix=Fix.SEED,
     action=_action,
+    informs=WhyStep.CODE,
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.secrets.totp import RECOMMENDED_BITS, TotpSeed
 from auditor.vocabulary import Severity
 
@@ -16,9 +16,7 @@ def find_weak_seeds(context: AuditContext) -> Iterator[Finding]:
     for account in context.reported_accounts:
         seed = context.seeds.get(account.id)
         if isinstance(seed, TotpSeed) and seed.bits < RECOMMENDED_BITS:
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"The TOTP seed stored for {account.id} holds {seed.bits} bits; {RECOMMENDED_BITS} "
                 "or more is the standard (RFC 4226)",

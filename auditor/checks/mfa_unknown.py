@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.inventory import platforms
 from auditor.vocabulary import Severity
 
@@ -15,9 +15,7 @@ def find_unknown_mfa(context: AuditContext) -> Iterator[Finding]:
     """Accounts with `mfa = "unknown"`."""
     for account in context.reported_accounts:
         if account.mfa == "unknown":
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"The inventory does not say which two-step verification {account.id} uses, so "
                 "nobody can tell whether a password alone opens it",
@@ -42,7 +40,7 @@ def _action(facts: ActionFacts) -> str:
 CHECK = Check(
     id="mfa.unknown",
     severity=Severity.MEDIUM,
-    fires_when='mfa = "unknown"',
+    fires_when='`mfa = "unknown"`',
     advice="Check the account's security settings and record its 2FA in the inventory.",
     run=find_unknown_mfa,
     fix=Fix.RECORD,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.vocabulary import Severity
 
 
@@ -27,9 +27,7 @@ def find_breached_passwords(context: AuditContext) -> Iterator[Finding]:
                 if sharing
                 else ""
             )
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"{account.id}'s password appears {times} in the Pwned Passwords corpus of "
                 "breached passwords: it is among the first an attacker tries",
@@ -41,7 +39,7 @@ def find_breached_passwords(context: AuditContext) -> Iterator[Finding]:
 CHECK = Check(
     id="password.breached",
     severity=Severity.CRITICAL,
-    fires_when="found in a Pwned Passwords corpus",
+    fires_when="found in a Pwned Passwords corpus (`--hibp-file`)",
     advice="Change it now, everywhere it is used: breached passwords are tried first.",
     needs="--hibp-file or --hibp-online",
     run=find_breached_passwords,

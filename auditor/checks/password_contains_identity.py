@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import either
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import is_address
@@ -60,9 +60,7 @@ def find_identity_in_passwords(context: AuditContext) -> Iterator[Finding]:
         ]
         if held:
             whose = "which store it is" if account.kind == "store" else "whose account it is"
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"{account.id}'s password contains its {join_names(held)}: the first guess of "
                 f"anyone who knows {whose}",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.vocabulary import Severity
 
 
@@ -15,9 +15,7 @@ def find_missing_passwords(context: AuditContext) -> Iterator[Finding]:
     """Accounts with no (or an empty) password entry."""
     for account in context.reported_accounts:
         if context.secrets.password(account.id) is None:
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"No password for {account.id} in the keyring (service {account.service!r}, user "
                 f"{account.login!r}), so its password was not audited",

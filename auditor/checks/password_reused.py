@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import what_it_guards
 from auditor.vocabulary import Severity
 
@@ -25,13 +25,12 @@ def find_reused_passwords(context: AuditContext) -> Iterator[Finding]:
             ]
             message += f", including {join_names(guards)}"
         first = sensitive[0] if sensitive else ids[0]
-        yield finding(
-            CHECK.id,
-            severity,
+        yield CHECK.finding(
             ids,
             message,
             f"Give each account its own generated password from a password manager, starting "
             f"with {first}.",
+            severity=severity,
         )
 
 

@@ -11,7 +11,7 @@ from itertools import combinations
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.inventory import Account, platforms
 from auditor.inventory.spelling import edit_distance
 from auditor.vocabulary import Severity
@@ -136,9 +136,7 @@ def find_similar_passwords(context: AuditContext) -> Iterator[Finding]:
             continue
         ids = sorted(a.id for a in accounts)
         swapped = "platform, store" if any(a.kind == "store" for a in accounts) else "platform"
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             ids,
             f"{join_names(ids)} use variants of one password (the same base with the {swapped}, "
             "case, digits or symbols changed): whoever learns one can guess the others",

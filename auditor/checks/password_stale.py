@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.vocabulary import Severity
 
 
@@ -19,9 +19,7 @@ def find_stale_passwords(context: AuditContext) -> Iterator[Finding]:
             continue
         age = (context.today - account.password_changed).days
         if age > limit:
-            yield finding(
-                CHECK.id,
-                CHECK.severity,
+            yield CHECK.finding(
                 [account.id],
                 f"{account.id}'s password was last changed {account.password_changed.isoformat()}, "
                 f"{age:,} days ago (the policy allows {limit:,})",
@@ -33,7 +31,7 @@ def find_stale_passwords(context: AuditContext) -> Iterator[Finding]:
 CHECK = Check(
     id="password.stale",
     severity=Severity.LOW,
-    fires_when="older than the policy's max_password_age_days",
+    fires_when="older than `max_password_age_days`",
     advice="Change it and record the date in password_changed.",
     run=find_stale_passwords,
     fix=Fix.PASSWORD,

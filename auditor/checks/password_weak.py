@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding
+from auditor.checks.findings import Finding
 from auditor.checks.strength import MAX_SCORED_LENGTH
 from auditor.vocabulary import Severity
 
@@ -40,9 +40,7 @@ def find_weak_passwords(context: AuditContext) -> Iterator[Finding]:
             message += f" (only its first {MAX_SCORED_LENGTH} characters were scored)"
         # zxcvbn's suggestions ("Add another word or two") are for passwords people choose; the
         # advice here is a generated one, so only its warning (in the message) is kept.
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             [account.id],
             message,
             f"Change the {account.platform_name} password to a unique generated one of 16 or more "
@@ -53,7 +51,7 @@ def find_weak_passwords(context: AuditContext) -> Iterator[Finding]:
 CHECK = Check(
     id="password.weak",
     severity=Severity.HIGH,
-    fires_when="zxcvbn score below policy, or shorter than policy",
+    fires_when=("zxcvbn score below policy, or shorter than policy, with zxcvbn's own feedback"),
     advice="Change it to a unique generated password of 16 or more characters.",
     run=find_weak_passwords,
     fix=Fix.PASSWORD,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.recovery_chain import ChainEnd, chain_ends
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
@@ -28,15 +28,14 @@ def find_unreachable_recovery(context: AuditContext) -> Iterator[Finding]:
             continue
         end = ends[0]
         if end.problem == "phone":
-            yield finding(
-                CHECK.id,
-                Severity.HIGH,
+            yield CHECK.finding(
                 [account.id, *end.mailboxes],
                 f"{end.text}: {end.steps[-1]} is {end.detail}, on the way back into "
                 f"{account.id}: one lost phone locks {account.id} and the mailbox that would "
                 "recover it",
                 _remedy(context, account, end),
                 subject=end.text,
+                severity=Severity.HIGH,
             )
         else:
             broken.setdefault((end.problem, end.mailboxes[-1], end.steps[-1]), []).append(
@@ -45,14 +44,13 @@ def find_unreachable_recovery(context: AuditContext) -> Iterator[Finding]:
     for (problem, _, address), chains in broken.items():
         starts = [account.id for account, _ in chains]
         account, end = chains[0]
-        yield finding(
-            CHECK.id,
-            Severity.HIGH if problem == "typo" else CHECK.severity,
+        yield CHECK.finding(
             [i for _, chain in chains for i in (chain.steps[0], *chain.mailboxes)],
             f"{'; '.join(chain.text for _, chain in chains)}: the way back into "
             f"{join_names(starts)} ends at {address}, {end.detail}",
             _remedy(context, account, end),
             subject=address,
+            severity=Severity.HIGH if problem == "typo" else CHECK.severity,
         )
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, finding, join_names
+from auditor.checks.findings import Finding, join_names
 from auditor.checks.wording import second_factor
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
@@ -68,9 +68,7 @@ def find_weak_links(context: AuditContext) -> Iterator[Finding]:
             if len(mailboxes) == 1
             else f"Secure {join_names(mailboxes)} first. {'; '.join(steps[accounts])}."
         )
-        yield finding(
-            CHECK.id,
-            CHECK.severity,
+        yield CHECK.finding(
             accounts,
             f"{'; '.join(messages)}: each of them is only as strong as that mailbox",
             remedy,
@@ -93,8 +91,8 @@ CHECK = Check(
     id="recovery.weak-link",
     severity=Severity.CRITICAL,
     fires_when=(
-        "a login or recovery mailbox in the inventory lacks 2FA or has a weak, reused or "
-        "breached password"
+        "an account's login or recovery mailbox (in the inventory) lacks 2FA or has a weak, "
+        "reused or breached password: the account is only as strong as that mailbox"
     ),
     advice=(
         "Secure the mailbox first: two-step verification if it has none, a unique generated "
@@ -106,4 +104,5 @@ CHECK = Check(
     fix=Fix.MAILBOX,
     action=_action,
     needs_strength=True,
+    informs=WhyStep.MAILBOX,
 )

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from auditor.check_ids import CHECK_IDS
 from auditor.errors import InventoryError
 from auditor.inventory import platforms
 from auditor.inventory.emails import decode_domain, domain_problem
@@ -20,7 +21,7 @@ from auditor.inventory.model import (
     Policy,
     Seller,
 )
-from auditor.vocabulary import FAIL_ON_NAMES, check_severities, parse_fail_on
+from auditor.vocabulary import FAIL_ON_NAMES, parse_fail_on
 
 PHONE = re.compile(r"\+?[0-9 ().-]{7,32}")
 MARKETPLACE = re.compile(r"[A-Za-z]{2,3}")
@@ -274,7 +275,7 @@ class Reader:
                 raise self.fail(place, "must be a table { check = ..., reason = ... }")
             self.no_unknown_keys(entry, {"check", "reason", "until"}, place)
             check = entry.get("check")
-            if not isinstance(check, str) or check not in check_severities():
+            if not isinstance(check, str) or check not in CHECK_IDS:
                 raise self.fail(
                     place, f"check: {check!r} is not a check id (see store-audit checks)"
                 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from auditor.checks import CHECKS, AuditContext, Finding
+from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
 from auditor.checks.recovery_chain import chain_ends
 from auditor.checks.signin_map import where_codes_go
 from auditor.inventory import Account, pages
@@ -19,21 +19,6 @@ from auditor.secrets import Secret
 
 Ask = Callable[[str], str]
 """Ask the seller something (hidden); "" when they skip it or nobody is there to answer."""
-
-SEEN_HERE = (
-    "email.lookalike",
-    "email.typo-domain",
-    "email.invalid",
-    "email.shared-login",
-    "password.missing",
-    "mfa.totp-invalid",
-    "email.totp-label-mismatch",
-    "mfa.no-backup-codes",
-    "mfa.few-backup-codes",
-    "recovery.unreachable",
-    "recovery.weak-link",
-)
-"""The checks whose findings explain a lock-out, run for the account asked about."""
 
 
 @dataclass(frozen=True)
@@ -72,15 +57,22 @@ def unified_group(account: Account, context: AuditContext) -> tuple[str, ...]:
 
 def diagnose(context: AuditContext, account: Account, ask: Ask, now: float) -> Iterator[Step]:
     """The six steps, one at a time (so a question comes after the steps before it show)."""
-    findings = [
-        f for check in SEEN_HERE for f in CHECKS[check].run(context) if account.id in f.accounts
-    ]
+    findings = _explaining(context, account)
     yield _door(context, account)
-    yield _email(context, account, findings)
+    yield _email(context, account, findings[WhyStep.EMAIL])
     yield _password(context, account, ask)
-    yield _code(context, account, findings, ask, now)
-    yield _mailbox(context, account, findings)
+    yield _code(context, account, findings[WhyStep.CODE], ask, now)
+    yield _mailbox(context, account, findings[WhyStep.MAILBOX])
     yield _unseen(account)
+
+
+def _explaining(context: AuditContext, account: Account) -> dict[WhyStep, list[Finding]]:
+    """The findings on the account of the checks that inform a step, by step, in catalog order."""
+    findings: dict[WhyStep, list[Finding]] = {step: [] for step in WhyStep}
+    for check in CHECKS.values():
+        if check.informs is not None:
+            findings[check.informs] += [f for f in check.run(context) if account.id in f.accounts]
+    return findings
 
 
 def conclusion(steps: list[Step]) -> str:
@@ -122,7 +114,7 @@ def _door(context: AuditContext, account: Account) -> Step:
     return Step(1, "Right door?", tuple(lines))
 
 
-def _email(context: AuditContext, account: Account, findings: list[Finding]) -> Step:
+def _email(context: AuditContext, account: Account, wrong: list[Finding]) -> Step:
     lines = [f"type exactly: {account.login}"]
     mine = canonical_mailbox(account.login).canonical
     elsewhere = []
@@ -144,8 +136,6 @@ def _email(context: AuditContext, account: Account, findings: list[Finding]) -> 
             )
     if elsewhere:
         lines.append(f"the same mailbox also signs in to {', '.join(elsewhere)}")
-    wrong = [f for f in findings if f.check in ("email.lookalike", "email.typo-domain")]
-    wrong += [f for f in findings if f.check == "email.invalid"]
     lines += [f.message for f in wrong]
     cause = None
     if wrong:
@@ -174,14 +164,16 @@ def _password(context: AuditContext, account: Account, ask: Ask) -> Step:
 
 
 def _code(
-    context: AuditContext, account: Account, findings: list[Finding], ask: Ask, now: float
+    context: AuditContext,
+    account: Account,
+    findings: list[Finding],
+    ask: Ask,
+    now: float,
 ) -> Step:
     lines = [_where_codes_go(account)]
     left = context.secrets.backup_codes(account.id)
     lines.append(f"backup codes stored: {left}" if left else "no backup codes are stored")
-    lines += [
-        f.message for f in findings if f.check in ("mfa.totp-invalid", "email.totp-label-mismatch")
-    ]
+    lines += [f.message for f in findings]
     cause = None
     if context.secrets.totp(account.id) is not None:
         code = ask(f"Code your authenticator shows for {account.id} (Enter to skip)")
@@ -220,8 +212,7 @@ def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -
             lines.append(f"{field} mailbox {address} is {mailbox.id} (its second step: {codes})")
     ends = chain_ends(context, account)
     lines += [f"{end.text}: that is {end.detail}" for end in ends]
-    weak = [f.message for f in findings if f.check == "recovery.weak-link"]
-    lines += weak
+    lines += [f.message for f in findings]
     cause = None
     if ends and ends[0].problem == "phone":
         cause = f"one lost phone locks {account.id} and its way back in ({ends[0].text})"
