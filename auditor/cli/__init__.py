@@ -19,6 +19,7 @@ from types import FrameType
 import click
 
 from auditor import __version__
+from auditor.errors import Stopped
 from auditor.interrupts import STOPPING
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -152,7 +153,7 @@ def _stopped(signum: int, frame: FrameType | None) -> None:
     handler, which rolls back): stop now, with 128 + the signal's number as a shell would report,
     never 1, which means findings."""
     click.echo(f"store-audit: interrupted by {signal.Signals(signum).name}", err=True)
-    sys.exit(128 + signum)
+    raise Stopped(128 + signum)
 
 
 __all__ = ["cli", "main"]

@@ -48,11 +48,17 @@ def judge_code(
         digits = parse_totp(seed).digits
     except TotpError as error:
         return CodeVerdict(f"the seed stored for {account.id} cannot generate codes: {error}", None)
-    if not typed.isdigit() or len(typed) != digits:
-        shown = f"{len(typed)} characters" if not typed.isdigit() else f"{len(typed)} digits"
+    if not typed.isdigit() or abs(len(typed) - digits) > 2:
+        # how long it is is never said: it may be a password pasted at the wrong prompt
         return CodeVerdict(
-            f"you typed {shown}; {account.id}'s codes are {digits} digits: a digit was missed or "
-            "added while typing, so the site says the code is wrong",
+            f"what you typed is not a code of {digits} digits: a password or something else "
+            "pasted where the code goes?",
+            "something other than a code typed as the code",
+        )
+    if len(typed) != digits:
+        return CodeVerdict(
+            f"you typed {len(typed)} digits; {account.id}'s codes are {digits} digits: a digit "
+            "was missed or added while typing, so the site says the code is wrong",
             "a mistyped code (wrong length)",
         )
     check = check_code(seed, typed, now)

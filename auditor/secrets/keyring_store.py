@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from auditor.errors import SecretStoreError, seconds_setting
+from auditor.errors import OWN_STOPS, SecretStoreError, seconds_setting
 from auditor.secrets.store import Arrived, one_by_one
 
 T = TypeVar("T")
@@ -36,7 +36,9 @@ class KeyringStore:
             import keyring
 
             self._backend = keyring.get_keyring()
-        except Exception as error:  # any backend may fail while loading
+        except OWN_STOPS:
+            raise
+        except BaseException as error:  # any backend may fail while loading, SystemExit too
             raise _keyring_failure(
                 "could not load a keyring backend", error, loading=True
             ) from None
@@ -82,7 +84,10 @@ class KeyringStore:
     def _get_now(self, service: str, username: str, backend: Any = None) -> str | None:
         try:
             value = (backend or self._backend).get_password(service, username)
-        except Exception as error:  # the keyring boundary: every backend failure is exit 3
+        except OWN_STOPS:
+            raise
+        except BaseException as error:  # the keyring boundary: every backend failure is exit 3,
+            # a SystemExit or KeyboardInterrupt it raises too (their argument could be a value)
             raise _keyring_failure(
                 f"keyring backend {self.describe()} failed to read service {service!r}", error
             ) from None
@@ -128,9 +133,9 @@ class KeyringStore:
             return read_chain(
                 members, pairs, lambda member, s, u: self._get_now(s, u, member), progress, arrived
             )
-        except SecretStoreError:
+        except (SecretStoreError, *OWN_STOPS):
             raise
-        except Exception as error:  # the keyring boundary, as in get()
+        except BaseException as error:  # the keyring boundary, as in get()
             raise _keyring_failure(
                 f"keyring backend {self.describe()} failed to read the entries", error
             ) from None

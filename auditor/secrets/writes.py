@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.errors import SecretStoreError, StoreAuditError
+from auditor.errors import OWN_STOPS, SecretStoreError, StoreAuditError
 from auditor.interrupts import held
 from auditor.secrets.journal import Entry, Journal, inventory_digest, previous_service
 from auditor.secrets.keyring_store import KeyringStore, keyring_hint
@@ -42,7 +42,9 @@ class KeyringWriter(KeyringStore):
             self._may_store = True
         try:
             self._backend.set_password(service, username, value)
-        except Exception as error:  # the keyring boundary
+        except OWN_STOPS:
+            raise
+        except BaseException as error:  # the keyring boundary (a backend's SystemExit too)
             raise SecretStoreError(
                 f"keyring backend {self.describe()} failed to write service {service!r}: "
                 f"{type(error).__name__}",
@@ -61,7 +63,9 @@ class KeyringWriter(KeyringStore):
         """Remove an entry; SecretStoreError when the backend fails."""
         try:
             self._backend.delete_password(service, username)
-        except Exception as error:  # the keyring boundary
+        except OWN_STOPS:
+            raise
+        except BaseException as error:  # the keyring boundary (a backend's SystemExit too)
             raise SecretStoreError(
                 f"keyring backend {self.describe()} failed to delete service {service!r}: "
                 f"{type(error).__name__}",
