@@ -15,6 +15,7 @@ import click
 
 from auditor.cli.common import (
     INVENTORY_OPTION,
+    ask,
     fail,
     note,
     read_secret,
@@ -159,11 +160,7 @@ def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> N
 
 def _ask(question: str) -> str:
     """A hidden answer; "" when skipped or when there is no one to answer (stdin closed)."""
-    try:
-        answer: str = click.prompt(question, hide_input=True, default="", show_default=False)
-    except click.Abort:
-        return ""
-    return answer
+    return ask(question) or ""
 
 
 def _skip(question: str) -> str:
@@ -216,7 +213,11 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
         warn_about_inventory(loaded.path)
         seed = stored_seed(find_account(loaded, account_id), KeyringStore())
         digits = parse_totp(seed).digits
-        code = click.prompt(f"Code your authenticator shows for {account_id}")
+        code = (
+            click.prompt(f"Code your authenticator shows for {account_id}")
+            if sys.stdin.isatty()
+            else ask(f"Code your authenticator shows for {account_id}", hidden=False) or ""
+        )
         problem = code_problem(code, digits)
         if problem:
             raise UsageError(f"{account_id}: {problem}")

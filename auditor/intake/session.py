@@ -93,8 +93,8 @@ def recovery_lines(path: Path, recovery: Recovery) -> list[str]:
 
     if recovery.completed:
         head = (
-            f"finished an interrupted write to {path}: it had saved the inventory; dropped "
-            f"the {recovery.dropped} previous value(s) it had kept aside"
+            f"finished an interrupted write to {path}: it had completed; dropped the "
+            f"{recovery.dropped} previous value(s) it had kept aside"
         )
     else:
         head = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,10 +42,16 @@ def inventory_lock(inventory: Path, on_wait: Callable[[str], None] | None = None
     path = lock_path(inventory)
     wait = lock_wait()
     try:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
     except OSError as error:
         raise InventoryError(f"{path}: cannot open the lock file: {error.strerror}") from None
     try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):  # a planted FIFO or device
+            raise InventoryError(
+                f"{path}: the lock file is not a regular file (a FIFO, a socket or a device); "
+                "nothing was written",
+                hint="check what put it there, then remove it",
+            )
         _acquire(handle, path, inventory, wait, on_wait)
         os.ftruncate(handle, 0)
         os.write(handle, f"{os.getpid()}\n".encode())
