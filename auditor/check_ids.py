@@ -27,4 +27,9 @@ CHECK_IDS = (
     "mfa.no-backup-codes",
     "mfa.few-backup-codes",
     "recovery.unreachable",
+    "access.primary-login-shared",
+    "access.departed",
+    "password.known-to-departed",
+    "mfa.phone-at-risk",
+    "access.tool-trusted-device",
 )

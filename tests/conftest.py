@@ -29,6 +29,17 @@ settings.load_profile("large" if os.environ.get("STORE_AUDIT_HYPOTHESIS") == "la
 UseBackend = Callable[[KeyringBackend], None]
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test speaks English unless it asks for another language (a developer's own locale
+    may be Chinese), and leaves English behind for the next test, in this process too."""
+    from auditor import i18n
+
+    monkeypatch.setenv("STORE_AUDIT_LANG", "en")
+    yield
+    i18n.use(i18n.ENGLISH)
+
+
 @pytest.fixture
 def use_backend() -> Iterator[UseBackend]:
     """A function that makes `keyring` use a backend for this test (through keyring's own

@@ -9,6 +9,7 @@ from typing import Any
 from auditor.checks import CHECKS, AuditContext
 from auditor.checks.findings import Finding
 from auditor.inventory import Account, Inventory, Policy, Seller, platforms
+from auditor.inventory.people import Person, Phone
 from auditor.secrets import AccountSecrets, Secret, SecretView
 
 TODAY = dt.date(2026, 11, 27)
@@ -28,10 +29,16 @@ def account(id: str, **fields: Any) -> Account:
 
 
 def inventory(
-    *accounts: Account, seller: Seller | None = None, policy: Policy | None = None
+    *accounts: Account,
+    seller: Seller | None = None,
+    policy: Policy | None = None,
+    people: tuple[Person, ...] = (),
+    phones: tuple[Phone, ...] = (),
 ) -> Inventory:
-    """An in-memory inventory of these accounts."""
-    return Inventory(Path("test.toml"), tuple(accounts), seller or Seller(), policy or Policy())
+    """An in-memory inventory of these accounts (and people and phones)."""
+    return Inventory(
+        Path("test.toml"), tuple(accounts), seller or Seller(), policy or Policy(), people, phones
+    )
 
 
 def view(

@@ -50,19 +50,29 @@ def test_every_format_has_a_test() -> None:
     assert set(FORMATS) == set(FORMAT_TESTS)
 
 
-def test_the_cli_offers_every_format() -> None:
-    from auditor.cli.audit import FORMAT_NAMES
-
-    assert set(FORMAT_NAMES) == set(FORMATS)
-
-
-def test_import_offers_every_importer() -> None:
+def choices(command_name: str, option: str) -> list[str]:
+    """What click offers for a command's option."""
     import click
 
     from auditor.cli import cli
-    from auditor.intake.importers import IMPORTERS
 
-    command = cli.get_command(click.Context(cli), "import")
+    command = cli.get_command(click.Context(cli), command_name)
     assert command is not None
-    choice = next(p for p in command.params if p.name == "manager").type
-    assert set(choice.choices) == set(IMPORTERS)  # type: ignore[attr-defined]
+    choice = next(p for p in command.params if p.name == option).type
+    return list(choice.choices)  # type: ignore[attr-defined]
+
+
+def test_the_cli_offers_every_format() -> None:
+    from auditor.lockout import MAP_FORMATS
+
+    assert choices("audit", "format_name") == list(FORMATS)
+    assert choices("demo", "format_name") == list(FORMATS)
+    assert choices("map", "fmt") == list(MAP_FORMATS)
+
+
+def test_import_offers_every_importer_and_names_its_manager() -> None:
+    from auditor.intake.importers import IMPORTERS, LABELS
+
+    assert choices("import", "manager") == list(IMPORTERS) == list(LABELS)
+    assert {"edge", "brave", "keepass"} <= set(IMPORTERS)
+    assert IMPORTERS["edge"] is IMPORTERS["chrome"]

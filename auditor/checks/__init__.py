@@ -9,6 +9,9 @@ disagree.
 from __future__ import annotations
 
 from auditor.checks import (
+    access_departed,
+    access_primary_login_shared,
+    access_tool_trusted_device,
     email_invalid,
     email_lookalike,
     email_recovery_is_login,
@@ -19,6 +22,7 @@ from auditor.checks import (
     mfa_few_backup_codes,
     mfa_missing,
     mfa_no_backup_codes,
+    mfa_phone_at_risk,
     mfa_shared_phone,
     mfa_sms_only,
     mfa_totp_invalid,
@@ -26,6 +30,7 @@ from auditor.checks import (
     mfa_unknown,
     password_breached,
     password_contains_identity,
+    password_known_to_departed,
     password_missing,
     password_reused,
     password_similar,
@@ -66,6 +71,11 @@ CHECKS: dict[str, Check] = {
         mfa_no_backup_codes.CHECK,
         mfa_few_backup_codes.CHECK,
         recovery_unreachable.CHECK,
+        access_primary_login_shared.CHECK,
+        access_departed.CHECK,
+        password_known_to_departed.CHECK,
+        mfa_phone_at_risk.CHECK,
+        access_tool_trusted_device.CHECK,
     )
 }
 """Check id → its record, in catalog order."""

@@ -15,11 +15,14 @@ import io
 import signal
 import sys
 from types import FrameType
+from typing import Any
 
 import click
 
 from auditor import __version__
+from auditor.cli import language
 from auditor.errors import Stopped
+from auditor.i18n import _
 from auditor.interrupts import STOPPING
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -106,24 +109,32 @@ class _Commands(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        """Choose the run's language first: click's messages about these very arguments are
+        written in it."""
+        language.start(args)
+        language.translate_help(self)
+        return super().main(args, *rest, **options)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        module, name, _ = COMMANDS[cmd_name]
+        module, name, _help = COMMANDS[cmd_name]
         command: click.Command = getattr(importlib.import_module(f"auditor.cli.{module}"), name)
-        return command
+        return language.translate_help(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The list click would show, cut to the terminal's width the same way."""
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(map(len, names))
-        rows = [(n, click.Command(n, help=COMMANDS[n][2]).get_short_help_str(limit)) for n in names]
-        with formatter.section("Commands"):
+        rows = [(n, language.short_help(_(COMMANDS[n][2]), limit)) for n in names]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="store-audit")
+@click.option("--lang", **language.LANG_OPTION)
 def cli() -> None:
     """Audit the logins of your online stores, mailboxes and payment accounts.
 

@@ -21,6 +21,7 @@ from auditor.cli.common import (
     warn_about_inventory,
 )
 from auditor.errors import ExitCode, UsageError
+from auditor.intake.importers import ALIASES_HELP, IMPORTERS
 from auditor.vocabulary import KINDS, MFA_METHODS
 
 if TYPE_CHECKING:
@@ -190,11 +191,8 @@ def _set_backup_codes(
     "--from",
     "manager",
     required=True,
-    type=click.Choice(
-        ["bitwarden", "1password", "chrome", "edge", "brave", "firefox", "keepassxc", "keepass"]
-        + ["lastpass"]
-    ),
-    help="The password manager (or browser) that wrote FILE; edge and brave read as chrome.",
+    type=click.Choice(list(IMPORTERS)),
+    help=f"The password manager (or browser) that wrote FILE; {ALIASES_HELP}.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")

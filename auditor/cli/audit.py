@@ -14,14 +14,13 @@ import click
 
 from auditor.cli.common import FILE, refuse_overwriting, reported, warn_about_inventory
 from auditor.errors import UsageError
+from auditor.report import FORMATS
 from auditor.vocabulary import FAIL_ON_NAMES
 
 if TYPE_CHECKING:
     from auditor.report.results import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMAT_NAMES = ("table", "json", "markdown", "csv", "html", "sarif", "junit")
-"""The keys of auditor.report.FORMATS, listed here so `--help` need not import the engine."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ report_options = _options(
     click.option(
         "--format",
         "format_name",
-        type=click.Choice(FORMAT_NAMES),
+        type=click.Choice(list(FORMATS)),
         help="Report format [default: table on a terminal, else json].",
     ),
     click.option(
@@ -169,17 +168,13 @@ def emit(
     default: str | None = None,
     sarif_root: Path | None = None,
 ) -> None:
-    from dataclasses import replace
-
     from auditor.files import write_private
-    from auditor.report import render_chunks
 
-    if sarif_root is not None:
-        report = replace(report, sarif_root=str(sarif_root))
     if format_name is None:
         terminal = output is None and sys.stdout.isatty()
         format_name = default or ("table" if terminal else "json")
-    chunks = render_chunks(report, format_name)
+    root = str(sarif_root) if sarif_root is not None else None
+    chunks = FORMATS[format_name].pieces(report, sarif_root=root)
     if output is None:
         for chunk in chunks:
             click.echo(chunk, nl=False)

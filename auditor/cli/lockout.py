@@ -23,6 +23,7 @@ from auditor.cli.common import (
     warn_about_inventory,
 )
 from auditor.errors import ExitCode, StoreAuditError, UsageError
+from auditor.lockout import MAP_FORMATS
 
 if TYPE_CHECKING:
     from auditor.secrets import Secret
@@ -171,7 +172,7 @@ def _skip(question: str) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "markdown"]),
+    type=click.Choice(list(MAP_FORMATS)),
     default="table",
     show_default=True,
 )
@@ -183,7 +184,6 @@ def map_(fmt: str, inventory: Path | None) -> None:
     from auditor.checks import AuditContext
     from auditor.checks.signin_map import build_map
     from auditor.inventory import load_inventory, locate_inventory
-    from auditor.lockout.map_formats import map_json, render_map_markdown, render_map_table
     from auditor.report.visible import visible
     from auditor.secrets import KeyringStore, read_secrets
 
@@ -192,8 +192,7 @@ def map_(fmt: str, inventory: Path | None) -> None:
         warn_about_inventory(loaded.path)
         secrets = read_secrets(loaded.accounts, KeyringStore())
     signin = build_map(AuditContext(loaded, secrets, dt.date.today()))
-    render = {"table": render_map_table, "json": map_json, "markdown": render_map_markdown}[fmt]
-    click.echo(visible(render(signin)))
+    click.echo(visible(MAP_FORMATS[fmt](signin)))
 
 
 @click.command("verify-totp")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.inventory import platforms
+from auditor.inventory.people import Access, Person, Phone
 from auditor.vocabulary import Severity
 
 INVENTORY_VERSION = 1
@@ -89,6 +90,10 @@ class Account:
     marketplaces: tuple[str, ...] = ()
     """The marketplaces this one seller account sells in (upper case), when it serves several
     through one login (Amazon's unified accounts)."""
+    access: Access = Access()
+    """Who signs in with its own login or a sub-user, and who receives its codes."""
+    security_questions: bool = False
+    """Whether the account has security questions, whose answers the keyring keeps."""
     line: int | None = None
     """Line of its `[[accounts]]` header in the file, for reports that point into it."""
 
@@ -149,6 +154,14 @@ class Inventory:
     """The seller's name and own domains."""
     policy: Policy = field(default_factory=Policy)
     """Thresholds for the checks and the gate."""
+    people: tuple[Person, ...] = ()
+    """Who can get in (`[[people]]`), in file order."""
+    phones: tuple[Phone, ...] = ()
+    """The phones that receive codes (`[[phones]]`), in file order."""
+
+    def person(self, person_id: str) -> Person | None:
+        """The person with this id, if any."""
+        return next((p for p in self.people if p.id == person_id), None)
 
     def account(self, account_id: str) -> Account | None:
         """The account with this id, if any."""

@@ -17,6 +17,7 @@ TOPICS = {
     "account_health": "account health and appeals",
     "status": "site status",
     "support": "seller support",
+    "sub_users": "a login of their own for each person (sub-users)",
 }
 """The pages a platform may have besides sign-in, and how a sentence names them."""
 
@@ -29,6 +30,8 @@ class Page:
     """The page to open."""
     source: str
     """The page that says so (the page itself, when it is the platform's own)."""
+    name: str = ""
+    """What the platform calls the feature the page is about (`User Permissions`), if said."""
 
 
 @dataclass(frozen=True)

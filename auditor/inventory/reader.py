@@ -21,6 +21,7 @@ from auditor.inventory.model import (
     Policy,
     Seller,
 )
+from auditor.inventory.people import read_access, read_flag, read_who
 from auditor.vocabulary import FAIL_ON_NAMES, parse_fail_on
 
 PHONE = re.compile(r"\+?[0-9 ().-]{7,32}")
@@ -34,6 +35,7 @@ MAX_TEXT = 512
 ACCOUNT_KEYS = {
     *("id", "platform", "kind", "store", "region", "marketplaces", "login", "recovery_email"),
     *("mfa", "mfa_phone", "password_changed", "keyring_service", "ignore"),
+    *("login_users", "sub_users", "codes_to", "trusted_devices", "security_questions"),
 }
 """The keys an [[accounts]] table may hold."""
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -60,7 +62,8 @@ class Reader:
         return InventoryError(f"{self.path}: {where}: {message}")
 
     def inventory(self, document: dict[str, Any]) -> Inventory:
-        self.no_unknown_keys(document, {"version", "seller", "policy", "accounts"}, "top level")
+        known = {"version", "seller", "policy", "accounts", "people", "phones"}
+        self.no_unknown_keys(document, known, "top level")
         if "version" not in document:
             raise self.fail("version", f"missing; add `version = {INVENTORY_VERSION}` at the top")
         version = document["version"]
@@ -93,7 +96,8 @@ class Reader:
                 )
             first_seen[account.id] = index
             accounts.append(account)
-        return Inventory(self.path, tuple(accounts), seller, policy)
+        people, phones = read_who(document, accounts, self.fail)
+        return Inventory(self.path, tuple(accounts), seller, policy, people, phones)
 
     def table(self, document: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
         value = document.get(key, {})
@@ -238,6 +242,8 @@ class Reader:
             ignores=self.ignores(raw.get("ignore", []), where),
             line=line,
             marketplaces=self.marketplaces(raw, platform, where),
+            access=read_access(raw, where, self.fail),
+            security_questions=read_flag(raw, "security_questions", where, self.fail),
         )
 
     def marketplaces(self, raw: Mapping[str, Any], platform: str, where: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from auditor.checks.signin_map import UNRECORDED, SignInMap
+from auditor.i18n import current
 
 
 def _names(ids: Sequence[str]) -> str:
@@ -89,6 +90,7 @@ def map_json(signin: SignInMap) -> str:
                  "codes": a.codes, "backup_codes": a.backup_codes}
                 for a in signin.accounts
             ],
+            "lang": current(),
         },
         ensure_ascii=False,
         indent=2,

@@ -247,6 +247,8 @@ def why_json(account_id: str, steps: list[Step], closing: str) -> str:
     """The walk as JSON (`store-audit/why/1`), for scripts."""
     import json
 
+    from auditor.i18n import current
+
     return json.dumps(
         {
             "schema": "store-audit/why/1",
@@ -256,6 +258,7 @@ def why_json(account_id: str, steps: list[Step], closing: str) -> str:
                 for s in steps
             ],
             "conclusion": closing,
+            "lang": current(),
         },
         ensure_ascii=False,
         indent=2,

@@ -10,6 +10,7 @@ from html import escape
 
 from auditor.checks.findings import Finding
 from auditor.checks.signin_map import UNRECORDED
+from auditor.i18n import current
 from auditor.report.common import (
     breach_note,
     code_spans,
@@ -26,8 +27,11 @@ from auditor.vocabulary import SEVERITY_NAMES
 STYLE = """
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d8dce4; }
 * { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC",
+       "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+       "WenQuanYi Micro Hei", sans-serif; color: var(--ink);
        max-width: 60rem; margin: 2rem auto; padding: 0 1.25rem; }
+body:lang(zh) { line-height: 1.7; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; font-size: 1.2rem; }
 h3 { font-size: 1rem; margin: 1.4rem 0 .4rem; } .meta, .muted { color: var(--muted); }
 .counts { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
@@ -101,7 +105,7 @@ def _head(report: Report) -> list[str]:
     )
     return [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{current()}"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

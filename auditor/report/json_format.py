@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from auditor.i18n import current
 from auditor.report.common import status
 from auditor.report.results import Report
 
@@ -76,6 +77,7 @@ def _sections(report: Report) -> dict[str, Any]:
             }
             for e in report.expired_ignores
         ],
+        "lang": current(),
     }
 
 

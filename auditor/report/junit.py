@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from auditor.checks import CHECKS
 from auditor.checks.findings import Finding
+from auditor.i18n import current
 from auditor.report.common import fails_gate, status
 from auditor.report.results import Report
 
@@ -56,6 +57,10 @@ def render_junit(report: Report) -> str:
     root = ET.Element("testsuites", name="store-audit")
     accounts_suite = ET.SubElement(root, "testsuite", name="store-audit accounts")
     wide_suite = ET.SubElement(root, "testsuite", name="store-audit inventory-wide checks")
+    for suite in (accounts_suite, wide_suite):
+        # the language of the failure messages, `en` or `zh-CN`
+        properties = ET.SubElement(suite, "properties")
+        ET.SubElement(properties, "property", name="lang", value=current())
     totals = {"accounts": [0, 0], "wide": [0, 0]}
     scoped = [a for a in report.accounts if not report.scope or a.id in report.scope]
     own_findings: dict[str, list[Finding]] = defaultdict(list)

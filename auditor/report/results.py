@@ -65,8 +65,6 @@ class Report:
     """What passwords were looked up in (a corpus file, the range API), or None: not checked."""
     fixed_since_baseline: tuple[str, ...] = ()
     """Baseline keys (in scope) that this run no longer finds: fixed since the baseline."""
-    sarif_root: str | None = None
-    """The directory SARIF URIs are relative to (--sarif-root); None: the current directory."""
 
     @cached_property
     def new_keys(self) -> frozenset[str]:

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from auditor.checks import CHECKS, Finding
+from auditor.i18n import current
 from auditor.report.results import Report
 from auditor.vocabulary import Severity
 
@@ -84,9 +85,10 @@ RULE_INDEX = {check_id: index for index, check_id in enumerate(CHECKS)}
 """Check id → its rule's position in `rules` (results point at it)."""
 
 
-def report_to_sarif(report: Report) -> dict[str, Any]:
-    """The SARIF log as plain data."""
-    location, base = artifact_location(report.inventory_path, report.sarif_root)
+def report_to_sarif(report: Report, sarif_root: str | None = None) -> dict[str, Any]:
+    """The SARIF log as plain data; URIs relative to `sarif_root` (--sarif-root), else to the
+    current directory."""
+    location, base = artifact_location(report.inventory_path, sarif_root)
     lines = {a.id: a.line or 1 for a in report.accounts}
     results = [_result(item, report, location, lines) for item in report.findings]
     results += [_absent(key, location, lines) for key in report.fixed_since_baseline]
@@ -100,6 +102,8 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
             }
         },
         "automationDetails": {"id": f"store-audit/{location['uri']}"},
+        # the language of every message of the log (SARIF 2.1.0 §3.14.2), `en` or `zh-CN`
+        "language": current(),
         "results": results,
         "invocations": [
             {
@@ -183,6 +187,6 @@ def _absent(key: str, location: dict[str, str], lines: dict[str, int]) -> dict[s
     return result
 
 
-def render_sarif(report: Report) -> str:
+def render_sarif(report: Report, sarif_root: str | None = None) -> str:
     """Indented SARIF JSON with a trailing newline."""
-    return json.dumps(report_to_sarif(report), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report_to_sarif(report, sarif_root), indent=2, ensure_ascii=False) + "\n"

@@ -15,6 +15,7 @@ from auditor.checks import CHECKS
 from auditor.inventory import Inventory, Policy, Seller
 from auditor.secrets import MemoryStore, SecretView, read_secrets
 from auditor.vocabulary import Severity
+from tests.checks.people_cases import CASES as PEOPLE_CASES
 from tests.helpers import STRONG, account, inventory, run, view
 
 Case = Callable[[], tuple[Inventory, SecretView, dict[str, int]]]
@@ -378,6 +379,8 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
         ),  # fmt: skip
     ),
 }
+
+CASES.update(PEOPLE_CASES)
 
 
 def test_every_check_has_cases() -> None:

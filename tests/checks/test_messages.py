@@ -22,6 +22,7 @@ from auditor.checks import CHECKS, AuditContext, Finding
 from auditor.inventory import Account, Inventory, Seller
 from auditor.secrets import SecretView
 from auditor.vocabulary import Severity
+from tests.checks.people_cases import MESSAGES as PEOPLE_MESSAGES
 from tests.checks.test_checks import CASES as CHECK_CASES
 from tests.helpers import STRONG, TODAY, account, inventory, view
 
@@ -355,6 +356,9 @@ for _check, (_fields, _extra) in OWN_FIELDS.items():
             else ("x", _name),
             **_extra,  # type: ignore[arg-type]
         )
+
+for _name, (_check, _inventory, _must, _must_not) in PEOPLE_MESSAGES.items():
+    CASES[_name] = Case(_check, _inventory, must=_must, must_not=_must_not)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -28,7 +28,7 @@ def every_page() -> list[tuple[str, str, dict[str, str]]]:
 
 @pytest.mark.parametrize(("platform", "what", "page"), every_page())
 def test_every_page_has_a_source(platform: str, what: str, page: dict[str, str]) -> None:
-    assert set(page) == {"url", "source"}, (platform, what)
+    assert {"url", "source"} <= set(page) <= {"url", "source", "name"}, (platform, what)
     assert page["url"].startswith("https://"), (platform, what)
     assert page["source"].startswith(("https://", "http://")), (platform, what)
     assert platform in platforms.PLATFORMS
@@ -77,3 +77,9 @@ def test_advice_prefers_a_passkey_where_the_platform_offers_one() -> None:
         found["box"].remediation
     )
     assert "a security key or a passkey, if the platform offers one" in found["shop"].remediation
+
+
+@pytest.mark.parametrize("platform", ["amazon", "ebay", "walmart"])
+def test_the_sub_user_feature_of_the_big_marketplaces_is_sourced_and_named(platform: str) -> None:
+    page = pages.topic_page(platform, "sub_users")
+    assert page is not None and page.name and page.source.startswith("https://")

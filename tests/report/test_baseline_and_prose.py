@@ -211,8 +211,7 @@ def test_sarif_uri_is_relative_inside_the_root_and_based_outside_it(
     monkeypatch.chdir(repo)
 
     def location(path: Path, root: str | None = None) -> tuple[dict[str, str], dict[str, object]]:
-        report = replace(sarif_report(path), sarif_root=root)
-        (run,) = json.loads(FORMATS["sarif"](report))["runs"]
+        (run,) = json.loads(FORMATS["sarif"](sarif_report(path), sarif_root=root))["runs"]
         artifact = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
         return artifact, run.get("originalUriBaseIds", {})
 

@@ -5,25 +5,10 @@ from __future__ import annotations
 
 from auditor.intake.importers.entries import csv_header
 
-NAMES = {
-    "bitwarden": "Bitwarden",
-    "1password": "1Password",
-    "chrome": "Chrome",
-    "edge": "Edge",
-    "brave": "Brave",
-    "firefox": "Firefox",
-    "keepassxc": "KeePassXC",
-    "keepass": "KeePass 2",
-    "lastpass": "LastPass",
-}
-"""`--from` values and the names the managers go by."""
-
-SAME_READER = {"keepass": "keepassxc", "edge": "chrome", "brave": "chrome"}
-"""`--from` values whose exports one reader reads → the value detection names them by."""
-
 
 def detect_manager(text: str) -> str | None:
-    """The `--from` value whose export this looks like, or None when unsure."""
+    """The `--from` value whose export this looks like, or None when unsure (`read_entries`
+    names it when it is not the reader asked for)."""
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
         head = stripped[:4096]
@@ -44,11 +29,3 @@ def detect_manager(text: str) -> str | None:
     if {"name", "url", "username", "password"} <= header:
         return "chrome"
     return None
-
-
-def wrong_manager(manager: str, text: str) -> str | None:
-    """The advice for an export given the wrong `--from`, or None when it fits (or is unknown)."""
-    found = detect_manager(text)
-    if found is None or SAME_READER.get(found, found) == SAME_READER.get(manager, manager):
-        return None
-    return f"this looks like a {NAMES[found]} export: use --from {found}"

@@ -1,0 +1,94 @@
+"""access.departed: a person who has left is still listed on an account (as a user of its
+primary login, a sub-user, a holder of its codes or a trusted device), or their phone still
+receives its codes. Until that is undone they can still get in, or stop the owner getting in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.context import AuditContext
+from auditor.checks.findings import Finding, join_names
+from auditor.checks.people_access import departed_on, set_command, since
+from auditor.inventory import Account
+from auditor.inventory.people import Person
+from auditor.vocabulary import Severity
+
+STILL = {
+    "login_users": "signs in with its primary login",
+    "sub_users": "has a sub-user on it",
+    "codes_to": "holds its authenticator or receives its codes",
+    "trusted_devices": "has a device it trusts without a code",
+    "phone": "holds the phone its codes go to",
+}
+"""What each listing means a departed person can still do."""
+
+
+def find_departed(context: AuditContext) -> Iterator[Finding]:
+    """One finding per account that still lists, or sends codes to, someone who has left."""
+    for account in context.reported_accounts:
+        gone = departed_on(context, account)
+        if not gone:
+            continue
+        what = "; ".join(
+            f"{person.label}, {since(person)}, still {join_names(STILL[r] for r in roles)}"
+            for person, roles in gone
+        )
+        yield CHECK.finding(
+            [account.id],
+            f"{account.id} ({account.platform_name}): {what}",
+            undo_steps(account, gone),
+            subject=join_names(person.id for person, _ in gone),
+        )
+
+
+def undo_steps(account: Account, gone: list[tuple[Person, tuple[str, ...]]]) -> str:
+    """What to change on the platform, then the command that records it."""
+    roles = {role for _, each in gone for role in each}
+    steps = []
+    if "sub_users" in roles:
+        steps.append(f"remove their sub-user from {account.platform_name}")
+    if "login_users" in roles:
+        steps.append(f"change the password (`store-audit set-secret {account.id}`)")
+    if roles & {"codes_to", "phone"}:
+        steps.append(_new_codes(account))
+    if "trusted_devices" in roles or "login_users" in roles:
+        steps.append("sign out every device the account trusts")
+    ids = [person.id for person, _ in gone]
+    extra = "mfa_phone=NEW-NUMBER" if "phone" in roles else ""
+    if roles - {"phone"} or extra:
+        steps.append(f"record it: `{set_command(account, ids, extra)}`")
+    return f"On {account.id}: " + "; ".join(steps) + "."
+
+
+def _new_codes(account: Account) -> str:
+    """Where the codes must go now, and for an authenticator the command that stores the new
+    seed."""
+    if account.mfa == "totp":
+        return (
+            "set up the authenticator again on a phone you hold (`store-audit set-secret "
+            f"{account.id} --totp --force`)"
+        )
+    return "move the codes to a phone or an authenticator you hold"
+
+
+def _action(facts: ActionFacts) -> str:
+    return f"Shut {facts.subject}, who left, out of {facts.who}"
+
+
+CHECK = Check(
+    id="access.departed",
+    severity=Severity.HIGH,
+    fires_when=(
+        "a person who has left (`left` on or before today) is still listed on an account, or "
+        "their phone still receives its codes"
+    ),
+    advice=(
+        "Remove their sub-user, change the password they knew, move the codes to a phone or "
+        "authenticator you hold, then take them off the account's lists (`store-audit offboard "
+        "PERSON` lists every step)."
+    ),
+    run=find_departed,
+    fix=Fix.OWN,
+    action=_action,
+)

@@ -1,0 +1,95 @@
+"""What the people checks and `offboard` share: who is listed on an account, who has left,
+whose phone receives its codes, the platform's own way to give each person a login (from the
+catalog, never assumed), and the `store-audit set` command that records a person's removal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from auditor.checks.context import AuditContext
+from auditor.checks.mfa_shared_phone import phone_key
+from auditor.inventory import Account, pages
+from auditor.inventory.people import ACCESS_KEYS, Access, Person, Phone
+
+OWNER = "owner"
+
+
+def people_by_id(context: AuditContext) -> dict[str, Person]:
+    """The inventory's `[[people]]`, by id."""
+    return {person.id: person for person in context.inventory.people}
+
+
+def phone_record(context: AuditContext, number: str | None) -> Phone | None:
+    """The `[[phones]]` record for a number, however it is spaced or prefixed."""
+    if not number:
+        return None
+    key = phone_key(number)
+    return next((p for p in context.inventory.phones if phone_key(p.number) == key), None)
+
+
+def phone_holder(context: AuditContext, account: Account) -> Person | None:
+    """Whoever holds the phone that receives the account's codes, when recorded."""
+    record = phone_record(context, account.mfa_phone)
+    if record is None or record.holder is None:
+        return None
+    return people_by_id(context).get(record.holder)
+
+
+def departed_on(context: AuditContext, account: Account) -> list[tuple[Person, tuple[str, ...]]]:
+    """The people gone by the audit's day who are still listed on the account, or whose phone
+    still receives its codes, each with what they still have (`login_users`, `phone`...)."""
+    people = people_by_id(context)
+    found: dict[str, tuple[Person, tuple[str, ...]]] = {}
+    for person_id in account.access.everyone():
+        person = people[person_id]
+        if person.has_left(context.today):
+            found[person_id] = (person, account.access.roles_of(person_id))
+    holder = phone_holder(context, account)
+    if holder is not None and holder.has_left(context.today):
+        _, roles = found.get(holder.id, (holder, ()))
+        found[holder.id] = (holder, (*roles, "phone"))
+    return list(found.values())
+
+
+def own_login_advice(account: Account, names: str) -> str:
+    """`give li-wei a login of their own with Amazon's User Permissions (URL)`, or a general
+    sentence where the catalog has no sourced page for the platform's sub-user feature."""
+    page = pages.topic_page(account.platform, "sub_users")
+    if page is not None:
+        return (
+            f"give {names} a login of their own with {account.platform_name}'s "
+            f"{page.name or 'sub-user feature'} ({page.url})"
+        )
+    return (
+        f"give {names} a login of their own, if {account.platform_name} offers one "
+        "(store-audit has no sourced page for it)"
+    )
+
+
+def without(access: Access, person_ids: Iterable[str]) -> Access:
+    """The access with these people taken off every list."""
+    for person_id in person_ids:
+        access = access.without(person_id)
+    return access
+
+
+def set_command(account: Account, person_ids: Iterable[str], extra: str = "") -> str:
+    """`store-audit set ID login_users=owner codes_to=`: the command that records these people
+    taken off the account's lists (an empty value removes the key)."""
+    after = without(account.access, person_ids)
+    changed = [
+        f"{key}={','.join(getattr(after, key))}"
+        for key in ACCESS_KEYS
+        if getattr(after, key) != getattr(account.access, key)
+    ]
+    return " ".join(["store-audit set", account.id, *changed, *([extra] if extra else [])])
+
+
+def is_owner(person: Person) -> bool:
+    """Whether the person is (one of) the owner(s)."""
+    return person.role == OWNER
+
+
+def since(person: Person) -> str:
+    """`who left 2026-10-20`."""
+    return f"who left {person.left.isoformat()}" if person.left else "who left"

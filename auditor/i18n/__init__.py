@@ -1,0 +1,112 @@
+"""The language store-audit speaks: English, the source, or Simplified Chinese.
+
+Every sentence a person reads goes through `_` (or `ngettext` for a count, `pgettext` where one
+English word has two meanings) at the moment it is written, so it comes out in the language
+chosen for this run (`use`, called once by the command line; see `choice` for how the language is
+chosen). Words defined before a run starts (a table of labels, a command's help) are marked with
+`N_` and translated where they are shown.
+
+The catalogs are standard gettext: `auditor/locale/<ll_CC>/LC_MESSAGES/store-audit.po` in the
+repository (the source translators edit), compiled to `.mo` in the wheel. A source checkout has
+no `.mo`: the `.po` is compiled in memory on first use (`po.compile_mo`), so an edit shows on the
+next run. English needs no catalog and loads nothing.
+
+Machine identities never go through here: check ids, finding keys, JSON field names, SARIF rule
+ids and exit codes are the same in every language, so a baseline written in one language matches
+in the other.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from importlib import resources
+
+DOMAIN = "store-audit"
+"""The gettext domain: the catalogs' file name."""
+
+ENGLISH = "en"
+CHINESE = "zh-CN"
+LANGUAGES = (CHINESE, ENGLISH)
+"""The `--lang` values, as BCP 47 tags (what JSON's `lang` and HTML's `lang` carry)."""
+
+_DIRECTORY = {CHINESE: "zh_CN"}
+"""Language tag → the catalog's directory under auditor/locale (gettext's ll_CC form)."""
+
+
+class _Speaking:
+    """The language of this run and its catalog (one per process: a command runs once)."""
+
+    lang = ENGLISH
+    catalog: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def use(lang: str) -> None:
+    """Speak `lang` (one of LANGUAGES) from now on in this process."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _Speaking.catalog = gettext.NullTranslations() if lang == ENGLISH else load(lang)
+    _Speaking.lang = lang
+
+
+def current() -> str:
+    """The language in use: `en` or `zh-CN`."""
+    return _Speaking.lang
+
+
+def catalog() -> gettext.NullTranslations:
+    """The catalog in use (what click's own messages are pointed at)."""
+    return _Speaking.catalog
+
+
+@functools.cache
+def load(lang: str) -> gettext.GNUTranslations:
+    """The compiled catalog of `lang`: the wheel's `.mo`, else the `.po` compiled in memory."""
+    import io
+
+    folder = resources.files("auditor").joinpath("locale", _DIRECTORY[lang], "LC_MESSAGES")
+    compiled = folder.joinpath(f"{DOMAIN}.mo")
+    if compiled.is_file():
+        data = compiled.read_bytes()
+    else:
+        from auditor.i18n import po
+
+        data = po.compile_mo(po.parse(folder.joinpath(f"{DOMAIN}.po").read_text("utf-8")))
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def _(message: str) -> str:
+    """`message` in the language in use."""
+    return _Speaking.catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a message that fits `count`, in the language in use (Chinese has one form,
+    English two)."""
+    return _Speaking.catalog.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the language in use, where `context` tells two meanings of one English
+    word apart (a severity `high` and ...)."""
+    return _Speaking.catalog.pgettext(context, message)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
+    """Mark `message` for translation without translating it now: for words defined before the
+    language is chosen; `_` translates them where they are shown."""
+    return message
+
+
+__all__ = [
+    "CHINESE",
+    "ENGLISH",
+    "LANGUAGES",
+    "N_",
+    "_",
+    "catalog",
+    "current",
+    "ngettext",
+    "pgettext",
+    "use",
+]

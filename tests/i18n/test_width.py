@@ -1,0 +1,75 @@
+"""Chinese in a terminal: two columns a character, lines broken between characters but never
+inside an id, an address, a URL or a command that fits, nor before closing punctuation."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor.i18n.width import display_width, wrap
+
+ACTION = (
+    "为 ebay 和 gmail-owner 分别设置各自独立的随机生成密码，先从 gmail-owner 开始改起，"
+    "再处理其他账户（包括邮箱）。运行 `store-audit set ebay mfa=totp` 记录。"
+)
+
+
+def test_display_width() -> None:
+    assert display_width("ebay") == 4
+    assert display_width("两步验证") == 8
+    assert display_width("卖家平台 Seller Central") == 23
+    assert display_width("e\u0301") == 1  # a combining accent takes no column
+    assert display_width("\x1b") == 0
+
+
+def test_chinese_wraps_between_characters_within_the_width() -> None:
+    for width in (12, 30, 50):
+        lines = wrap(ACTION, width)
+        assert all(display_width(line) <= width for line in lines), lines
+        assert "".join(lines).replace(" ", "") == ACTION.replace(" ", "")
+        # ids come out whole: every Latin run on a line is one of the text's own words
+        words = {"ebay", "gmail-owner", "store-audit", "set", "mfa=totp"}
+        assert {w for line in lines for w in re.findall(r"[a-z=-]+", line)} <= words
+        # no line starts with closing punctuation or ends with opening punctuation
+        assert not any(line[0] in "，。、）》" for line in lines)
+        assert not any(line[-1] in "（《“" for line in lines)
+
+
+def test_a_command_stays_whole_when_it_fits() -> None:
+    lines = wrap(ACTION, 40)
+    assert any("`store-audit set ebay mfa=totp`" in line for line in lines), lines
+    # narrower than the command, it breaks between its words, never inside one
+    narrow = wrap(ACTION, 14)
+    assert "`store-audit" in narrow and "mfa=totp`" in " ".join(narrow)
+
+
+def test_english_wraps_as_before() -> None:
+    text = "Give ebay and gmail-owner each their own generated password, starting with gmail-owner"
+    assert wrap(text, 50) == [
+        "Give ebay and gmail-owner each their own generated",
+        "password, starting with gmail-owner",
+    ]
+
+
+def test_a_url_longer_than_a_line_is_cut_at_the_width() -> None:
+    url = "https://sellercentral.amazon.com/ap/signin?openid.return_to=home"
+    lines = wrap(f"登录 {url}", 30)
+    assert all(display_width(line) <= 30 for line in lines)
+    assert "".join(lines[1:]) == url
+
+
+WORDS = st.one_of(
+    st.sampled_from(["两步验证", "卖家平台", "，", "。", "（", "）", "账户", "amazon-us", " "]),
+    st.from_regex(r"[a-z0-9.@+-]{1,30}", fullmatch=True),
+    st.text(alphabet="验证码身份器应用设置登录高级安全", min_size=1, max_size=12),
+)
+
+
+@given(st.lists(WORDS, max_size=40), st.integers(min_value=2, max_value=90))
+def test_every_line_fits_and_nothing_is_lost(words: list[str], width: int) -> None:
+    text = "".join(words)
+    lines = wrap(text, width)
+    assert all(display_width(line) <= width for line in lines)
+    assert re.sub(r"\s+", "", "".join(lines)) == re.sub(r"\s+", "", text)
