@@ -15,10 +15,12 @@ from pathlib import Path
 
 from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
+from auditor.intake.ids import NewIds
 from auditor.intake.importers import ExportEntry
 from auditor.intake.logins import LoginGroup, Skipped, group_by_login
-from auditor.inventory import ACCOUNT_ID, Account, Inventory
+from auditor.inventory import Account, Inventory
 from auditor.inventory.editing import InventoryDocument
+from auditor.progress import Progress
 from auditor.secrets import Secret, SecretStore
 from auditor.secrets.totp import TotpError, parse_totp
 
@@ -91,11 +93,6 @@ class ImportPlan:
         return () if force else tuple(p for p in self.proposals if p.status in NEEDS_FORCE)
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
-    return slug[:56] or "account"
-
-
 def _same(a: Secret | None, b: str | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -103,25 +100,40 @@ def _same(a: Secret | None, b: str | None) -> bool:
 
 
 def plan_file(
-    path: Path, entries: list[ExportEntry], store: SecretStore, *, keep_unknown: bool
+    path: Path,
+    entries: list[ExportEntry],
+    store: SecretStore,
+    *,
+    keep_unknown: bool,
+    progress: Progress | None = None,
 ) -> tuple[InventoryDocument, ImportPlan]:
     """The inventory at `path` as it is now (new when there is none), and the plan for it."""
     document = InventoryDocument.open(path)
     _, current = document.render()
-    return document, plan_import(entries, current, store, keep_unknown=keep_unknown)
+    return document, plan_import(
+        entries, current, store, keep_unknown=keep_unknown, progress=progress
+    )
 
 
 def plan_import(
-    entries: list[ExportEntry], inventory: Inventory, store: SecretStore, *, keep_unknown: bool
+    entries: list[ExportEntry],
+    inventory: Inventory,
+    store: SecretStore,
+    *,
+    keep_unknown: bool,
+    progress: Progress | None = None,
 ) -> ImportPlan:
-    """Map export entries to accounts and compare them with the inventory and the keyring."""
+    """Map export entries to accounts and compare them with the inventory and the keyring,
+    telling `progress` how far it has got (a 20,000-login export takes seconds)."""
+    step = progress.step if progress else lambda phase, done, total: None
     skipped: list[Skipped] = []
     others: dict[str, int] = {}
     groups = group_by_login(entries, skipped, others, keep_unknown=keep_unknown)
-    taken = {a.id for a in inventory.accounts}
+    ids = NewIds({a.id for a in inventory.accounts})
     by_login = {(a.platform, a.login.casefold()): a for a in inventory.accounts}
     targets = []
-    for (platform_id, login_key), group in groups.items():
+    for done, ((platform_id, login_key), group) in enumerate(groups.items()):
+        step("planning the import", done, len(groups))
         first = group.entries[0]
         rows = tuple(e.entry for e in group.entries)
         conflict = disputed_secret(group.entries)
@@ -132,7 +144,7 @@ def plan_import(
         if unusable:  # `add` and `set-secret --totp` refuse it too: no seed, no mfa = totp
             seed = None
         existing = by_login.get((platform_id, login_key))
-        account_id = existing.id if existing else _new_id(group, platform_id, taken)
+        account_id = existing.id if existing else ids.new(group, platform_id)
         targets.append(
             _Target(
                 group,
@@ -148,9 +160,8 @@ def plan_import(
             )
         )
     # Everything the plan compares with, in one read (one connection for the Secret Service).
-    stored = store.read_many(
-        [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
-    )
+    pairs = [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
+    stored = store.read_many(pairs, lambda n: step("reading the keyring", n, len(pairs)))
     proposals = tuple(
         _propose(t, stored[t.service, t.login], stored[f"{t.service}/totp", t.login])
         for t in targets
@@ -194,25 +205,6 @@ def _store_name(title: str) -> str | None:
     if not title or "://" in title or re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", title):
         return None
     return title
-
-
-def _new_id(group: LoginGroup, platform_id: str, taken: set[str]) -> str:
-    """An unused account id from the platform and region (or mailbox name, or host)."""
-    match = group.match
-    if match is None:
-        base = _slug(group.host)
-    elif match.platform.kind == "mailbox":
-        base = f"{platform_id}-{group.entries[0].username.partition('@')[0].replace('.', '-')}"
-    else:
-        unified, _ = group.unified()
-        region_id = f"{platform_id}-{match.region}" if match.region else platform_id
-        base = unified or region_id
-    account_id, number = _slug(base), 1
-    while account_id in taken or not ACCOUNT_ID.fullmatch(account_id):
-        number += 1
-        account_id = f"{_slug(base)}-{number}"
-    taken.add(account_id)
-    return account_id
 
 
 def _propose(target: _Target, stored_password: str | None, stored_seed: str | None) -> Proposal:
