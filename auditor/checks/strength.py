@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from auditor.detach import detach_worker
 from auditor.secrets.value import Secret
 
 MAX_SCORED_LENGTH = 72
@@ -110,7 +112,8 @@ class Scoring:
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
-            initializer=gc.disable,
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
         )
         self._pool.submit(
             int
@@ -153,6 +156,11 @@ class Scoring:
     def close(self) -> None:
         """Stop the workers (at once, if the audit ended early)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(parent: int) -> None:
+    detach_worker(parent)  # it dies with the audit and never holds its stdout/stderr
+    gc.disable()
 
 
 def _score_chunk(items: list[tuple[str, list[str]]]) -> list[Strength]:
