@@ -12,6 +12,7 @@ from typing import Any
 from auditor.errors import UsageError
 from auditor.inventory import Account
 from auditor.inventory.editing import InventoryDocument
+from auditor.report.visible import visible_line
 
 SETTABLE = (
     "platform",
@@ -58,7 +59,7 @@ def _show(value: Any) -> str:
         return "not set"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return f'"{value}"'
+    return f'"{visible_line(str(value))}"'  # a U+202E or a newline in a value never acts
 
 
 def parse_assignments(pairs: tuple[str, ...], today: dt.date) -> dict[str, Any]:
