@@ -32,4 +32,6 @@ CHECK_IDS = (
     "password.known-to-departed",
     "mfa.phone-at-risk",
     "access.tool-trusted-device",
+    "recovery.answers-reused",
+    "recovery.answers-missing",
 )

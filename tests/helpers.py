@@ -11,6 +11,7 @@ from auditor.checks.findings import Finding
 from auditor.inventory import Account, Inventory, Policy, Seller, platforms
 from auditor.inventory.people import Person, Phone
 from auditor.secrets import AccountSecrets, Secret, SecretView
+from auditor.secrets.answers import folded
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -45,16 +46,20 @@ def view(
     passwords: dict[str, str] | None = None,
     seeds: dict[str, str] | None = None,
     backup_codes: dict[str, int] | None = None,
+    answers: dict[str, list[str]] | None = None,
 ) -> SecretView:
-    """A secret view from plain dicts of account id → password / seed / backup codes left."""
+    """A secret view from plain dicts of account id → password / seed / backup codes left /
+    security-question answers (folded as the keyring reader folds them)."""
     passwords, seeds, backup_codes = passwords or {}, seeds or {}, backup_codes or {}
-    ids = set(passwords) | set(seeds) | set(backup_codes)
+    answers = answers or {}
+    ids = set(passwords) | set(seeds) | set(backup_codes) | set(answers)
     return SecretView(
         {
             i: AccountSecrets(
                 Secret(passwords[i]) if i in passwords else None,
                 Secret(seeds[i]) if i in seeds else None,
                 backup_codes.get(i, 0),
+                tuple(Secret(folded(a)) for a in answers.get(i, [])),
             )
             for i in ids
         }

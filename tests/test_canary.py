@@ -37,11 +37,15 @@ id = "amazon"
 platform = "amazon"
 login = "amz@acme.test"
 mfa = "totp"
+security_questions = true
+login_users = ["owner", "agency"]
 [[accounts]]
 id = "ebay"
 platform = "ebay"
 login = "ebay@acme.test"
 mfa = "totp"
+security_questions = true
+login_users = ["owner", "va"]
 [[accounts]]
 id = "etsy"
 platform = "etsy"
@@ -52,6 +56,16 @@ id = "long"
 platform = "walmart"
 login = "long@acme.test"
 mfa = "sms"
+[[people]]
+id = "owner"
+role = "owner"
+[[people]]
+id = "va"
+role = "virtual-assistant"
+[[people]]
+id = "agency"
+role = "agency"
+left = 2020-01-01
 """
 
 
@@ -83,12 +97,18 @@ class Canaries:
             "shop": (f"{codes[0]}\n{codes[1]}", codes[0]),
             "amazon": (codes[2], codes[2]),
         }
+        answer = f"Answer {random_core()}"
+        self.answers = {  # the same answer on amazon and ebay: recovery.answers-reused
+            "amazon": (f"{answer}\nRiver {random_core()}", answer[7:]),
+            "ebay": (answer.upper(), answer[7:].upper()),
+        }
         self.forms = {
             f"{kind} {account}": leak_forms(value, core)
             for kind, table in (
                 ("password", self.passwords),
                 ("seed", self.seeds),
                 ("backup codes", self.backup_codes),
+                ("answers", self.answers),
             )
             for account, (value, core) in table.items()
         }
@@ -108,6 +128,8 @@ class Canaries:
             keyring.entries[f"store-audit/{account_id}/totp", logins[account_id]] = value
         for account_id, (value, _) in self.backup_codes.items():
             keyring.entries[f"store-audit/{account_id}/backup", logins[account_id]] = value
+        for account_id, (value, _) in self.answers.items():
+            keyring.entries[f"store-audit/{account_id}/answers", logins[account_id]] = value
 
 
 @pytest.fixture
@@ -145,6 +167,10 @@ def test_the_canary_inventory_exercises_the_password_and_seed_checks(
         "mfa.missing",
         "mfa.few-backup-codes",
         "mfa.no-backup-codes",
+        "recovery.answers-reused",
+        "access.primary-login-shared",
+        "access.departed",
+        "password.known-to-departed",
     }
 
 
@@ -227,7 +253,7 @@ def test_no_leak_when_the_keyring_fails_at_any_read(
     canaries: tuple[Canaries, Path], memory_keyring: MemoryKeyring, use_backend: UseBackend
 ) -> None:
     planted, path = canaries
-    reads = 3 * 6  # a password, a seed and backup codes per account
+    reads = 3 * 6 + 2  # a password, a seed and backup codes per account; answers on two
     for k in range(reads):
         use_backend(FailingAfter(memory_keyring.entries, k))
         for command in (["audit"], ["doctor"]):
@@ -297,12 +323,14 @@ def test_no_leak_from_the_commands_that_write_secrets(
 
     password, seed, replacement = f"Add-{random_core()}!x", random_seed(20), f"Set-{random_core()}"
     codes = [f"{random_core()[:5]}-{random_core()[:5]}" for _ in range(3)]
+    answers = [f"Pet {random_core()}", f"Town {random_core()}"]
     logins = make_logins()
     forms = {
         "add password": leak_forms(password, password),
         "add seed": leak_forms(seed, seed),
         "set-secret": leak_forms(replacement, replacement),
         **{f"backup code {i}": leak_forms(c, c.replace("-", "")) for i, c in enumerate(codes)},
+        **{f"answer {i}": leak_forms(a, a.split()[1]) for i, a in enumerate(answers)},
         **{
             f"export {x.title}": leak_forms(x.password, x.password)
             for x in logins.logins
@@ -375,6 +403,22 @@ def test_no_leak_from_the_commands_that_write_secrets(
         ),  # refused: a line too long
         invoke("use-backup-code", "shop", "--inventory", inventory, input=codes[1] + "\n"),
         invoke("use-backup-code", "shop", "--inventory", inventory, input=codes[1] + "\n"),
+        invoke(
+            *"set-secret shop --security-answers --inventory".split(),
+            inventory,
+            input="\n".join(answers) + "\n\n",
+        ),
+        invoke(
+            *"set-secret shop --security-answers --stdin --inventory".split(),
+            inventory,
+            input="\n".join(answers),
+        ),  # refused: exists
+        invoke(
+            *"set-secret shop --security-answers --stdin --force --inventory".split(),
+            inventory,
+            input="\n".join([*answers, answers[0] * 20]),
+        ),  # refused: a line too long
+        invoke("audit", "--inventory", inventory, "--format", "json"),
         invoke("verify-password", "shop", "--inventory", inventory, input=f"{password}\n"),
         invoke("verify-password", "shop", "--inventory", inventory, input=f"{replacement}\n"),
         invoke("why", "shop", "--inventory", inventory, input=f"{password}\n000000\n"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from auditor.demo import (
+    DEMO_ANSWERS,
     DEMO_BACKUP_CODES,
     DEMO_PASSWORDS,
     DEMO_SEEDS,
@@ -73,5 +74,6 @@ def test_example_output_never_holds_a_demo_secret() -> None:
     for render in FORMATS.values():
         text = render(report)
         codes = [c for v in DEMO_BACKUP_CODES.values() for c in v.splitlines()]
-        for secret in [*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values(), *codes]:
+        answers = [a for v in DEMO_ANSWERS.values() for a in v.splitlines()]
+        for secret in [*DEMO_PASSWORDS.values(), *DEMO_SEEDS.values(), *codes, *answers]:
             assert secret not in text

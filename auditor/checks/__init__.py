@@ -36,6 +36,8 @@ from auditor.checks import (
     password_similar,
     password_stale,
     password_weak,
+    recovery_answers_missing,
+    recovery_answers_reused,
     recovery_unreachable,
     recovery_weak_link,
 )
@@ -76,6 +78,8 @@ CHECKS: dict[str, Check] = {
         password_known_to_departed.CHECK,
         mfa_phone_at_risk.CHECK,
         access_tool_trusted_device.CHECK,
+        recovery_answers_reused.CHECK,
+        recovery_answers_missing.CHECK,
     )
 }
 """Check id → its record, in catalog order."""

@@ -102,10 +102,13 @@ def add(
 @click.option("--totp", is_flag=True, help="Set the TOTP seed (base32 or otpauth:// URI).")
 @click.option("--backup-codes", is_flag=True, help="Set the one-time backup codes (one a line).")
 @click.option(
+    "--security-answers", is_flag=True, help="Set the security-question answers (one a line)."
+)
+@click.option(
     "--stdin",
     "from_stdin",
     is_flag=True,
-    help="Read the secret's first line (backup codes: every line) from stdin.",
+    help="Read the secret's first line (backup codes, answers: every line) from stdin.",
 )
 @click.option("--force", is_flag=True, help="Replace an entry that already exists.")
 @INVENTORY_OPTION
@@ -113,12 +116,13 @@ def set_secret(
     account_id: str,
     totp: bool,
     backup_codes: bool,
+    security_answers: bool,
     from_stdin: bool,
     force: bool,
     inventory: Path | None,
 ) -> None:
     """Store or replace one account's password (or, with --totp, its TOTP seed; with
-    --backup-codes, its backup codes)."""
+    --backup-codes, its backup codes; with --security-answers, its security answers)."""
     from datetime import date
 
     from auditor.intake.enrol import set_secret as store_secret
@@ -128,8 +132,18 @@ def set_secret(
     from auditor.secrets import KeyringStore
     from auditor.secrets.lookup import find_account
 
-    if totp and backup_codes:
-        fail(UsageError("--totp and --backup-codes set different entries: give one of them"))
+    if totp + backup_codes + security_answers > 1:
+        fail(
+            UsageError(
+                "--totp, --backup-codes and --security-answers set different entries: "
+                "give one of them"
+            )
+        )
+    if security_answers:
+        from auditor.cli.answers import set_security_answers
+
+        set_security_answers(account_id, from_stdin, force, inventory)
+        return
     if backup_codes:
         _set_backup_codes(account_id, from_stdin, force, inventory)
         return

@@ -50,6 +50,14 @@ DEMO_BACKUP_CODES: dict[str, str] = {
 }
 
 
+DEMO_ANSWERS: dict[str, str] = {
+    # the same first answer on amazon-us and paypal: recovery.answers-reused
+    "amazon-us": "Rex\nHarbour Street",
+    "paypal": "rex",
+    # walmart has security questions and none stored: recovery.answers-missing
+}
+
+
 class DemoBreaches:
     """A built-in stand-in for the Pwned Passwords corpus: it knows the demo's reused password."""
 
@@ -82,4 +90,6 @@ def demo_store(inventory: Inventory) -> MemoryStore:
             entries[account.totp_service, account.login] = DEMO_SEEDS[account.id]
         if account.id in DEMO_BACKUP_CODES:
             entries[account.backup_service, account.login] = DEMO_BACKUP_CODES[account.id]
+        if account.id in DEMO_ANSWERS:
+            entries[account.answers_service, account.login] = DEMO_ANSWERS[account.id]
     return MemoryStore(entries, name="built-in demo keyring (in memory)")

@@ -12,6 +12,7 @@ from typing import Any
 from auditor.errors import UsageError
 from auditor.inventory import Account
 from auditor.inventory.editing import InventoryDocument
+from auditor.inventory.people import ACCESS_KEYS as PEOPLE_LISTS
 from auditor.report.visible import visible_line
 
 SETTABLE = (
@@ -23,6 +24,8 @@ SETTABLE = (
     "mfa",
     "mfa_phone",
     "password_changed",
+    *PEOPLE_LISTS,
+    "security_questions",
 )
 """The fields `set` changes; an empty value removes the optional ones."""
 
@@ -57,6 +60,10 @@ class FieldChange:
 def _show(value: Any) -> str:
     if value is None:
         return "not set"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(f'"{visible_line(str(item))}"' for item in value) + "]"
     if isinstance(value, dt.date):
         return value.isoformat()
     return f'"{visible_line(str(value))}"'  # a U+202E or a newline in a value never acts
@@ -100,6 +107,12 @@ def _value(key: str, value: str, today: dt.date) -> Any:
             ) from None
     if key in ("platform", "kind", "mfa"):
         return value.lower()
+    if key in PEOPLE_LISTS:  # login_users=owner,li-wei: the loader checks each is a person
+        return list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+    if key == "security_questions":
+        if value.lower() not in ("true", "false", "yes", "no"):
+            raise UsageError(f"security_questions: {value!r}: write true or false")
+        return value.lower() in ("true", "yes")
     return value
 
 

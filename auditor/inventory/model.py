@@ -113,12 +113,18 @@ class Account:
         return f"{self.service}/backup"
 
     @property
+    def answers_service(self) -> str:
+        """The keyring service that holds this account's security-question answers, one a line."""
+        return f"{self.service}/answers"
+
+    @property
     def keyring_entries(self) -> tuple[tuple[str, str], ...]:
         """Every keyring entry (service, user) this account's secrets may be stored in."""
         return (
             (self.service, self.login),
             (self.totp_service, self.login),
             (self.backup_service, self.login),
+            (self.answers_service, self.login),
         )
 
     @property

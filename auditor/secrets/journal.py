@@ -39,7 +39,9 @@ MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 KEYRING_ONLY = "keyring"
 """The commit note of a run that saves no inventory (its keyring writes are all it does)."""
 
-_OWN_SERVICE = re.compile(r"store-audit/[a-z0-9][a-z0-9._-]{0,63}(/totp|/backup)?(/previous)?")
+_OWN_SERVICE = re.compile(
+    r"store-audit/[a-z0-9][a-z0-9._-]{0,63}(/totp|/backup|/answers)?(/previous)?"
+)
 
 
 def journal_path(inventory: Path) -> Path:
@@ -60,12 +62,13 @@ def inventory_digest(text: bytes) -> str:
 
 def could_own(service: str, own_services: Iterable[str]) -> bool:
     """Whether an account of the inventory could keep a secret (or a kept previous value) under
-    this service: `store-audit/<id>`, its `/totp` and `/backup`, or an account's own
-    `keyring_service` and those beside it."""
+    this service: `store-audit/<id>`, its `/totp`, `/backup` and `/answers`, or an account's
+    own `keyring_service` and those beside it."""
     if _OWN_SERVICE.fullmatch(service):
         return True
     base = service.removesuffix("/previous")
-    return any(base in (own, f"{own}/totp", f"{own}/backup") for own in own_services)
+    beside = ("", "/totp", "/backup", "/answers")
+    return any(base == f"{own}{suffix}" for own in own_services for suffix in beside)
 
 
 class Journal:

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from auditor.inventory import Account
 from auditor.progress import Progress
+from auditor.secrets.answers import folded, split_answers
 from auditor.secrets.backup import count_codes
 from auditor.secrets.value import AccountSecrets, Secret, SecretView
 
@@ -93,6 +94,9 @@ def read_secrets(
         for a in accounts
         for service in (a.service, a.totp_service, a.backup_service)
     ]
+    # answers only where the inventory says there are questions: most accounts have none, and
+    # every entry asked for costs the keyring a search
+    pairs += [(a.answers_service, a.login) for a in accounts if a.security_questions]
     readers: dict[tuple[str, str], list[Account]] = {}
     for account in accounts:
         readers.setdefault((account.service, account.login), []).append(account)
@@ -120,5 +124,9 @@ def read_secrets(
             passwords.get(account.id) or (Secret(password) if password else None),
             Secret(seed) if seed else None,
             count_codes(values[account.backup_service, account.login]),
+            tuple(
+                Secret(folded(answer))
+                for answer in split_answers(values.get((account.answers_service, account.login)))
+            ),
         )
     return SecretView(view)

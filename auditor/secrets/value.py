@@ -66,6 +66,9 @@ class AccountSecrets:
     """The TOTP seed or otpauth URI, or None."""
     backup_codes: int = 0
     """How many one-time backup codes are stored (the codes themselves are not kept)."""
+    answers: tuple[Secret, ...] = ()
+    """Its security-question answers, each folded (case, spaces) for comparison; read only for
+    accounts that say they have security questions."""
 
 
 class SecretView(Mapping[str, AccountSecrets]):
@@ -97,6 +100,11 @@ class SecretView(Mapping[str, AccountSecrets]):
         """How many backup codes are stored for the account."""
         entry = self._secrets.get(account_id)
         return entry.backup_codes if entry else 0
+
+    def answers(self, account_id: str) -> tuple[Secret, ...]:
+        """The account's stored security-question answers (folded), or ()."""
+        entry = self._secrets.get(account_id)
+        return entry.answers if entry else ()
 
     def by_password(self, accounts: Iterable[Account]) -> dict[bytes, tuple[Secret, list[Account]]]:
         """Each distinct password, by fingerprint, with the accounts that use it (in the order

@@ -140,6 +140,49 @@ CASES: dict[str, tuple[Case, list[str], Case]] = {
             )
         ),
     ),
+    "recovery.answers-reused": (
+        case(
+            people(
+                account("amazon-us", platform="amazon", security_questions=True),
+                account("paypal", platform="paypal", security_questions=True),
+                account("walmart", platform="walmart", security_questions=True),
+            ),
+            view(
+                answers={
+                    "amazon-us": ["Shenzhen", "Blue  Dog"],
+                    "paypal": ["blue dog", "Lucky"],
+                    "walmart": ["Mango"],
+                }
+            ),
+        ),
+        ["recovery.answers-reused:amazon-us,paypal"],
+        # answers that only look alike; one account's two questions with one answer
+        case(
+            people(
+                account("amazon-us", platform="amazon", security_questions=True),
+                account("paypal", platform="paypal", security_questions=True),
+            ),
+            view(answers={"amazon-us": ["Blue Dog", "Blue Dog"], "paypal": ["Blue Dogs"]}),
+        ),
+    ),
+    "recovery.answers-missing": (
+        case(
+            people(
+                account("walmart", platform="walmart", security_questions=True),
+                account("amazon-us", platform="amazon", security_questions=True),
+            ),
+            view(answers={"amazon-us": ["Shenzhen"]}),
+        ),
+        ["recovery.answers-missing:walmart"],
+        # answers stored; an account without security questions
+        case(
+            people(
+                account("walmart", platform="walmart", security_questions=True),
+                account("ebay", platform="ebay"),
+            ),
+            view(answers={"walmart": ["Mango"]}),
+        ),
+    ),
 }
 
 
@@ -211,3 +254,20 @@ MESSAGES: dict[str, tuple[str, Inventory, tuple[str, ...], tuple[str, ...]]] = {
         ("Team access",),
     ),
 }
+
+MESSAGES["answers shared by a store and a payout account"] = (
+    "recovery.answers-reused",
+    people(
+        account("amazon-us", platform="amazon", security_questions=True),
+        account("paypal", platform="paypal", security_questions=True),
+    ),
+    ("amazon-us and paypal share a security-question answer", "--security-answers"),
+    ("Blue", "blue", "dog"),
+)
+ANSWERS = {
+    "answers shared by a store and a payout account": {
+        "amazon-us": ["Blue Dog"],
+        "paypal": ["blue dog"],
+    }
+}
+"""The security-question answers a message case stores, by case name."""

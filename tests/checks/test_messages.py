@@ -22,6 +22,7 @@ from auditor.checks import CHECKS, AuditContext, Finding
 from auditor.inventory import Account, Inventory, Seller
 from auditor.secrets import SecretView
 from auditor.vocabulary import Severity
+from tests.checks.people_cases import ANSWERS as PEOPLE_ANSWERS
 from tests.checks.people_cases import MESSAGES as PEOPLE_MESSAGES
 from tests.checks.test_checks import CASES as CHECK_CASES
 from tests.helpers import STRONG, TODAY, account, inventory, view
@@ -45,6 +46,7 @@ class Case:
 
     missing: tuple[str, ...] = ()
     backup_codes: dict[str, int] = field(default_factory=dict)
+    answers: dict[str, list[str]] = field(default_factory=dict)
 
     def secrets(self) -> SecretView:
         passwords = dict(self.passwords)
@@ -52,7 +54,7 @@ class Case:
             passwords.setdefault(item.id, list(STRONG.values())[index])
         for account_id in self.missing:
             del passwords[account_id]
-        return view(passwords, self.seeds, self.backup_codes)
+        return view(passwords, self.seeds, self.backup_codes, self.answers)
 
 
 def audit(case: Case) -> tuple[list[Finding], dict[str, str]]:
@@ -358,7 +360,9 @@ for _check, (_fields, _extra) in OWN_FIELDS.items():
         )
 
 for _name, (_check, _inventory, _must, _must_not) in PEOPLE_MESSAGES.items():
-    CASES[_name] = Case(_check, _inventory, must=_must, must_not=_must_not)
+    CASES[_name] = Case(
+        _check, _inventory, must=_must, must_not=_must_not, answers=PEOPLE_ANSWERS.get(_name, {})
+    )
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

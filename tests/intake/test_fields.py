@@ -97,3 +97,40 @@ def test_set_with_the_same_value_changes_nothing(inventory: Path) -> None:
     result = invoke("set", "etsy", "mfa=unknown", "--inventory", inventory)
     assert result.exit_code == ExitCode.OK and "nothing changed" in result.stdout
     assert inventory.read_text() == EXISTING
+
+
+PEOPLE = '\n[[people]]\nid = "owner"\nrole = "owner"\n\n[[people]]\nid = "maria"\nrole = "staff"\n'
+
+
+def test_set_records_who_signs_in_how(inventory: Path) -> None:
+    inventory.write_text(EXISTING + 'login_users = ["owner", "maria"]\n' + PEOPLE)
+    result = invoke(
+        "set", "etsy", "login_users=owner", "sub_users=maria", "security_questions=yes",
+        "--inventory", inventory,
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert 'login_users = ["owner"] (was ["owner", "maria"])' in result.stdout
+    assert "security_questions = true (was not set)" in result.stdout
+    account = load_inventory(inventory).accounts[0]
+    assert account.access.login_users == ("owner",) and account.access.sub_users == ("maria",)
+    assert account.security_questions
+    removed = invoke("set", "etsy", "sub_users=", "--inventory", inventory)
+    assert "sub_users removed" in removed.stdout
+    assert load_inventory(inventory).accounts[0].access.sub_users == ()
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("codes_to=owner,li", "account 'etsy' (accounts[0]): codes_to: 'li' is not a person"),
+        ("security_questions=maybe", "security_questions: 'maybe': write true or false"),
+    ],
+)
+def test_a_bad_person_or_flag_writes_nothing(
+    inventory: Path, assignment: str, message: str
+) -> None:
+    inventory.write_text(EXISTING + PEOPLE)
+    result = invoke("set", "etsy", assignment, "--inventory", inventory)
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) <= 2
+    assert inventory.read_text() == EXISTING + PEOPLE

@@ -1,0 +1,64 @@
+"""Putting an account's security-question answers in the keyring: `set-secret ID
+--security-answers` stores them one a line (validated, never replacing stored answers without
+--force) and records `security_questions = true` in the inventory, so the audit reads them. No
+answer ever appears in a message: errors name the answer's number only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.errors import UsageError
+from auditor.intake.fields import FieldChange, set_fields
+from auditor.inventory.editing import InventoryDocument
+from auditor.secrets import Secret
+from auditor.secrets.answers import AnswersError, check_answers
+from auditor.secrets.journal import Journal
+from auditor.secrets.writes import KeyringWriter, secret_transaction
+
+
+@dataclass(frozen=True)
+class AnswersStored:
+    """What `set-secret --security-answers` did."""
+
+    count: int
+    """How many answers were stored."""
+    changes: tuple[FieldChange, ...]
+    """The inventory fields it changed (security_questions)."""
+
+
+def store_answers(
+    document: InventoryDocument,
+    account_id: str,
+    pasted: list[Secret],
+    writer: KeyringWriter,
+    *,
+    force: bool,
+    journal: Journal | None = None,
+) -> AnswersStored:
+    """Store the answers (one a line) as the account's security answers, all or nothing."""
+    _, inventory = document.render()
+    account = inventory.account(account_id)
+    if account is None:
+        raise UsageError(f"{inventory.path}: no account with id {account_id!r}")
+    try:
+        answers = check_answers([line.reveal() for line in pasted])
+    except AnswersError as error:
+        raise UsageError(f"{account_id}: the answers were not stored: {error}") from None
+    if not force and writer.get(account.answers_service, account.login):
+        raise UsageError(
+            f"the keyring already holds security answers for {account_id} (service "
+            f"{account.answers_service!r}, user {account.login!r}); nothing was written",
+            hint="rerun with --force to replace them",
+        )
+    fields = {} if account.security_questions else {"security_questions": True}
+    text, _, changes = set_fields(document, account_id, fields) if fields else ("", account, [])
+    with secret_transaction(writer, journal) as transaction:
+        transaction.set(
+            account.answers_service,
+            account.login,
+            "\n".join(answers),
+            f"{account_id} security answers",
+        )
+        if fields:
+            transaction.commit(lambda: document.save(text))
+    return AnswersStored(len(answers), tuple(changes))
