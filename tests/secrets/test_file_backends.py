@@ -17,7 +17,7 @@ from auditor.errors import ExitCode
 from tests.conftest import UseBackend, invoke
 
 
-class CountingPlaintext(PlaintextKeyring):
+class CountingPlaintext(PlaintextKeyring):  # type: ignore[misc]  # keyrings.alt is untyped
     """keyrings.alt's PlaintextKeyring in a file of the test's, counting its per-entry reads."""
 
     reads = 0
