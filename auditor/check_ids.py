@@ -34,4 +34,7 @@ CHECK_IDS = (
     "access.tool-trusted-device",
     "recovery.answers-reused",
     "recovery.answers-missing",
+    "mfa.impossible-record",
+    "mfa.no-backup-method",
+    "payout.exposed",
 )

@@ -13,13 +13,13 @@ from auditor.breach import BreachLookup, breach_counts
 from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext, Finding
 from auditor.checks.early_scoring import EarlyScoring, start_early_scoring
-from auditor.checks.signin_map import build_map
-from auditor.checks.suppression import apply_ignores, expired_ignores
 from auditor.errors import UsageError
 from auditor.inventory import Inventory
 from auditor.progress import Progress
 from auditor.report.baseline import apply_baseline
 from auditor.report.results import Report, ReportAccount
+from auditor.report.signin_map import build_map
+from auditor.report.suppression import apply_ignores, expired_ignores
 from auditor.report.visible import visible_report
 from auditor.secrets import SecretStore, SecretView, read_secrets
 from auditor.vocabulary import parse_fail_on

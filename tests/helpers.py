@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.checks import CHECKS, AuditContext
-from auditor.checks.findings import Finding
+from auditor.findings import Finding
 from auditor.inventory import Account, Inventory, Policy, Seller, platforms
 from auditor.inventory.people import Person, Phone
 from auditor.secrets import AccountSecrets, Secret, SecretView

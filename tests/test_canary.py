@@ -452,3 +452,12 @@ def test_no_leak_from_the_commands_that_write_secrets(
     texts = [t for r in results for t in (r.stdout, r.stderr)] + [inventory.read_text()]
     assert find_leaks(texts, forms) == []
     assert all("Traceback" not in r.stderr for r in results)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+@pytest.mark.parametrize("person", ["agency", "va", "nobody"])
+def test_no_leak_from_offboard(canaries: tuple[Canaries, Path], fmt: str, person: str) -> None:
+    planted, path = canaries
+    result = invoke("offboard", person, "--inventory", path, "--format", fmt)
+    assert result.exit_code == (ExitCode.USAGE if person == "nobody" else ExitCode.OK)
+    assert_clean(result, planted, path)

@@ -45,19 +45,24 @@ def test_example_checklist_starts_with_the_owner_mailbox() -> None:
     checklist = example_report().checklist
     assert checklist[0].severity == Severity.CRITICAL
     top_two = {a.action for a in checklist[:2]}
-    assert "Turn on app-based 2FA for the Gmail mailbox acme.owner@gmail.com" in top_two
+    assert (
+        "Turn on 2FA for the Gmail mailbox acme.owner@gmail.com with a passkey or an "
+        "authenticator app"
+    ) in top_two
     mailbox_action = next(a for a in checklist if "2FA for the Gmail mailbox" in a.action)
     assert set(mailbox_action.protects) == {
         "gmail-owner",
-        "amazon-us",
-        "amazon-ca",
+        "amazon-na",
+        "amazon-eu",
+        "pingpong",
         "ebay",
         "etsy",
         "paypal",
         "outlook-ops",
     }
-    assert "recovery.weak-link:amazon-ca,amazon-us,ebay,etsy,gmail-owner,outlook-ops,paypal" in (
-        mailbox_action.resolves
+    assert (
+        "recovery.weak-link:amazon-eu,amazon-na,ebay,etsy,gmail-owner,outlook-ops,paypal,pingpong"
+        in (mailbox_action.resolves)
     )
 
 

@@ -26,7 +26,7 @@ GOLDEN = Path(__file__).parent / "data" / "golden"
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 BASELINE = frozenset(
     {
-        "email.shared-login:amazon-ca,amazon-us",
+        "email.shared-login:amazon-eu,amazon-na",
         "mfa.unknown:paypal",
         "mfa.sms-only:walmart",
         "password.reused:ebay,gmail-owner",

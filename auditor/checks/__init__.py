@@ -20,8 +20,10 @@ from auditor.checks import (
     email_typo_domain,
     email_unaudited_mailbox,
     mfa_few_backup_codes,
+    mfa_impossible_record,
     mfa_missing,
     mfa_no_backup_codes,
+    mfa_no_backup_method,
     mfa_phone_at_risk,
     mfa_shared_phone,
     mfa_sms_only,
@@ -36,6 +38,7 @@ from auditor.checks import (
     password_similar,
     password_stale,
     password_weak,
+    payout_exposed,
     recovery_answers_missing,
     recovery_answers_reused,
     recovery_unreachable,
@@ -43,7 +46,7 @@ from auditor.checks import (
 )
 from auditor.checks.check import ActionFacts, Check, CheckFunction, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
+from auditor.findings import Finding, join_names
 from auditor.vocabulary import Severity
 
 CHECKS: dict[str, Check] = {
@@ -80,6 +83,9 @@ CHECKS: dict[str, Check] = {
         access_tool_trusted_device.CHECK,
         recovery_answers_reused.CHECK,
         recovery_answers_missing.CHECK,
+        mfa_impossible_record.CHECK,
+        mfa_no_backup_method.CHECK,
+        payout_exposed.CHECK,
     )
 }
 """Check id → its record, in catalog order."""

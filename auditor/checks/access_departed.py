@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import departed_on, set_command, since
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.inventory.people import Person
 from auditor.vocabulary import Severity
@@ -49,7 +49,7 @@ def undo_steps(account: Account, gone: list[tuple[Person, tuple[str, ...]]]) -> 
     if "sub_users" in roles:
         steps.append(f"remove their sub-user from {account.platform_name}")
     if "login_users" in roles:
-        steps.append(f"change the password (`store-audit set-secret {account.id}`)")
+        steps.append(f"change the password (`store-audit set-secret {account.id} --force`)")
     if roles & {"codes_to", "phone"}:
         steps.append(_new_codes(account))
     if "trusted_devices" in roles or "login_users" in roles:

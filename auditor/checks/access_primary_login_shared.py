@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
-from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import is_owner, own_login_advice, people_by_id, set_command
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
 
@@ -45,7 +45,7 @@ def find_primary_login_shared(context: AuditContext) -> Iterator[Finding]:
             "(primary) login: they know its password, can change its settings and its 2FA, "
             "and nothing tells their actions from the owner's",
             f"{_capital(own_login_advice(account, names))}; then change {account.id}'s "
-            f"password (`store-audit set-secret {account.id}`) and record it: `{record}`.",
+            f"password (`store-audit set-secret {account.id} --force`) and record it: `{record}`.",
             subject=names,
             severity=severity_for(account),
         )

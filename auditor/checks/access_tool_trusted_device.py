@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import own_login_advice, people_by_id
+from auditor.findings import Finding, join_names
 from auditor.vocabulary import Severity
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditor.checks.findings import Finding, join_names
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
 

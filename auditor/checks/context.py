@@ -43,24 +43,46 @@ def password_hints(accounts: Iterable[Account], seller: str | None) -> list[str]
     return list(dict.fromkeys(h for a in accounts for h in identity_hints(a, seller)))
 
 
-def recorded_twice(accounts: Sequence[Account]) -> str | None:
-    """The unified account (`amazon-na`) that these accounts most likely are, recorded once per
-    marketplace: the identical login on one platform, every one in the same unified group. None
-    otherwise (two spellings of one mailbox are two seller accounts on one mailbox)."""
+def serves_together(accounts: Sequence[Account]) -> bool:
+    """Whether one login on these accounts' platform can open all their marketplaces: the
+    identical login, and either a platform that merges accounts across regions (Amazon's global
+    accounts) or one unified account (`amazon-na`) holding every one of them."""
     if len(accounts) < 2:
-        return None
+        return False
     first = accounts[0]
-    groups = {a.unified_group for a in accounts}
-    if (
-        len(groups) == 1
-        and first.unified_group is not None
-        and all(
-            a.platform == first.platform and a.login.casefold() == first.login.casefold()
-            for a in accounts
-        )
+    if not all(
+        a.platform == first.platform and a.login.casefold() == first.login.casefold()
+        for a in accounts
     ):
-        return first.unified_group
-    return None
+        return False
+    known = platforms.lookup(first.platform)
+    if known is not None and known.merged_sources:
+        return True
+    groups = {a.unified_group for a in accounts}
+    return len(groups) == 1 and first.unified_group is not None
+
+
+def seller_accounts(accounts: Sequence[Account], secrets: SecretView) -> list[list[Account]] | None:
+    """Accounts that share one login on a platform where one login serves several marketplaces,
+    split into the seller accounts they are: an identical stored password is one account (a
+    merged or unified account recorded once per marketplace), a different one another account
+    on the same mailbox (Amazon keeps separate seller accounts apart by their passwords). None
+    when the split cannot be told: the login is not so shared, or a password is not stored."""
+    if not serves_together(accounts):
+        return None
+    classes: dict[bytes, list[Account]] = {}
+    for account in accounts:
+        password = secrets.password(account.id)
+        if password is None:
+            return None
+        classes.setdefault(password.fingerprint(), []).append(account)
+    return list(classes.values())
+
+
+def one_seller_account(accounts: Sequence[Account], secrets: SecretView) -> bool:
+    """Whether these accounts are one seller account recorded once per marketplace."""
+    split = seller_accounts(accounts, secrets)
+    return split is not None and len(split) == 1
 
 
 @dataclass
@@ -102,18 +124,28 @@ class AuditContext:
 
     @cached_property
     def mailbox_accounts(self) -> dict[str, Account]:
-        """Mailbox accounts in the inventory, by the canonical form of their own address."""
-        return {
-            canonical_mailbox(account.login).canonical: account
-            for account in self.accounts
-            if account.kind == "mailbox" and is_address(account.login)
-        }
+        """Mailbox accounts in the inventory, by the canonical form of their own address and of
+        each of their `aliases`."""
+        boxes: dict[str, Account] = {}
+        for account in self.accounts:
+            if account.kind == "mailbox":
+                for address in (account.login, *account.aliases):
+                    if is_address(address):
+                        boxes.setdefault(canonical_mailbox(address).canonical, account)
+        return boxes
 
     def mailbox_account_for(self, address: str | None) -> Account | None:
         """The inventory's mailbox account that receives mail sent to `address`, if any."""
         if not address or not is_address(address):
             return None
         return self.mailbox_accounts.get(canonical_mailbox(address).canonical)
+
+    def mailbox_key(self, address: str) -> str:
+        """The mailbox an address delivers to: its provider's canonical form, or the canonical
+        login of the inventory's mailbox account that lists it among its `aliases` (so every
+        form of one QQ mailbox is one mailbox)."""
+        box = self.mailbox_account_for(address)
+        return canonical_mailbox(box.login if box else address).canonical
 
     @cached_property
     def _direct_dependents(self) -> dict[str, set[str]]:
@@ -227,11 +259,12 @@ class AuditContext:
     @cached_property
     def reuse_groups(self) -> tuple[tuple[Account, ...], ...]:
         """Groups of two or more accounts that share one password, in file order; not one seller
-        account recorded twice (see `recorded_twice`), which has one password by nature."""
+        account recorded once per marketplace (see `seller_accounts`), which has one password
+        by nature."""
         return tuple(
             tuple(group)
             for _, group in self.passwords.values()
-            if len(group) > 1 and recorded_twice(group) is None
+            if len(group) > 1 and not serves_together(group)
         )
 
     @cached_property

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding
+from auditor.findings import Finding
 from auditor.inventory.spelling import address_lookalikes
 from auditor.vocabulary import Severity
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding
+from auditor.findings import Finding
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.secrets.totp import TotpSeed

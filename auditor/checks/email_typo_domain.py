@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
+from auditor.findings import Finding, join_names
 from auditor.inventory.emails import split_address
 from auditor.inventory.spelling import typo_of
 from auditor.vocabulary import Severity

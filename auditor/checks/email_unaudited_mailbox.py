@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
+from auditor.findings import Finding, join_names
 from auditor.inventory.emails import address_problem, canonical_mailbox
 from auditor.inventory.spelling import address_lookalikes, typo_of
 from auditor.vocabulary import Severity

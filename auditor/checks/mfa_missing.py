@@ -7,16 +7,22 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import either, second_factor, strong_methods
+from auditor.findings import Finding, join_names
+from auditor.inventory import platforms
+from auditor.inventory.second_factors import (
+    backup_codes_step,
+    either,
+    second_factor,
+    strong_methods,
+)
 from auditor.vocabulary import Severity
 
 
 def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
     """Accounts with `mfa = "none"`."""
     for account in context.reported_accounts:
-        if account.mfa != "none":
-            continue
+        if account.mfa != "none" or platforms.lookup_required(account.platform):
+            continue  # where 2FA is compulsory, "none" is a wrong record (mfa.impossible-record)
         dependents = sorted(context.dependents(account.id))
         sensitive = context.is_sensitive(account)
         message = (
@@ -28,8 +34,8 @@ def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
         yield CHECK.finding(
             [account.id],
             message,
-            f"Turn on two-step verification for {account.id} {second_factor(account)}, and keep "
-            "its backup codes offline.",
+            f"Turn on two-step verification for {account.id} {second_factor(account)}"
+            + (f"; then {codes}." if (codes := backup_codes_step(account)) else "."),
             severity=Severity.CRITICAL if sensitive else CHECK.severity,
         )
 
@@ -37,10 +43,10 @@ def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
 def _action(facts: ActionFacts) -> str:
     account = facts.accounts.get(facts.first)
     methods = strong_methods(account.platform) if account is not None else []
-    if "an authenticator app" in methods:
+    if methods and methods[0] == "an authenticator app":
         return f"Turn on app-based 2FA for {facts.who}"
-    if methods:
-        return f"Turn on 2FA for {facts.who} with {either(methods)}"
+    if methods:  # the catalog's order: a passkey first, where the platform offers one
+        return f"Turn on 2FA for {facts.who} with {either(methods[:2])}"
     return f"Turn on 2FA for {facts.who}"
 
 
@@ -49,8 +55,8 @@ CHECK = Check(
     severity=Severity.HIGH,
     fires_when='`mfa = "none"`',
     advice=(
-        "Turn on two-step verification, with an authenticator app or a security key where the "
-        "platform offers one."
+        "Turn on two-step verification, with a passkey, an authenticator app or a security key "
+        "where the platform's catalog entry says it offers one."
     ),
     severity_note="critical for a mailbox or payment account, or one others depend on",
     run=find_missing_mfa,

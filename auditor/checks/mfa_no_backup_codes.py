@@ -1,7 +1,10 @@
 """mfa.no-backup-codes: 2FA is on and no backup codes are stored, so every way into the account
 runs through one device: lose the phone (or the key) and the account is gone. A seller with one
 phone is told what fits them: backup codes, and a second factor such as a security key or a
-passkey, never "get a second phone"."""
+passkey, never "get a second phone". What it advises comes from the platform's catalog entry:
+backup codes where it issues them, "check whether it does" where nobody knows, and no finding
+at all where its complete method list has none (Seller Central keeps a backup method instead:
+mfa.no-backup-method) or where the inventory records a backup method."""
 
 from __future__ import annotations
 
@@ -9,8 +12,9 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.inventory import Account, pages
+from auditor.findings import Finding, join_names
+from auditor.inventory import Account, pages, platforms
+from auditor.inventory.second_factors import backup_codes_step, either, other_strong_methods
 from auditor.vocabulary import Severity
 
 DEVICE_BOUND = {
@@ -39,6 +43,9 @@ def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
     for account in context.reported_accounts:
         if account.mfa not in DEVICE_BOUND or context.secrets.backup_codes(account.id):
             continue
+        codes = platforms.offers(account.platform, platforms.BACKUP_CODES)
+        if account.mfa_backup or codes is False:
+            continue  # a second way in is recorded, or the platform has no codes to save
         dependents = sorted(context.dependents(account.id))
         how = DEVICE_BOUND[account.mfa].format(phone=account.mfa_phone or "one phone number")
         message = (
@@ -53,24 +60,43 @@ def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
         yield CHECK.finding(
             [account.id],
             message,
-            f"Generate backup codes in {account.platform_name}'s security settings (if it "
-            f"issues them), keep them offline and store them with `store-audit set-secret "
-            f"{account.id} --backup-codes`; and {_second_factor(account)}, so one lost device "
-            "is not the only way in.",
+            f"{_capital(backup_codes_step(account) or '')}; and {_second_factor(account)}, so "
+            "one lost device is not the only way in.",
             severity=Severity.HIGH if high else CHECK.severity,
         )
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _second_factor(account: Account) -> str:
-    """Passkeys first where the platform's own page says it offers them."""
+    """Passkeys first where the platform's own page says it offers them; else the catalog's
+    other strong methods; else where to look, naming nothing the catalog does not list."""
     page = pages.topic_page(account.platform, "passkeys")
     if page and account.mfa != "passkey":
         return f"add a passkey ({account.platform_name} offers them: {page.url})"
-    return "add a second factor, such as a security key or a passkey, if the platform offers one"
+    others = other_strong_methods(account)
+    if others:
+        return f"add {either(others[:2])} as a second method"
+    where = platforms.security_settings(account.platform).removeprefix("in ")
+    return f"check {where} for a second method to add"
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Save backup codes for {facts.who} and add a second factor (security key or passkey)"
+    account = facts.accounts.get(facts.first)
+    if account is None:
+        return f"Give {facts.who} a second way in"
+    offered = platforms.offers(account.platform, platforms.BACKUP_CODES)
+    first = (
+        f"Save backup codes for {facts.who}"
+        if offered
+        else f"Find out whether {account.platform_name} issues backup codes for {facts.who}"
+    )
+    others = other_strong_methods(account)
+    if pages.topic_page(account.platform, "passkeys") and account.mfa != "passkey":
+        return f"{first} and add a passkey"
+    return f"{first} and add {others[0]}" if others else first
 
 
 CHECK = Check(
@@ -81,8 +107,8 @@ CHECK = Check(
         "stored: lose the phone and the account is gone"
     ),
     advice=(
-        "Store the platform's backup codes (`set-secret ID --backup-codes`) and add a second "
-        "factor, such as a security key or a passkey."
+        "Store the platform's backup codes (`set-secret ID --backup-codes`) where it issues "
+        "them, and add a second method its catalog entry lists."
     ),
     severity_note="high for a payment account or a mailbox others sign in or recover through",
     run=find_no_backup_codes,

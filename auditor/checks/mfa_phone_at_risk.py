@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding
 from auditor.checks.people_access import is_owner, people_by_id, phone_record
-from auditor.checks.wording import strong_methods
+from auditor.findings import Finding
 from auditor.inventory import Account
 from auditor.inventory.people import REISSUED_LINES
+from auditor.inventory.second_factors import strong_methods
 from auditor.vocabulary import Severity
 
 

@@ -1,65 +1,73 @@
-"""mfa.shared-phone: one phone number receives the codes for several accounts, so losing or
-porting that number locks the seller out of all of them at once."""
+"""mfa.shared-phone: one phone number receives the codes for several accounts (as primary or
+as backup method), so losing or porting that number locks the seller out of all of them at
+once. Numbers compare however they are written (`+86 138 0013 8000`, `8613800138000`, and
+`138-0013-8000` for a seller whose `country` is CN), and one seller account recorded once per
+marketplace (identical login and password) is one account, not several sharing a phone."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
-from auditor.checks.context import AuditContext, recorded_twice
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import strong_methods
-from auditor.inventory import Account
+from auditor.checks.context import AuditContext, one_seller_account
+from auditor.findings import Finding, join_names
+from auditor.inventory import Account, platforms
+from auditor.inventory.phone_numbers import phone_key
+from auditor.inventory.second_factors import backup_codes_step, other_strong_methods
 from auditor.vocabulary import Severity
 
 
-def phone_key(phone: str) -> str:
-    """Digits only, with an international `00` prefix read as `+`."""
-    digits = re.sub(r"\D", "", phone)
-    return digits[2:] if phone.strip().startswith("00") else digits
-
-
 def find_shared_phones(context: AuditContext) -> Iterator[Finding]:
-    """Group accounts by the number in `mfa_phone`."""
+    """Group accounts by the numbers in `mfa_phone` and `mfa_backup_phone`."""
+    country = context.inventory.seller.country
     groups: dict[str, list[Account]] = defaultdict(list)
     for account in context.accounts:
-        if account.mfa_phone:
-            groups[phone_key(account.mfa_phone)].append(account)
-    for accounts in groups.values():
-        if len(accounts) < 2 or recorded_twice(accounts):
+        for key in dict.fromkeys(phone_key(p, country) for p in account.phones):
+            groups[key].append(account)
+    for key, accounts in groups.items():
+        if len(accounts) < 2 or one_seller_account(accounts, context.secrets):
             continue
         ids = sorted(a.id for a in accounts)
         every = "both" if len(ids) == 2 else "all of them"
+        shown = next(p for p in accounts[0].phones if phone_key(p, country) == key)
         yield CHECK.finding(
             ids,
-            f"{accounts[0].mfa_phone} receives the codes for {join_names(ids)}: losing, "
-            f"replacing or having that one number ported away locks you out of {every} at once",
-            f"Keep the phone, but do not let it be the only way in: {_second_ways(accounts)}.",
-            subject=accounts[0].mfa_phone,
+            f"{shown} receives the codes for {join_names(ids)}: losing, replacing or having "
+            f"that one number ported away locks you out of {every} at once",
+            "Keep the phone, but do not let it be the only way in: "
+            f"{_second_ways(context, accounts)}.",
+            subject=shown,
         )
 
 
-def _second_ways(accounts: list[Account]) -> str:
-    """Backup codes for each account, and a second factor where the platform offers one."""
-    with_app = sorted(
-        a.id for a in accounts if "an authenticator app" in strong_methods(a.platform)
+def _second_ways(context: AuditContext, accounts: list[Account]) -> str:
+    """For each account, what its platform's catalog entry offers besides this phone: another
+    backup number where the platform keeps a backup method, backup codes where it issues them
+    (or where to check), an authenticator app where it offers one."""
+    steps: list[str] = []
+    by_rule: dict[str, list[str]] = defaultdict(list)
+    for account in accounts:
+        known = platforms.lookup(account.platform)
+        if known is not None and known.twofa.backup_method:
+            by_rule["backup"].append(account.id)
+        elif not context.secrets.backup_codes(account.id) and backup_codes_step(account):
+            steps.append(backup_codes_step(account) or "")
+        if "an authenticator app" in other_strong_methods(account):
+            by_rule["app"].append(account.id)
+    if by_rule["backup"]:
+        names = join_names(sorted(by_rule["backup"]))
+        steps.insert(0, f"give the 2SV of {names} a backup (or primary) number of its own")
+    if by_rule["app"]:
+        apps = join_names(sorted(by_rule["app"]))
+        steps.append(f"add an authenticator app as a method on {apps}")
+    return "; ".join(dict.fromkeys(steps)) or (
+        "check each account's security settings for a second method"
     )
-    steps = [
-        f"save the backup codes of {join_names(sorted(a.id for a in accounts))} offline, where "
-        "the platform gives them"
-    ]
-    if with_app:
-        steps.append(f"add an authenticator app as a second method on {join_names(with_app)}")
-    return "; ".join(steps)
 
 
 def _action(facts: ActionFacts) -> str:
-    return (
-        f"Save backup codes for {join_names(facts.ids)}, so losing {facts.subject} does not "
-        "lock you out of them all"
-    )
+    return f"Give {join_names(facts.ids)} a second way in besides {facts.subject}"
 
 
 CHECK = Check(
@@ -67,8 +75,8 @@ CHECK = Check(
     severity=Severity.MEDIUM,
     fires_when="one phone number receives codes for several accounts",
     advice=(
-        "Save each account's backup codes offline and add an authenticator app where the platform "
-        "offers one, so losing the one number does not lock you out of them all."
+        "Give each account a second way in that is not that number, from what its platform "
+        "offers: a backup number of its own, backup codes, an authenticator app."
     ),
     across_accounts=True,
     run=find_shared_phones,

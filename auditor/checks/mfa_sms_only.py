@@ -7,17 +7,17 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import either, offered_methods, strong_methods
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account, platforms
-from auditor.vocabulary import Severity
+from auditor.inventory.second_factors import either, offered_methods, strong_methods
+from auditor.vocabulary import STRONG_MFA, Severity
 
 
 def find_sms_only(context: AuditContext) -> Iterator[Finding]:
     """Accounts on sms or voice whose platform (per the catalog) offers something stronger."""
     for account in context.reported_accounts:
-        if account.mfa not in ("sms", "voice"):
-            continue
+        if account.mfa not in ("sms", "voice") or account.mfa_backup in STRONG_MFA:
+            continue  # with an app or key as backup method, codes do not come by phone only
         platform = platforms.lookup(account.platform)
         if platform is None or not platform.offers_strong_mfa:
             continue

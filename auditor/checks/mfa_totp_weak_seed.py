@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding
+from auditor.findings import Finding
 from auditor.secrets.totp import RECOMMENDED_BITS, TotpSeed
 from auditor.vocabulary import Severity
 

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import either
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import is_address
+from auditor.inventory.second_factors import either
 from auditor.vocabulary import Severity
 
 MIN_NAME = 4

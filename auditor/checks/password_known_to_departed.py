@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
 from auditor.checks.people_access import people_by_id
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
 
@@ -39,7 +39,7 @@ def find_known_to_departed(context: AuditContext) -> Iterator[Finding]:
             f"{join_names(f'{p.label} left on {p.left}' for p in knew)}; "
             "they signed in with it and may still know it",
             f"Change the {account.platform_name} password now and store it with `store-audit "
-            f"set-secret {account.id}` (that records password_changed), then sign out the "
+            f"set-secret {account.id} --force` (that records password_changed), then sign out the "
             f"devices it trusts; a change recorded on or after {latest.isoformat()} ends this.",
             severity=_severity(context, account),
         )

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import what_it_guards
+from auditor.findings import Finding, join_names
+from auditor.inventory.second_factors import what_it_guards
 from auditor.vocabulary import Severity
 
 

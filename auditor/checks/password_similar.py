@@ -11,7 +11,7 @@ from itertools import combinations
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account, platforms
 from auditor.inventory.spelling import edit_distance
 from auditor.vocabulary import Severity

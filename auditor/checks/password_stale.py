@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding
+from auditor.findings import Finding
 from auditor.vocabulary import Severity
 
 

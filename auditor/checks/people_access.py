@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from auditor.checks.context import AuditContext
-from auditor.checks.mfa_shared_phone import phone_key
 from auditor.inventory import Account, pages
 from auditor.inventory.people import ACCESS_KEYS, Access, Person, Phone
+from auditor.inventory.phone_numbers import phone_key
 
 OWNER = "owner"
 
@@ -23,8 +23,9 @@ def phone_record(context: AuditContext, number: str | None) -> Phone | None:
     """The `[[phones]]` record for a number, however it is spaced or prefixed."""
     if not number:
         return None
-    key = phone_key(number)
-    return next((p for p in context.inventory.phones if phone_key(p.number) == key), None)
+    country = context.inventory.seller.country
+    key = phone_key(number, country)
+    return next((p for p in context.inventory.phones if phone_key(p.number, country) == key), None)
 
 
 def phone_holder(context: AuditContext, account: Account) -> Person | None:

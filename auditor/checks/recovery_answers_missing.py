@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
+from auditor.findings import Finding, join_names
 from auditor.vocabulary import Severity
 
 

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.recovery_chain import ChainEnd, chain_ends
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
+from auditor.inventory.recovery_chain import ChainEnd, chain_ends
+from auditor.inventory.second_factors import backup_codes_step, either, other_strong_methods
 from auditor.vocabulary import Severity
 
 
@@ -23,7 +24,7 @@ def find_unreachable_recovery(context: AuditContext) -> Iterator[Finding]:
     naming every chain that reaches it."""
     broken: dict[tuple[str, ...], list[tuple[Account, ChainEnd]]] = {}
     for account in context.accounts:
-        ends = chain_ends(context, account)
+        ends = chain_ends(context.inventory, context.mailbox_account_for, account)
         if not ends:
             continue
         end = ends[0]
@@ -57,16 +58,16 @@ def find_unreachable_recovery(context: AuditContext) -> Iterator[Finding]:
 def _remedy(context: AuditContext, account: Account, end: ChainEnd) -> str:
     last = context.by_id[end.mailboxes[-1]]
     if end.problem == "phone":
-        codes = (
-            ""
-            if context.secrets.backup_codes(account.id)
-            else f", and store backup codes for {account.id}"
+        steps = [s for s in (None if context.secrets.backup_codes(account.id) else
+                             backup_codes_step(account),) if s]  # fmt: skip
+        others = other_strong_methods(last)
+        second = (
+            f"Give {last.id} a second factor that is not that phone ({either(others[:2])})"
+            if others
+            else f"Give {last.id} a way in that is not that phone, from its security settings"
         )
-        return (
-            f"Give {last.id} a second factor that is not that phone (an authenticator app with "
-            f"its backup codes stored, a security key or a passkey){codes}, so one lost phone is "
-            "not the door and the way back at once."
-        )
+        tail = f", and {steps[0]}" if steps else ""
+        return f"{second}{tail}, so one lost phone is not the door and the way back at once."
     if end.problem == "typo":
         return (
             f"Correct the recovery email of {last.id} on {last.platform_name} and in the "

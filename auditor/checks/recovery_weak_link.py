@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
-from auditor.checks.findings import Finding, join_names
-from auditor.checks.wording import second_factor
+from auditor.findings import Finding, join_names
 from auditor.inventory import Account
+from auditor.inventory.second_factors import second_factor
 from auditor.vocabulary import Severity
 
 

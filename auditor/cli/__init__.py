@@ -80,6 +80,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "map_",
         "Who signs in where: mailboxes, phones, and each account's door, login and codes.",
     ),
+    "offboard": (
+        "offboard",
+        "offboard",
+        "Someone leaves: every account they can get into, mailboxes and payout accounts first, "
+        "what to change on each and the commands that record it (read-only).",
+    ),
     "checks": (
         "info",
         "checks",

@@ -123,15 +123,6 @@ def set_secret(
 ) -> None:
     """Store or replace one account's password (or, with --totp, its TOTP seed; with
     --backup-codes, its backup codes; with --security-answers, its security answers)."""
-    from datetime import date
-
-    from auditor.intake.enrol import set_secret as store_secret
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets import KeyringStore
-    from auditor.secrets.lookup import find_account
-
     if totp + backup_codes + security_answers > 1:
         fail(
             UsageError(
@@ -143,10 +134,24 @@ def set_secret(
         from auditor.cli.answers import set_security_answers
 
         set_security_answers(account_id, from_stdin, force, inventory)
-        return
-    if backup_codes:
+    elif backup_codes:
         _set_backup_codes(account_id, from_stdin, force, inventory)
-        return
+    else:
+        _set_password_or_seed(account_id, totp, from_stdin, force, inventory)
+
+
+def _set_password_or_seed(
+    account_id: str, totp: bool, from_stdin: bool, force: bool, inventory: Path | None
+) -> None:
+    from datetime import date
+
+    from auditor.intake.enrol import set_secret as store_secret
+    from auditor.intake.session import writing
+    from auditor.inventory import load_inventory, locate_inventory
+    from auditor.inventory.editing import InventoryDocument
+    from auditor.secrets import KeyringStore
+    from auditor.secrets.lookup import find_account
+
     what = "TOTP seed" if totp else "password"
     with reported():
         path = locate_inventory(inventory)

@@ -137,9 +137,9 @@ def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> N
     from auditor.checks import AuditContext
     from auditor.inventory import load_inventory, locate_inventory
     from auditor.lockout.why import conclusion, diagnose, why_json
-    from auditor.report.visible import visible
     from auditor.secrets import KeyringStore, read_secrets
     from auditor.secrets.lookup import find_account
+    from auditor.visible import visible
 
     asking = not no_prompt and fmt == "text"
     steps = []
@@ -182,10 +182,10 @@ def map_(fmt: str, inventory: Path | None) -> None:
     import datetime as dt
 
     from auditor.checks import AuditContext
-    from auditor.checks.signin_map import build_map
     from auditor.inventory import load_inventory, locate_inventory
-    from auditor.report.visible import visible
+    from auditor.report.signin_map import build_map
     from auditor.secrets import KeyringStore, read_secrets
+    from auditor.visible import visible
 
     with reported():
         loaded = load_inventory(locate_inventory(inventory))

@@ -19,19 +19,22 @@ _REUSED = "Sunshine2024!"
 DEMO_PASSWORDS: dict[str, str] = {
     "gmail-owner": _REUSED,
     "outlook-ops": "vT8#qLm2!xRw9zPe",
-    "amazon-us": "Acme-Amazon-2024!",
-    "amazon-ca": "k7Rm!x2Pq9Lw#4Tz",
+    "amazon-na": "Acme-Amazon-2024!",
+    "amazon-eu": "k7Rm!x2Pq9Lw#4Tz",
     "ebay": _REUSED,
     "etsy": "Acme-Etsy-2025!",
     "shopify": "Zq4!mR8x#Lp2Wv7N",
     "walmart": "Tr4x!9LmQ2#wPz8K",
     "tiktok": "Hx3#pR9!vLq2Zm7W",
     "paypal": "Nw6!qZ2#xLm8Rp4T",
+    "qq-owner": "Lm3!tR8#qWz5Xp2V",
+    "temu": "Pq7#wZ4!mXr9Lt2K",
+    "pingpong": "Vb5!nK8#zQw3Rt6M",
     # payoneer: no password stored, to show password.missing
 }
 
 DEMO_SEEDS: dict[str, str] = {
-    "amazon-us": "otpauth://totp/Amazon:acme.owner%40gmail.com"
+    "amazon-na": "otpauth://totp/Amazon:acme.owner%40gmail.com"
     "?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Amazon",
     "ebay": "JBSWY3DPEHPK3PXP",  # 16 characters: an 80-bit legacy seed
     "shopify": "otpauth://totp/eBay:ops.acmehome%40outlook.com"
@@ -41,9 +44,10 @@ DEMO_SEEDS: dict[str, str] = {
 
 
 DEMO_BACKUP_CODES: dict[str, str] = {
-    # amazon-us and outlook-ops: none stored, to show mfa.no-backup-codes
+    # outlook-ops: none stored, to show mfa.no-backup-codes
     "ebay": "4821 9037\n5530 1186",  # two left: mfa.few-backup-codes
-    "amazon-ca": "\n".join(f"7{n}62 0{n}49" for n in range(5)),
+    # Seller Central issues no backup codes: these five are mfa.impossible-record
+    "amazon-eu": "\n".join(f"7{n}62 0{n}49" for n in range(5)),
     "shopify": "\n".join(f"c{n}f4-9a{n}e" for n in range(10)),
     "walmart": "\n".join(f"30{n}7-81{n}5" for n in range(8)),
     "payoneer": "\n".join(f"p{n}x7k2m{n}" for n in range(6)),
@@ -51,8 +55,8 @@ DEMO_BACKUP_CODES: dict[str, str] = {
 
 
 DEMO_ANSWERS: dict[str, str] = {
-    # the same first answer on amazon-us and paypal: recovery.answers-reused
-    "amazon-us": "Rex\nHarbour Street",
+    # the same first answer on amazon-na and paypal: recovery.answers-reused
+    "amazon-na": "Rex\nHarbour Street",
     "paypal": "rex",
     # walmart has security questions and none stored: recovery.answers-missing
 }

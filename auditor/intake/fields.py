@@ -23,6 +23,9 @@ SETTABLE = (
     "recovery_email",
     "mfa",
     "mfa_phone",
+    "mfa_backup",
+    "mfa_backup_phone",
+    "payout",
     "password_changed",
     *PEOPLE_LISTS,
     "security_questions",
@@ -105,7 +108,7 @@ def _value(key: str, value: str, today: dt.date) -> Any:
             raise UsageError(
                 f"password_changed: {value!r} is not a date: write YYYY-MM-DD or today"
             ) from None
-    if key in ("platform", "kind", "mfa"):
+    if key in ("platform", "kind", "mfa", "mfa_backup"):
         return value.lower()
     if key in PEOPLE_LISTS:  # login_users=owner,li-wei: the loader checks each is a person
         return list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from auditor.intake.importers.kinds import count_of
 from auditor.intake.plan import ImportPlan
 from auditor.inventory.editing import InventoryDocument
-from auditor.report.visible import visible
+from auditor.visible import visible
 
 
 def describe_plan(plan: ImportPlan) -> str:

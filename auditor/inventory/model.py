@@ -27,6 +27,9 @@ class Seller:
     """The seller's business name; used as a zxcvbn hint and in report titles."""
     domains: tuple[str, ...] = ()
     """The seller's own mail domains, which the typo check compares against."""
+    country: str | None = None
+    """Where the seller lives (two-letter code): phone numbers written without a calling
+    code are read as that country's."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,16 @@ class Account:
     """Where password resets go, when that differs from the login."""
     mfa_phone: str | None = None
     """The phone that receives sms or voice codes."""
+    mfa_backup: str | None = None
+    """The backup 2FA method, where the platform keeps one (Seller Central's 2SV backup)."""
+    mfa_backup_phone: str | None = None
+    """The phone that receives the backup method's sms or voice codes."""
+    aliases: tuple[str, ...] = ()
+    """Other addresses that deliver to this mailbox account (a QQ mailbox's <number>@qq.com,
+    English name @qq.com and name @foxmail.com): every form of one mailbox is one mailbox."""
+    payout: str | None = None
+    """The inventory id of the account this store's sales are paid out to (PingPong, LianLian,
+    WorldFirst, Airwallex, Payoneer...)."""
     password_changed: dt.date | None = None
     """When the password was last changed."""
     keyring_service: str | None = None
@@ -132,6 +145,11 @@ class Account:
         """("login", value) and ("recovery email", value), for the fields that are set."""
         fields = (("login", self.login), ("recovery email", self.recovery_email))
         return tuple((name, value) for name, value in fields if value)
+
+    @property
+    def phones(self) -> tuple[str, ...]:
+        """Every phone number recorded as receiving this account's codes (primary, backup)."""
+        return tuple(p for p in (self.mfa_phone, self.mfa_backup_phone) if p)
 
     @property
     def unified_group(self) -> str | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urlsplit
 
+from auditor.inventory.twofa import BACKUP_CODES, TwoFactor, parse
 from auditor.vocabulary import KINDS, MFA_METHODS, STRONG_MFA
 
 
@@ -58,6 +59,24 @@ class Platform:
     """Where the platform's own menus put its 2FA settings, when a source says so."""
     settings_source: str | None = None
     """The page that names that menu."""
+    merged_sources: tuple[str, ...] = ()
+    """Pages saying one seller account can be merged across regions (Amazon's global accounts:
+    one login for every marketplace it serves), when the platform allows it."""
+    twofa: TwoFactor = field(default_factory=TwoFactor)
+    """What its two-step verification requires and allows, each claim sourced."""
+
+    def offers(self, feature: str) -> bool | None:
+        """Whether the platform offers a 2FA method (`totp`, `passkey`...) or backup codes
+        (`backup-codes`): True where a source says so, False where the catalog holds its
+        complete list of methods and the feature is not on it, None where nobody knows."""
+        listed = (
+            bool(self.twofa.backup_codes)
+            if feature == BACKUP_CODES
+            else (feature in self.mfa_sources)
+        )
+        if listed:
+            return True
+        return False if self.twofa.methods_complete else None
 
     @property
     def mfa_offered(self) -> frozenset[str]:
@@ -83,6 +102,8 @@ def _load() -> dict[str, Platform]:
             regions=dict(entry.get("regions", {})),
             settings_menu=entry.get("settings", {}).get("menu"),
             settings_source=entry.get("settings", {}).get("source"),
+            twofa=parse(entry.get("twofa", {})),
+            merged_sources=tuple(entry.get("merged", {}).get("sources", ())),
             unified={
                 group: UnifiedAccount(
                     group, table["name"], tuple(table["regions"]), tuple(table["sources"])
@@ -113,6 +134,18 @@ def default_kind(platform_id: str) -> str:
     """The kind an account on this platform has unless the inventory says otherwise."""
     known = PLATFORMS.get(platform_id)
     return known.kind if known else "other"
+
+
+def offers(platform_id: str, feature: str) -> bool | None:
+    """`Platform.offers` for a platform id; None (unknown) for a platform not in the catalog."""
+    known = PLATFORMS.get(platform_id)
+    return known.offers(feature) if known else None
+
+
+def lookup_required(platform_id: str) -> str | None:
+    """The page saying the platform makes 2FA compulsory, if the catalog has one."""
+    known = PLATFORMS.get(platform_id)
+    return known.twofa.required if known else None
 
 
 def unified_group(platform_id: str, region: str | None) -> str | None:
@@ -223,11 +256,13 @@ def match_url(url: str) -> UrlMatch | None:
 
 
 __all__ = [
+    "BACKUP_CODES",
     "KINDS",
     "MFA_METHODS",
     "PLATFORMS",
     "STRONG_MFA",
     "Platform",
+    "TwoFactor",
     "UnifiedAccount",
     "UrlMatch",
     "unified_group",

@@ -11,6 +11,7 @@ from typing import Any
 from auditor.check_ids import CHECK_IDS
 from auditor.errors import InventoryError
 from auditor.inventory import platforms
+from auditor.inventory.account_fields import marketplaces, read_aliases, read_payout
 from auditor.inventory.emails import decode_domain, domain_problem
 from auditor.inventory.model import (
     ACCOUNT_ID,
@@ -25,8 +26,7 @@ from auditor.inventory.people import read_access, read_flag, read_who
 from auditor.vocabulary import FAIL_ON_NAMES, parse_fail_on
 
 PHONE = re.compile(r"\+?[0-9 ().-]{7,32}")
-MARKETPLACE = re.compile(r"[A-Za-z]{2,3}")
-"""A marketplace region code: US, uk, UAE."""
+COUNTRY = re.compile(r"[A-Za-z]{2}")
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_ACCOUNTS = 20_000
 """More than an agency audits at once; bounds an audit's time (~15 s) and memory (~300 MB)."""
@@ -34,7 +34,9 @@ MAX_TEXT = 512
 """Longest value of any text field (addresses stop at 254, names are shorter)."""
 ACCOUNT_KEYS = {
     *("id", "platform", "kind", "store", "region", "marketplaces", "login", "recovery_email"),
-    *("mfa", "mfa_phone", "password_changed", "keyring_service", "ignore"),
+    *("mfa", "mfa_phone", "mfa_backup", "mfa_backup_phone", "password_changed", "aliases"),
+    "payout",
+    *("keyring_service", "ignore"),
     *("login_users", "sub_users", "codes_to", "trusted_devices", "security_questions"),
 }
 """The keys an [[accounts]] table may hold."""
@@ -111,8 +113,11 @@ class Reader:
             raise self.fail(where, f"{unknown[0]}: unknown key (known: {', '.join(sorted(known))})")
 
     def seller(self, table: dict[str, Any]) -> Seller:
-        self.no_unknown_keys(table, {"name", "domains"}, "seller")
+        self.no_unknown_keys(table, {"name", "domains", "country"}, "seller")
         name = self.optional_text(table, "name", "seller", multiline=True)
+        country = self.optional_text(table, "country", "seller")
+        if country is not None and not COUNTRY.fullmatch(country.strip()):
+            raise self.fail("seller", f"country: {country!r} must be a two-letter code such as CN")
         domains = table.get("domains", [])
         if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
             raise self.fail("seller", "domains: must be a list of domain names")
@@ -122,7 +127,7 @@ class Reader:
             if problem:
                 raise self.fail("seller", f"domains: {domain!r}: {problem}")
             checked.append(decode_domain(domain))
-        return Seller(name, tuple(checked))
+        return Seller(name, tuple(checked), country.strip().upper() if country else None)
 
     def policy(self, table: dict[str, Any]) -> Policy:
         known = {"min_password_score", "min_password_length", "max_password_age_days", "fail_on"}
@@ -221,9 +226,7 @@ class Reader:
             else platforms.default_kind(platform)
         )
         login = self.required_text(raw, "login", where)
-        phone = self.optional_text(raw, "mfa_phone", where)
-        if phone is not None and not PHONE.fullmatch(phone.strip()):
-            raise self.fail(where, f"mfa_phone: {phone!r} is not a phone number")
+        phone = self.phone(raw, "mfa_phone", where)
         service = self.optional_text(raw, "keyring_service", where)
         if service is not None and service.endswith("/totp"):
             raise self.fail(where, "keyring_service: must not end in /totp (that names the seed)")
@@ -237,39 +240,28 @@ class Reader:
             region=self.optional_text(raw, "region", where),
             recovery_email=self.optional_text(raw, "recovery_email", where),
             mfa_phone=phone,
+            mfa_backup=self.backup_method(raw, where),
+            mfa_backup_phone=self.phone(raw, "mfa_backup_phone", where),
             password_changed=self.date(raw, "password_changed", where),
             keyring_service=service,
             ignores=self.ignores(raw.get("ignore", []), where),
             line=line,
-            marketplaces=self.marketplaces(raw, platform, where),
+            marketplaces=marketplaces(raw, platform, where, self.fail),
+            aliases=read_aliases(raw, where, self.fail),
+            payout=read_payout(raw, where, self.fail),
             access=read_access(raw, where, self.fail),
             security_questions=read_flag(raw, "security_questions", where, self.fail),
         )
 
-    def marketplaces(self, raw: Mapping[str, Any], platform: str, where: str) -> tuple[str, ...]:
-        """The optional `marketplaces = ["US", "CA"]`: region codes, all in one unified account
-        when the platform has them (with `region`, if that is set)."""
-        value = raw.get("marketplaces", [])
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and MARKETPLACE.fullmatch(v.strip()) for v in value
-        ):
-            raise self.fail(
-                where, 'marketplaces: must be a list of region codes such as ["US", "CA"]'
-            )
-        codes = tuple(dict.fromkeys(v.strip().upper() for v in value))
-        region = raw.get("region") if isinstance(raw.get("region"), str) else None
-        groups = {
-            code: platforms.unified_group(platform, code)
-            for code in ([region.strip().upper()] if region else []) + list(codes)
-        }
-        distinct = sorted({g for g in groups.values() if g})
-        if len(distinct) > 1:
-            raise self.fail(
-                where,
-                f"marketplaces: {', '.join(groups)} belong to different unified accounts "
-                f"({', '.join(distinct)}); record one account for each",
-            )
-        return codes
+    def phone(self, raw: Mapping[str, Any], key: str, where: str) -> str | None:
+        phone = self.optional_text(raw, key, where)
+        if phone is not None and not PHONE.fullmatch(phone.strip()):
+            raise self.fail(where, f"{key}: {phone!r} is not a phone number")
+        return phone
+
+    def backup_method(self, raw: Mapping[str, Any], where: str) -> str | None:
+        methods = tuple(m for m in platforms.MFA_METHODS if m not in ("none", "unknown"))
+        return self.choice(raw, "mfa_backup", where, methods) if "mfa_backup" in raw else None
 
     def ignores(self, raw: Any, where: str) -> tuple[Ignore, ...]:
         if not isinstance(raw, list):

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from auditor.checks.signin_map import UNRECORDED, SignInMap
 from auditor.i18n import current
 from auditor.report.markdown import md
+from auditor.report.signin_map import UNRECORDED, SignInMap
 
 
 def _names(ids: Sequence[str]) -> str:
@@ -35,8 +35,8 @@ def _tables(signin: SignInMap) -> list[tuple[str, list[str], list[list[str]]]]:
         ),
         (
             "Phones",
-            ["phone", "receives the codes of"],
-            [[p.phone or UNRECORDED, _names(p.receives)] for p in signin.phones],
+            ["phone", "receives the codes of", "held by"],
+            [[p.phone or UNRECORDED, _names(p.receives), p.held_by or "-"] for p in signin.phones],
         ),
         (
             "Accounts",
@@ -53,7 +53,24 @@ def _tables(signin: SignInMap) -> list[tuple[str, list[str], list[list[str]]]]:
                 for a in signin.accounts
             ],
         ),
+    ] + _people(signin)
+
+
+def _people(signin: SignInMap) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The people table, when the inventory records people."""
+    if not signin.people:
+        return []
+    rows = [
+        [
+            p.id,
+            p.role,
+            p.left or "-",
+            "; ".join(f"{account} ({', '.join(how)})" for account, how in p.reaches) or "-",
+            _names(p.phones),
+        ]
+        for p in signin.people
     ]
+    return [("People", ["person", "role", "left", "gets into", "holds the phones"], rows)]
 
 
 def render_map_table(signin: SignInMap) -> str:
@@ -85,7 +102,13 @@ def map_json(signin: SignInMap) -> str:
                  "recovers": list(m.recovers)}
                 for m in signin.mailboxes
             ],
-            "phones": [{"phone": p.phone, "receives": list(p.receives)} for p in signin.phones],
+            "phones": [{"phone": p.phone, "receives": list(p.receives), "held_by": p.held_by}
+                       for p in signin.phones],
+            "people": [
+                {"id": p.id, "role": p.role, "left": p.left, "phones": list(p.phones),
+                 "reaches": [{"account": a, "how": list(how)} for a, how in p.reaches]}
+                for p in signin.people
+            ],
             "accounts": [
                 {"id": a.id, "platform": a.platform, "sign_in": a.sign_in, "login": a.login,
                  "codes": a.codes, "backup_codes": a.backup_codes}

@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
-from auditor.checks.recovery_chain import chain_ends
-from auditor.checks.signin_map import where_codes_go
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
+from auditor.inventory.recovery_chain import chain_ends
 from auditor.lockout.typed import judge_code, password_owners
+from auditor.report.signin_map import where_codes_go
 from auditor.secrets import Secret
 
 Ask = Callable[[str], str]
@@ -210,7 +210,7 @@ def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -
         elif mailbox.id != account.id:
             codes = where_codes_go(mailbox)
             lines.append(f"{field} mailbox {address} is {mailbox.id} (its second step: {codes})")
-    ends = chain_ends(context, account)
+    ends = chain_ends(context.inventory, context.mailbox_account_for, account)
     lines += [f"{end.text}: that is {end.detail}" for end in ends]
     lines += [f.message for f in findings]
     cause = None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from auditor.checks.findings import Finding
-from auditor.checks.suppression import ExpiredIgnore
+from auditor.findings import Finding
 from auditor.report.results import Report
+from auditor.report.suppression import ExpiredIgnore
 from auditor.vocabulary import SEVERITY_NAMES
 
 

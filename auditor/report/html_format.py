@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from auditor.checks.findings import Finding
-from auditor.checks.signin_map import UNRECORDED
+from auditor.findings import Finding
 from auditor.i18n import current
 from auditor.report.common import (
     breach_note,
@@ -21,7 +20,8 @@ from auditor.report.common import (
     summary_text,
 )
 from auditor.report.results import Report
-from auditor.report.visible import visible
+from auditor.report.signin_map import UNRECORDED, SignInMap
+from auditor.visible import visible
 from auditor.vocabulary import SEVERITY_NAMES
 
 STYLE = """
@@ -225,7 +225,9 @@ def _sign_in_map(report: Report) -> list[str]:
         )
     out += ["</ul>", "<h3>Phones</h3>", '<ul class="map">']
     out += [
-        f"<li>{_text(p.phone or UNRECORDED)}: codes for {_text(', '.join(p.receives))}</li>"
+        f"<li>{_text(p.phone or UNRECORDED)}: codes for {_text(', '.join(p.receives))}"
+        + (f" (held by {_text(p.held_by)})" if p.held_by else "")
+        + "</li>"
         for p in signin.phones
     ]
     if not signin.phones:
@@ -239,4 +241,20 @@ def _sign_in_map(report: Report) -> list[str]:
             f"backup codes: {a.backup_codes}</li>"
         )
     out.append("</ul>")
-    return out
+    return out + _people(signin)
+
+
+def _people(signin: SignInMap) -> list[str]:
+    """Who can get into which account, and which phones they hold."""
+    if not signin.people:
+        return []
+    out = ["<h3>People</h3>", '<ul class="map">']
+    for p in signin.people:
+        reaches = "; ".join(f"{a} ({', '.join(how)})" for a, how in p.reaches) or "nothing"
+        left = f", {p.left}" if p.left else ""
+        phones = f"<br>holds the phones {_text(', '.join(p.phones))}" if p.phones else ""
+        out.append(
+            f"<li><strong>{_text(p.id)}</strong> ({_text(p.role)}{_text(left)})<br>"
+            f"gets into: {_text(reaches)}{phones}</li>"
+        )
+    return [*out, "</ul>"]

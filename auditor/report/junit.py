@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from auditor.checks import CHECKS
-from auditor.checks.findings import Finding
+from auditor.findings import Finding
 from auditor.i18n import current
 from auditor.report.common import fails_gate, status
 from auditor.report.results import Report

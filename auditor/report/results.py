@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from auditor.checklist import Action
-from auditor.checks.findings import Finding
-from auditor.checks.signin_map import SignInMap
-from auditor.checks.suppression import ExpiredIgnore
 from auditor.errors import ExitCode
+from auditor.findings import Finding
+from auditor.report.signin_map import SignInMap
+from auditor.report.suppression import ExpiredIgnore
 from auditor.vocabulary import SEVERITY_NAMES, Severity
 
 

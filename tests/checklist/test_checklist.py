@@ -6,8 +6,8 @@ import datetime as dt
 
 from auditor.checklist import Action, build_checklist
 from auditor.checks import CHECKS, AuditContext
-from auditor.checks.suppression import apply_ignores
 from auditor.inventory import Ignore, Inventory
+from auditor.report.suppression import apply_ignores
 from auditor.secrets import SecretView
 from auditor.vocabulary import Severity
 from tests.helpers import STRONG, TODAY, account, inventory, view
@@ -37,7 +37,10 @@ def test_a_mailbox_without_2fa_outranks_every_store_level_action() -> None:
         {"box": STRONG["a"], "pay": shared, "linked": STRONG["b"], **{s.id: shared for s in stores}}
     )
     actions = checklist(inv, secrets)
-    assert actions[0].action == "Turn on app-based 2FA for the Gmail mailbox box@gmail.com"
+    assert (
+        actions[0].action
+        == "Turn on 2FA for the Gmail mailbox box@gmail.com with a passkey or an authenticator app"
+    )
     assert actions[0].severity == Severity.CRITICAL
     assert set(actions[0].protects) == {"box", "linked"}
     assert actions[1].severity == Severity.CRITICAL
@@ -78,8 +81,8 @@ def test_more_accounts_protected_ranks_higher_then_account_id() -> None:
     actions = checklist(inv, secrets)
     critical = [a.action for a in actions if a.severity == Severity.CRITICAL]
     assert critical == [
-        "Turn on app-based 2FA for the Gmail mailbox zbox@gmail.com",
-        "Turn on app-based 2FA for the Gmail mailbox abox@gmail.com",
+        "Turn on 2FA for the Gmail mailbox zbox@gmail.com with a passkey or an authenticator app",
+        "Turn on 2FA for the Gmail mailbox abox@gmail.com with a passkey or an authenticator app",
     ]
     high = [a.action for a in actions if a.severity == Severity.HIGH]
     assert high == [
@@ -116,7 +119,7 @@ def test_weak_link_joins_the_actions_that_fix_the_mailbox() -> None:
     actions = checklist(inv, view({"box": "password1", "shop": STRONG["a"]}))
     with_link = [a for a in actions if "recovery.weak-link:box,shop" in a.resolves]
     assert {a.action for a in with_link} == {
-        "Turn on app-based 2FA for the Gmail mailbox box@gmail.com",
+        "Turn on 2FA for the Gmail mailbox box@gmail.com with a passkey or an authenticator app",
         "Change the password of the Gmail mailbox box@gmail.com to a unique generated one",
     }
     assert all(a.severity == Severity.CRITICAL for a in with_link)

@@ -282,7 +282,7 @@ def test_help_lists_every_command_as_its_own_help_says(width: int) -> None:
     shown = click.HelpFormatter(width=width, max_width=width)
     cli.format_commands(context, shown)
     assert shown.getvalue() == expected.getvalue()
-    assert len(commands) == 14 and all(c is not None for c in commands.values())
+    assert len(commands) == 15 and all(c is not None for c in commands.values())
     # and --help imports no command's module
     loaded = subprocess.run(
         [sys.executable, "-c", _HELP_IMPORTS],

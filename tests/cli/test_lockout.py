@@ -38,9 +38,15 @@ platform = "amazon"
 login = "owner+ca@gmail.com"
 mfa = "sms"
 mfa_phone = "+1 555 010 0000"
+[[accounts]]
+id = "shopify"
+platform = "shopify"
+login = "shop@acme.test"
+mfa = "totp"
 """
 LOGINS = {"gmail-owner": "owner@gmail.com", "amazon-us": "owner@gmail.com"}
 LOGINS["amazon-ca"] = "owner+ca@gmail.com"
+LOGINS["shopify"] = "shop@acme.test"
 
 
 @pytest.fixture
@@ -64,43 +70,44 @@ def test_backup_codes_are_stored_counted_and_crossed_off(
 ) -> None:
     forms = {f"code {i}": leak_forms(c, c.replace(" ", "")) for i, c in enumerate(CODES)}
     before = findings(inventory)
-    assert "mfa.no-backup-codes:amazon-us" in before
-    assert "every way in runs through that one device" in before["mfa.no-backup-codes:amazon-us"]
+    assert "mfa.no-backup-codes:shopify" in before
+    assert "every way in runs through that one device" in before["mfa.no-backup-codes:shopify"]
     assert before["mfa.no-backup-codes:gmail-owner"]  # the mailbox amazon-us signs in with
+    assert "mfa.no-backup-codes:amazon-us" not in before  # Seller Central issues no codes
 
     # pasted at hidden prompts, one a line, an empty line to finish
     stored = invoke(
-        "set-secret", "amazon-us", "--backup-codes", "--inventory", inventory,
+        "set-secret", "shopify", "--backup-codes", "--inventory", inventory,
         input="\n".join(CODES[:3]) + "\n\n",
     )  # fmt: skip
     assert stored.exit_code == ExitCode.OK, stored.stderr
-    assert "stored 3 backup codes of amazon-us" in stored.stdout
-    assert real_keyring.get_password("store-audit/amazon-us/backup", "owner@gmail.com") == (
+    assert "stored 3 backup codes of shopify" in stored.stdout
+    assert real_keyring.get_password("store-audit/shopify/backup", "shop@acme.test") == (
         "\n".join(CODES[:3])
     )
     after = findings(inventory)
-    assert "mfa.no-backup-codes:amazon-us" not in after
-    assert "mfa.few-backup-codes:amazon-us" not in after  # three is enough
+    assert "mfa.no-backup-codes:shopify" not in after
+    assert "mfa.few-backup-codes:shopify" not in after  # three is enough
 
     # typed without the space and in another case: still that code
     used = invoke(
-        "use-backup-code", "amazon-us", "--inventory", inventory,
+        "use-backup-code", "shopify", "--inventory", inventory,
         input=CODES[1].replace(" ", "").upper() + "\n",
     )  # fmt: skip
     assert used.exit_code == ExitCode.OK, used.stderr
     assert "2 backup codes left" in used.stdout and "--backup-codes --force" in used.stdout
-    assert real_keyring.get_password("store-audit/amazon-us/backup", "owner@gmail.com") == (
+    assert real_keyring.get_password("store-audit/shopify/backup", "shop@acme.test") == (
         f"{CODES[0]}\n{CODES[2]}"
     )
-    assert "2 backup codes left" in findings(inventory)["mfa.few-backup-codes:amazon-us"]
+    assert "2 backup codes left" in findings(inventory)["mfa.few-backup-codes:shopify"]
 
-    again = invoke("use-backup-code", "amazon-us", "--inventory", inventory, input=CODES[1] + "\n")
+    again = invoke("use-backup-code", "shopify", "--inventory", inventory, input=CODES[1] + "\n")
     assert again.exit_code == ExitCode.FINDINGS
-    assert "not one of the 2 stored for amazon-us; nothing was changed" in again.stdout
+    assert "not one of the 2 stored for shopify; nothing was changed" in again.stdout
 
     for code in (CODES[0], CODES[2]):
-        invoke("use-backup-code", "amazon-us", "--inventory", inventory, input=code + "\n")
-    assert "mfa.no-backup-codes:amazon-us" in findings(inventory)  # the last one used
+        invoke("use-backup-code", "shopify", "--inventory", inventory, input=code + "\n")
+    assert "mfa.no-backup-codes:shopify" in findings(inventory)  # the last one used
     outputs = [stored, used, again]
     assert find_leaks([r.stdout + r.stderr for r in outputs], forms) == []
 
@@ -405,7 +412,7 @@ def test_map_shows_who_signs_in_where(why_setup: tuple[WhyKeyring, Path]) -> Non
     outlook = next(m for m in data["mailboxes"] if m["account"] == "outlook-ops")
     assert outlook["recovers"] == ["gmail-owner"]
     assert data["phones"] == [
-        {"phone": "+1 555 010 0000", "receives": ["outlook-ops", "amazon-ca"]}
+        {"phone": "+1 555 010 0000", "receives": ["outlook-ops", "amazon-ca"], "held_by": None}
     ]
     rows = {a["id"]: a for a in data["accounts"]}
     assert (rows["etsy"]["backup_codes"], rows["amazon-us"]["backup_codes"]) == (3, 0)

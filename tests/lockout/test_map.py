@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from auditor.checks import AuditContext
-from auditor.checks.signin_map import UNRECORDED, build_map
 from auditor.inventory import parse_inventory
 from auditor.lockout.map_formats import render_map_table
+from auditor.report.signin_map import UNRECORDED, build_map
 from auditor.secrets import SecretView
 
 INVENTORY = """\

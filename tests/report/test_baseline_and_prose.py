@@ -27,7 +27,7 @@ from tests.conftest import invoke
 from tests.keyrings import MemoryKeyring
 from tests.test_examples import example_report
 
-IN_BASELINE = {"mfa.unknown:paypal", "email.shared-login:amazon-ca,amazon-us"}
+IN_BASELINE = {"mfa.unknown:paypal", "email.shared-login:amazon-eu,amazon-na"}
 FIXED = {"mfa.missing:shopify", "password.weak:walmart"}
 
 

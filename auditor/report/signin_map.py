@@ -9,9 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
-from auditor.checks.mfa_shared_phone import phone_key
+from auditor.checks.people_map import PersonRow, people_rows, phone_owner
 from auditor.inventory import Account, pages
-from auditor.inventory.emails import canonical_mailbox, is_address
+from auditor.inventory.emails import is_address
+from auditor.inventory.phone_numbers import phone_key
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class PhoneRow:
     record no number (`mfa_phone`), which are listed together so none looks phone-free."""
     receives: tuple[str, ...]
     """Accounts that send their sms or voice codes to it."""
+    held_by: str | None = None
+    """Whose it is and what kind of line (`li-wei, prepaid`), when `[[phones]]` says."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class SignInMap:
     """Every phone that receives codes."""
     accounts: tuple[AccountRow, ...]
     """Every account, in inventory order."""
+    people: tuple[PersonRow, ...] = ()
+    """Every person of `[[people]]` and the accounts they can get into."""
 
 
 def where_codes_go(account: Account) -> str:
@@ -94,16 +99,17 @@ def build_map(context: AuditContext) -> SignInMap:
     spelled: dict[str, str] = {}
     uses: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"login": [], "recovery": []})
     phones: dict[str, list[Account]] = defaultdict(list)
+    country = context.inventory.seller.country
     for account in context.accounts:
         for field, address in account.addresses:
             if not is_address(address):
                 continue
-            key = canonical_mailbox(address).canonical
+            key = context.mailbox_key(address)
             spelled.setdefault(key, address)
             if not (account.kind == "mailbox" and field == "login"):
                 uses[key]["login" if field == "login" else "recovery"].append(account.id)
         if account.mfa in ("sms", "voice"):
-            key = phone_key(account.mfa_phone) if account.mfa_phone else ""
+            key = phone_key(account.mfa_phone, country) if account.mfa_phone else ""
             phones[key].append(account)
     mailboxes = tuple(
         MailboxRow(
@@ -117,10 +123,15 @@ def build_map(context: AuditContext) -> SignInMap:
     return SignInMap(
         mailboxes,
         tuple(
-            PhoneRow(group[0].mfa_phone if key else None, tuple(a.id for a in group))
+            PhoneRow(
+                group[0].mfa_phone if key else None,
+                tuple(a.id for a in group),
+                phone_owner(context, group[0].mfa_phone) if key else None,
+            )
             for key, group in sorted(phones.items(), key=lambda item: not item[0])
         ),
         tuple(_row(context, account) for account in context.accounts),
+        people_rows(context),
     )
 
 

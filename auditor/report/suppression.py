@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from auditor.checks.findings import Finding
+from auditor.findings import Finding
 from auditor.inventory import Account, Inventory
 
 

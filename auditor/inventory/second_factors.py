@@ -1,19 +1,30 @@
-"""Words the checks share so their advice stays true of the account in front of them: which
-second factors a platform offers (from the catalog, never assumed), and what an account of each
-kind is to an attacker."""
+"""The second factors a platform offers, as advice words them (from the platform catalog, never
+assumed), and what an account of each kind is to an attacker: the words the checks share so
+their advice stays true of the account in front of them."""
 
 from __future__ import annotations
 
-from auditor.checks.findings import join_names
+from auditor.findings import join_names
 from auditor.inventory import Account, platforms
 
 _STRONG_METHODS = {
+    "passkey": ("a passkey", "passkeys"),  # first: phishing-proof and free where offered
     "totp": ("an authenticator app", "authenticator apps"),
     "security-key": ("a security key", "security keys"),
-    "passkey": ("a passkey", "passkeys"),  # a catalog method once the inventory knows passkeys
     "push": ("sign-in prompts on a trusted device", "sign-in prompts on a trusted device"),
 }
 """Catalog method → how advice names one of it, and how a list of offers names it."""
+
+METHOD_NAMES = {
+    "sms": "text-message codes",
+    "voice": "phone-call codes",
+    "email": "email codes",
+    "totp": "an authenticator app",
+    "push": "sign-in prompts",
+    "security-key": "a security key",
+    "passkey": "a passkey",
+}
+"""An inventory `mfa` value as a sentence names it."""
 
 
 def strong_methods(platform_id: str) -> list[str]:
@@ -56,3 +67,26 @@ def what_it_guards(account: Account, dependents: list[str]) -> str:
     if account.kind == "payment":
         return f"the payment account {account.id}, which holds the money"
     return account.id
+
+
+def backup_codes_step(account: Account) -> str | None:
+    """The backup-code step that is true of the platform: save them where the catalog says it
+    issues them, find out where nobody knows, nothing where its complete method list has none
+    (Seller Central)."""
+    offered = platforms.offers(account.platform, platforms.BACKUP_CODES)
+    store = f"store them with `store-audit set-secret {account.id} --backup-codes`"
+    if offered:
+        return f"save {account.platform_name}'s backup codes for {account.id} offline and {store}"
+    if offered is None:
+        return (
+            f"check {platforms.security_settings(account.platform).removeprefix('in ')} for "
+            f"backup codes; if {account.platform_name} issues them, keep them offline and {store}"
+        )
+    return None
+
+
+def other_strong_methods(account: Account) -> list[str]:
+    """The stronger-than-SMS methods the platform offers besides the account's own, as advice
+    names them (a passkey first)."""
+    own = METHOD_NAMES.get(account.mfa)
+    return [m for m in strong_methods(account.platform) if m != own]

@@ -8,12 +8,12 @@ show the chains.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from auditor.checks.context import AuditContext
-from auditor.checks.mfa_shared_phone import phone_key
-from auditor.inventory import Account
 from auditor.inventory.emails import address_problem, is_address
+from auditor.inventory.model import Account, Inventory
+from auditor.inventory.phone_numbers import phone_key
 from auditor.inventory.spelling import address_lookalikes, typo_of
 
 MAX_DEPTH = 8
@@ -45,10 +45,14 @@ class ChainEnd:
 _RANK = {"phone": 0, "typo": 1, "outside": 2}
 
 
-def chain_ends(context: AuditContext, account: Account) -> list[ChainEnd]:
+MailboxFor = Callable[[str | None], Account | None]
+"""The inventory's mailbox account an address delivers to, if any."""
+
+
+def chain_ends(inventory: Inventory, mailbox_for: MailboxFor, account: Account) -> list[ChainEnd]:
     """The bad ends of the account's chain through at least one inventory mailbox, most serious
     and shortest first. Cycles stop where they close; chains stop after MAX_DEPTH mailboxes."""
-    seller = frozenset(context.inventory.seller.domains)
+    seller = frozenset(inventory.seller.domains)
     found: list[ChainEnd] = []
     seen = {account.id}
     queue: deque[tuple[str, tuple[str, ...], tuple[Account, ...]]] = deque(
@@ -61,7 +65,7 @@ def chain_ends(context: AuditContext, account: Account) -> list[ChainEnd]:
             detail = f"a near miss of {target}: mail sent there reaches a stranger or nobody"
             found.append(ChainEnd("typo", (*steps, address), ids, detail))
             continue
-        mailbox = context.mailbox_account_for(address)
+        mailbox = mailbox_for(address)
         if mailbox is None:
             if boxes and _outside_mailbox(address, seller):
                 detail = "a mailbox not in the inventory: whether you can still get in is unknown"

@@ -1,0 +1,111 @@
+"""mfa.impossible-record: the inventory records a 2FA setting the platform does not allow, as
+its catalog entry sources it: Seller Central with `mfa = "none"` (2SV is compulsory) or
+`"email"` (it sends no email codes), one number as both primary and backup, backup codes stored
+for a platform that issues none. The record is wrong, not the account, so the finding asks for
+the right record instead of warning that "a password is all it takes"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.context import AuditContext
+from auditor.findings import Finding, join_names
+from auditor.inventory import Account, platforms
+from auditor.inventory.phone_numbers import same_phone
+from auditor.inventory.second_factors import METHOD_NAMES, either
+from auditor.vocabulary import Severity
+
+PHONE_METHODS = frozenset({"sms", "voice"})
+
+
+def find_impossible_records(context: AuditContext) -> Iterator[Finding]:
+    """One finding per account whose 2FA record contradicts its platform's catalog entry."""
+    for account in context.reported_accounts:
+        platform = platforms.lookup(account.platform)
+        if platform is None:
+            continue
+        problem = _problem(context, account, platform)
+        if problem is not None:
+            message, source = problem
+            yield CHECK.finding(
+                [account.id],
+                f"{account.id}: {message} ({source}); the inventory is wrong, not the account",
+                f"Open {platforms.security_settings(account.platform).removeprefix('in ')}, "
+                f"and record what it shows: {_record_command(account, platform)}.",
+            )
+
+
+def _problem(
+    context: AuditContext, account: Account, platform: platforms.Platform
+) -> tuple[str, str] | None:
+    """What is impossible about the record, and the page that says so; None if nothing is."""
+    rules = platform.twofa
+    name = platform.name
+    if account.mfa == "none" and rules.required:
+        return f'mfa = "none", but every {name} account has two-step verification', rules.required
+    for key, method in (("mfa", account.mfa), ("mfa_backup", account.mfa_backup)):
+        if method and method not in ("none", "unknown") and platform.offers(method) is False:
+            offered = either([n for m, n in METHOD_NAMES.items() if m in platform.mfa_offered])
+            return (
+                f'{key} = "{method}", but {name} offers only {offered}',
+                rules.methods_complete or "",
+            )
+    if rules.backup_method and account.mfa_backup:
+        both = {account.mfa, account.mfa_backup}
+        if both == {"totp"}:
+            return f"{name} does not let an authenticator app be both primary and backup", (
+                rules.backup_method
+            )
+        country = context.inventory.seller.country
+        if (
+            both <= PHONE_METHODS
+            and account.mfa_phone
+            and account.mfa_backup_phone
+            and same_phone(account.mfa_phone, account.mfa_backup_phone, country)
+        ):
+            return f"{name} does not let one number be both primary and backup", (
+                rules.backup_method
+            )
+    stored = context.secrets.backup_codes(account.id)
+    if stored and platform.offers(platforms.BACKUP_CODES) is False:
+        return (
+            f"{name} issues no backup codes, so the {stored} stored under "
+            f"{account.backup_service} are not its codes",
+            rules.methods_complete or "",
+        )
+    return None
+
+
+def _record_command(account: Account, platform: platforms.Platform) -> str:
+    """The `store-audit set` line that records the platform's real setting."""
+    if platform.twofa.backup_method:
+        return (
+            f"`store-audit set {account.id} mfa=totp mfa_backup=sms mfa_backup_phone=+NUMBER` "
+            "(its primary and backup methods, and the phone of each)"
+        )
+    return f"`store-audit set {account.id} mfa=METHOD`"
+
+
+def _action(facts: ActionFacts) -> str:
+    if len(facts.ids) == 1:
+        return f"Record the 2FA {facts.who} really has, as its security settings show it"
+    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], f"{len(facts.ids) - 4} more")
+    return f"Record the 2FA {join_names(shown)} really have, as their security settings show it"
+
+
+CHECK = Check(
+    id="mfa.impossible-record",
+    severity=Severity.MEDIUM,
+    fires_when=(
+        "the inventory records a 2FA setting the platform does not allow (Seller Central with "
+        "mfa none or email, one number as primary and backup, backup codes it never issues)"
+    ),
+    advice=(
+        "Record the 2FA the platform's security settings show: for Seller Central its primary "
+        "and backup methods and the phone of each."
+    ),
+    run=find_impossible_records,
+    fix=Fix.RECORD,
+    action=_action,
+)

@@ -1,0 +1,102 @@
+"""payout.exposed: a store's payout account (`payout = "pingpong"`: the PingPong, LianLian,
+WorldFirst, Airwallex or Payoneer account its sales are paid into) that a hijacker could take:
+it is not in the inventory (its password and 2FA are never audited), it has no second factor,
+or it signs in through the store's own login mailbox (one stolen mailbox resets both). Whoever
+controls it, or changes the store's payout details to an account of their own, is paid the
+store's money, so the severity follows the money, not the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.check import ActionFacts, Check, Fix
+from auditor.checks.context import AuditContext
+from auditor.findings import Finding, join_names
+from auditor.inventory import Account
+from auditor.inventory.emails import is_address
+from auditor.vocabulary import Severity
+
+
+def find_exposed_payouts(context: AuditContext) -> Iterator[Finding]:
+    """One finding per store whose payout account is missing from the inventory or weak."""
+    for store in context.accounts:
+        if not store.payout:
+            continue
+        if context.scope and not ({store.id, store.payout} & context.scope):
+            continue
+        payout = context.by_id.get(store.payout)
+        if payout is None:
+            yield CHECK.finding(
+                [store.id],
+                f"{store.id}'s sales are paid out to {store.payout}, which is not in the "
+                "inventory: nobody audits its password or 2FA, and whoever takes it over is paid "
+                "the store's money",
+                f"Add the payout account to the inventory: `store-audit add {store.payout} "
+                "--platform PLATFORM --login LOGIN --mfa METHOD`, then store its password.",
+                subject=store.payout,
+            )
+            continue
+        problems, steps, severity = _problems(context, store, payout)
+        if problems:
+            remedy = "; ".join(steps)
+            yield CHECK.finding(
+                [store.id, payout.id],
+                f"{store.id}'s sales are paid out to {payout.id} ({payout.platform_name}), which "
+                f"{join_names(problems)}: whoever takes it over is paid the store's money",
+                f"{remedy[:1].upper()}{remedy[1:]}.",
+                subject=payout.id,
+                severity=severity,
+            )
+
+
+def _problems(
+    context: AuditContext, store: Account, payout: Account
+) -> tuple[list[str], list[str], Severity]:
+    """What makes the payout account easy to take, what to do about each, how urgent it is."""
+    problems: list[str] = []
+    steps: list[str] = []
+    severity = CHECK.severity
+    if payout.mfa in ("none", "unknown"):
+        problems.append(
+            "has no two-step verification: a password is all it takes"
+            if payout.mfa == "none"
+            else "has no two-step verification recorded"
+        )
+        steps.append(f"turn on two-step verification for {payout.id} and record it")
+        severity = Severity.CRITICAL if payout.mfa == "none" else severity
+    if is_address(store.login) and (
+        context.mailbox_key(payout.login) == context.mailbox_key(store.login)
+    ):
+        problems.append(
+            f"signs in through {store.login}, the store's own login mailbox, so one stolen "
+            "mailbox resets both"
+        )
+        steps.append(f"give {payout.id} a login mailbox of its own, not {store.id}'s")
+    return problems, steps, severity
+
+
+def _action(facts: ActionFacts) -> str:
+    payout = facts.subject
+    stores = [i for i in facts.ids if i != payout] or list(facts.ids)
+    if payout not in facts.accounts:
+        return f"Add {payout}, where {join_names(stores)} is paid out, to the inventory"
+    return f"Secure {facts.describe(payout)}, where {join_names(stores)} is paid out"
+
+
+CHECK = Check(
+    id="payout.exposed",
+    severity=Severity.HIGH,
+    fires_when=(
+        "a store's payout account (`payout`) is not in the inventory, has no second factor, or "
+        "signs in through the store's own login mailbox"
+    ),
+    advice=(
+        "Keep each store's payout account in the inventory, with two-step verification and a "
+        "login mailbox of its own: whoever takes it is paid the store's money."
+    ),
+    severity_note="critical when the payout account has no two-step verification",
+    across_accounts=True,
+    run=find_exposed_payouts,
+    fix=Fix.OWN,
+    action=_action,
+)

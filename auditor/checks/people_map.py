@@ -1,0 +1,64 @@
+"""Who can get into which account, and through which phone: the people rows of `map` and of
+the HTML report's map, built from the inventory's `[[people]]`, `[[phones]]` and each account's
+lists. No secret is in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.checks.context import AuditContext
+from auditor.checks.people_access import phone_holder, phone_record
+
+HOW = {
+    "login_users": "primary login",
+    "sub_users": "own sub-user",
+    "codes_to": "holds the codes",
+    "trusted_devices": "trusted device",
+    "phone": "code phone",
+}
+"""How a person gets into an account, in a map's few words."""
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One person and every way they have into the accounts."""
+
+    id: str
+    """The person's id."""
+    role: str
+    """owner, staff, virtual-assistant, agency or tool."""
+    left: str | None
+    """`left 2026-10-20`, `leaves 2027-01-31`, or None while they stay."""
+    reaches: tuple[tuple[str, tuple[str, ...]], ...]
+    """(account id, how they get in) for every account they can get into, in inventory order."""
+    phones: tuple[str, ...]
+    """The numbers they hold (`[[phones]]` holder)."""
+
+
+def people_rows(context: AuditContext) -> tuple[PersonRow, ...]:
+    """A row per `[[people]]` entry, in file order."""
+    rows = []
+    for person in context.inventory.people:
+        reaches = []
+        for account in context.accounts:
+            how = [HOW[key] for key in account.access.roles_of(person.id)]
+            holder = phone_holder(context, account)
+            if holder is not None and holder.id == person.id:
+                how.append(HOW["phone"])
+            if how:
+                reaches.append((account.id, tuple(how)))
+        left = None
+        if person.left is not None:
+            verb = "left" if person.has_left(context.today) else "leaves"
+            left = f"{verb} {person.left.isoformat()}"
+        phones = tuple(p.number for p in context.inventory.phones if p.holder == person.id)
+        rows.append(PersonRow(person.id, person.role, left, tuple(reaches), phones))
+    return tuple(rows)
+
+
+def phone_owner(context: AuditContext, number: str | None) -> str | None:
+    """`li-wei, prepaid`: whose a code phone is and what kind of line, when recorded."""
+    record = phone_record(context, number)
+    if record is None:
+        return None
+    return ", ".join(part for part in (record.holder, record.line) if part)
