@@ -13,7 +13,7 @@ from auditor.errors import UsageError
 from auditor.inventory import Account
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.people import ACCESS_KEYS as PEOPLE_LISTS
-from auditor.report.visible import visible_line
+from auditor.visible import visible_line
 
 SETTABLE = (
     "platform",

@@ -22,11 +22,11 @@ from auditor.errors import InventoryError
 from auditor.interrupts import interrupting
 from auditor.inventory import config_inventory_path
 from auditor.inventory.locking import inventory_lock
-from auditor.report.visible import visible_line
 from auditor.secrets.journal import Journal, journal_path
 from auditor.secrets.keyring_store import KeyringStore
 from auditor.secrets.recovery import Recovery, finish_interrupted
 from auditor.secrets.writes import KeyringWriter
+from auditor.visible import visible_line
 
 
 @dataclass(frozen=True)

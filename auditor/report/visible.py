@@ -11,16 +11,6 @@ from auditor.report.results import Report, ReportAccount
 from auditor.visible import visible
 
 
-def visible_line(text: str, limit: int | None = None) -> str:
-    """`text` on one line: hidden characters, tabs and newlines written as escapes, cut to
-    `limit` characters (with an ellipsis) when given."""
-    if limit is not None and len(text) > limit:
-        text = text[:limit] + "…"
-    if text.isprintable():
-        return text
-    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN else c for c in text)
-
-
 def visible_report(report: Report) -> Report:
     """The report with every text that came from the inventory made visible."""
     return replace(
