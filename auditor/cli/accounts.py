@@ -25,10 +25,8 @@ from auditor.intake.importers import ALIASES_HELP, IMPORTERS
 from auditor.vocabulary import KINDS, MFA_METHODS
 
 if TYPE_CHECKING:
-    from auditor.intake.importers import ExportEntry
     from auditor.intake.plan import ImportPlan
     from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets import SecretStore
 
 
 @click.command()
@@ -234,9 +232,11 @@ def import_(
     from auditor.cli.fields import ask_unknown_mfa
     from auditor.intake.apply import apply_import
     from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
+    from auditor.intake.plan import plan_file
     from auditor.intake.plan_table import nothing_to_do
     from auditor.intake.session import looking, writing
     from auditor.inventory import inventory_path_for_writing
+    from auditor.progress import TerminalProgress as Shown  # on a terminal, once it takes a while
 
     piped = str(export_file) == "-"
     with reported():
@@ -250,13 +250,15 @@ def import_(
         # (or is refused) needs; none leaves a lock file, a config dir or a journal behind. An
         # unfinished write is undone under the lock first, which can change the plan.
         look = looking(path)
-        document, plan = _planned(path, entries, look.store, keep_all)
+        with Shown() as shown:
+            document, plan = plan_file(path, entries, look.store, keep_all, shown)
         settled = not look.unfinished_write and (not plan.changes or plan.blocked(force))
         if dry_run or settled:
             _stop_at_the_plan(plan, document, force=force, dry_run=dry_run)
         with writing(path, note) as session:
             # planned again under the lock: another writer may have changed the inventory
-            document, plan = _planned(session.path, entries, session.writer, keep_all)
+            with Shown() as shown:
+                document, plan = plan_file(session.path, entries, session.writer, keep_all, shown)
             _show_plan(plan, document, force=force)
             if not plan.changes:
                 click.echo(nothing_to_do(plan, document))
@@ -298,17 +300,3 @@ def _stop_at_the_plan(
     _show_plan(plan, document, force=force)
     click.echo("dry run: nothing was written" if dry_run else nothing_to_do(plan, document))
     sys.exit(ExitCode.OK)
-
-
-def _planned(
-    path: Path, entries: list[ExportEntry], store: SecretStore, keep_all: bool
-) -> tuple[InventoryDocument, ImportPlan]:
-    """The import's plan, with a progress line on a terminal while it takes long."""
-    from auditor.intake.plan import plan_file
-    from auditor.progress import TerminalProgress
-
-    progress = TerminalProgress()
-    try:
-        return plan_file(path, entries, store, keep_unknown=keep_all, progress=progress)
-    finally:
-        progress.close()

@@ -103,7 +103,6 @@ def plan_file(
     path: Path,
     entries: list[ExportEntry],
     store: SecretStore,
-    *,
     keep_unknown: bool,
     progress: Progress | None = None,
 ) -> tuple[InventoryDocument, ImportPlan]:
