@@ -2,4 +2,5 @@
 
 from auditor.cli import main
 
-main()
+if __name__ == "__main__":  # the program itself, not a module imported by a worker
+    main()

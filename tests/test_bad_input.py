@@ -265,6 +265,7 @@ def test_piped_add_works_with_warnings_as_errors(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.posix
 def test_special_files_are_refused_not_read(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
     fifo = tmp_path / "fifo.toml"
     os.mkfifo(fifo)
@@ -320,6 +321,7 @@ def test_output_never_replaces_the_inventory(
     assert inventory.read_bytes() == before
 
 
+@pytest.mark.posix
 def test_reports_are_0600_even_under_umask_777(
     tmp_path: Path, inventory: Path, memory_keyring: MemoryKeyring
 ) -> None:
@@ -333,6 +335,7 @@ def test_reports_are_0600_even_under_umask_777(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
+@pytest.mark.posix
 def test_an_inventory_in_a_folder_others_can_write_gets_a_warning(
     tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:

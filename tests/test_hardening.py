@@ -105,8 +105,9 @@ def test_hostile_inventories_get_one_clean_error(
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
     result = invoke("audit", "--inventory", path)
     assert result.exit_code == ExitCode.USAGE
-    (line,) = result.stderr.splitlines()
+    line, *hints = result.stderr.splitlines()  # one line, and perhaps a hint what to do
     assert line.startswith(f"store-audit: error: {path}") and message in line
+    assert len(hints) <= 1 and all(hint.startswith("hint: ") for hint in hints)
     assert memory_keyring.reads == 0
 
 
@@ -120,6 +121,7 @@ def test_the_largest_allowed_inventory_is_audited(
     assert '"accounts": 20000' in result.stdout
 
 
+@pytest.mark.posix
 def test_an_inventory_others_can_write_gets_a_warning(
     inventory: Path, memory_keyring: MemoryKeyring
 ) -> None:
@@ -135,6 +137,7 @@ def test_an_inventory_others_can_write_gets_a_warning(
     assert "can be changed by its group" in invoke("doctor", "--inventory", inventory).stdout
 
 
+@pytest.mark.posix
 def test_writes_never_go_through_a_symlinked_inventory(
     tmp_path: Path, inventory: Path, memory_keyring: MemoryKeyring
 ) -> None:
@@ -160,6 +163,7 @@ def test_writes_never_go_through_a_symlinked_inventory(
     assert memory_keyring.entries == {}  # nothing written before the refusal
 
 
+@pytest.mark.posix
 def test_reports_are_private_even_under_a_permissive_umask(
     tmp_path: Path, inventory: Path, memory_keyring: MemoryKeyring
 ) -> None:
@@ -173,6 +177,7 @@ def test_reports_are_private_even_under_a_permissive_umask(
         os.umask(old)
 
 
+@pytest.mark.posix
 def test_commands_that_write_secrets_warn_about_a_shared_inventory(
     inventory: Path, memory_keyring: MemoryKeyring
 ) -> None:

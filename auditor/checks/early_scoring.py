@@ -17,6 +17,7 @@ from auditor.checks.context import AuditContext, password_hints
 from auditor.checks.strength import PARALLEL_FROM, Scoring, usable_cores
 from auditor.inventory import Account
 from auditor.secrets import Secret
+from auditor.workers import parallel_from
 
 CHUNK = 32
 """Passwords sent to a worker at once while reading: small, so scoring keeps up with reading."""
@@ -76,6 +77,6 @@ def start_early_scoring(
     enough to pay for them; else None, and scoring waits for the read."""
     workers = usable_cores()
     wanted = sum(1 for account in facts.accounts if facts.strength_matters(account))
-    if workers < 2 or wanted < PARALLEL_FROM:
+    if workers < 2 or wanted < parallel_from(PARALLEL_FROM):
         return None
     return EarlyScoring(facts, Scoring(workers, progress))

@@ -83,11 +83,11 @@ class _Plain:
 def usable_cores() -> int:
     """CPUs this process may run on."""
     import os
+    import sys
 
-    try:
+    if sys.platform == "linux":  # a container or taskset may allow fewer than the machine has
         return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    return os.cpu_count() or 1
 
 
 class Scoring:
@@ -100,18 +100,18 @@ class Scoring:
     """
 
     def __init__(self, workers: int, progress: Callable[[int, int], None] | None = None) -> None:
-        import multiprocessing
         from concurrent.futures import Future, ProcessPoolExecutor
 
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        # zxcvbn is loaded here, before forking, so the workers share its dictionaries instead of
-        # each parsing them again. The workers do not run the cyclic collector: it would walk
-        # the whole inherited inventory (and copy its pages), and scoring makes no cycles.
+        # zxcvbn is loaded here, before forking (Linux), so the workers share its dictionaries
+        # instead of each parsing them again; a spawned worker (macOS, Windows) loads them in
+        # its initializer, before its first password.
         import zxcvbn  # noqa: F401
+
+        from auditor.workers import worker_context
 
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context(method),
+            mp_context=worker_context(),
             initializer=_start_worker,
             initargs=(os.getpid(),),
         )
@@ -160,7 +160,10 @@ class Scoring:
 
 def _start_worker(parent: int) -> None:
     detach_worker(parent)  # it dies with the audit and never holds its stdout/stderr
+    # The workers do not run the cyclic collector: it would walk the whole inherited inventory
+    # (and copy its pages), and scoring makes no cycles.
     gc.disable()
+    import zxcvbn  # noqa: F401
 
 
 def _score_chunk(items: list[tuple[str, list[str]]]) -> list[Strength]:
@@ -173,8 +176,10 @@ def start_scoring(
     progress: Callable[[int, int], None] | None = None,
 ) -> Scoring | None:
     """Worker processes scoring `items`, or None when there are too few to pay for them."""
+    from auditor.workers import parallel_from
+
     workers = usable_cores() if workers is None else workers
-    if workers < 2 or len(items) < PARALLEL_FROM:
+    if workers < 2 or len(items) < parallel_from(PARALLEL_FROM):
         return None
     scoring = Scoring(workers, progress)
     scoring.submit(items)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from auditor.cli.common import (
+    ENCODING_OPTION,
     INVENTORY_OPTION,
     fail,
     note,
@@ -218,6 +219,7 @@ def _set_backup_codes(
 @click.option(
     "--all", "keep_all", is_flag=True, help='Keep logins of unknown sites too, as kind = "other".'
 )
+@ENCODING_OPTION
 @INVENTORY_OPTION
 def import_(
     export_file: Path,
@@ -225,13 +227,14 @@ def import_(
     dry_run: bool,
     force: bool,
     keep_all: bool,
+    encoding: str | None,
     inventory: Path | None,
 ) -> None:
     """Import logins from a password manager's export (FILE, or - for standard input) into the
     inventory and the keyring."""
     from auditor.cli.fields import ask_unknown_mfa
     from auditor.intake.apply import apply_import
-    from auditor.intake.importers import STDIN, read_entries, read_export, read_export_stream
+    from auditor.intake.importers import STDIN, read_entries, read_export
     from auditor.intake.plan import plan_file
     from auditor.intake.plan_table import nothing_to_do
     from auditor.intake.session import looking, writing
@@ -240,11 +243,9 @@ def import_(
 
     piped = str(export_file) == "-"
     with reported():
-        if piped:
-            text = read_export_stream(sys.stdin.buffer)
-        else:
-            text = read_export(export_file)
-        entries = read_entries(manager, text, STDIN if piped else export_file)
+        if (read := read_export(export_file, encoding)).guessed:  # "-": standard input
+            note(read.guessed)  # a guessed encoding is said, never silent
+        entries = read_entries(manager, read.text, STDIN if piped else export_file)
         path = inventory_path_for_writing(inventory)
         # A look first, without the lock: all a dry run does, and all a run that writes nothing
         # (or is refused) needs; none leaves a lock file, a config dir or a journal behind. An

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 FILE = click.Path(dir_okay=False, path_type=Path)
 """A file path option or argument."""
 
+ENCODING_OPTION = click.option(
+    "--encoding", metavar="NAME", help="FILE's encoding [default: its mark, UTF-8, else GB18030]."
+)
+"""import's choice of the export's text encoding (auditor.intake.importers.encodings)."""
+
 INVENTORY_OPTION = click.option(
     "--inventory", type=FILE, help="Inventory file [default: as for audit]."
 )

@@ -70,6 +70,9 @@ class Proposal:
     account (the account is then `amazon-na` / `amazon-eu`)."""
     set_mfa: bool = False
     """Whether an existing account's mfa becomes totp (the export holds its seed)."""
+    shared: str = ""
+    """What the export says about who shares the login (a Bitwarden organisation collection):
+    shown in the plan as a hint; never written to the inventory."""
 
 
 @dataclass(frozen=True)
@@ -263,4 +266,5 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         service=target.service,
         marketplaces=target.group.unified()[1],
         set_mfa=set_mfa,
+        shared="; ".join(dict.fromkeys(e.shared for e in target.group.entries if e.shared)),
     )

@@ -39,6 +39,15 @@ def describe_plan(plan: ImportPlan) -> str:
             where = ", ".join(str(e) for e in item.entries)
             title = visible(item.title) if item.title else "untitled"
             lines.append(f"  entry {where} ({title}): {visible(item.reason)}")
+    shared = [p for p in plan.proposals if p.shared]
+    if shared:
+        lines += ["", "Shared, says the export:"]
+        lines += [f"  {p.account_id}: {visible(p.shared)}" for p in shared]
+        lines += [
+            "Others there may hold these passwords; nothing about them was recorded. Say who",
+            "signs in with each: [[people]], then `store-audit set ID login_users=...`",
+            "(or sub_users=...).",
+        ]
     if plan.not_logins:
         counted = ", ".join(count_of(kind, count) for kind, count in plan.not_logins)
         lines += ["", f"Not logins, left out: {visible(counted)}"]

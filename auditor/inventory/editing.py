@@ -28,6 +28,8 @@ class InventoryDocument:
     """The parsed document, comments and all."""
     existed: bool
     """Whether the file was there before (False: it will be created)."""
+    line_end: str = "\n"
+    """The file's line ends, kept when it is written back ("\r\n": saved on Windows)."""
 
     @classmethod
     def open(cls, path: Path) -> InventoryDocument:
@@ -38,8 +40,9 @@ class InventoryDocument:
             document.add("version", INVENTORY_VERSION)
             return cls(path, document, existed=False)
         load_inventory(path)  # a broken, oversized or special file is reported, not edited
-        text = path.read_text(encoding="utf-8-sig")
-        return cls(path, tomlkit.parse(text), existed=True)
+        text = path.read_bytes().decode("utf-8-sig")  # load_inventory has checked it decodes
+        line_end = "\r\n" if "\r\n" in text else "\n"
+        return cls(path, tomlkit.parse(text.replace("\r\n", "\n")), True, line_end)
 
     def add_account(self, fields: dict[str, Any]) -> None:
         """Append an [[accounts]] table with these fields (None values left out)."""
@@ -86,4 +89,4 @@ class InventoryDocument:
 
     def save(self, text: str) -> None:
         """Write the rendered text atomically with mode 0600."""
-        write_private(self.path, text)
+        write_private(self.path, text, line_end=self.line_end)

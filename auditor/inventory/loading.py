@@ -35,7 +35,12 @@ def parse_inventory(raw: bytes, path: Path) -> Inventory:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InventoryError(f"{path}: not UTF-8 text (byte {error.start})") from None
+        # TOML is UTF-8; Windows editors also save UTF-16 ("Unicode") or the code page (GBK)
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+        raise InventoryError(
+            f"{path}: " + ("UTF-16 text" if utf16 else f"not UTF-8 text (byte {error.start})"),
+            hint="an inventory is UTF-8 (TOML): save it as UTF-8 (Notepad: Save as, Encoding)",
+        ) from None
     _refuse_deep_keys(text, path)
     try:
         document = tomllib.loads(text)

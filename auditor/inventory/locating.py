@@ -10,6 +10,8 @@ from auditor.errors import InventoryError
 
 ENV_VARIABLE = "STORE_AUDIT_INVENTORY"
 LOCAL_NAME = "store-audit.toml"
+LOCAL_SHOWN = os.path.join(os.curdir, LOCAL_NAME)
+"""./store-audit.toml as messages show it: .\\store-audit.toml on Windows."""
 CONFIG_NAME = "inventory.toml"
 
 
@@ -28,7 +30,7 @@ def locate_inventory(explicit: str | Path | None, *, cwd: Path | None = None) ->
     if configured.is_file():
         return configured
     raise InventoryError(
-        f"no inventory found: looked for ./{LOCAL_NAME} and {configured}",
+        f"no inventory found: looked for {LOCAL_SHOWN} and {configured}",
         hint=f"pass --inventory PATH or set ${ENV_VARIABLE}; `store-audit demo` needs none",
     )
 

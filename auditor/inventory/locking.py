@@ -7,11 +7,15 @@ inventory the first one left; after the time limit it stops with one line naming
 pid. Readers (`audit`, `onboard`, `doctor`) never take it: the inventory is replaced atomically,
 so they see the old file or the new one. The lock file itself is never deleted (deleting a lock
 file lets two writers lock two different files).
+
+The lock itself is filelock's `lock_descriptor` on a file this module opens: `flock` on POSIX,
+`LockFileEx` on byte 0 on Windows, the primitive pip, tox and virtualenv rely on. Opening the file
+here keeps it never followed through a link, private and never deleted (filelock's own FileLock
+deletes its file on Windows).
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import stat
 import time
@@ -19,10 +23,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import lock_descriptor, unlock_descriptor
+
 from auditor.errors import InventoryError, seconds_setting
+from auditor.files import open_no_follow
 
 DEFAULT_WAIT = 120.0
 """Seconds a writer waits for another [$STORE_AUDIT_LOCK_TIMEOUT]."""
+
+PID_AT = 1
+"""Where the holder's pid starts in the lock file: on Windows nobody else can read byte 0 while
+it is locked, so the pid is written after it."""
 
 
 def lock_path(inventory: Path) -> Path:
@@ -42,7 +53,7 @@ def inventory_lock(inventory: Path, on_wait: Callable[[str], None] | None = None
     path = lock_path(inventory)
     wait = lock_wait()
     try:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+        handle = open_no_follow(path, os.O_RDWR | os.O_CREAT)  # O_RDWR: a FIFO never blocks it
     except OSError as error:
         raise InventoryError(f"{path}: cannot open the lock file: {error.strerror}") from None
     try:
@@ -53,11 +64,14 @@ def inventory_lock(inventory: Path, on_wait: Callable[[str], None] | None = None
                 hint="check what put it there, then remove it",
             )
         _acquire(handle, path, inventory, wait, on_wait)
-        os.ftruncate(handle, 0)
-        os.write(handle, f"{os.getpid()}\n".encode())
-        yield
+        try:
+            os.ftruncate(handle, 0)
+            os.write(handle, b"\n" + f"{os.getpid()}\n".encode("ascii"))
+            yield
+        finally:
+            unlock_descriptor(handle)
     finally:
-        os.close(handle)  # closing releases the lock
+        os.close(handle)
 
 
 def _acquire(
@@ -71,10 +85,10 @@ def _acquire(
     announced = False
     while True:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            pass
+            if lock_descriptor(handle, blocking=False):
+                return
+        except OSError as error:  # not contention: a file system without locks, say
+            raise InventoryError(f"{path}: cannot lock: {error.strerror}") from None
         holder = _holder(path)
         if time.monotonic() >= deadline:
             raise InventoryError(
@@ -91,7 +105,9 @@ def _acquire(
 def _holder(path: Path) -> str:
     """' (pid N)' for the process that wrote its pid into the lock file, if readable."""
     try:
-        text = path.read_text(encoding="ascii", errors="replace").strip()
+        with path.open("rb") as stream:
+            stream.seek(PID_AT)
+            text = stream.read(32).decode("ascii", "replace").strip()
     except OSError:
         return ""
     return f" (pid {text})" if text.isdigit() else ""

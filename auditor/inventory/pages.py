@@ -14,6 +14,7 @@ from importlib import resources
 
 TOPICS = {
     "passkeys": "passkeys",
+    "mfa_recovery": "getting back in when every 2FA method is lost",
     "account_health": "account health and appeals",
     "status": "site status",
     "support": "seller support",

@@ -13,6 +13,7 @@ from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.inventory.recovery_chain import chain_ends
+from auditor.lockout.routes import backup_codes_line, backup_routes
 from auditor.lockout.typed import judge_code, password_owners
 from auditor.report.signin_map import where_codes_go
 from auditor.secrets import Secret
@@ -170,9 +171,9 @@ def _code(
     ask: Ask,
     now: float,
 ) -> Step:
-    lines = [_where_codes_go(account)]
-    left = context.secrets.backup_codes(account.id)
-    lines.append(f"backup codes stored: {left}" if left else "no backup codes are stored")
+    lines = [_where_codes_go(account), *backup_routes(account)]
+    codes = backup_codes_line(account, context.secrets.backup_codes(account.id))
+    lines += [codes] if codes else []
     lines += [f.message for f in findings]
     cause = None
     if context.secrets.totp(account.id) is not None:
@@ -224,7 +225,7 @@ def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -
 def _unseen(account: Account) -> Step:
     lines = []
     for topic, words in pages.TOPICS.items():
-        if topic == "passkeys":
+        if topic in ("passkeys", "mfa_recovery"):
             continue
         page = pages.topic_page(account.platform, topic)
         if page:

@@ -23,7 +23,7 @@ from auditor.inventory import (
     locate_inventory,
     permission_warning,
 )
-from auditor.inventory.locating import LOCAL_NAME
+from auditor.inventory.locating import LOCAL_SHOWN
 from auditor.secrets import KeyringStore, read_secrets
 from auditor.secrets.journal import Pending
 from auditor.secrets.orphans import unused_entries
@@ -128,7 +128,7 @@ def _first_run() -> list[Line]:
     except InventoryError:
         created = config_inventory_path()
         return [
-            (f"inventory: none yet (looked for ./{LOCAL_NAME} and {created})", None),
+            (f"inventory: none yet (looked for {LOCAL_SHOWN} and {created})", None),
             (
                 f"next: `store-audit import FILE --from MANAGER` brings your accounts in from a "
                 f"password manager, or `store-audit add ID ...` adds one; either creates {created}",

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import SecretStoreError, UsageError
-from auditor.files import NotPrivate, read_regular
+from auditor.files import NotPrivate, make_private, open_no_follow, read_regular
 
 Entry = tuple[str, str]
 """A keyring entry: (service, user name)."""
@@ -100,8 +100,8 @@ class Journal:
             # O_EXCL: the session removed any earlier journal, so a file here now was planted
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND
             try:
-                self._handle = os.open(self.path, flags, 0o600)
-                os.fchmod(self._handle, 0o600)
+                self._handle = open_no_follow(self.path, flags)
+                make_private(self._handle)
             except OSError as error:
                 raise SecretStoreError(
                     f"{self.path}: cannot write the journal of keyring entries: {error.strerror}; "

@@ -98,6 +98,7 @@ def sh(
     )
 
 
+@pytest.mark.posix
 @pytest.mark.secret_service
 def test_gate_script_writes_sarif_and_honours_the_baseline(
     repo: tuple[Path, dict[str, str]],
@@ -134,6 +135,7 @@ def test_gate_script_writes_sarif_and_honours_the_baseline(
     assert uris == {f"{work.name}/store-audit.toml"}
 
 
+@pytest.mark.posix
 @pytest.mark.secret_service
 def test_gate_script_onboards_one_account_with_a_junit_report(
     repo: tuple[Path, dict[str, str]],
@@ -160,6 +162,7 @@ def test_gate_script_onboards_one_account_with_a_junit_report(
     assert keyring_down.returncode == ExitCode.KEYRING
 
 
+@pytest.mark.posix
 @pytest.mark.secret_service
 def test_pre_commit_hook_gates_the_staged_inventory(repo: tuple[Path, dict[str, str]]) -> None:
     work, env = repo

@@ -36,7 +36,8 @@ def test_doctor_before_any_inventory_names_the_next_step(
     assert result.returncode == ExitCode.OK, result.stdout + result.stderr
     assert "keyring answers: yes" in result.stdout
     config = tmp_path / "config" / "store-audit" / "inventory.toml"
-    assert f"inventory: none yet (looked for ./store-audit.toml and {config})" in result.stdout
+    here = os.path.join(".", "store-audit.toml")  # .\\store-audit.toml on Windows
+    assert f"inventory: none yet (looked for {here} and {config})" in result.stdout
     assert "store-audit import FILE --from MANAGER" in result.stdout
     assert "store-audit add ID" in result.stdout
     assert not config.parent.exists()  # doctor writes nothing

@@ -368,8 +368,8 @@ def test_why_names_the_login_to_type_and_the_alias_not_to(
     result = why(path, "amazon-us", "--no-prompt")
     assert (
         "1. Right door?\n   sign in to Amazon US at https://sellercentral.amazon.com (source: "
-        "https://github.com/PipedreamHQ/pipedream/issues/19138)\n"
-    ) in result.stdout
+        "https://github.com/amzn/selling-partner-api-docs/blob/"
+    ) in result.stdout  # Amazon's own developer guide
     assert "account health and appeals: https://sellercentral.amazon.com/gp/help/external/" in (
         result.stdout
     )

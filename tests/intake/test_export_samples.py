@@ -36,6 +36,26 @@ IMPORTS = [
         ["Not logins, left out: 1 card, 1 identity, 1 secure note"],
     ),
     (
+        # an organisation's export: the collections are a hint in the plan, never recorded
+        "bitwarden-organisation.csv",
+        "bitwarden",
+        {"amazon-us": "unknown", "etsy": "unknown"},
+        [
+            "Shared, says the export: amazon-us: in the Bitwarden organisation collections "
+            "'Agency', 'Operations' Others there may hold these passwords; nothing about them "
+            "was recorded."
+        ],
+    ),
+    (
+        "bitwarden-organisation.json",
+        "bitwarden",
+        {"ebay-us": "unknown", "paypal": "unknown", "etsy": "unknown"},
+        [
+            "ebay-us: in the Bitwarden organisation collection 'Agency' paypal: in a Bitwarden "
+            "organisation Others there"
+        ],
+    ),
+    (
         "1password8.csv",
         "1password",
         {"amazon-de": "totp", "gmail-acme-owner": "unknown"},
@@ -164,6 +184,9 @@ def test_each_sample_imports_what_the_seller_saved(
         has_seed = (account.totp_service, account.login) in stored
         assert has_seed == (account.mfa == "totp"), account.id
     assert all(a.store is None or "." not in a.store for a in loaded.accounts)
+    # what an export says about sharing is a hint in the plan, never a guess written down
+    assert loaded.people == () and all(not a.access.everyone() for a in loaded.accounts)
+    assert "people" not in inventory.read_text() and "_users" not in inventory.read_text()
 
 
 def test_a_disputed_login_is_imported_without_a_password_and_the_audit_says_so(

@@ -38,20 +38,21 @@ def test_every_page_has_a_source(platform: str, what: str, page: dict[str, str])
 
 @pytest.mark.parametrize(
     "platform",
-    ["amazon", "ebay", "shopify", "walmart", "etsy", "tiktok", "gmail", "outlook", "paypal",
-     "payoneer"],
+    # Etsy's only page was about closed shops and Payoneer's a complaints disclosure: both left
+    # out until a page of the right topic is sourced
+    ["amazon", "ebay", "shopify", "walmart", "tiktok", "gmail", "outlook", "paypal"],
 )  # fmt: skip
 def test_the_platforms_sellers_use_have_pages(platform: str) -> None:
     assert pages.all_pages()[platform].sign_in or pages.all_pages()[platform].topics
 
 
 def test_amazon_sign_in_by_region_and_no_guess_where_unsourced() -> None:
-    assert pages.sign_in_page("amazon", "US") == pages.Page(
-        "https://sellercentral.amazon.com", "https://github.com/PipedreamHQ/pipedream/issues/19138"
-    )
+    us = pages.sign_in_page("amazon", "US")
+    assert us is not None and us.url == "https://sellercentral.amazon.com"
+    assert us.source.startswith("https://github.com/amzn/selling-partner-api-docs/")
     de = pages.sign_in_page("amazon", "de")
     assert de is not None and de.url == "https://sellercentral-europe.amazon.com"
-    assert pages.sign_in_page("amazon", "SE") is None  # no source found: no URL made up
+    assert pages.sign_in_page("amazon", "XX") is None  # no source found: no URL made up
     assert pages.sign_in_page("amazon", None) is None
     ebay = pages.sign_in_page("ebay", "UK")  # one sign-in page for every region
     assert ebay is not None and ebay.url == "https://signin.ebay.com"

@@ -3,7 +3,6 @@ that must not be cut in two hold a signal back until they end, on any platform."
 
 from __future__ import annotations
 
-import os
 import signal
 from pathlib import Path
 
@@ -58,7 +57,7 @@ def test_a_signal_in_a_held_stretch_is_raised_when_it_ends() -> None:
     steps = []
     with interrupting(lambda: False), pytest.raises(Interrupted) as stop:
         with held():
-            os.kill(os.getpid(), signal.SIGTERM)
+            signal.raise_signal(signal.SIGTERM)
             steps.append("after the signal, still inside")
         steps.append("never reached")
     assert steps == ["after the signal, still inside"]
@@ -67,7 +66,7 @@ def test_a_signal_in_a_held_stretch_is_raised_when_it_ends() -> None:
 
 def test_a_signal_once_the_writes_are_final_is_let_through() -> None:
     with interrupting(lambda: True):
-        os.kill(os.getpid(), signal.SIGTERM)
+        signal.raise_signal(signal.SIGTERM)
         with held():
-            os.kill(os.getpid(), signal.SIGINT)
+            signal.raise_signal(signal.SIGINT)
     # reached: neither signal stopped the last lines of a finished command

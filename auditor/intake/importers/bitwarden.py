@@ -4,6 +4,7 @@ login_username,login_password,login_totp`) and the unencrypted JSON. Only login 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from auditor.intake.importers.entries import (
@@ -21,6 +22,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "username": ("login_username",),
     "password": ("login_password",),
     "totp": ("login_totp",),
+    "collections": ("collections",),  # an organisation's export, instead of `folder`
 }
 LOGIN_ITEM = 1
 ITEM_TYPES = {2: "secure note", 3: "card", 4: "identity", 5: "SSH key"}
@@ -32,13 +34,29 @@ def read_bitwarden(text: str, path: Path) -> list[ExportEntry]:
     if text.lstrip().startswith("{"):
         return _read_json(text, path)
     return [
-        entry(line, row["name"], row["url"], row["username"], row["password"], row["totp"])
+        shared_in(
+            entry(line, row["name"], row["url"], row["username"], row["password"], row["totp"]),
+            [name for name in row["collections"].split(",") if name.strip()],
+            organisation=bool(row["collections"].strip()),
+        )
         if row["type"].strip().lower() == "login"
         else not_a_login(line, row["name"], _csv_type(row["type"]))
         for line, row in csv_records(
             text, path, "Bitwarden", COLUMNS, ("type", "url", "username", "password")
         )
     ]
+
+
+def shared_in(found: ExportEntry, collections: list[str], *, organisation: bool) -> ExportEntry:
+    """The entry with the export's word on who shares it: its organisation's collections."""
+    names = [" ".join(name.split()) for name in collections if name.strip()]
+    if names:
+        listed = ", ".join(f"'{name}'" for name in names)
+        plural = "s" if len(names) > 1 else ""
+        return replace(found, shared=f"in the Bitwarden organisation collection{plural} {listed}")
+    if organisation:
+        return replace(found, shared="in a Bitwarden organisation")
+    return found
 
 
 def _csv_type(kind: str) -> str:
@@ -72,6 +90,12 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
         )
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
         raise ExportError(f"{path}: not a Bitwarden JSON export (no items list)")
+    listed = document.get("collections")
+    collections: dict[object, str] = {
+        c["id"]: _text(c.get("name"))
+        for c in (listed if isinstance(listed, list) else [])
+        if isinstance(c, dict) and isinstance(c.get("id"), str)
+    }
     found = []
     for index, item in enumerate(document["items"], start=1):
         kind = item.get("type") if isinstance(item, dict) else None
@@ -80,26 +104,36 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
             label = ITEM_TYPES.get(kind, "unknown item") if type(kind) is int else "unknown item"
             found.append(not_a_login(index, name, label))
             continue
-        login = item.get("login")
-        if not isinstance(login, dict):
-            login = {}
-        listed = login.get("uris")
-        uris = (
-            [_text(u.get("uri")) for u in listed if isinstance(u, dict)]
-            if isinstance(listed, list)
-            else []
-        )
-        found.append(
-            entry(
-                index,
-                _text(item.get("name")),
-                uris,
-                _text(login.get("username")),
-                _text(login.get("password")),
-                _text(login.get("totp")),
-            )
-        )
+        found.append(_login(index, item, collections))
     return found
+
+
+def _login(index: int, item: dict[str, object], collections: dict[object, str]) -> ExportEntry:
+    """A login item, with the organisation collections it is shared in."""
+    login = item.get("login")
+    if not isinstance(login, dict):
+        login = {}
+    listed = login.get("uris")
+    uris = (
+        [_text(u.get("uri")) for u in listed if isinstance(u, dict)]
+        if isinstance(listed, list)
+        else []
+    )
+    ids = item.get("collectionIds")
+    return shared_in(
+        entry(
+            index,
+            _text(item.get("name")),
+            uris,
+            _text(login.get("username")),
+            _text(login.get("password")),
+            _text(login.get("totp")),
+        ),
+        [collections.get(i, "") for i in ids if isinstance(i, str)]
+        if isinstance(ids, list)
+        else [],
+        organisation=bool(item.get("organizationId")) or bool(ids),
+    )
 
 
 def _text(value: object) -> str:

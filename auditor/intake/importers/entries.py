@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,8 @@ from typing import BinaryIO
 
 from auditor.errors import StoreAuditError
 from auditor.files import read_regular
+from auditor.intake.importers import encodings
+from auditor.intake.importers.encodings import ExportText
 from auditor.secrets.value import Secret
 
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
@@ -40,36 +43,40 @@ class ExportEntry:
     """The TOTP seed or otpauth URI, if the entry has one."""
     kind: str = "login"
     """What the manager calls it when it is not a login: card, identity, secure note, ..."""
+    shared: str = ""
+    """What the export says about who else holds it (a Bitwarden organisation collection),
+    in words; a hint for the plan, never written to the inventory."""
 
 
-def read_export(path: Path) -> str:
-    """The export's text (UTF-8, BOM removed); ExportError when it cannot be read."""
+def read_export(path: Path, encoding: str | None = None) -> ExportText:
+    """The export's text (`encodings`: BOM removed), from standard input when `path` is "-";
+    ExportError when it cannot be read."""
+    if str(path) == "-":
+        return read_export_stream(sys.stdin.buffer, encoding)
     try:
         raw = read_regular(path, MAX_EXPORT_BYTES)
     except OSError as error:
         raise ExportError(f"{path}: cannot read: {error.strerror}") from None
-    return decode_export(raw, path)
+    return decode_export(raw, path, encoding)
 
 
 STDIN = Path("(standard input)")
 """How an export piped in (`import -`) is named in messages."""
 
 
-def read_export_stream(stream: BinaryIO) -> str:
+def read_export_stream(stream: BinaryIO, encoding: str | None = None) -> ExportText:
     """An export piped in (`bw export --raw ... | store-audit import -`): nothing on disk."""
-    return decode_export(stream.read(MAX_EXPORT_BYTES + 1), STDIN)
+    return decode_export(stream.read(MAX_EXPORT_BYTES + 1), STDIN, encoding)
 
 
-def decode_export(raw: bytes, path: Path) -> str:
-    """The export's bytes as text (UTF-8, BOM removed); ExportError naming `path` otherwise."""
+def decode_export(raw: bytes, path: Path, encoding: str | None = None) -> ExportText:
+    """The export's bytes as text (`encodings`); ExportError naming `path` otherwise."""
     if len(raw) > MAX_EXPORT_BYTES:
         raise ExportError(f"{path}: larger than {MAX_EXPORT_BYTES // 2**20} MiB; not an export")
-    if not raw.strip():
+    read = encodings.decode_export(raw, path, encoding, ExportError)
+    if not read.text.strip():
         raise ExportError(f"{path}: empty; nothing to import")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ExportError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    return read
 
 
 def csv_records(

@@ -1,0 +1,54 @@
+"""The ways back in that a platform's own pages describe, for `why`'s "Right code?" step: where
+"Didn't receive the code?" sends the code (Seller Central's backup method), how an account comes
+back when every method is lost, each with the page that says so, and whether backup codes are
+worth mentioning at all. All of it read from the platform's 2FA model in the catalog."""
+
+from __future__ import annotations
+
+from auditor.inventory import Account, pages, platforms
+
+
+def _ending(phone: str | None) -> str:
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    return f"the phone ending in {digits[-4:]}" if digits else "a phone (no number recorded)"
+
+
+def _backup_where(account: Account) -> str:
+    """Where the backup method sends its code, as the inventory records it."""
+    ending = _ending(account.mfa_backup_phone)
+    return {
+        None: "not recorded in the inventory (store-audit set ID mfa_backup=...)",
+        "sms": f"a text message to {ending}",
+        "voice": f"a phone call to {ending}",
+        "totp": f"the authenticator app entry for {account.login}",
+    }.get(account.mfa_backup, f"{account.mfa_backup}")
+
+
+def backup_routes(account: Account) -> list[str]:
+    """The platform's sourced routes past a missing code: the backup method, then recovery."""
+    known = platforms.lookup(account.platform)
+    if known is None:
+        return []
+    rules = known.twofa
+    lines = []
+    if rules.backup_method:
+        lines.append(
+            "no code? “Didn't receive the code?” on the code page sends it to the backup "
+            f"method: {_backup_where(account)} (source: {rules.backup_method})"
+        )
+    if rules.recovery:
+        page = pages.topic_page(account.platform, "mfa_recovery")
+        at = f" at {page.url}" if page else ""
+        lines.append(
+            f"primary and backup both lost? {rules.recovery}{at} (source: {rules.recovery_source})"
+        )
+    return lines
+
+
+def backup_codes_line(account: Account, stored: int) -> str | None:
+    """How many backup codes are stored; nothing where the platform issues none."""
+    if stored:
+        return f"backup codes stored: {stored}"
+    if platforms.offers(account.platform, platforms.BACKUP_CODES) is False:
+        return None
+    return "no backup codes are stored"
