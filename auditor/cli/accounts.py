@@ -14,8 +14,8 @@ import click
 from auditor.cli.common import (
     ENCODING_OPTION,
     INVENTORY_OPTION,
-    fail,
     note,
+    planned,
     read_secret,
     read_secret_lines,
     reported,
@@ -123,12 +123,11 @@ def set_secret(
     """Store or replace one account's password (or, with --totp, its TOTP seed; with
     --backup-codes, its backup codes; with --security-answers, its security answers)."""
     if totp + backup_codes + security_answers > 1:
-        fail(
-            UsageError(
+        with reported():
+            raise UsageError(
                 "--totp, --backup-codes and --security-answers set different entries: "
                 "give one of them"
             )
-        )
     if security_answers:
         from auditor.cli.answers import set_security_answers
 
@@ -235,11 +234,9 @@ def import_(
     from auditor.cli.fields import ask_unknown_mfa
     from auditor.intake.apply import apply_import
     from auditor.intake.importers import STDIN, read_entries, read_export
-    from auditor.intake.plan import plan_file
     from auditor.intake.plan_table import nothing_to_do
     from auditor.intake.session import looking, writing
     from auditor.inventory import inventory_path_for_writing
-    from auditor.progress import TerminalProgress as Shown  # on a terminal, once it takes a while
 
     piped = str(export_file) == "-"
     with reported():
@@ -251,15 +248,13 @@ def import_(
         # (or is refused) needs; none leaves a lock file, a config dir or a journal behind. An
         # unfinished write is undone under the lock first, which can change the plan.
         look = looking(path)
-        with Shown() as shown:
-            document, plan = plan_file(path, entries, look.store, keep_all, shown)
+        document, plan = planned(path, entries, look.store, keep_all)
         settled = not look.unfinished_write and (not plan.changes or plan.blocked(force))
         if dry_run or settled:
             _stop_at_the_plan(plan, document, force=force, dry_run=dry_run)
         with writing(path, note) as session:
             # planned again under the lock: another writer may have changed the inventory
-            with Shown() as shown:
-                document, plan = plan_file(session.path, entries, session.writer, keep_all, shown)
+            document, plan = planned(session.path, entries, session.writer, keep_all)
             _show_plan(plan, document, force=force)
             if not plan.changes:
                 click.echo(nothing_to_do(plan, document))
