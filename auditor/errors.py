@@ -23,6 +23,10 @@ class ExitCode(enum.IntEnum):
     """Usage or inventory error."""
     KEYRING = 3
     """Keyring error: no backend, locked, or a backend failure."""
+    MISMATCH = 4
+    """Ran; what was typed is not the stored secret (`verify-password`: not this account's
+    password; `use-backup-code`: not one of its stored codes). Not a finding: nothing is wrong
+    with the accounts, the seller typed something else."""
 
 
 class StoreAuditError(Exception):

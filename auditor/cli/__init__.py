@@ -3,8 +3,8 @@ exit (SPEC §5).
 
 Thin on purpose: `audit` holds audit, onboard and demo; `accounts` the commands that put accounts
 and secrets in; `info` checks and doctor; `lockout` the commands for the day a seller cannot get
-in. `StoreAuditError`s become one line on stderr and their exit code (`common.fail`); nothing here
-catches anything broader.
+in. `StoreAuditError`s become one line on stderr and their exit code in one place
+(`common.reported`); nothing here catches anything broader.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ INVENTORY_OPTION = click.option(
 )
 
 
-def fail(error: StoreAuditError) -> NoReturn:
+def _fail(error: StoreAuditError) -> NoReturn:
     """One line (and a hint) on stderr, then the error's exit code; never a traceback."""
     click.echo(f"store-audit: error: {error.message}", err=True)
     if error.hint:
@@ -60,12 +60,13 @@ def note(line: str) -> None:
 
 @contextmanager
 def reported() -> Iterator[None]:
-    """Around a command's work: a StoreAuditError becomes its one line and exit code (`fail`),
-    an interrupted write its note and 128 + the signal (`_interrupted`)."""
+    """Around a command's work, the one place errors end a command: a StoreAuditError becomes
+    its one line and exit code (`_fail`), an interrupted write its note and 128 + the signal
+    (`_interrupted`)."""
     try:
         yield
     except StoreAuditError as error:
-        fail(error)
+        _fail(error)
     except Interrupted as stop:
         _interrupted(stop)
 

@@ -16,16 +16,16 @@ import click
 from auditor.cli.common import (
     INVENTORY_OPTION,
     ask,
-    fail,
     note,
     read_secret,
     reported,
     warn_about_inventory,
 )
-from auditor.errors import ExitCode, StoreAuditError, UsageError
+from auditor.errors import ExitCode, UsageError
 from auditor.lockout import MAP_FORMATS
 
 if TYPE_CHECKING:
+    from auditor.lockout.opening import Opened
     from auditor.secrets import Secret
 
 
@@ -53,7 +53,7 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
         click.echo(
             f"that code is not one of the {used.left} stored for {account_id}; nothing was changed"
         )
-        sys.exit(ExitCode.FINDINGS)
+        sys.exit(ExitCode.MISMATCH)
     left = f"{used.left} backup code{'' if used.left == 1 else 's'} left"
     click.echo(f"crossed the code off the backup codes of {account_id}: {left}")
     if used.left < 3:
@@ -68,26 +68,28 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
 @INVENTORY_OPTION
 def verify_password(account_id: str, inventory: Path | None) -> None:
     """Check a password you are trying (typed hidden) against the stored one, and the others."""
-    from auditor.inventory import load_inventory, locate_inventory
     from auditor.lockout.typed import password_owners
-    from auditor.secrets import KeyringStore, read_secrets
-    from auditor.secrets.lookup import find_account
 
     with reported():
-        loaded = load_inventory(locate_inventory(inventory))
-        warn_about_inventory(loaded.path)
-        account = find_account(loaded, account_id)
-        secrets = read_secrets(loaded.accounts, KeyringStore())
-        if secrets.password(account.id) is None:
+        context = _opened(inventory, account_id).context
+        if context.secrets.password(account_id) is None:
             raise UsageError(
                 f"no password stored for {account_id}",
                 hint=f"store one with `store-audit set-secret {account_id}`",
             )
         typed = _typed(f"Password you are trying for {account_id}", "password")
-        owners = password_owners(typed, loaded.accounts, secrets)
+        owners = password_owners(typed, context.accounts, context.secrets)
     line, ok = describe_owners(account_id, owners)
     click.echo(line)
-    sys.exit(ExitCode.OK if ok else ExitCode.FINDINGS)
+    sys.exit(ExitCode.OK if ok else ExitCode.MISMATCH)
+
+
+def _opened(inventory: Path | None, account_id: str | None = None) -> Opened:
+    """The inventory, the account asked about and the keyring, as every lock-out command opens
+    them (with the warnings any command gives about the inventory)."""
+    from auditor.lockout.opening import open_for_lockout
+
+    return open_for_lockout(inventory, account_id, warn_about_inventory)
 
 
 def _typed(prompt: str, what: str) -> Secret:
@@ -131,25 +133,17 @@ def describe_owners(account_id: str, owners: list[str]) -> tuple[str, bool]:
 @INVENTORY_OPTION
 def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> None:
     """I can't log in to ID: walk through the likely causes (read-only; Enter skips a question)."""
-    import datetime as dt
     import time
 
-    from auditor.checks import AuditContext
-    from auditor.inventory import load_inventory, locate_inventory
     from auditor.lockout.why import conclusion, diagnose, why_json
-    from auditor.secrets import KeyringStore, read_secrets
-    from auditor.secrets.lookup import find_account
     from auditor.visible import visible
 
     asking = not no_prompt and fmt == "text"
     steps = []
     with reported():
-        loaded = load_inventory(locate_inventory(inventory))
-        warn_about_inventory(loaded.path)
-        account = find_account(loaded, account_id)
-        secrets = read_secrets(loaded.accounts, KeyringStore())
-        context = AuditContext(loaded, secrets, dt.date.today())
-        for step in diagnose(context, account, _ask if asking else _skip, time.time()):
+        opened = _opened(inventory, account_id)
+        ask = _ask if asking else _skip
+        for step in diagnose(opened.context, opened.asked, ask, time.time()):
             steps.append(step)
             if fmt == "text":
                 click.echo(f"{step.number}. {step.title}")
@@ -179,19 +173,12 @@ def _skip(question: str) -> str:
 @INVENTORY_OPTION
 def map_(fmt: str, inventory: Path | None) -> None:
     """Who signs in where: mailboxes, phones, and each account's door, login and codes."""
-    import datetime as dt
-
-    from auditor.checks import AuditContext
-    from auditor.inventory import load_inventory, locate_inventory
     from auditor.report.signin_map import build_map
-    from auditor.secrets import KeyringStore, read_secrets
     from auditor.visible import visible
 
     with reported():
-        loaded = load_inventory(locate_inventory(inventory))
-        warn_about_inventory(loaded.path)
-        secrets = read_secrets(loaded.accounts, KeyringStore())
-    signin = build_map(AuditContext(loaded, secrets, dt.date.today()))
+        opened = _opened(inventory)
+    signin = build_map(opened.context)
     click.echo(visible(MAP_FORMATS[fmt](signin)))
 
 
@@ -202,29 +189,18 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
     """Check a code from your authenticator app against the stored seed (and the clock)."""
     import time
 
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets import KeyringStore
-    from auditor.secrets.lookup import find_account, stored_seed
-    from auditor.secrets.totp import TotpError, check_code, code_problem, describe_check, parse_totp
+    from auditor.lockout.typed import judge_code, seed_problem
 
-    try:
-        loaded = load_inventory(locate_inventory(inventory))
-        warn_about_inventory(loaded.path)
-        seed = stored_seed(find_account(loaded, account_id), KeyringStore())
-        digits = parse_totp(seed).digits
-        code = (
-            click.prompt(f"Code your authenticator shows for {account_id}")
-            if sys.stdin.isatty()
-            else ask(f"Code your authenticator shows for {account_id}", hidden=False) or ""
-        )
-        problem = code_problem(code, digits)
-        if problem:
-            raise UsageError(f"{account_id}: {problem}")
-        check = check_code(seed, code, time.time())
-    except TotpError as error:
-        fail(UsageError(f"{account_id}: the stored seed cannot generate codes: {error}"))
-    except StoreAuditError as error:
-        fail(error)
-    line, ok = describe_check(account_id, check)
-    click.echo(line)
-    sys.exit(ExitCode.OK if ok else ExitCode.FINDINGS)
+    with reported():
+        opened = _opened(inventory, account_id)
+        context = opened.context
+        problem = seed_problem(opened.asked, context.secrets)
+        if problem is not None:
+            raise problem
+        question = f"Code your authenticator shows for {account_id}"
+        code = click.prompt(question) if sys.stdin.isatty() else ask(question, hidden=False) or ""
+        verdict = judge_code(opened.asked, context.accounts, context.secrets, code, time.time())
+        if verdict.mistyped:
+            raise UsageError(verdict.line)
+    click.echo(verdict.line)
+    sys.exit(ExitCode.OK if verdict.ok else ExitCode.FINDINGS)

@@ -180,6 +180,8 @@ def code_problem(code: str, digits: int) -> str | None:
             f"the code holds a letter or symbol; authenticator codes are {digits} digits only "
             "(a 0 is zero, not the letter O; a 1 is one, not the letter l)"
         )
+    if abs(len(typed) - digits) > 2:  # how long it is is never said: a password pasted here?
+        return f"what you typed is not a code of {digits} digits: a password pasted where it goes?"
     if len(typed) != digits:
         return (
             f"the code has {len(typed)} digit{'s' if len(typed) != 1 else ''}; the stored seed "

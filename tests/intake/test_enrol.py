@@ -262,6 +262,27 @@ def test_verify_totp_command(tmp_path: Path, memory_keyring: MemoryKeyring) -> N
     assert missing.exit_code == ExitCode.USAGE and "no TOTP seed stored" in missing.stderr
 
 
+def test_verify_totp_names_the_account_whose_seed_made_the_code(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    # The same judgement as `why`'s: a code from another stored seed is named for its account.
+    inventory = tmp_path / "store-audit.toml"
+    inventory.write_text(
+        EXISTING + '\n[[accounts]]\nid = "shopify"\nplatform = "shopify"\n'
+        'login = "shop@acme.test"\nmfa = "totp"\n'
+    )
+    other = random_seed(20)
+    memory_keyring.entries["store-audit/etsy/totp", "shop@acme.test"] = SEED
+    memory_keyring.entries["store-audit/shopify/totp", "shop@acme.test"] = other
+    result = invoke(
+        "verify-totp", "etsy", "--inventory", inventory, input=pyotp.TOTP(other).now() + "\n"
+    )
+    assert result.exit_code == ExitCode.FINDINGS, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "this code is shopify's: you are reading the wrong entry in your authenticator"
+    )
+
+
 def test_add_reads_password_and_seed_from_stdin(
     tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:

@@ -100,3 +100,23 @@ def test_other_urls_match_nothing(url: str) -> None:
 )
 def test_a_url_names_a_host_only_when_it_is_a_web_address(url: str, host: str | None) -> None:
     assert platforms.url_host(url) == host
+
+
+def test_every_2fa_model_claim_and_merge_claim_has_a_source() -> None:
+    for platform in platforms.PLATFORMS.values():
+        for claim, source in platform.twofa.sources.items():
+            assert source.startswith("https://"), (platform.id, claim)
+        assert bool(platform.twofa.recovery) == bool(platform.twofa.recovery_source), platform.id
+        assert all(u.startswith("https://") for u in platform.merged_sources), platform.id
+
+
+def test_amazon_2sv_is_modelled_from_seller_central_s_own_pages() -> None:
+    amazon = platforms.PLATFORMS["amazon"]
+    for claim, source in amazon.twofa.sources.items():
+        assert source.startswith("https://sellercentral.amazon."), claim
+    assert amazon.twofa.required and amazon.twofa.backup_method and amazon.twofa.methods_complete
+    assert amazon.offers("totp") and amazon.offers("sms") and amazon.offers("voice")
+    for absent in ("email", "push", "security-key", "passkey", platforms.BACKUP_CODES):
+        assert amazon.offers(absent) is False, absent
+    assert platforms.offers("payoneer", platforms.BACKUP_CODES) is None  # nobody knows
+    assert platforms.offers("gmail", "passkey") is True
