@@ -9,9 +9,11 @@ import signal
 import subprocess
 import time
 import uuid
+from contextlib import closing
 from pathlib import Path
 
 import pytest
+import secretstorage
 from keyring.backends import SecretService
 
 from auditor.inventory import load_inventory
@@ -77,10 +79,14 @@ def test_a_sigkill_during_import_force_loses_no_replaced_password(
         a for a in load_inventory(inventory).accounts if a.login == f"u{moment}@acme.test"
     )
     replaced = f"New-{moment}-{marker}-Xq9!zL"
-    while real_keyring.get_password(watched.service, watched.login) != replaced:
-        if process.poll() is not None:
-            break
-        time.sleep(0.001)
+    with closing(secretstorage.dbus_init()) as connection:  # one connection for every poll
+        collection = secretstorage.get_default_collection(connection)
+        query = {"service": watched.service, "username": watched.login}
+        while process.poll() is None:
+            found = list(collection.search_items(query))
+            if found and found[0].get_secret() == replaced.encode():
+                break
+            time.sleep(0.005)
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=240)
     killed_midway = process.returncode == -signal.SIGKILL  # else it had finished
