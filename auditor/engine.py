@@ -12,7 +12,6 @@ from auditor import __version__
 from auditor.breach import BreachLookup, breach_counts
 from auditor.checklist import build_checklist
 from auditor.checks import CHECKS, AuditContext, Finding
-from auditor.checks.early_scoring import EarlyScoring, start_early_scoring
 from auditor.errors import UsageError
 from auditor.inventory import Inventory
 from auditor.progress import Progress
@@ -22,6 +21,7 @@ from auditor.report.signin_map import build_map
 from auditor.report.suppression import apply_ignores, expired_ignores
 from auditor.report.visible import visible_report
 from auditor.secrets import SecretStore, SecretView, read_secrets
+from auditor.strength import EarlyScoring, start_early_scoring
 from auditor.vocabulary import parse_fail_on
 
 
@@ -67,7 +67,12 @@ def run_audit(request: AuditRequest) -> Report:
     now = request.now or dt.datetime.now(dt.UTC)
     today = request.today or now.astimezone().date()
     facts = AuditContext(inventory, SecretView({}), today, scope=frozenset(scope))
-    early = start_early_scoring(facts, _scoring_progress(request.progress))
+    early = start_early_scoring(
+        facts.accounts,
+        facts.strength_matters,
+        inventory.seller.name,
+        _scoring_progress(request.progress),
+    )
     try:
         context = _context(request, facts, early)
         findings = _findings(context, request.progress, early)

@@ -20,10 +20,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from auditor.checks.strength import score_password
 from auditor.engine import AuditRequest, run_audit
 from auditor.inventory import parse_inventory
 from auditor.secrets import MemoryStore, Secret
+from auditor.strength import score_password
 
 PLATFORMS = ["amazon", "ebay", "shopify", "walmart", "etsy", "tiktok", "paypal", "gmail"]
 MFA = ["totp", "totp", "sms", "none", "unknown"]

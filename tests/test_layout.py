@@ -15,6 +15,7 @@ LAYERS = [
     "auditor.inventory",
     "auditor.secrets",
     "auditor.breach",
+    "auditor.strength",  # password strength: estimators, the weak rule, the scoring workers
     "auditor.checks",
     "auditor.checklist",
     "auditor.report",

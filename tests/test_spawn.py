@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 
 from auditor import workers
-from auditor.checks.strength import Scoring, score_password
 from auditor.errors import ExitCode
 from auditor.secrets import Secret
+from auditor.strength import score_password
+from auditor.strength.pool import Scoring
 from auditor.workers import start_method, worker_context
 
 PASSWORDS = ["password1", "Acme-Amazon-2024!", "correct horse battery staple", "a" * 200]

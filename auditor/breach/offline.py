@@ -34,6 +34,8 @@ NTLM_SUFFIX_LINE = re.compile(rb"[0-9A-Fa-f]{27}:[0-9]+\r?")
 PREFIX_FILE = re.compile(r"[0-9A-F]{5}\.txt")
 PROBES = 16
 LINEAR_BELOW = 4096
+RELEASE_EVERY = 8
+"""Lookups between two releases of the corpus's mapped pages (a probe can map 1.5 MiB)."""
 """Byte span below which the remaining lines are simply read in order."""
 DOWNLOAD_HINT = (
     "download the SHA-1 corpus with the official downloader (haveibeenpwned-downloader "
@@ -83,6 +85,9 @@ class SortedFile:
                         f"{path}: empty; not a Pwned Passwords corpus", hint=DOWNLOAD_HINT
                     )
                 self._map = mmap.mmap(handle, 0, access=mmap.ACCESS_READ)
+                # A lookup reads a few lines at scattered places: no read-ahead for them.
+                if hasattr(mmap, "MADV_RANDOM"):  # not on Windows
+                    self._map.madvise(mmap.MADV_RANDOM)
             finally:
                 os.close(handle)
         except FileNotFoundError:
@@ -91,6 +96,7 @@ class SortedFile:
             raise BreachCorpusError(f"{path}: cannot read: {error.strerror}") from None
         self._size = size
         self._check()
+        self._release()
 
     def describe(self) -> str:
         return f"Pwned Passwords file {self.path}"
@@ -171,6 +177,10 @@ class SortedFile:
             position = end + 1
         return 0
 
+    def _release(self) -> None:
+        if hasattr(mmap, "MADV_DONTNEED"):  # not on Windows
+            self._map.madvise(mmap.MADV_DONTNEED)
+
     def _count_at(self, start: int, end: int) -> int:
         count = self._map[start + 41 : end].rstrip(b"\r")
         if not (count.isdigit() and len(count) <= MAX_COUNT_DIGITS):
@@ -182,8 +192,18 @@ class SortedFile:
         return int(count)
 
     def counts(self, hashes: Iterable[str]) -> dict[str, int]:
+        # Each probe maps in a block of pages around it (the kernel's fault-around), all counted
+        # in the memory the audit holds: thousands of lookups would keep most of a large corpus
+        # mapped. Letting the mapping go every few lookups keeps it small; the pages stay in the
+        # kernel's cache, so the next probes find them there.
         try:
-            return {value: self.count(value) for value in hashes}
+            found = {}
+            for done, value in enumerate(hashes, 1):
+                found[value] = self.count(value)
+                if done % RELEASE_EVERY == 0:
+                    self._release()
+            self._release()
+            return found
         except ValueError:  # a line between the probed ones that is not hex
             raise BreachCorpusError(
                 f"{self.path}: a line is not a SHA1HEX:COUNT line; not a Pwned Passwords "

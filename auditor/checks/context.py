@@ -7,40 +7,27 @@ A check never touches the keyring or the terminal; it reads this context and yie
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from auditor.checks.strength import Scoring, Strength, score_password, start_scoring
 from auditor.inventory import Account, Inventory, platforms
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.secrets import Secret, SecretView
 from auditor.secrets.totp import TotpError, TotpSeed, parse_totp
-
-_WORDS = re.compile(r"[\s._@+-]+")
+from auditor.strength import (
+    PasswordScores,
+    Strength,
+    Weakness,
+    identity_hints,
+    password_hints,
+    weakness,
+)
+from auditor.strength.pool import Scoring
 
 SENSITIVE_KINDS = frozenset({"mailbox", "payment"})
 """Kinds whose loss spreads: a mailbox resets other accounts, a payment account holds money."""
-
-
-def identity_hints(account: Account, seller: str | None) -> list[str]:
-    """Names an attacker would try first for this account: store, platform, login, seller."""
-    hints = [account.id, account.login, *platforms.names_of(account.platform)]
-    if is_address(account.login):
-        hints.append(account.login.rpartition("@")[0])
-    names = [v for v in (account.store, account.region, seller) if v]
-    hints += names
-    # each word on its own too: zxcvbn matches whole entries, and a password holds "Birchwood"
-    # more often than "Birchwood Candles"
-    hints += [w for n in [*names, hints[1]] for w in _WORDS.split(n) if len(w) > 2]
-    return list(dict.fromkeys(hints))
-
-
-def password_hints(accounts: Iterable[Account], seller: str | None) -> list[str]:
-    """A password's zxcvbn hints: the names of every account that uses it, in file order."""
-    return list(dict.fromkeys(h for a in accounts for h in identity_hints(a, seller)))
 
 
 def serves_together(accounts: Sequence[Account]) -> bool:
@@ -99,8 +86,7 @@ class AuditContext:
     """Account id → times its password was seen in a breach corpus (empty: not looked up)."""
     scope: frozenset[str] = frozenset()
     """The accounts whose findings are reported (`--account`, `onboard`); empty: all."""
-    _strengths: dict[bytes, Strength] = field(default_factory=dict, repr=False)
-    _scoring: Scoring | None = field(default=None, repr=False)
+    _scores: PasswordScores = field(default_factory=PasswordScores, repr=False)
     _dependents: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
@@ -208,53 +194,46 @@ class AuditContext:
         return not self.scope or account.id in self._strength_scope
 
     def strength(self, account: Account) -> Strength | None:
-        """zxcvbn's verdict on the account's password, or None when there is no password.
-        Each distinct password is scored once, with the names of all accounts that share it."""
+        """The verdict on the account's password, or None when there is no password. Each
+        distinct password is scored once, with the names of all accounts that share it."""
         password = self.secrets.password(account.id)
         if password is None:
             return None
         key = password.fingerprint()
-        if key not in self._strengths:
-            if self._scoring is not None and key in self._scoring:
-                self._strengths[key] = self._scoring.get(key)
-            else:
-                self._strengths[key] = score_password(password, self._hints_by_password[key])
-        return self._strengths[key]
+        return self._scores.get(key, password, self._hints_by_password[key])
 
     def start_scoring(
         self,
         progress: Callable[[int, int], None] | None = None,
         early: Scoring | None = None,
     ) -> None:
-        """Start scoring every distinct password that matters in worker processes (`early`'s, if
-        they already score what was read), when there are enough of them; strength() then waits
-        only for the one it needs. Call stop_scoring() after."""
-        todo = {
-            key: (password, self._hints_by_password[key])
-            for key, (password, accounts) in self.passwords.items()
-            if any(self.strength_matters(account) for account in accounts)
-        }
-        if early is not None:
-            early.submit(todo)  # only what was not read yet, or was scored with fewer hints
-            self._scoring = early
-        else:
-            self._scoring = start_scoring(todo, progress=progress)
+        """Start scoring every distinct password that matters (see PasswordScores.start).
+        Call stop_scoring() after."""
+        self._scores.start(
+            {
+                key: (password, self._hints_by_password[key])
+                for key, (password, accounts) in self.passwords.items()
+                if any(self.strength_matters(account) for account in accounts)
+            },
+            progress,
+            early,
+        )
 
     def stop_scoring(self) -> None:
         """Collect what the workers scored and let them go."""
-        if self._scoring is not None:
-            self._scoring.close()
-            self._scoring = None
+        self._scores.stop()
 
-    def is_weak(self, account: Account) -> bool:
-        """Whether password.weak fires for this account."""
+    def weakness(self, account: Account) -> Weakness | None:
+        """Why password.weak fires for this account; None when it does not."""
         strength = self.strength(account)
         password = self.secrets.password(account.id)
         if strength is None or password is None:
-            return False
-        policy = self.inventory.policy
-        too_short = len(password.reveal()) < policy.min_password_length
-        return strength.score < policy.min_password_score or too_short
+            return None
+        return weakness(strength, len(password.reveal()), self.inventory.policy)
+
+    def is_weak(self, account: Account) -> bool:
+        """Whether password.weak fires for this account."""
+        return self.weakness(account) is not None
 
     @cached_property
     def reuse_groups(self) -> tuple[tuple[Account, ...], ...]:

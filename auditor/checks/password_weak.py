@@ -1,4 +1,5 @@
-"""password.weak: a password zxcvbn can guess quickly, or shorter than the policy allows."""
+"""password.weak: a password zxcvbn or the habits of Chinese-speaking users guess quickly, or
+shorter than the policy allows (the rule itself: auditor/strength/verdict.py)."""
 
 from __future__ import annotations
 
@@ -6,46 +7,46 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.strength import MAX_SCORED_LENGTH
 from auditor.findings import Finding
+from auditor.strength import MAX_SCORED_LENGTH, Strength, Weakness
 from auditor.vocabulary import Severity
 
 
 def find_weak_passwords(context: AuditContext) -> Iterator[Finding]:
-    """Score each password with the account's names as hints; report score and zxcvbn's advice."""
-    policy = context.inventory.policy
+    """Score each password with the account's names as hints; report the score and why."""
     for account in context.reported_accounts:
         if not context.strength_matters(account):
             continue
         strength = context.strength(account)
-        if strength is None or not context.is_weak(account):
+        weak = context.weakness(account)
+        if strength is None or weak is None:
             continue
-        reasons = []
-        if strength.score < policy.min_password_score:
-            reasons.append(
-                f"zxcvbn scores it {strength.score} of 4 (the policy asks for "
-                f"{policy.min_password_score})"
-            )
-        else:
-            reasons.append(f"zxcvbn scores it {strength.score} of 4")
-        password = context.secrets.password(account.id)
-        if password is not None and len(password.reveal()) < policy.min_password_length:
-            reasons.append(
-                f"it is shorter than the policy's {policy.min_password_length} characters"
-            )
-        message = f"{account.id}'s password is weak: {' and '.join(reasons)}"
-        if strength.warning:
-            message += f". zxcvbn: {strength.warning.rstrip('.')}"
-        if strength.truncated:
-            message += f" (only its first {MAX_SCORED_LENGTH} characters were scored)"
-        # zxcvbn's suggestions ("Add another word or two") are for passwords people choose; the
-        # advice here is a generated one, so only its warning (in the message) is kept.
         yield CHECK.finding(
             [account.id],
-            message,
+            f"{account.id}'s password is weak: {_reasons(strength, weak)}",
             f"Change the {account.platform_name} password to a unique generated one of 16 or more "
             "characters, from a password manager.",
         )
+
+
+def _reasons(strength: Strength, weak: Weakness) -> str:
+    """Why, in words: the score, the length rule, and what made the score (the habit a password
+    is built on, or zxcvbn's warning). zxcvbn's suggestions ("Add another word or two") are for
+    passwords people choose; the advice here is a generated one, so they are left out."""
+    scorer = "zxcvbn scores it" if strength.score == strength.zxcvbn_score else "it scores"
+    reasons = [f"{scorer} {weak.score} of 4"]
+    if weak.min_score is not None:
+        reasons[0] += f" (the policy asks for {weak.min_score})"
+    if weak.min_length is not None:
+        reasons.append(f"it is shorter than the policy's {weak.min_length} characters")
+    said = " and ".join(reasons)
+    if strength.habit:
+        said += f". It is built on {strength.habit}"
+    elif strength.warning:
+        said += f". zxcvbn: {strength.warning.rstrip('.')}"
+    if strength.truncated:
+        said += f" (only its first {MAX_SCORED_LENGTH} characters were scored)"
+    return said
 
 
 CHECK = Check(

@@ -58,7 +58,7 @@ def _problems(
     severity = CHECK.severity
     if payout.mfa in ("none", "unknown"):
         problems.append(
-            "has no two-step verification: a password is all it takes"
+            "has no two-step verification (a password is all it takes)"
             if payout.mfa == "none"
             else "has no two-step verification recorded"
         )

@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 from auditor.checks import AuditContext
-from auditor.checks.context import password_hints
-from auditor.checks.early_scoring import CHUNK, EarlyScoring
-from auditor.checks.strength import Scoring, score_password
 from auditor.secrets import Secret, SecretView
+from auditor.strength import password_hints, score_password
+from auditor.strength.early import CHUNK, EarlyScoring
+from auditor.strength.pool import Scoring
 from tests.helpers import STRONG, account, inventory, run, view
 
 PASSWORDS = [
@@ -62,7 +62,8 @@ def test_commands_that_need_no_secret_load_no_keyring_and_no_zxcvbn() -> None:
         "        cli(args, standalone_mode=False)\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "print(sorted(m for m in ('zxcvbn', 'keyring', 'tomlkit', 'secretstorage', 'tabulate')\n"
+        "print(sorted(m for m in ('zxcvbn', 'zxcvbn_rs_py', 'keyring', 'tomlkit',\n"
+        "                         'secretstorage', 'tabulate')\n"
         "             if m in sys.modules))\n"
     )
     result = subprocess.run(
@@ -81,7 +82,9 @@ def test_passwords_scored_while_reading_get_the_hints_of_accounts_read_later() -
         account("store", platform="amazon", store="Birchwood Candles"),
     )
     facts = AuditContext(inv, SecretView({}), dt.date(2026, 11, 27))
-    early = EarlyScoring(facts, Scoring(workers=2), delay=0)
+    early = EarlyScoring(
+        inv.accounts, facts.strength_matters, inv.seller.name, Scoring(workers=2), delay=0
+    )
     try:
         shared = Secret("Birchwood7!x")
         early.offer(inv.accounts[-2], shared)  # "other" first: no Birchwood among its names

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from auditor.checks import context as context_module
-from auditor.checks.strength import Strength
 from auditor.demo import demo_inventory_path, demo_store
 from auditor.engine import AuditRequest, run_audit
 from auditor.inventory import Inventory, load_inventory, parse_inventory
 from auditor.report.results import Report
 from auditor.secrets import MemoryStore, SecretStore
+from auditor.strength import Strength
+from auditor.strength import scores as scores_module
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from make_inventory import generate  # noqa: E402
@@ -60,13 +60,13 @@ def example() -> tuple[Inventory, MemoryStore, Report]:
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the passwords scored in this process."""
     calls: list[int] = []
-    real: Callable[..., Strength] = getattr(context_module, "score_password")  # noqa: B009
+    real: Callable[..., Strength] = getattr(scores_module, "score_password")  # noqa: B009
 
     def score(*args: object) -> Strength:
         calls.append(1)
         return real(*args)
 
-    monkeypatch.setattr(context_module, "score_password", score)
+    monkeypatch.setattr(scores_module, "score_password", score)
     return calls
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.checks.strength import PARALLEL_FROM, usable_cores
+from auditor.strength.pool import PARALLEL_FROM, usable_cores
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))

@@ -1,9 +1,8 @@
-"""Password strength through zxcvbn, bounded in time and never keeping the plaintext.
+"""Scoring many passwords in worker processes while the audit goes on.
 
-zxcvbn refuses passwords over 72 characters and its cost grows steeply with length (a
-1,000-character password can take minutes). The rule: a longer password is scored on its first
-72 characters. The whole password is never easier to guess than its beginning, so this can only
-under-rate a long password, never over-rate a weak one; `aaaa…` of any length still scores 0.
+Worth it from a few hundred distinct passwords (an agency's inventory); below that, scoring in
+this process costs less than starting the workers. Only the plaintext travels to a worker, over
+the pool's local pipe; only a `Strength` (no part of the password) comes back.
 """
 
 from __future__ import annotations
@@ -11,48 +10,12 @@ from __future__ import annotations
 import functools
 import gc
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from auditor.detach import detach_worker
 from auditor.secrets.value import Secret
-
-MAX_SCORED_LENGTH = 72
-"""zxcvbn's own limit; characters past it are not scored."""
-
-
-@dataclass(frozen=True)
-class Strength:
-    """zxcvbn's verdict on a password, without the password or its matched sequences."""
-
-    score: int
-    """0 (guessed in seconds) to 4 (very unguessable)."""
-    warning: str
-    """zxcvbn's warning, such as 'This is a top-100 common password.' (may be empty)."""
-    suggestions: tuple[str, ...]
-    """zxcvbn's suggestions, fixed sentences that quote nothing from the password."""
-    truncated: bool
-    """Whether only the first 72 characters were scored."""
-
-
-def score_password(password: Secret | _Plain, hints: Sequence[str]) -> Strength:
-    """Score a password with the account's own names as hints (store, platform, login...)."""
-    from zxcvbn import zxcvbn
-
-    plaintext = password.reveal()
-    scored = plaintext[:MAX_SCORED_LENGTH]
-    user_inputs = [hint[:MAX_SCORED_LENGTH] for hint in hints if hint]
-    # Only the score and the fixed feedback sentences leave this function; the result dict also
-    # holds the password and its matched pieces, and is dropped here.
-    result = zxcvbn(scored, user_inputs=user_inputs)
-    feedback = result.get("feedback", {})
-    return Strength(
-        score=int(result["score"]),
-        warning=str(feedback.get("warning") or ""),
-        suggestions=tuple(str(s) for s in feedback.get("suggestions", ())),
-        truncated=len(plaintext) > MAX_SCORED_LENGTH,
-    )
-
+from auditor.strength.estimate import Plain, load_estimators, score_password
+from auditor.strength.verdict import Strength
 
 PARALLEL_FROM = 400
 """Distinct passwords below this are scored in this process: starting workers would cost more."""
@@ -62,22 +25,7 @@ def _score_plain(item: tuple[str, list[str]]) -> Strength:
     # Runs in a worker process: the plaintext travels over the pool's local pipe, and only the
     # Strength (no part of the password) comes back.
     password, hints = item
-    return score_password(_Plain(password), hints)
-
-
-class _Plain:
-    """The minimal Secret interface score_password needs, for values unpickled in a worker."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "<secret>"
+    return score_password(Plain(password), hints)
 
 
 def usable_cores() -> int:
@@ -102,10 +50,10 @@ class Scoring:
     def __init__(self, workers: int, progress: Callable[[int, int], None] | None = None) -> None:
         from concurrent.futures import Future, ProcessPoolExecutor
 
-        # zxcvbn is loaded here, before forking (Linux), so the workers share its dictionaries
-        # instead of each parsing them again; a spawned worker (macOS, Windows) loads them in
-        # its initializer, before its first password.
-        import zxcvbn  # noqa: F401
+        # The estimators are loaded here, before forking (Linux), so the workers share their
+        # lists instead of each reading them again; a spawned worker (macOS, Windows) loads them
+        # in its initializer, before its first password.
+        load_estimators()
 
         from auditor.workers import worker_context
 
@@ -163,7 +111,7 @@ def _start_worker(parent: int) -> None:
     # The workers do not run the cyclic collector: it would walk the whole inherited inventory
     # (and copy its pages), and scoring makes no cycles.
     gc.disable()
-    import zxcvbn  # noqa: F401
+    load_estimators()
 
 
 def _score_chunk(items: list[tuple[str, list[str]]]) -> list[Strength]:

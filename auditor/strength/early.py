@@ -2,21 +2,21 @@
 costs about the longer of reading and scoring, not their sum.
 
 Each password is handed to the worker processes as soon as it is read, with the names of the
-accounts read so far that share it as zxcvbn hints. Once every account is read, the audit submits
-every password with its final hints (`AuditContext.start_scoring`), and only a password whose
-hints grew since (a shared one whose other accounts came later) is scored again: the results are
-exactly those of scoring after reading.
+accounts read so far that share it as hints. Once every account is read, the audit submits every
+password with its final hints (`PasswordScores.start`), and only a password whose hints grew
+since (a shared one whose other accounts came later) is scored again: the results are exactly
+those of scoring after reading.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from auditor.checks.context import AuditContext, password_hints
-from auditor.checks.strength import PARALLEL_FROM, Scoring, usable_cores
 from auditor.inventory import Account
 from auditor.secrets import Secret
+from auditor.strength.hints import password_hints
+from auditor.strength.pool import PARALLEL_FROM, Scoring, usable_cores
 from auditor.workers import parallel_from
 
 CHUNK = 32
@@ -31,11 +31,19 @@ from a quick read, everything is sent once, after it."""
 class EarlyScoring:
     """Takes each password as the keyring read delivers it; `scoring` holds what was submitted."""
 
-    def __init__(self, facts: AuditContext, scoring: Scoring, delay: float = DELAY) -> None:
+    def __init__(
+        self,
+        accounts: Sequence[Account],
+        matters: Callable[[Account], bool],
+        seller: str | None,
+        scoring: Scoring,
+        delay: float = DELAY,
+    ) -> None:
         self.scoring = scoring
         self._send_from = time.monotonic() + delay
-        self._facts = facts
-        self._order = {account.id: index for index, account in enumerate(facts.accounts)}
+        self._matters = matters
+        self._seller = seller
+        self._order = {account.id: index for index, account in enumerate(accounts)}
         self._groups: dict[bytes, list[Account]] = {}
         self._pending: dict[bytes, Secret] = {}
 
@@ -46,17 +54,18 @@ class EarlyScoring:
         group.append(account)
         if key in self.scoring or key in self._pending:
             return  # its hints are taken when it is sent; once sent, the final submit checks them
-        if not any(self._facts.strength_matters(a) for a in group):
+        if not any(self._matters(a) for a in group):
             return  # not needed (yet): a scoped audit scores only what it can report
         self._pending[key] = password
         if len(self._pending) >= CHUNK and time.monotonic() >= self._send_from:
-            seller = self._facts.inventory.seller.name
             order = self._order
             self.scoring.submit(
                 {
                     k: (
                         p,
-                        password_hints(sorted(self._groups[k], key=lambda a: order[a.id]), seller),
+                        password_hints(
+                            sorted(self._groups[k], key=lambda a: order[a.id]), self._seller
+                        ),
                     )
                     for k, p in self._pending.items()
                 },
@@ -70,13 +79,15 @@ class EarlyScoring:
 
 
 def start_early_scoring(
-    facts: AuditContext, progress: Callable[[int, int], None] | None = None
+    accounts: Sequence[Account],
+    matters: Callable[[Account], bool],
+    seller: str | None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> EarlyScoring | None:
     """Worker processes ready to score passwords as they are read, when the accounts whose
-    strength matters (`facts` knows the inventory and scope; its secrets are not read yet) are
-    enough to pay for them; else None, and scoring waits for the read."""
+    strength `matters` are enough to pay for them; else None, and scoring waits for the read."""
     workers = usable_cores()
-    wanted = sum(1 for account in facts.accounts if facts.strength_matters(account))
+    wanted = sum(1 for account in accounts if matters(account))
     if workers < 2 or wanted < parallel_from(PARALLEL_FROM):
         return None
-    return EarlyScoring(facts, Scoring(workers, progress))
+    return EarlyScoring(accounts, matters, seller, Scoring(workers, progress))
