@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 
@@ -32,12 +33,14 @@ def detach_worker(parent: int) -> None:
 
 
 def _die_with_parent() -> None:
+    if sys.platform != "linux":  # the watch below does it
+        return
     try:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the watch below does it
+    except (OSError, AttributeError):  # no prctl in this libc: the watch below does it
         pass
 
 

@@ -20,6 +20,7 @@ import mmap
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -70,7 +71,8 @@ class SortedFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not hang the open
+            # a FIFO must not hang the open (Windows has none, nor the flag)
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
             try:
                 status = os.fstat(handle)
                 if not stat.S_ISREG(status.st_mode):
@@ -86,7 +88,7 @@ class SortedFile:
                     )
                 self._map = mmap.mmap(handle, 0, access=mmap.ACCESS_READ)
                 # A lookup reads a few lines at scattered places: no read-ahead for them.
-                if hasattr(mmap, "MADV_RANDOM"):  # not on Windows
+                if sys.platform != "win32":  # Windows has no madvise
                     self._map.madvise(mmap.MADV_RANDOM)
             finally:
                 os.close(handle)
@@ -178,7 +180,7 @@ class SortedFile:
         return 0
 
     def _release(self) -> None:
-        if hasattr(mmap, "MADV_DONTNEED"):  # not on Windows
+        if sys.platform != "win32":  # Windows has no madvise
             self._map.madvise(mmap.MADV_DONTNEED)
 
     def _count_at(self, start: int, end: int) -> int:
