@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,7 @@ from auditor.inventory import parse_inventory
 from auditor.report import FORMATS
 from auditor.report.results import Report
 from auditor.secrets import MemoryStore
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from make_inventory import generate  # noqa: E402
+from tests.generated_inventory import generate
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)

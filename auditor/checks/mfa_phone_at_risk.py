@@ -18,13 +18,26 @@ from auditor.vocabulary import Severity
 
 
 def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
-    """sms and voice accounts whose `mfa_phone` is a `[[phones]]` record held by someone who is
-    not an owner (and has not left: that is access.departed's), or a prepaid or virtual line."""
+    """sms and voice accounts whose `mfa_phone` (or backup method's `mfa_backup_phone`) is a
+    `[[phones]]` record held by someone who is not an owner (and has not left: that is
+    access.departed's), or a prepaid or virtual line."""
     people = people_by_id(context)
     for account in context.reported_accounts:
-        record = phone_record(context, account.mfa_phone)
-        if account.mfa not in ("sms", "voice") or record is None:
+        # the primary method's phone, then the backup method's (Seller Central's 2SV backup)
+        found = next(
+            (
+                (key, record)
+                for key, method, phone in (
+                    ("mfa_phone", account.mfa, account.mfa_phone),
+                    ("mfa_backup_phone", account.mfa_backup, account.mfa_backup_phone),
+                )
+                if method in ("sms", "voice") and (record := phone_record(context, phone))
+            ),
+            None,
+        )
+        if found is None:
             continue
+        key, record = found
         holder = people.get(record.holder) if record.holder else None
         risks = []
         if holder is not None and not is_owner(holder) and not holder.has_left(context.today):
@@ -41,7 +54,7 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
             [account.id],
             f"{account.id}'s codes go to {record.number}, which " + "; it ".join(risks),
             f"Move {account.id}'s codes to {_target(account)}, then record it with `store-audit "
-            f"set {account.id} mfa_phone=...` (or mfa=totp).",
+            f"set {account.id} {key}=...` (or mfa=totp).",
             subject=record.number,
             severity=Severity.HIGH if sensitive else CHECK.severity,
         )

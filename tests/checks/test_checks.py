@@ -829,3 +829,22 @@ def test_no_advice_for_an_amazon_account_names_what_seller_central_lacks() -> No
         for feature in ("backup code", "passkey", "security key"):
             assert feature not in advice, (item.key, advice)
         assert "a password is all it takes" not in item.message
+
+
+def test_seller_central_s_backup_phone_is_held_to_the_same_standard() -> None:
+    # the 2SV backup rings a prepaid number: "Didn't receive the code?" would send the code to a
+    # line that is reissued to a stranger once it lapses
+    from auditor.inventory.people import Phone
+    from tests.checks.people_cases import people
+
+    inv = people(
+        account("amazon-na", platform="amazon", mfa="totp", mfa_backup="sms",
+                mfa_backup_phone="170-0000-0002"),
+        phones=(Phone("+86 170 0000 0002", "prepaid", "owner"),),
+    )  # fmt: skip
+    inv = Inventory(
+        inv.path, inv.accounts, Seller(country="CN"), inv.policy, inv.people, inv.phones
+    )
+    (found,) = run("mfa.phone-at-risk", inv)
+    assert "prepaid number" in found.message
+    assert "store-audit set amazon-na mfa_backup_phone=" in found.remediation

@@ -5,7 +5,6 @@ exactly what the full audit, filtered to the scope, reports."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,9 +17,7 @@ from auditor.report.results import Report
 from auditor.secrets import MemoryStore, SecretStore
 from auditor.strength import Strength
 from auditor.strength import scores as scores_module
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from make_inventory import generate  # noqa: E402
+from tests.generated_inventory import generate
 
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 
