@@ -4,6 +4,7 @@ once, and no worker lives on."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -14,11 +15,10 @@ from pathlib import Path
 import pytest
 
 from auditor.strength.pool import PARALLEL_FROM, usable_cores
+from tests.generated_inventory import generate
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-sys.path.insert(0, str(BENCHMARKS))
-from file_keyring import write as write_keyring  # noqa: E402
-from make_inventory import generate  # noqa: E402
+"""Where the child finds file_keyring.JsonFileKeyring: a JSON file read once."""
 
 
 def _children(pid: int) -> set[int]:
@@ -44,7 +44,10 @@ def test_killing_the_audit_ends_its_workers_and_frees_its_output(tmp_path: Path)
     text, secrets = generate(PARALLEL_FROM * 3)
     inventory = tmp_path / "store-audit.toml"
     inventory.write_text(text)
-    write_keyring(str(tmp_path / "secrets.json"), secrets)
+    nested: dict[str, dict[str, str]] = {}
+    for (service, user), value in secrets.items():
+        nested.setdefault(service, {})[user] = value
+    (tmp_path / "secrets.json").write_text(json.dumps(nested))  # as file_keyring reads it
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(BENCHMARKS), *sys.path]),
