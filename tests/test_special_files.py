@@ -59,3 +59,16 @@ def test_a_fifo_at_the_lock_is_one_line(tmp_path: Path) -> None:
     assert "the lock file is not a regular file" in result.stderr
     assert "Traceback" not in result.stderr
     assert 'mfa = "sms"' in inventory.read_text()
+
+
+def test_a_baseline_is_never_written_through_a_link(tmp_path: Path) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    inventory.write_text(INVENTORY)
+    target = tmp_path / "someone-elses-file"
+    target.write_text("theirs\n")
+    link = tmp_path / "baseline.json"
+    link.symlink_to(target)
+    result = _run("audit", "--inventory", inventory, "--write-baseline", link)
+    assert result.returncode == ExitCode.USAGE, result.stderr
+    assert "symbolic link" in result.stderr
+    assert target.read_text() == "theirs\n"
