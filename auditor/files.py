@@ -6,8 +6,8 @@ Private means what each platform has for it. On POSIX: mode 0600, set on the ope
 the umask cannot widen it. On Windows mode bits mean only "read-only": a new file takes the
 access list of its folder, and the folders store-audit creates files in by default (the config
 dir under %APPDATA%, the user's profile) grant access to the user, SYSTEM and Administrators
-only. No-follow: POSIX's O_NOFOLLOW; Windows has none, so there the path is checked before
-opening and the opened file is checked to be the one the path names without following a link.
+only. No-follow: POSIX's O_NOFOLLOW; Windows has none, so there the path is checked for a
+link (a reparse point) before opening and again after.
 """
 
 from __future__ import annotations
@@ -82,14 +82,12 @@ def open_no_follow(path: Path, flags: int) -> int:
     """`os.open(path, flags)`, creating with mode 0600, refusing a symbolic link at `path`
     (OSError whose strerror says so)."""
     if sys.platform == "win32":
-        # No O_NOFOLLOW here: refuse a link seen before opening, then make sure the opened file
-        # is the one the path itself names (a link swapped in meanwhile is another file).
-        _refuse_link(path)
+        # No O_NOFOLLOW here: a link (any reparse point: symbolic link, junction) at the path is
+        # refused before opening, and again after, so one swapped in meanwhile is caught too.
+        _refuse_reparse_point(path)
         handle = os.open(path, flags | os.O_BINARY, 0o600)
         try:
-            _refuse_link(path)
-            if not os.path.samestat(os.fstat(handle), os.lstat(path)):
-                raise OSError(errno.ELOOP, "was replaced while it was opened", str(path))
+            _refuse_reparse_point(path)
         except BaseException:
             os.close(handle)
             raise
@@ -104,9 +102,14 @@ def open_no_follow(path: Path, flags: int) -> int:
         raise
 
 
-def _refuse_link(path: Path) -> None:
-    if path.is_symlink():
-        raise OSError(errno.ELOOP, "is a symbolic link; refusing to follow it", str(path))
+def _refuse_reparse_point(path: Path) -> None:
+    if sys.platform == "win32":
+        try:
+            attributes = os.lstat(path).st_file_attributes
+        except FileNotFoundError:
+            return
+        if attributes & stat.FILE_ATTRIBUTE_REPARSE_POINT:
+            raise OSError(errno.ELOOP, "is a symbolic link; refusing to follow it", str(path))
 
 
 def read_regular(path: Path, limit: int, *, private: bool = False) -> bytes:

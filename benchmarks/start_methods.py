@@ -4,8 +4,8 @@
 For each size N, a generated inventory (make_inventory.py) whose secrets sit in the benchmark's
 file backend is audited by `python -m auditor audit` in a child process, start-up included, with
 $STORE_AUDIT_START_METHOD=fork and =spawn, alternated so that a busy moment slows both. A spawned
-worker is a fresh interpreter that imports store-audit and loads zxcvbn's dictionaries itself; a
-forked one inherits them. The demo (11 accounts) is timed too with the pool forced on
+worker is a fresh interpreter that imports store-audit and loads the estimators itself; a forked
+one inherits them. The demo (11 accounts) is timed too with the pool forced on
 ($STORE_AUDIT_PARALLEL_FROM=1), where starting the workers is all the difference.
 """
 

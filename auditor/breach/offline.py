@@ -88,7 +88,7 @@ class SortedFile:
                     )
                 self._map = mmap.mmap(handle, 0, access=mmap.ACCESS_READ)
                 # A lookup reads a few lines at scattered places: no read-ahead for them.
-                if sys.platform != "win32":  # Windows has no madvise
+                if sys.platform != "win32":  # Windows' mmap has no madvise
                     self._map.madvise(mmap.MADV_RANDOM)
             finally:
                 os.close(handle)
@@ -180,7 +180,7 @@ class SortedFile:
         return 0
 
     def _release(self) -> None:
-        if sys.platform != "win32":  # Windows has no madvise
+        if sys.platform != "win32":  # Windows' mmap has no madvise
             self._map.madvise(mmap.MADV_DONTNEED)
 
     def _count_at(self, start: int, end: int) -> int:

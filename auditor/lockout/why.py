@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
+from auditor.checks.context import one_seller_account
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.inventory.recovery_chain import chain_ends
@@ -41,18 +42,20 @@ class Step:
 
 def unified_group(account: Account, context: AuditContext) -> tuple[str, ...]:
     """The other accounts that sign in with this account's identical login to the same unified
-    account (Amazon North America or Europe, `platforms.unified_group`): one sign-in serves them
-    all, so they are most likely one seller account recorded once per marketplace."""
+    account (Amazon North America or Europe, `platforms.unified_group`), or to one merged global
+    account (identical login and stored password, in any region): one sign-in serves them all,
+    so they are most likely one seller account recorded once per marketplace."""
     group = account.unified_group
-    if group is None:
-        return ()
     return tuple(
         a.id
         for a in context.accounts
         if a.id != account.id
         and a.platform == account.platform
-        and a.unified_group == group
         and a.login.casefold() == account.login.casefold()
+        and (
+            (group is not None and a.unified_group == group)
+            or one_seller_account([account, a], context.secrets)
+        )
     )
 
 
@@ -109,8 +112,14 @@ def _door(context: AuditContext, account: Account) -> Step:
     group = unified_group(account, context)
     if group:
         lines.append(
-            f"{account.id} and {', '.join(group)} sign in with the same login to one unified "
-            f"{account.platform_name} account ({account.unified_group}): one sign-in serves them"
+            f"{account.id} and {', '.join(group)} sign in with the same login to one "
+            + (
+                f"unified {account.platform_name} account ({account.unified_group})"
+                if all(context.by_id[i].unified_group == account.unified_group for i in group)
+                and account.unified_group
+                else f"merged {account.platform_name} account (the same stored password)"
+            )
+            + ": one sign-in serves them"
         )
     return Step(1, "Right door?", tuple(lines))
 
