@@ -149,7 +149,7 @@ def _open_for_reading(path: Path, *, follow: bool = True) -> int:
         if os.path.isdir(path):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
         if not follow:
-            _refuse_link(path)
+            _refuse_reparse_point(path)
         return os.open(path, os.O_RDONLY | os.O_BINARY)
     return os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow else os.O_NOFOLLOW))
 
