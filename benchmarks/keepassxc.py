@@ -190,7 +190,7 @@ def compare(folder: Path, count: int, lines: int, runs: int, loop_runs: int) -> 
     print(f"{count:,} passwords, {lines:,}-line corpus, {planted} planted; load: {load()}")
     for label in times:
         print(
-            f"  {label:<10} median {median[label]:6.2f} s of {runs} "
+            f"  {label:<10} median {median[label]:6.2f} s of {len(times[label])} "
             f"({', '.join(f'{t:.2f}' for t in times[label])}), peak {peaks[label]:.0f} MiB"
         )
     print(f"  breached: store-audit {found['audit']}, KeePassXC {found['keepassxc']}")

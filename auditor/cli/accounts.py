@@ -28,6 +28,7 @@ from auditor.vocabulary import KINDS, MFA_METHODS
 if TYPE_CHECKING:
     from auditor.intake.plan import ImportPlan
     from auditor.inventory.editing import InventoryDocument
+    from auditor.secrets import Secret
 
 
 @click.command()
@@ -144,23 +145,19 @@ def _set_password_or_seed(
     from datetime import date
 
     from auditor.intake.enrol import set_secret as store_secret
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets import KeyringStore
-    from auditor.secrets.lookup import find_account
+    from auditor.intake.session import writing_to_account
 
     what = "TOTP seed" if totp else "password"
-    with reported():
-        path = locate_inventory(inventory)
-        find_account(load_inventory(path), account_id)  # before the prompt
-        KeyringStore().refuse_unencrypted()
+
+    def ask() -> Secret:
         value = read_secret(f"New {what} for {account_id}", stdin=from_stdin)
         if not value.reveal():
             raise UsageError(f"no {what} given; nothing was written")
-        with writing(path, note) as session:
-            document = InventoryDocument.open(session.path)
-            warn_about_inventory(document.path)
+        return value
+
+    with reported():
+        frame = writing_to_account(inventory, account_id, ask, note, warn_about_inventory)
+        with frame as (session, document, value):
             done = store_secret(
                 document,
                 account_id,
@@ -182,19 +179,22 @@ def _set_backup_codes(
     account_id: str, from_stdin: bool, force: bool, inventory: Path | None
 ) -> None:
     from auditor.intake.backup_codes import store_backup_codes
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets.lookup import find_account
+    from auditor.intake.session import writing_to_account
+    from auditor.inventory import load_inventory
+
+    def ask() -> list[Secret]:
+        return read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
 
     with reported():
-        path = locate_inventory(inventory)
-        find_account(load_inventory(path), account_id)  # before the prompts
-        lines = read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
-        with writing(path, note) as session:
-            loaded = load_inventory(session.path)
-            warn_about_inventory(loaded.path)
+        frame = writing_to_account(inventory, account_id, ask, note, warn_about_inventory)
+        with frame as (session, document, lines):
             stored = store_backup_codes(
-                loaded, account_id, lines, session.writer, force=force, journal=session.journal
+                load_inventory(document.path),
+                account_id,
+                lines,
+                session.writer,
+                force=force,
+                journal=session.journal,
             )
     click.echo(
         f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the keyring"

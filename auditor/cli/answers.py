@@ -4,10 +4,14 @@ line of stdin), stored in the keyring; the inventory then says the account has q
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from auditor.cli.common import note, read_secret_lines, reported, warn_about_inventory
+
+if TYPE_CHECKING:
+    from auditor.secrets import Secret
 
 
 def set_security_answers(
@@ -15,20 +19,14 @@ def set_security_answers(
 ) -> None:
     """Store one account's security-question answers, one a line."""
     from auditor.intake.security_answers import store_answers
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets import KeyringStore
-    from auditor.secrets.lookup import find_account
+    from auditor.intake.session import writing_to_account
+
+    def ask() -> list[Secret]:
+        return read_secret_lines(f"Security answer for {account_id}", stdin=from_stdin)
 
     with reported():
-        path = locate_inventory(inventory)
-        find_account(load_inventory(path), account_id)  # before the prompts
-        KeyringStore().refuse_unencrypted()
-        lines = read_secret_lines(f"Security answer for {account_id}", stdin=from_stdin)
-        with writing(path, note) as session:
-            document = InventoryDocument.open(session.path)
-            warn_about_inventory(document.path)
+        frame = writing_to_account(inventory, account_id, ask, note, warn_about_inventory)
+        with frame as (session, document, lines):
             stored = store_answers(
                 document, account_id, lines, session.writer, force=force, journal=session.journal
             )

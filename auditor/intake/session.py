@@ -17,16 +17,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from auditor.errors import InventoryError
 from auditor.interrupts import interrupting
-from auditor.inventory import config_inventory_path
+from auditor.inventory import config_inventory_path, load_inventory, locate_inventory
+from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.locking import inventory_lock
 from auditor.secrets.journal import Journal, journal_path
 from auditor.secrets.keyring_store import KeyringStore
+from auditor.secrets.lookup import find_account
 from auditor.secrets.recovery import Recovery, finish_interrupted
 from auditor.secrets.writes import KeyringWriter
 from auditor.visible import visible_line
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -117,3 +122,27 @@ def recovery_lines(path: Path, recovery: Recovery) -> list[str]:
 
 def _entry(entry: tuple[str, str]) -> str:
     return f"{visible_line(entry[0], 200)} (user {visible_line(entry[1], 200)})"
+
+
+@contextmanager
+def writing_to_account(
+    inventory: Path | None,
+    account_id: str,
+    ask: Callable[[], T],
+    say: Callable[[str], None],
+    opened: Callable[[Path], None],
+) -> Iterator[tuple[WriteSession, InventoryDocument, T]]:
+    """The frame of a command that writes one account's secrets (`set-secret` and its
+    --totp, --backup-codes and --security-answers): the account is looked up and a plaintext
+    keyring refused before anyone is asked anything; the answers (`ask`) are typed outside the
+    lock, so a writer never waits for someone's typing; then the lock is taken and the inventory
+    read again under it (`opened` hears its path), since another writer may have changed it.
+    `inventory` is the --inventory option (None: found as every command finds it)."""
+    path = locate_inventory(inventory)
+    find_account(load_inventory(path), account_id)
+    KeyringStore().refuse_unencrypted()
+    answer = ask()
+    with writing(path, say) as session:
+        document = InventoryDocument.open(session.path)
+        opened(document.path)
+        yield session, document, answer

@@ -12,7 +12,6 @@ Only the guesses and the names of the habits used leave this module, never a pie
 
 from __future__ import annotations
 
-import functools
 import re
 import string
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 
 from auditor.strength import lists
 from auditor.strength.facts import LEET
+from auditor.strength.hints import Hinted, hint_vocabulary
 
 MAX_PIECE = 24
 """The longest listed spelling (a long romanised word)."""
@@ -62,7 +62,7 @@ def guess(password: str, hints: Sequence[str] = ()) -> Guess:
 
 
 def _listed(
-    password: str, lower: str, hinted: dict[str, tuple[int, str]], pieces: list[list[Piece]]
+    password: str, lower: str, hinted: Hinted, pieces: list[list[Piece]]
 ) -> list[tuple[int, int]]:
     """Every listed spelling (and hint) in the password, as typed and with letters for leet;
     returns where pinyin syllables stand as typed: (start, end) pairs, for the names."""
@@ -78,12 +78,12 @@ def _spellings(
     password: str,
     lower: str,
     text: str,
-    hinted: dict[str, tuple[int, str]],
+    hints: Hinted,
     pieces: list[list[Piece]],
     syllables: list[tuple[int, int]],
 ) -> None:
     vocabulary, prefixes, pinyin = lists.vocabulary(), lists.prefixes(), lists.syllables()
-    hinted_prefixes = _prefixes(tuple(hinted))
+    hinted, hinted_prefixes = hints
     leet = text is not lower
     size = len(text)
     for start in range(size):
@@ -256,44 +256,3 @@ def _cheapest(password: str, pieces: list[list[Piece]]) -> Guess:
             at -= 1
     total = min(piece[size], brute[size]) / PER_PIECE
     return Guess(max(total, 1.0), tuple(dict.fromkeys(reversed(habits))))
-
-
-@functools.lru_cache(maxsize=256)
-def _prefixes(spellings: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(s[:end] for s in spellings for end in range(1, len(s) + 1))
-
-
-@functools.lru_cache(maxsize=256)
-def hint_vocabulary(hints: tuple[str, ...]) -> dict[str, tuple[int, str]]:
-    """The account's own names as pieces: each word and number in them, and the romanised
-    names they hold taken apart (zhangwei88@163.com: zhangwei, zhang, wei, weizhang, zw, 88); a
-    QQ mailbox's number as a QQ number."""
-    found: dict[str, tuple[int, str]] = {}
-    for hint in hints:
-        lower = hint.lower()
-        local, _, domain = lower.partition("@")
-        if domain in ("qq.com", "vip.qq.com", "foxmail.com") and local.isdigit():
-            found.setdefault(local, (1, "qq"))
-        for word in re.findall(r"[a-z]+|\d+", lower):
-            found.setdefault(word, (len(found) + 1, "hint"))
-            for variant in _name_variants(word):
-                found.setdefault(variant, (len(found) + 1, "hint"))
-    return found
-
-
-def _name_variants(word: str) -> list[str]:
-    """A romanised full name's parts and reorderings: zhangwei → zhang, wei, weizhang, zw."""
-    surnames = lists.surnames()
-    for cut in range(2, min(len(word), 9)):
-        surname, given = word[:cut], word[cut:]
-        if surname in surnames and given and _is_pinyin(given):
-            return [surname, given, given + surname, surname[0] + given[0]]
-    return []
-
-
-def _is_pinyin(text: str) -> bool:
-    syllables = lists.syllables()
-    return any(
-        text[:cut] in syllables and (cut == len(text) or text[cut:] in syllables)
-        for cut in range(1, min(len(text), 6) + 1)
-    )

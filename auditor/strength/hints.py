@@ -1,14 +1,17 @@
 """The names an attacker tries first for an account, given to the estimators as hints: the
 account's id, login, platform, store, region, the seller's name, and the numbers a seller's
-context gives away (the QQ number of a QQ mailbox, the phone that gets the codes)."""
+context gives away (the QQ number of a QQ mailbox, the phone that gets the codes); and those
+hints taken apart into the pieces the habits match (hint_vocabulary)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import is_address
+from auditor.strength import lists
 
 _WORDS = re.compile(r"[\s._@+-]+")
 QQ_DOMAINS = ("@qq.com", "@vip.qq.com", "@foxmail.com")
@@ -38,3 +41,55 @@ def identity_hints(account: Account, seller: str | None) -> list[str]:
 def password_hints(accounts: Iterable[Account], seller: str | None) -> list[str]:
     """A password's hints: the names of every account that uses it, in file order."""
     return list(dict.fromkeys(h for a in accounts for h in identity_hints(a, seller)))
+
+
+Hinted = tuple[dict[str, tuple[int, str]], frozenset[str]]
+"""The account's own names as pieces (spelling → (rank, habit)), and every beginning of one."""
+
+
+def hint_vocabulary(hints: tuple[str, ...]) -> Hinted:
+    """The account's own names as pieces: each word and number in them, and the romanised
+    names they hold taken apart (zhangwei88@163.com: zhangwei, zhang, wei, weizhang, zw, 88); a
+    QQ mailbox's number as a QQ number. Each hint is taken apart once per process: accounts
+    share most of theirs (platform, seller, store)."""
+    found: dict[str, tuple[int, str]] = {}
+    for hint in hints:
+        for spelling, habit in _hint_pieces(hint):
+            found.setdefault(spelling, (1, habit) if habit == "qq" else (len(found) + 1, habit))
+    return found, frozenset().union(*(_hint_prefixes(hint) for hint in hints))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hint_pieces(hint: str) -> tuple[tuple[str, str], ...]:
+    lower = hint.lower()
+    pieces = []
+    local, _, domain = lower.partition("@")
+    if domain in ("qq.com", "vip.qq.com", "foxmail.com") and local.isdigit():
+        pieces.append((local, "qq"))
+    for word in re.findall(r"[a-z]+|\d+", lower):
+        pieces.append((word, "hint"))
+        pieces += [(variant, "hint") for variant in _name_variants(word)]
+    return tuple(pieces)
+
+
+@functools.lru_cache(maxsize=4096)
+def _hint_prefixes(hint: str) -> frozenset[str]:
+    return frozenset(s[:end] for s, _ in _hint_pieces(hint) for end in range(1, len(s) + 1))
+
+
+def _name_variants(word: str) -> list[str]:
+    """A romanised full name's parts and reorderings: zhangwei → zhang, wei, weizhang, zw."""
+    surnames = lists.surnames()
+    for cut in range(2, min(len(word), 9)):
+        surname, given = word[:cut], word[cut:]
+        if surname in surnames and given and _is_pinyin(given):
+            return [surname, given, given + surname, surname[0] + given[0]]
+    return []
+
+
+def _is_pinyin(text: str) -> bool:
+    syllables = lists.syllables()
+    return any(
+        text[:cut] in syllables and (cut == len(text) or text[cut:] in syllables)
+        for cut in range(1, min(len(text), 6) + 1)
+    )
