@@ -39,8 +39,8 @@ class Finding:
 
 
 def join_names(names: Iterable[str]) -> str:
-    """`a`, `a and b`, `a, b and c`: account lists as a sentence reads them."""
-    items = list(names)
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    """`a`, `a and b`, `a, b and c`: account lists as a sentence reads them (`a、b 和 c` in
+    Chinese)."""
+    from auditor.i18n import and_list
+
+    return and_list(list(names))

@@ -10,6 +10,11 @@ import sys
 import time
 from typing import Protocol, TextIO
 
+from auditor.i18n import N_, _
+
+PHASES = (N_("reading the keyring"), N_("scoring passwords"))
+"""The phases the audit reports, in English; the line shows them in the run's language."""
+
 
 class Progress(Protocol):
     """Told how far the audit has got."""
@@ -38,7 +43,7 @@ class TerminalProgress:
             return
         self.last_draw = now
         self.shown = True
-        self.stream.write(f"\r\x1b[Kstore-audit: {phase} {done}/{total}")
+        self.stream.write(f"\r\x1b[Kstore-audit: {_(phase)} {done}/{total}")
         self.stream.flush()
 
     def __enter__(self) -> TerminalProgress:

@@ -25,6 +25,20 @@ class Severity(enum.IntEnum):
         """The lower-case name used in the inventory, on the command line and in reports."""
         return _LABELS[self]
 
+    @property
+    def shown(self) -> str:
+        """The label as a person reads it, in the run's language (`label` is the id every
+        format and the command line use)."""
+        from auditor.i18n import pgettext
+
+        return {
+            Severity.CRITICAL: pgettext("severity", "critical"),
+            Severity.HIGH: pgettext("severity", "high"),
+            Severity.MEDIUM: pgettext("severity", "medium"),
+            Severity.LOW: pgettext("severity", "low"),
+            Severity.INFO: pgettext("severity", "info"),
+        }[self]
+
     @classmethod
     def parse(cls, text: str) -> Severity:
         """Read a severity name as users write it ('high', 'HIGH'); ValueError if unknown."""
@@ -52,6 +66,19 @@ def parse_fail_on(text: str) -> Severity | None:
 
 KINDS = ("store", "mailbox", "payment", "other")
 """The values an account's `kind` may take."""
+
+
+def shown_kind(kind: str) -> str:
+    """An account's kind as a sentence names it, in the run's language (`store` → 店铺)."""
+    from auditor.i18n import pgettext
+
+    return {
+        "store": pgettext("account kind", "store"),
+        "mailbox": pgettext("account kind", "mailbox"),
+        "payment": pgettext("account kind", "payment"),
+        "other": pgettext("account kind", "other"),
+    }.get(kind, kind)
+
 
 MFA_METHODS = (
     "none",

@@ -18,13 +18,14 @@ from concurrent.futures import ThreadPoolExecutor
 from auditor import __version__
 from auditor.breach.offline import parse_range
 from auditor.breach.source import BreachServiceError
+from auditor.i18n import N_, _
 
 DEFAULT_URL = "https://api.pwnedpasswords.com/range/"
 CONCURRENCY = 4
 TIMEOUT = 10.0
 ATTEMPTS = 4
 MAX_WAIT = 30.0
-HINT = "check the network, or use an offline corpus with --hibp-file"
+HINT = N_("check the network, or use an offline corpus with --hibp-file")
 
 
 class RangeApi:
@@ -44,7 +45,7 @@ class RangeApi:
         self._sleep = sleep
 
     def describe(self) -> str:
-        return f"Pwned Passwords range API {self.url} (5-character prefixes only)"
+        return _("Pwned Passwords range API {url} (5-character prefixes only)").format(url=self.url)
 
     def _fetch(self, prefix: str) -> dict[str, int]:
         request = urllib.request.Request(  # noqa: S310 - http(s) URL from the user or our default
@@ -60,26 +61,30 @@ class RangeApi:
                 retry = error.code == 429 or 500 <= error.code < 600
                 if not retry or attempt == ATTEMPTS:
                     raise BreachServiceError(
-                        f"the Pwned Passwords service answered HTTP {error.code} for a range "
-                        "request",
-                        hint=HINT,
+                        _(
+                            "the Pwned Passwords service answered HTTP {code} for a range request"
+                        ).format(code=error.code),
+                        hint=_(HINT),
                     ) from None
                 wait = _retry_after(error.headers.get("Retry-After"), attempt)
                 self._sleep(wait)
             except (http.client.HTTPException, ValueError) as error:
                 # a bad status line, a truncated body, an oversized header: not a range answer
                 raise BreachServiceError(
-                    f"the Pwned Passwords service at {self.url} sent a broken answer "
-                    f"({type(error).__name__})",
-                    hint=HINT,
+                    _("the Pwned Passwords service at {url} sent a broken answer ({error})").format(
+                        url=self.url, error=type(error).__name__
+                    ),
+                    hint=_(HINT),
                 ) from None
             except (urllib.error.URLError, TimeoutError, OSError) as error:
                 reason = getattr(error, "reason", error)
                 raise BreachServiceError(
-                    f"the Pwned Passwords service at {self.url} cannot be reached ({reason})",
-                    hint=HINT,
+                    _("the Pwned Passwords service at {url} cannot be reached ({reason})").format(
+                        url=self.url, reason=reason
+                    ),
+                    hint=_(HINT),
                 ) from None
-        raise BreachServiceError("the Pwned Passwords service kept failing", hint=HINT)
+        raise BreachServiceError(_("the Pwned Passwords service kept failing"), hint=_(HINT))
 
     def counts(self, hashes: Iterable[str]) -> dict[str, int]:
         values = list(dict.fromkeys(hashes))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from auditor.findings import Finding, join_names
+from auditor.i18n import _
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
 
@@ -70,8 +71,10 @@ class ActionFacts:
         if account is None:
             return account_id
         if account.kind == "mailbox":
-            return f"the {account.platform_name} mailbox {account.login}"
-        return f"{account.id} ({account.platform_name})"
+            return _("the {platform} mailbox {login}").format(
+                platform=account.platform_name, login=account.login
+            )
+        return _("{id} ({platform})").format(id=account.id, platform=account.platform_name)
 
     @property
     def who(self) -> str:
@@ -98,12 +101,17 @@ ActionText = Callable[[ActionFacts], str]
 def change_passwords(facts: ActionFacts) -> str:
     """The one action every password habit (reuse, similarity, weakness...) folds into."""
     if len(facts.ids) == 1:
-        return f"Change the password of {facts.who} to a unique generated one"
+        return _("Change the password of {who} to a unique generated one").format(who=facts.who)
     mailboxes = [
         i for i in facts.ids if i in facts.accounts and facts.accounts[i].kind == "mailbox"
     ]
-    start = f", starting with {join_names(mailboxes)}" if mailboxes else ""
-    return f"Give {join_names(facts.ids)} each their own generated password{start}"
+    if mailboxes:
+        return _(
+            "Give {accounts} each their own generated password, starting with {mailboxes}"
+        ).format(accounts=join_names(facts.ids), mailboxes=join_names(mailboxes))
+    return _("Give {accounts} each their own generated password").format(
+        accounts=join_names(facts.ids)
+    )
 
 
 @dataclass(frozen=True)

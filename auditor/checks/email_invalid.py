@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
+from auditor.i18n import N_, _, pgettext
 from auditor.inventory.emails import address_problem, is_address
 from auditor.vocabulary import Severity
 
@@ -18,36 +19,47 @@ def find_invalid_addresses(context: AuditContext) -> Iterator[Finding]:
         if is_address(account.login):
             problem = address_problem(account.login)
             if problem:
-                problems.append(f"login {account.login!r} is not a valid address: {problem}")
+                problems.append(
+                    _("login {login!r} is not a valid address: {problem}").format(
+                        login=account.login, problem=problem
+                    )
+                )
         elif account.kind == "mailbox":
             problems.append(
-                f"login {account.login!r} is not an address, but a mailbox signs in with its own "
-                "address"
+                _(
+                    "login {login!r} is not an address, but a mailbox signs in with its own address"
+                ).format(login=account.login)
             )
         if account.recovery_email:
             problem = address_problem(account.recovery_email)
             if problem:
                 problems.append(
-                    f"recovery email {account.recovery_email!r} is not a valid address: {problem}"
+                    _("recovery email {address!r} is not a valid address: {problem}").format(
+                        address=account.recovery_email, problem=problem
+                    )
                 )
         if problems:
             yield CHECK.finding(
                 [account.id],
-                f"{account.id}: {'; '.join(problems)}",
-                f"Correct the address in the inventory and check the one {account.platform_name} "
-                "has on file: a password reset sent to it would never arrive.",
+                _("{id}: {problems}").format(
+                    id=account.id, problems=pgettext("between problems", "; ").join(problems)
+                ),
+                _(
+                    "Correct the address in the inventory and check the one {platform} has on "
+                    "file: a password reset sent to it would never arrive."
+                ).format(platform=account.platform_name),
             )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Correct the invalid address on {facts.who}"
+    return _("Correct the invalid address on {who}").format(who=facts.who)
 
 
 CHECK = Check(
     id="email.invalid",
     severity=Severity.MEDIUM,
-    fires_when="a login or recovery value meant as an address is not a valid address",
-    advice="Correct the address; a password reset sent to it would never arrive.",
+    fires_when=N_("a login or recovery value meant as an address is not a valid address"),
+    advice=N_("Correct the address; a password reset sent to it would never arrive."),
     run=find_invalid_addresses,
     fix=Fix.OWN,
     action=_action,

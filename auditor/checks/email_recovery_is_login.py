@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
+from auditor.i18n import N_, _
 from auditor.inventory.emails import canonical_mailbox
 from auditor.vocabulary import Severity
 
@@ -21,22 +22,26 @@ def find_recovery_is_login(context: AuditContext) -> Iterator[Finding]:
         if canonical_mailbox(account.recovery_email).canonical == mailbox:
             yield CHECK.finding(
                 [account.id],
-                f"{account.id}'s recovery email is its login mailbox {mailbox}: if that mailbox is "
-                "lost or taken over, there is no second way back in",
-                f"Set a recovery email on {account.platform_name} that is a different mailbox, "
-                "one with its own 2FA.",
+                _(
+                    "{id}'s recovery email is its login mailbox {mailbox}: if that mailbox is lost "
+                    "or taken over, there is no second way back in"
+                ).format(id=account.id, mailbox=mailbox),
+                _(
+                    "Set a recovery email on {platform} that is a different mailbox, one with its "
+                    "own 2FA."
+                ).format(platform=account.platform_name),
             )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Give {facts.who} a recovery email on a different mailbox"
+    return _("Give {who} a recovery email on a different mailbox").format(who=facts.who)
 
 
 CHECK = Check(
     id="email.recovery-is-login",
     severity=Severity.MEDIUM,
-    fires_when="the recovery email is the login mailbox itself",
-    advice="Set a recovery email on a different mailbox that has its own 2FA.",
+    fires_when=N_("the recovery email is the login mailbox itself"),
+    advice=N_("Set a recovery email on a different mailbox that has its own 2FA."),
     run=find_recovery_is_login,
     fix=Fix.OWN,
     action=_action,

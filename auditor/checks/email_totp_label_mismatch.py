@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
+from auditor.i18n import N_, _, and_list, pgettext
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import canonical_mailbox, is_address
 from auditor.secrets.totp import TotpSeed
@@ -30,14 +31,26 @@ def label_mismatches(account: Account, seed: TotpSeed) -> list[str]:
     if named:
         if is_address(named):
             if canonical_mailbox(named).canonical != canonical_mailbox(account.login).canonical:
-                problems.append(f"it is labelled for {named}, not the login {account.login}")
+                problems.append(
+                    _("it is labelled for {named}, not the login {login}").format(
+                        named=named, login=account.login
+                    )
+                )
         elif not is_address(account.login) and named.casefold() != account.login.casefold():
-            problems.append(f"it is labelled for user {named}, not the login {account.login}")
+            problems.append(
+                _("it is labelled for user {named}, not the login {login}").format(
+                    named=named, login=account.login
+                )
+            )
     if seed.issuer:
         issuers = _platforms_named(seed.issuer)
         if issuers and account.platform not in issuers:
-            names = ", ".join(sorted(platforms.display_name(p) for p in issuers))
-            problems.append(f"it was issued by {names}, not {account.platform_name}")
+            names = and_list(sorted(platforms.display_name(p) for p in issuers))
+            problems.append(
+                _("it was issued by {issuers}, not {platform}").format(
+                    issuers=names, platform=account.platform_name
+                )
+            )
     return problems
 
 
@@ -51,24 +64,28 @@ def find_label_mismatches(context: AuditContext) -> Iterator[Finding]:
         if problems:
             yield CHECK.finding(
                 [account.id],
-                f"The authenticator seed stored for {account.id} looks like another account's: "
-                f"{'; '.join(problems)}; its codes will not match at sign-in",
-                f"Find the authenticator entry for {account.login} on {account.platform_name} and "
-                f"store its seed with `store-audit set-secret {account.id} --totp`.",
+                _(
+                    "The authenticator seed stored for {id} looks like another account's: "
+                    "{problems}; its codes will not match at sign-in"
+                ).format(id=account.id, problems=pgettext("between problems", "; ").join(problems)),
+                _(
+                    "Find the authenticator entry for {login} on {platform} and store its seed "
+                    "with `store-audit set-secret {id} --totp`."
+                ).format(login=account.login, platform=account.platform_name, id=account.id),
             )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Replace the authenticator seed stored for {facts.who} with its own"
+    return _("Replace the authenticator seed stored for {who} with its own").format(who=facts.who)
 
 
 CHECK = Check(
     id="email.totp-label-mismatch",
     severity=Severity.MEDIUM,
-    fires_when=(
+    fires_when=N_(
         "the stored otpauth URI names another account or address than this account's login"
     ),
-    advice=(
+    advice=N_(
         "Store the authenticator seed that belongs to this account; another account's seed gives "
         "codes that never match."
     ),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, pgettext
 from auditor.inventory.emails import split_address
 from auditor.inventory.spelling import typo_of
 from auditor.vocabulary import Severity
@@ -26,38 +27,50 @@ def find_typo_domains(context: AuditContext) -> Iterator[Finding]:
             target = typo_of(value, seller_domains)
             if target:
                 domain = split_address(value)[1]
-                problems.append(f"{field} {value} uses {domain}, a near miss of {target}")
+                uses = (
+                    _("login {address} uses {domain}, a near miss of {target}")
+                    if field == "login"
+                    else _("recovery email {address} uses {domain}, a near miss of {target}")
+                )
+                problems.append(uses.format(address=value, domain=domain, target=target))
                 domains.append(domain)
         if problems:
             critical = account.kind in CRITICAL_KINDS
             yield CHECK.finding(
                 [account.id],
-                f"{account.id}: {'; '.join(problems)}: codes and password resets go there, so "
-                f"whoever registers {join_names(sorted(set(domains)))} receives them and can take "
-                "the account",
-                f"Check the address on {account.platform_name} and correct it there and in the "
-                "inventory; if the platform already uses it, change it before anyone registers "
-                "that domain.",
+                _(
+                    "{id}: {problems}: codes and password resets go there, so whoever registers "
+                    "{domains} receives them and can take the account"
+                ).format(
+                    id=account.id,
+                    problems=pgettext("between problems", "; ").join(problems),
+                    domains=join_names(sorted(set(domains))),
+                ),
+                _(
+                    "Check the address on {platform} and correct it there and in the inventory; "
+                    "if the platform already uses it, change it before anyone registers that "
+                    "domain."
+                ).format(platform=account.platform_name),
                 severity=Severity.CRITICAL if critical else CHECK.severity,
             )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Fix the misspelled mail domain in the addresses of {facts.who}"
+    return _("Fix the misspelled mail domain in the addresses of {who}").format(who=facts.who)
 
 
 CHECK = Check(
     id="email.typo-domain",
     severity=Severity.HIGH,
-    fires_when=(
+    fires_when=N_(
         "a login or recovery domain is a near miss of a well-known provider or of a seller domain"
         " (gmial.com, acmehome.co)"
     ),
-    advice=(
+    advice=N_(
         "Correct the address on the platform and in the inventory: codes and password resets "
         "sent to a misspelt domain reach a stranger or nobody."
     ),
-    severity_note=(
+    severity_note=N_(
         "critical for the login or recovery address of a store, mailbox or payment account"
     ),
     run=find_typo_domains,

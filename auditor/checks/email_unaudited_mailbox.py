@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, ngettext
 from auditor.inventory.emails import address_problem, canonical_mailbox
 from auditor.inventory.spelling import address_lookalikes, typo_of
 from auditor.vocabulary import Severity
@@ -35,31 +36,53 @@ def find_unaudited_mailboxes(context: AuditContext) -> Iterator[Finding]:
         by_accounts[frozenset(account_ids)].append(mailbox)
     for users_of_mailbox, mailboxes in by_accounts.items():
         ids = sorted(users_of_mailbox)
-        one = len(mailboxes) == 1
-        noun, its = ("mailbox", "its") if one else ("mailboxes", "their")
+        if len(ids) == 1:
+            message = ngettext(
+                "{accounts} signs in or recovers through the mailbox {mailboxes}, not in the "
+                "inventory, so whether a stranger could read its mail is unknown",
+                "{accounts} signs in or recovers through the mailboxes {mailboxes}, not in the "
+                "inventory, so whether a stranger could read their mail is unknown",
+                len(mailboxes),
+            )
+        else:
+            message = ngettext(
+                "{accounts} sign in or recover through the mailbox {mailboxes}, not in the "
+                "inventory, so whether a stranger could read its mail is unknown",
+                "{accounts} sign in or recover through the mailboxes {mailboxes}, not in the "
+                "inventory, so whether a stranger could read their mail is unknown",
+                len(mailboxes),
+            )
+        remedy = ngettext(
+            'Add the mailbox to the inventory (kind = "mailbox") and store its password, so its '
+            "2FA and password are audited too.",
+            'Add the mailboxes to the inventory (kind = "mailbox") and store their passwords, so '
+            "their 2FA and passwords are audited too.",
+            len(mailboxes),
+        )
         yield CHECK.finding(
             ids,
-            f"{join_names(ids)} {'signs' if len(ids) == 1 else 'sign'} in or recover"
-            f"{'s' if len(ids) == 1 else ''} through the {noun} {join_names(mailboxes)}, "
-            f"not in the inventory, so whether a stranger could read {its} mail is unknown",
-            f'Add the {noun} to the inventory (kind = "mailbox") and store '
-            f"{'its password' if one else 'their passwords'}, so {its} 2FA and "
-            f"{'password are' if one else 'passwords are'} audited too.",
+            message.format(accounts=join_names(ids), mailboxes=join_names(mailboxes)),
+            remedy,
             subject=", ".join(mailboxes),
         )
 
 
 def _action(facts: ActionFacts) -> str:
     mailboxes = facts.subject.split(", ")
-    its = "its" if len(mailboxes) == 1 else "their"
-    return f"Add {join_names(mailboxes)} to the inventory so {its} 2FA and password are audited"
+    return ngettext(
+        "Add {mailboxes} to the inventory so its 2FA and password are audited",
+        "Add {mailboxes} to the inventory so their 2FA and password are audited",
+        len(mailboxes),
+    ).format(mailboxes=join_names(mailboxes))
 
 
 CHECK = Check(
     id="email.unaudited-mailbox",
     severity=Severity.LOW,
-    fires_when="a login or recovery mailbox is not in the inventory, so its strength is unknown",
-    advice=(
+    fires_when=N_(
+        "a login or recovery mailbox is not in the inventory, so its strength is unknown"
+    ),
+    advice=N_(
         'Add the mailbox to the inventory (kind = "mailbox") and store its password so its 2FA '
         "and password are audited too."
     ),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
+from auditor.i18n import N_, _, ngettext
 from auditor.vocabulary import Severity
 
 FEW = 3
@@ -20,24 +21,32 @@ def find_few_backup_codes(context: AuditContext) -> Iterator[Finding]:
         left = context.secrets.backup_codes(account.id)
         if not 0 < left < FEW:
             continue
-        codes = "backup code" if left == 1 else "backup codes"
+        message = ngettext(
+            "{id} has {count} backup code left: once it is used, a lost phone locks you out",
+            "{id} has {count} backup codes left: once they are used, a lost phone locks you out",
+            left,
+        )
         yield CHECK.finding(
             [account.id],
-            f"{account.id} has {left} {codes} left: once they are used, a lost phone locks you out",
-            f"Generate a new set of backup codes in {account.platform_name}'s security settings "
-            f"and store it with `store-audit set-secret {account.id} --backup-codes --force`.",
+            message.format(id=account.id, count=left),
+            _(
+                "Generate a new set of backup codes in {platform}'s security settings and store "
+                "it with `store-audit set-secret {id} --backup-codes --force`."
+            ).format(platform=account.platform_name, id=account.id),
         )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Generate a new set of backup codes for {facts.who}"
+    return _("Generate a new set of backup codes for {who}").format(who=facts.who)
 
 
 CHECK = Check(
     id="mfa.few-backup-codes",
     severity=Severity.LOW,
-    fires_when=f"fewer than {FEW} backup codes are left",
-    advice="Generate a new set of backup codes and store it with `set-secret ID --backup-codes`.",
+    fires_when=N_("fewer than 3 backup codes are left"),  # FEW
+    advice=N_(
+        "Generate a new set of backup codes and store it with `set-secret ID --backup-codes`."
+    ),
     run=find_few_backup_codes,
     fix=Fix.OWN,
     action=_action,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
 from auditor.inventory.phone_numbers import same_phone
 from auditor.inventory.second_factors import METHOD_NAMES, either
@@ -30,9 +31,13 @@ def find_impossible_records(context: AuditContext) -> Iterator[Finding]:
             message, source = problem
             yield CHECK.finding(
                 [account.id],
-                f"{account.id}: {message} ({source}); the inventory is wrong, not the account",
-                f"Open {platforms.security_settings(account.platform).removeprefix('in ')}, "
-                f"and record what it shows: {_record_command(account, platform)}.",
+                _("{id}: {problem} ({source}); the inventory is wrong, not the account").format(
+                    id=account.id, problem=message, source=source
+                ),
+                _("Open {place}, and record what it shows: {command}.").format(
+                    place=platforms.settings_place(account.platform),
+                    command=_record_command(account, platform),
+                ),
             )
 
 
@@ -43,19 +48,29 @@ def _problem(
     rules = platform.twofa
     name = platform.name
     if account.mfa == "none" and rules.required:
-        return f'mfa = "none", but every {name} account has two-step verification', rules.required
+        return (
+            _('mfa = "none", but every {platform} account has two-step verification').format(
+                platform=name
+            ),
+            rules.required,
+        )
     for key, method in (("mfa", account.mfa), ("mfa_backup", account.mfa_backup)):
         if method and method not in ("none", "unknown") and platform.offers(method) is False:
             offered = either([n for m, n in METHOD_NAMES.items() if m in platform.mfa_offered])
             return (
-                f'{key} = "{method}", but {name} offers only {offered}',
+                _('{key} = "{method}", but {platform} offers only {methods}').format(
+                    key=key, method=method, platform=name, methods=offered
+                ),
                 rules.methods_complete or "",
             )
     if rules.backup_method and account.mfa_backup:
         both = {account.mfa, account.mfa_backup}
         if both == {"totp"}:
-            return f"{name} does not let an authenticator app be both primary and backup", (
-                rules.backup_method
+            return (
+                _("{platform} does not let an authenticator app be both primary and backup").format(
+                    platform=name
+                ),
+                rules.backup_method,
             )
         country = context.inventory.seller.country
         if (
@@ -64,14 +79,19 @@ def _problem(
             and account.mfa_backup_phone
             and same_phone(account.mfa_phone, account.mfa_backup_phone, country)
         ):
-            return f"{name} does not let one number be both primary and backup", (
-                rules.backup_method
+            return (
+                _("{platform} does not let one number be both primary and backup").format(
+                    platform=name
+                ),
+                rules.backup_method,
             )
     stored = context.secrets.backup_codes(account.id)
     if stored and platform.offers(platforms.BACKUP_CODES) is False:
         return (
-            f"{name} issues no backup codes, so the {stored} stored under "
-            f"{account.backup_service} are not its codes",
+            _(
+                "{platform} issues no backup codes, so the {count} stored under {service} are not "
+                "its codes"
+            ).format(platform=name, count=stored, service=account.backup_service),
             rules.methods_complete or "",
         )
     return None
@@ -80,28 +100,33 @@ def _problem(
 def _record_command(account: Account, platform: platforms.Platform) -> str:
     """The `store-audit set` line that records the platform's real setting."""
     if platform.twofa.backup_method:
-        return (
-            f"`store-audit set {account.id} mfa=totp mfa_backup=sms mfa_backup_phone=+NUMBER` "
-            "(its primary and backup methods, and the phone of each)"
-        )
+        return _(
+            "`store-audit set {id} mfa=totp mfa_backup=sms mfa_backup_phone=+NUMBER` (its primary "
+            "and backup methods, and the phone of each)"
+        ).format(id=account.id)
     return f"`store-audit set {account.id} mfa=METHOD`"
 
 
 def _action(facts: ActionFacts) -> str:
     if len(facts.ids) == 1:
-        return f"Record the 2FA {facts.who} really has, as its security settings show it"
-    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], f"{len(facts.ids) - 4} more")
-    return f"Record the 2FA {join_names(shown)} really have, as their security settings show it"
+        return _("Record the 2FA {who} really has, as its security settings show it").format(
+            who=facts.who
+        )
+    more = _("{count} more").format(count=len(facts.ids) - 4)
+    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], more)
+    return _("Record the 2FA {accounts} really have, as their security settings show it").format(
+        accounts=join_names(shown)
+    )
 
 
 CHECK = Check(
     id="mfa.impossible-record",
     severity=Severity.MEDIUM,
-    fires_when=(
+    fires_when=N_(
         "the inventory records a 2FA setting the platform does not allow (Seller Central with "
         "mfa none or email, one number as primary and backup, backup codes it never issues)"
     ),
-    advice=(
+    advice=N_(
         "Record the 2FA the platform's security settings show: for Seller Central its primary "
         "and backup methods and the phone of each."
     ),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _
 from auditor.inventory import platforms
 from auditor.inventory.second_factors import (
     backup_codes_step,
@@ -15,7 +16,7 @@ from auditor.inventory.second_factors import (
     second_factor,
     strong_methods,
 )
-from auditor.vocabulary import Severity
+from auditor.vocabulary import Severity, shown_kind
 
 
 def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
@@ -25,17 +26,32 @@ def find_missing_mfa(context: AuditContext) -> Iterator[Finding]:
             continue  # where 2FA is compulsory, "none" is a wrong record (mfa.impossible-record)
         dependents = sorted(context.dependents(account.id))
         sensitive = context.is_sensitive(account)
-        message = (
-            f"{account.id} ({account.platform_name} {account.kind} {account.login}) has no "
-            "two-step verification: a password is all it takes to get in"
-        )
         if dependents:
-            message += f", and {join_names(dependents)} sign in or recover through it"
+            message = _(
+                "{id} ({platform} {kind} {login}) has no two-step verification: a password is all "
+                "it takes to get in, and {accounts} sign in or recover through it"
+            )
+        else:
+            message = _(
+                "{id} ({platform} {kind} {login}) has no two-step verification: a password is all "
+                "it takes to get in"
+            )
+        codes = backup_codes_step(account)
+        remedy = (
+            _("Turn on two-step verification for {id} {how}; then {codes}.")
+            if codes
+            else _("Turn on two-step verification for {id} {how}.")
+        )
         yield CHECK.finding(
             [account.id],
-            message,
-            f"Turn on two-step verification for {account.id} {second_factor(account)}"
-            + (f"; then {codes}." if (codes := backup_codes_step(account)) else "."),
+            message.format(
+                id=account.id,
+                platform=account.platform_name,
+                kind=shown_kind(account.kind),
+                login=account.login,
+                accounts=join_names(dependents),
+            ),
+            remedy.format(id=account.id, how=second_factor(account), codes=codes),
             severity=Severity.CRITICAL if sensitive else CHECK.severity,
         )
 
@@ -44,21 +60,23 @@ def _action(facts: ActionFacts) -> str:
     account = facts.accounts.get(facts.first)
     methods = strong_methods(account.platform) if account is not None else []
     if methods and methods[0] == "an authenticator app":
-        return f"Turn on app-based 2FA for {facts.who}"
+        return _("Turn on app-based 2FA for {who}").format(who=facts.who)
     if methods:  # the catalog's order: a passkey first, where the platform offers one
-        return f"Turn on 2FA for {facts.who} with {either(methods[:2])}"
-    return f"Turn on 2FA for {facts.who}"
+        return _("Turn on 2FA for {who} with {methods}").format(
+            who=facts.who, methods=either(methods[:2])
+        )
+    return _("Turn on 2FA for {who}").format(who=facts.who)
 
 
 CHECK = Check(
     id="mfa.missing",
     severity=Severity.HIGH,
     fires_when='`mfa = "none"`',
-    advice=(
+    advice=N_(
         "Turn on two-step verification, with a passkey, an authenticator app or a security key "
         "where the platform's catalog entry says it offers one."
     ),
-    severity_note="critical for a mailbox or payment account, or one others depend on",
+    severity_note=N_("critical for a mailbox or payment account, or one others depend on"),
     run=find_missing_mfa,
     fix=Fix.MFA,
     action=_action,

@@ -13,17 +13,18 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, ngettext
 from auditor.inventory import Account, pages, platforms
 from auditor.inventory.second_factors import backup_codes_step, either, other_strong_methods
-from auditor.vocabulary import Severity
+from auditor.vocabulary import Severity, shown_kind
 
 DEVICE_BOUND = {
-    "sms": "gets its codes by text message to {phone}",
-    "voice": "gets its codes by phone call to {phone}",
-    "totp": "gets its codes from an authenticator app on one phone",
-    "push": "confirms sign-ins with a prompt on one phone",
-    "security-key": "signs in with a security key",
-    "passkey": "signs in with a passkey",
+    "sms": N_("gets its codes by text message to {phone}"),
+    "voice": N_("gets its codes by phone call to {phone}"),
+    "totp": N_("gets its codes from an authenticator app on one phone"),
+    "push": N_("confirms sign-ins with a prompt on one phone"),
+    "security-key": N_("signs in with a security key"),
+    "passkey": N_("signs in with a passkey"),
 }
 """The second factors that live on one device, and how a sentence names them. Email codes are
 left out: they follow the mailbox, whose own lock-out is reported on the mailbox."""
@@ -31,11 +32,13 @@ left out: they follow the mailbox, whose own lock-out is reported on the mailbox
 
 def lost_device(account: Account) -> str:
     """What losing the one device means, in the account's own terms."""
-    if account.mfa in ("security-key", "passkey"):
-        return f"lose that {account.mfa.replace('-', ' ')}"
+    if account.mfa == "security-key":
+        return _("lose that security key")
+    if account.mfa == "passkey":
+        return _("lose that passkey")
     if account.mfa in ("sms", "voice"):
-        return "lose that phone or its number"
-    return "lose that phone"
+        return _("lose that phone or its number")
+    return _("lose that phone")
 
 
 def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
@@ -47,21 +50,36 @@ def find_no_backup_codes(context: AuditContext) -> Iterator[Finding]:
         if account.mfa_backup or codes is False:
             continue  # a second way in is recorded, or the platform has no codes to save
         dependents = sorted(context.dependents(account.id))
-        how = DEVICE_BOUND[account.mfa].format(phone=account.mfa_phone or "one phone number")
-        message = (
-            f"{account.id} ({account.platform_name} {account.kind}) {how} and no backup codes "
-            f"are stored: every way in runs through that one device; {lost_device(account)} "
-            "and you are locked out"
-        )
-        if dependents:
-            verb = "signs in or recovers" if len(dependents) == 1 else "sign in or recover"
-            message += f", and out of {join_names(dependents)}, which {verb} through it"
+        how = _(DEVICE_BOUND[account.mfa]).format(phone=account.mfa_phone or _("one phone number"))
+        if not dependents:
+            message = _(
+                "{id} ({platform} {kind}) {how} and no backup codes are stored: every way in runs "
+                "through that one device; {lose} and you are locked out"
+            )
+        else:
+            message = ngettext(
+                "{id} ({platform} {kind}) {how} and no backup codes are stored: every way in runs "
+                "through that one device; {lose} and you are locked out, and out of {accounts}, "
+                "which signs in or recovers through it",
+                "{id} ({platform} {kind}) {how} and no backup codes are stored: every way in runs "
+                "through that one device; {lose} and you are locked out, and out of {accounts}, "
+                "which sign in or recover through it",
+                len(dependents),
+            )
         high = account.kind == "payment" or (account.kind == "mailbox" and dependents)
         yield CHECK.finding(
             [account.id],
-            message,
-            f"{_capital(backup_codes_step(account) or '')}; and {_second_factor(account)}, so "
-            "one lost device is not the only way in.",
+            message.format(
+                id=account.id,
+                platform=account.platform_name,
+                kind=shown_kind(account.kind),
+                how=how,
+                lose=lost_device(account),
+                accounts=join_names(dependents),
+            ),
+            _("{codes}; and {second}, so one lost device is not the only way in.").format(
+                codes=_capital(backup_codes_step(account) or ""), second=_second_factor(account)
+            ),
             severity=Severity.HIGH if high else CHECK.severity,
         )
 
@@ -75,42 +93,54 @@ def _second_factor(account: Account) -> str:
     other strong methods; else where to look, naming nothing the catalog does not list."""
     page = pages.topic_page(account.platform, "passkeys")
     if page and account.mfa != "passkey":
-        return f"add a passkey ({account.platform_name} offers them: {page.url})"
+        return _("add a passkey ({platform} offers them: {url})").format(
+            platform=account.platform_name, url=page.url
+        )
     others = other_strong_methods(account)
     if others:
-        return f"add {either(others[:2])} as a second method"
-    where = platforms.security_settings(account.platform).removeprefix("in ")
-    return f"check {where} for a second method to add"
+        return _("add {methods} as a second method").format(methods=either(others[:2]))
+    return _("check {place} for a second method to add").format(
+        place=platforms.settings_place(account.platform)
+    )
 
 
 def _action(facts: ActionFacts) -> str:
     account = facts.accounts.get(facts.first)
     if account is None:
-        return f"Give {facts.who} a second way in"
+        return _("Give {who} a second way in").format(who=facts.who)
     offered = platforms.offers(account.platform, platforms.BACKUP_CODES)
-    first = (
-        f"Save backup codes for {facts.who}"
-        if offered
-        else f"Find out whether {account.platform_name} issues backup codes for {facts.who}"
-    )
     others = other_strong_methods(account)
     if pages.topic_page(account.platform, "passkeys") and account.mfa != "passkey":
-        return f"{first} and add a passkey"
-    return f"{first} and add {others[0]}" if others else first
+        second = _("a passkey")
+    else:
+        second = _(others[0]) if others else ""
+    if offered:
+        action = (
+            _("Save backup codes for {who} and add {second}")
+            if second
+            else _("Save backup codes for {who}")
+        )
+    else:
+        action = (
+            _("Find out whether {platform} issues backup codes for {who} and add {second}")
+            if second
+            else _("Find out whether {platform} issues backup codes for {who}")
+        )
+    return action.format(who=facts.who, platform=account.platform_name, second=second)
 
 
 CHECK = Check(
     id="mfa.no-backup-codes",
     severity=Severity.MEDIUM,
-    fires_when=(
+    fires_when=N_(
         "2FA is on (sms, voice, totp, push, security-key or passkey) and no backup codes are "
         "stored: lose the phone and the account is gone"
     ),
-    advice=(
+    advice=N_(
         "Store the platform's backup codes (`set-secret ID --backup-codes`) where it issues "
         "them, and add a second method its catalog entry lists."
     ),
-    severity_note="high for a payment account or a mailbox others sign in or recover through",
+    severity_note=N_("high for a payment account or a mailbox others sign in or recover through"),
     run=find_no_backup_codes,
     fix=Fix.OWN,
     action=_action,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
 from auditor.vocabulary import Severity
 
@@ -31,41 +32,55 @@ def find_missing_backup_methods(context: AuditContext) -> Iterator[Finding]:
             continue
         yield CHECK.finding(
             [account.id],
-            f"{account.id}: the inventory does not say {missing}; {platform.name} requires a "
-            f"backup method ({platform.twofa.backup_method}), and when the primary is lost "
-            "“Didn't receive the code?” sends the code there, so check it is a phone your "
-            "company controls, on a number of its own that no other store uses",
-            f"Record it from {platforms.security_settings(account.platform).removeprefix('in ')}: "
-            f"`store-audit set {account.id} mfa_backup=sms mfa_backup_phone=+NUMBER`.",
+            _(
+                "{id}: the inventory does not say {missing}; {platform} requires a backup method "
+                "({source}), and when the primary is lost “Didn't receive the code?” sends the "
+                "code there, so check it is a phone your company controls, on a number of its own "
+                "that no other store uses"
+            ).format(
+                id=account.id,
+                missing=missing,
+                platform=platform.name,
+                source=platform.twofa.backup_method,
+            ),
+            _(
+                "Record it from {place}: `store-audit set {id} mfa_backup=sms "
+                "mfa_backup_phone=+NUMBER`."
+            ).format(place=platforms.settings_place(account.platform), id=account.id),
         )
 
 
 def _missing(account: Account) -> str | None:
     """What the record leaves out, in words; None when primary and backup are complete."""
     if account.mfa_backup is None:
-        return "which backup method its two-step verification uses"
+        return _("which backup method its two-step verification uses")
     if account.mfa_backup in PHONE_METHODS and not account.mfa_backup_phone:
-        return "which phone number its backup codes go to"
+        return _("which phone number its backup codes go to")
     if account.mfa in PHONE_METHODS and not account.mfa_phone:
-        return "which phone number its codes go to"
+        return _("which phone number its codes go to")
     return None
 
 
 def _action(facts: ActionFacts) -> str:
     if len(facts.ids) == 1:
-        return f"Record the 2SV backup method of {facts.who} and the phone it rings"
-    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], f"{len(facts.ids) - 4} more")
-    return f"Record the 2SV backup methods of {join_names(shown)} and the phones they ring"
+        return _("Record the 2SV backup method of {who} and the phone it rings").format(
+            who=facts.who
+        )
+    more = _("{count} more").format(count=len(facts.ids) - 4)
+    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], more)
+    return _("Record the 2SV backup methods of {accounts} and the phones they ring").format(
+        accounts=join_names(shown)
+    )
 
 
 CHECK = Check(
     id="mfa.no-backup-method",
     severity=Severity.MEDIUM,
-    fires_when=(
+    fires_when=N_(
         "the platform requires a 2FA backup method (Seller Central) and the inventory does not "
         "record it, or not the phone number it uses"
     ),
-    advice=(
+    advice=N_(
         "Record the backup method and its phone: a number the company controls, other than the "
         "primary, used by no other store."
     ),

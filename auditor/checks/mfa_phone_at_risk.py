@@ -11,6 +11,7 @@ from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.checks.people_access import is_owner, people_by_id, phone_record
 from auditor.findings import Finding
+from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account
 from auditor.inventory.people import REISSUED_LINES
 from auditor.inventory.second_factors import strong_methods
@@ -41,20 +42,34 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
         holder = people.get(record.holder) if record.holder else None
         risks = []
         if holder is not None and not is_owner(holder) and not holder.has_left(context.today):
-            risks.append(f"is held by {holder.label}, and leaves with them")
+            risks.append(_("is held by {person}, and leaves with them").format(person=holder.label))
         if record.line in REISSUED_LINES:
-            risks.append(
-                f"is a {record.line} number: once cancelled or lapsed it is reissued to "
-                "someone else (in China after 90 days), who then receives the codes"
+            line = (
+                _(
+                    "is a prepaid number: once cancelled or lapsed it is reissued to someone else "
+                    "(in China after 90 days), who then receives the codes"
+                )
+                if record.line == "prepaid"
+                else _(
+                    "is a virtual number: once cancelled or lapsed it is reissued to someone else "
+                    "(in China after 90 days), who then receives the codes"
+                )
             )
+            risks.append(line)
         if not risks:
             continue
         sensitive = context.is_sensitive(account)
         yield CHECK.finding(
             [account.id],
-            f"{account.id}'s codes go to {record.number}, which " + "; it ".join(risks),
-            f"Move {account.id}'s codes to {_target(account)}, then record it with `store-audit "
-            f"set {account.id} {key}=...` (or mfa=totp).",
+            _("{id}'s codes go to {phone}, which {risks}").format(
+                id=account.id,
+                phone=record.number,
+                risks=pgettext("between the risks of one phone", "; it ").join(risks),
+            ),
+            _(
+                "Move {id}'s codes to {target}, then record it with `store-audit set {id} "
+                "{key}=...` (or mfa=totp)."
+            ).format(id=account.id, target=_target(account), key=key),
             subject=record.number,
             severity=Severity.HIGH if sensitive else CHECK.severity,
         )
@@ -63,23 +78,27 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
 def _target(account: Account) -> str:
     """An authenticator app the owner holds where the platform offers one (per the catalog)."""
     if "an authenticator app" in strong_methods(account.platform):
-        return "an authenticator app on a phone the owner holds, or a company line the owner holds"
-    return "a company line the owner holds (a contract, not prepaid)"
+        return _(
+            "an authenticator app on a phone the owner holds, or a company line the owner holds"
+        )
+    return _("a company line the owner holds (a contract, not prepaid)")
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Move {facts.who}'s codes off {facts.subject}, to a phone or app the owner holds"
+    return _("Move {who}'s codes off {phone}, to a phone or app the owner holds").format(
+        who=facts.who, phone=facts.subject
+    )
 
 
 CHECK = Check(
     id="mfa.phone-at-risk",
     severity=Severity.MEDIUM,
-    fires_when=(
+    fires_when=N_(
         "sms or voice codes go to a phone held by staff, a virtual assistant or an agency, or "
         "to a prepaid or virtual number (reissued to a stranger once cancelled)"
     ),
-    advice=("Move the codes to an authenticator app or a company line the owner holds."),
-    severity_note="high for a mailbox or payment account, or one others depend on",
+    advice=N_("Move the codes to an authenticator app or a company line the owner holds."),
+    severity_note=N_("high for a mailbox or payment account, or one others depend on"),
     run=find_phone_at_risk,
     fix=Fix.MFA,
     action=_action,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext, one_seller_account
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account, platforms
 from auditor.inventory.phone_numbers import phone_key
 from auditor.inventory.second_factors import backup_codes_step, other_strong_methods
@@ -29,14 +30,24 @@ def find_shared_phones(context: AuditContext) -> Iterator[Finding]:
         if len(accounts) < 2 or one_seller_account(accounts, context.secrets):
             continue
         ids = sorted(a.id for a in accounts)
-        every = "both" if len(ids) == 2 else "all of them"
         shown = next(p for p in accounts[0].phones if phone_key(p, country) == key)
+        message = (
+            _(
+                "{phone} receives the codes for {accounts}: losing, replacing or having that one "
+                "number ported away locks you out of both at once"
+            )
+            if len(ids) == 2
+            else _(
+                "{phone} receives the codes for {accounts}: losing, replacing or having that one "
+                "number ported away locks you out of all of them at once"
+            )
+        )
         yield CHECK.finding(
             ids,
-            f"{shown} receives the codes for {join_names(ids)}: losing, replacing or having "
-            f"that one number ported away locks you out of {every} at once",
-            "Keep the phone, but do not let it be the only way in: "
-            f"{_second_ways(context, accounts)}.",
+            message.format(phone=shown, accounts=join_names(ids)),
+            _("Keep the phone, but do not let it be the only way in: {steps}.").format(
+                steps=_second_ways(context, accounts)
+            ),
             subject=shown,
         )
 
@@ -57,24 +68,31 @@ def _second_ways(context: AuditContext, accounts: list[Account]) -> str:
             by_rule["app"].append(account.id)
     if by_rule["backup"]:
         names = join_names(sorted(by_rule["backup"]))
-        steps.insert(0, f"give the 2SV of {names} a backup (or primary) number of its own")
+        steps.insert(
+            0,
+            _("give the 2SV of {accounts} a backup (or primary) number of its own").format(
+                accounts=names
+            ),
+        )
     if by_rule["app"]:
         apps = join_names(sorted(by_rule["app"]))
-        steps.append(f"add an authenticator app as a method on {apps}")
-    return "; ".join(dict.fromkeys(steps)) or (
-        "check each account's security settings for a second method"
+        steps.append(_("add an authenticator app as a method on {accounts}").format(accounts=apps))
+    return pgettext("between problems", "; ").join(dict.fromkeys(steps)) or (
+        _("check each account's security settings for a second method")
     )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Give {join_names(facts.ids)} a second way in besides {facts.subject}"
+    return _("Give {accounts} a second way in besides {phone}").format(
+        accounts=join_names(facts.ids), phone=facts.subject
+    )
 
 
 CHECK = Check(
     id="mfa.shared-phone",
     severity=Severity.MEDIUM,
-    fires_when="one phone number receives codes for several accounts",
-    advice=(
+    fires_when=N_("one phone number receives codes for several accounts"),
+    advice=N_(
         "Give each account a second way in that is not that number, from what its platform "
         "offers: a backup number of its own, backup codes, an authenticator app."
     ),

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, join_names
+from auditor.findings import Finding
+from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
-from auditor.inventory.second_factors import either, offered_methods, strong_methods
+from auditor.inventory.second_factors import both, either, offered_methods, strong_methods
 from auditor.vocabulary import STRONG_MFA, Severity
 
 
@@ -22,39 +23,57 @@ def find_sms_only(context: AuditContext) -> Iterator[Finding]:
         if platform is None or not platform.offers_strong_mfa:
             continue
         offered = offered_methods(account.platform)
-        channel = "text message" if account.mfa == "sms" else "phone call"
+        message = (
+            _(
+                "{id} gets its codes by text message; {platform} offers {methods}: switch, since "
+                "a lost phone, a SIM swap or no signal abroad stops a text code"
+            )
+            if account.mfa == "sms"
+            else _(
+                "{id} gets its codes by phone call; {platform} offers {methods}: switch, since a "
+                "lost phone, a SIM swap or no signal abroad stops a phone code"
+            )
+        )
         yield CHECK.finding(
             [account.id],
-            f"{account.id} gets its codes by {channel}; {platform.name} offers "
-            f"{join_names(offered)}: switch, since a lost phone, a SIM swap or no signal abroad "
-            f"stops a {'text' if account.mfa == 'sms' else 'phone'} code",
+            message.format(id=account.id, platform=platform.name, methods=both(offered)),
             _switch_advice(account, strong_methods(account.platform)),
         )
 
 
 def _switch_advice(account: Account, methods: list[str]) -> str:
-    where = platforms.security_settings(account.platform)
-    advice = f"Switch {account.id} to {either(methods)} {where}"
-    if "an authenticator app" in methods:
-        advice += f", then store the seed with `store-audit set-secret {account.id} --totp`"
-    return advice + "."
+    advice = (
+        _(
+            "Switch {id} to {methods} {where}, then store the seed with `store-audit set-secret "
+            "{id} --totp`."
+        )
+        if "an authenticator app" in methods
+        else _("Switch {id} to {methods} {where}.")
+    )
+    return advice.format(
+        id=account.id, methods=either(methods), where=platforms.security_settings(account.platform)
+    )
 
 
 def _action(facts: ActionFacts) -> str:
     account = facts.accounts.get(facts.first)
     if account is None:
-        return f"Switch {facts.who} to a stronger second factor"
-    channel = "text-message" if account.mfa == "sms" else "phone-call"
+        return _("Switch {who} to a stronger second factor").format(who=facts.who)
     methods = strong_methods(account.platform)
-    target = "an authenticator app" if "an authenticator app" in methods else either(methods)
-    return f"Switch {facts.who} from {channel} codes to {target}"
+    target = _("an authenticator app") if "an authenticator app" in methods else either(methods)
+    action = (
+        _("Switch {who} from text-message codes to {target}")
+        if account.mfa == "sms"
+        else _("Switch {who} from phone-call codes to {target}")
+    )
+    return action.format(who=facts.who, target=target)
 
 
 CHECK = Check(
     id="mfa.sms-only",
     severity=Severity.MEDIUM,
-    fires_when="sms or voice only, where the platform offers an app or key",
-    advice=(
+    fires_when=N_("sms or voice only, where the platform offers an app or key"),
+    advice=N_(
         "Switch to an authenticator app or a security key; text codes are lost with the phone "
         "and stolen by SIM swaps."
     ),

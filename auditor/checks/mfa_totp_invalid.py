@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
+from auditor.i18n import N_, _
 from auditor.secrets.totp import TotpError
 from auditor.vocabulary import Severity
 
@@ -18,22 +19,26 @@ def find_invalid_seeds(context: AuditContext) -> Iterator[Finding]:
         if isinstance(problem, TotpError):
             yield CHECK.finding(
                 [account.id],
-                f"The TOTP seed stored for {account.id} cannot generate codes: {problem}; "
-                "codes from it will never match",
-                f"Re-enrol the authenticator on {account.platform_name} and store the new seed "
-                f"with `store-audit set-secret {account.id} --totp`.",
+                _(
+                    "The TOTP seed stored for {id} cannot generate codes: {problem}; codes from it "
+                    "will never match"
+                ).format(id=account.id, problem=problem),
+                _(
+                    "Re-enrol the authenticator on {platform} and store the new seed with "
+                    "`store-audit set-secret {id} --totp`."
+                ).format(platform=account.platform_name, id=account.id),
             )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Re-enrol the authenticator for {facts.who} and store the new seed"
+    return _("Re-enrol the authenticator for {who} and store the new seed").format(who=facts.who)
 
 
 CHECK = Check(
     id="mfa.totp-invalid",
     severity=Severity.HIGH,
-    fires_when="a stored TOTP seed cannot generate codes (bad base32, bad URI)",
-    advice=(
+    fires_when=N_("a stored TOTP seed cannot generate codes (bad base32, bad URI)"),
+    advice=N_(
         "Re-enrol the authenticator and store the new seed with `store-audit set-secret ID --totp`."
     ),
     run=find_invalid_seeds,

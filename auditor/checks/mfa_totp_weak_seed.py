@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
+from auditor.i18n import N_, _
 from auditor.secrets.totp import RECOMMENDED_BITS, TotpSeed
 from auditor.vocabulary import Severity
 
@@ -18,22 +19,26 @@ def find_weak_seeds(context: AuditContext) -> Iterator[Finding]:
         if isinstance(seed, TotpSeed) and seed.bits < RECOMMENDED_BITS:
             yield CHECK.finding(
                 [account.id],
-                f"The TOTP seed stored for {account.id} holds {seed.bits} bits; {RECOMMENDED_BITS} "
-                "or more is the standard (RFC 4226)",
-                f"Turn the authenticator off and on again on {account.platform_name} to get a new, "
-                "longer seed, and store it.",
+                _(
+                    "The TOTP seed stored for {id} holds {bits} bits; {standard} or more is the "
+                    "standard (RFC 4226)"
+                ).format(id=account.id, bits=seed.bits, standard=RECOMMENDED_BITS),
+                _(
+                    "Turn the authenticator off and on again on {platform} to get a new, longer "
+                    "seed, and store it."
+                ).format(platform=account.platform_name),
             )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Re-enrol the authenticator for {facts.who} to get a full-length seed"
+    return _("Re-enrol the authenticator for {who} to get a full-length seed").format(who=facts.who)
 
 
 CHECK = Check(
     id="mfa.totp-weak-seed",
     severity=Severity.LOW,
-    fires_when="a stored TOTP seed holds under 128 bits",
-    advice="Turn the authenticator off and on again to get a new, longer seed.",
+    fires_when=N_("a stored TOTP seed holds under 128 bits"),
+    advice=N_("Turn the authenticator off and on again to get a new, longer seed."),
     run=find_weak_seeds,
     fix=Fix.SEED,
     action=_action,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _
 from auditor.inventory import platforms
 from auditor.vocabulary import Severity
 
@@ -17,31 +18,33 @@ def find_unknown_mfa(context: AuditContext) -> Iterator[Finding]:
         if account.mfa == "unknown":
             yield CHECK.finding(
                 [account.id],
-                f"The inventory does not say which two-step verification {account.id} uses, so "
-                "nobody can tell whether a password alone opens it",
-                f"Look {platforms.security_settings(account.platform)} and set mfa for "
-                f"{account.id} in the inventory.",
+                _(
+                    "The inventory does not say which two-step verification {id} uses, so nobody "
+                    "can tell whether a password alone opens it"
+                ).format(id=account.id),
+                _("Look {where} and set mfa for {id} in the inventory.").format(
+                    where=platforms.security_settings(account.platform), id=account.id
+                ),
             )
 
 
 def _action(facts: ActionFacts) -> str:
     if len(facts.ids) == 1:
-        return (
-            f"Find out which 2FA {facts.who} uses and record it: "
-            f"`store-audit set {facts.first} mfa=METHOD`"
-        )
-    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], f"{len(facts.ids) - 4} more")
-    return (
-        f"Find out which 2FA {join_names(shown)} use and record each: "
-        "`store-audit set ID mfa=METHOD`"
-    )
+        return _(
+            "Find out which 2FA {who} uses and record it: `store-audit set {id} mfa=METHOD`"
+        ).format(who=facts.who, id=facts.first)
+    more = _("{count} more").format(count=len(facts.ids) - 4)
+    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], more)
+    return _(
+        "Find out which 2FA {accounts} use and record each: `store-audit set ID mfa=METHOD`"
+    ).format(accounts=join_names(shown))
 
 
 CHECK = Check(
     id="mfa.unknown",
     severity=Severity.MEDIUM,
     fires_when='`mfa = "unknown"`',
-    advice="Check the account's security settings and record its 2FA in the inventory.",
+    advice=N_("Check the account's security settings and record its 2FA in the inventory."),
     run=find_unknown_mfa,
     fix=Fix.RECORD,
     action=_action,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, ngettext
 from auditor.vocabulary import Severity
 
 
@@ -17,31 +18,39 @@ def find_breached_passwords(context: AuditContext) -> Iterator[Finding]:
     for account in context.reported_accounts:
         seen = context.breach_counts.get(account.id, 0)
         if seen > 0:
-            times = "once" if seen == 1 else f"{seen:,} times"
             sharing = [
                 a.id for g in context.reuse_groups if account in g for a in g if a != account
             ]
-            elsewhere = (
-                f"; change it on {join_names(sharing)} too, which "
-                f"{'uses' if len(sharing) == 1 else 'use'} the same password"
-                if sharing
-                else ""
-            )
+            message = ngettext(
+                "{id}'s password appears once in the Pwned Passwords corpus of breached "
+                "passwords: it is among the first an attacker tries",
+                "{id}'s password appears {times} times in the Pwned Passwords corpus of breached "
+                "passwords: it is among the first an attacker tries",
+                seen,
+            ).format(id=account.id, times=f"{seen:,}")
+            if not sharing:
+                remedy = _("Change the {platform} password now to a unique generated one.")
+            else:
+                remedy = ngettext(
+                    "Change the {platform} password now to a unique generated one; change it on "
+                    "{others} too, which uses the same password.",
+                    "Change the {platform} password now to a unique generated one; change it on "
+                    "{others} too, which use the same password.",
+                    len(sharing),
+                )
             yield CHECK.finding(
                 [account.id],
-                f"{account.id}'s password appears {times} in the Pwned Passwords corpus of "
-                "breached passwords: it is among the first an attacker tries",
-                f"Change the {account.platform_name} password now to a unique generated "
-                f"one{elsewhere}.",
+                message,
+                remedy.format(platform=account.platform_name, others=join_names(sharing)),
             )
 
 
 CHECK = Check(
     id="password.breached",
     severity=Severity.CRITICAL,
-    fires_when="found in a Pwned Passwords corpus (`--hibp-file`)",
-    advice="Change it now, everywhere it is used: breached passwords are tried first.",
-    needs="--hibp-file or --hibp-online",
+    fires_when=N_("found in a Pwned Passwords corpus (`--hibp-file`)"),
+    advice=N_("Change it now, everywhere it is used: breached passwords are tried first."),
+    needs=N_("--hibp-file or --hibp-online"),
     run=find_breached_passwords,
     fix=Fix.PASSWORD,
     action=change_passwords,

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, or_list
 from auditor.inventory import Account, platforms
 from auditor.inventory.emails import is_address
-from auditor.inventory.second_factors import either
 from auditor.vocabulary import Severity
 
 MIN_NAME = 4
@@ -59,21 +59,43 @@ def find_identity_in_passwords(context: AuditContext) -> Iterator[Finding]:
             if any(name in form for name in names for form in forms)
         ]
         if held:
-            whose = "which store it is" if account.kind == "store" else "whose account it is"
+            shown = [_(_NAMES[what]) for what in held]
+            message = (
+                _(
+                    "{id}'s password contains its {names}: the first guess of anyone who knows "
+                    "which store it is"
+                )
+                if account.kind == "store"
+                else _(
+                    "{id}'s password contains its {names}: the first guess of anyone who knows "
+                    "whose account it is"
+                )
+            )
             yield CHECK.finding(
                 [account.id],
-                f"{account.id}'s password contains its {join_names(held)}: the first guess of "
-                f"anyone who knows {whose}",
-                f"Change the {account.platform_name} password to a generated one that holds no "
-                f"name anyone could tie to the account (not its {either(held)}).",
+                message.format(id=account.id, names=join_names(shown)),
+                _(
+                    "Change the {platform} password to a generated one that holds no name anyone "
+                    "could tie to the account (not its {names})."
+                ).format(platform=account.platform_name, names=or_list(shown)),
             )
+
+
+_NAMES = {
+    "platform name": N_("platform name"),
+    "store name": N_("store name"),
+    "account name": N_("account name"),
+    "business name": N_("business name"),
+    "login name": N_("login name"),
+}
+"""The kinds of name `identity_names` finds, as a sentence names them."""
 
 
 CHECK = Check(
     id="password.contains-identity",
     severity=Severity.MEDIUM,
-    fires_when="the password holds the store, platform, or login name",
-    advice=(
+    fires_when=N_("the password holds the store, platform, or login name"),
+    advice=N_(
         "Change it to a generated password that holds none of the account's names: store, "
         "business, platform or login."
     ),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
+from auditor.i18n import N_, _
 from auditor.vocabulary import Severity
 
 
@@ -17,24 +18,28 @@ def find_missing_passwords(context: AuditContext) -> Iterator[Finding]:
         if context.secrets.password(account.id) is None:
             yield CHECK.finding(
                 [account.id],
-                f"No password for {account.id} in the keyring (service {account.service!r}, user "
-                f"{account.login!r}), so its password was not audited",
-                f"Store it with `store-audit set-secret {account.id}`; if nobody knows it, reset "
-                f'it through {account.platform_name}\'s "Forgot password" first.',
+                _(
+                    "No password for {id} in the keyring (service {service!r}, user {user!r}), so "
+                    "its password was not audited"
+                ).format(id=account.id, service=account.service, user=account.login),
+                _(
+                    "Store it with `store-audit set-secret {id}`; if nobody knows it, reset it "
+                    'through {platform}\'s "Forgot password" first.'
+                ).format(id=account.id, platform=account.platform_name),
             )
 
 
 def _action(facts: ActionFacts) -> str:
-    return (
-        f"Store the password of {facts.who} in the keyring: `store-audit set-secret {facts.first}`"
+    return _("Store the password of {who} in the keyring: `store-audit set-secret {id}`").format(
+        who=facts.who, id=facts.first
     )
 
 
 CHECK = Check(
     id="password.missing",
     severity=Severity.HIGH,
-    fires_when="no password for the account in the keyring",
-    advice=(
+    fires_when=N_("no password for the account in the keyring"),
+    advice=N_(
         "Store the password with `store-audit set-secret ID`; if nobody knows it, reset it with "
         'the platform\'s "Forgot password" first.'
     ),

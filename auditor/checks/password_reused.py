@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _
 from auditor.inventory.second_factors import what_it_guards
 from auditor.vocabulary import Severity
 
@@ -18,18 +19,25 @@ def find_reused_passwords(context: AuditContext) -> Iterator[Finding]:
         ids = sorted(a.id for a in group)
         sensitive = sorted(a.id for a in group if a.kind in SENSITIVE_KINDS)
         severity = Severity.CRITICAL if sensitive else CHECK.severity
-        message = f"{join_names(ids)} use the same password: one leak or phishing page opens all"
+        message = _("{accounts} use the same password: one leak or phishing page opens all").format(
+            accounts=join_names(ids)
+        )
         if sensitive:
             guards = [
                 what_it_guards(context.by_id[i], sorted(context.dependents(i))) for i in sensitive
             ]
-            message += f", including {join_names(guards)}"
+            message = _(
+                "{accounts} use the same password: one leak or phishing page opens all, "
+                "including {guarded}"
+            ).format(accounts=join_names(ids), guarded=join_names(guards))
         first = sensitive[0] if sensitive else ids[0]
         yield CHECK.finding(
             ids,
             message,
-            f"Give each account its own generated password from a password manager, starting "
-            f"with {first}.",
+            _(
+                "Give each account its own generated password from a password manager, starting "
+                "with {first}."
+            ).format(first=first),
             severity=severity,
         )
 
@@ -37,9 +45,11 @@ def find_reused_passwords(context: AuditContext) -> Iterator[Finding]:
 CHECK = Check(
     id="password.reused",
     severity=Severity.HIGH,
-    fires_when="the same password on two or more accounts",
-    advice="Give each account its own generated password, mailboxes and payment accounts first.",
-    severity_note="critical when a mailbox or payment account is among them",
+    fires_when=N_("the same password on two or more accounts"),
+    advice=N_(
+        "Give each account its own generated password, mailboxes and payment accounts first."
+    ),
+    severity_note=N_("critical when a mailbox or payment account is among them"),
     across_accounts=True,
     run=find_reused_passwords,
     fix=Fix.PASSWORD,

@@ -12,6 +12,7 @@ from itertools import combinations
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
 from auditor.inventory.spelling import edit_distance
 from auditor.vocabulary import Severity
@@ -114,7 +115,7 @@ def find_similar_passwords(context: AuditContext) -> Iterator[Finding]:
 
     by_skeleton: dict[str, int] = {}
     normalised = []
-    for index, (password, _) in enumerate(entries):
+    for index, (password, _accounts) in enumerate(entries):
         plain = password.reveal()
         shape = skeleton(plain, names)
         if len(shape) >= MIN_SKELETON:
@@ -128,30 +129,41 @@ def find_similar_passwords(context: AuditContext) -> Iterator[Finding]:
             parent[root(j)] = root(i)
     clusters: dict[int, list[Account]] = defaultdict(list)
     sizes: dict[int, int] = defaultdict(int)
-    for index, (_, accounts) in enumerate(entries):
+    for index, (_password, accounts) in enumerate(entries):
         clusters[root(index)].extend(accounts)
         sizes[root(index)] += 1
     for cluster_root, accounts in clusters.items():
         if sizes[cluster_root] < 2:
             continue
         ids = sorted(a.id for a in accounts)
-        swapped = "platform, store" if any(a.kind == "store" for a in accounts) else "platform"
+        message = (
+            _(
+                "{accounts} use variants of one password (the same base with the platform, store, "
+                "case, digits or symbols changed): whoever learns one can guess the others"
+            )
+            if any(a.kind == "store" for a in accounts)
+            else _(
+                "{accounts} use variants of one password (the same base with the platform, case, "
+                "digits or symbols changed): whoever learns one can guess the others"
+            )
+        )
         yield CHECK.finding(
             ids,
-            f"{join_names(ids)} use variants of one password (the same base with the {swapped}, "
-            "case, digits or symbols changed): whoever learns one can guess the others",
-            "Replace them with unrelated generated passwords; a new year or platform name on the "
-            "same base is not a new password.",
+            message.format(accounts=join_names(ids)),
+            _(
+                "Replace them with unrelated generated passwords; a new year or platform name on "
+                "the same base is not a new password."
+            ),
         )
 
 
 CHECK = Check(
     id="password.similar",
     severity=Severity.MEDIUM,
-    fires_when=(
+    fires_when=N_(
         "near-variants of one password (case, digits, symbols, platform or store names swapped)"
     ),
-    advice=(
+    advice=N_(
         "Replace the variants with unrelated generated passwords; a new year or platform name on "
         "the same base is not a new password."
     ),

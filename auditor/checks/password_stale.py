@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
+from auditor.i18n import N_, _
 from auditor.vocabulary import Severity
 
 
@@ -21,18 +22,26 @@ def find_stale_passwords(context: AuditContext) -> Iterator[Finding]:
         if age > limit:
             yield CHECK.finding(
                 [account.id],
-                f"{account.id}'s password was last changed {account.password_changed.isoformat()}, "
-                f"{age:,} days ago (the policy allows {limit:,})",
-                f"Change the {account.platform_name} password and record the date in "
-                "password_changed.",
+                _(
+                    "{id}'s password was last changed {date}, {age} days ago (the policy allows "
+                    "{limit})"
+                ).format(
+                    id=account.id,
+                    date=account.password_changed.isoformat(),
+                    age=f"{age:,}",
+                    limit=f"{limit:,}",
+                ),
+                _("Change the {platform} password and record the date in password_changed.").format(
+                    platform=account.platform_name
+                ),
             )
 
 
 CHECK = Check(
     id="password.stale",
     severity=Severity.LOW,
-    fires_when="older than `max_password_age_days`",
-    advice="Change it and record the date in password_changed.",
+    fires_when=N_("older than `max_password_age_days`"),
+    advice=N_("Change it and record the date in password_changed."),
     run=find_stale_passwords,
     fix=Fix.PASSWORD,
     action=change_passwords,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _
 from auditor.vocabulary import Severity
 
 
@@ -25,28 +26,32 @@ def find_answers_reused(context: AuditContext) -> Iterator[Finding]:
         kinds = {context.by_id[i].kind for i in ids}
         yield CHECK.finding(
             ids,
-            f"{join_names(ids)} share a security-question answer: whoever learns it on one can "
-            "answer the question on the others, and the answer resets the password",
-            f"Give each of {join_names(ids)} answers of its own (random words work: the platform "
-            "only compares them), then store them with `store-audit set-secret ID "
-            "--security-answers --force`.",
+            _(
+                "{accounts} share a security-question answer: whoever learns it on one can answer "
+                "the question on the others, and the answer resets the password"
+            ).format(accounts=join_names(ids)),
+            _(
+                "Give each of {accounts} answers of its own (random words work: the platform only "
+                "compares them), then store them with `store-audit set-secret ID "
+                "--security-answers --force`."
+            ).format(accounts=join_names(ids)),
             severity=Severity.HIGH if kinds & SENSITIVE_KINDS else CHECK.severity,
         )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Give {join_names(facts.ids)} security answers of their own"
+    return _("Give {accounts} security answers of their own").format(accounts=join_names(facts.ids))
 
 
 CHECK = Check(
     id="recovery.answers-reused",
     severity=Severity.MEDIUM,
-    fires_when="the same security-question answer is stored for two or more accounts",
-    advice=(
+    fires_when=N_("the same security-question answer is stored for two or more accounts"),
+    advice=N_(
         "Give each account answers of its own (random words work) and store them with "
         "`store-audit set-secret ID --security-answers`."
     ),
-    severity_note="high with a mailbox or payment account among them",
+    severity_note=N_("high with a mailbox or payment account among them"),
     across_accounts=True,
     run=find_answers_reused,
     fix=Fix.OWN,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account
 from auditor.inventory.recovery_chain import ChainEnd, chain_ends
 from auditor.inventory.second_factors import backup_codes_step, either, other_strong_methods
@@ -31,9 +32,10 @@ def find_unreachable_recovery(context: AuditContext) -> Iterator[Finding]:
         if end.problem == "phone":
             yield CHECK.finding(
                 [account.id, *end.mailboxes],
-                f"{end.text}: {end.steps[-1]} is {end.detail}, on the way back into "
-                f"{account.id}: one lost phone locks {account.id} and the mailbox that would "
-                "recover it",
+                _(
+                    "{chain}: {phone} is {detail}, on the way back into {id}: one lost phone "
+                    "locks {id} and the mailbox that would recover it"
+                ).format(chain=end.text, phone=end.steps[-1], detail=end.detail, id=account.id),
                 _remedy(context, account, end),
                 subject=end.text,
                 severity=Severity.HIGH,
@@ -42,13 +44,17 @@ def find_unreachable_recovery(context: AuditContext) -> Iterator[Finding]:
             broken.setdefault((end.problem, end.mailboxes[-1], end.steps[-1]), []).append(
                 (account, end)
             )
-    for (problem, _, address), chains in broken.items():
-        starts = [account.id for account, _ in chains]
+    for (problem, _mailbox, address), chains in broken.items():
+        starts = [account.id for account, _end in chains]
         account, end = chains[0]
         yield CHECK.finding(
-            [i for _, chain in chains for i in (chain.steps[0], *chain.mailboxes)],
-            f"{'; '.join(chain.text for _, chain in chains)}: the way back into "
-            f"{join_names(starts)} ends at {address}, {end.detail}",
+            [i for _a, chain in chains for i in (chain.steps[0], *chain.mailboxes)],
+            _("{chains}: the way back into {accounts} ends at {address}, {detail}").format(
+                chains=pgettext("between problems", "; ").join(chain.text for _a, chain in chains),
+                accounts=join_names(starts),
+                address=address,
+                detail=end.detail,
+            ),
             _remedy(context, account, end),
             subject=address,
             severity=Severity.HIGH if problem == "typo" else CHECK.severity,
@@ -62,42 +68,54 @@ def _remedy(context: AuditContext, account: Account, end: ChainEnd) -> str:
                              backup_codes_step(account),) if s]  # fmt: skip
         others = other_strong_methods(last)
         second = (
-            f"Give {last.id} a second factor that is not that phone ({either(others[:2])})"
+            _("Give {id} a second factor that is not that phone ({methods})").format(
+                id=last.id, methods=either(others[:2])
+            )
             if others
-            else f"Give {last.id} a way in that is not that phone, from its security settings"
+            else _("Give {id} a way in that is not that phone, from its security settings").format(
+                id=last.id
+            )
         )
-        tail = f", and {steps[0]}" if steps else ""
-        return f"{second}{tail}, so one lost phone is not the door and the way back at once."
+        remedy = (
+            _("{second}, and {step}, so one lost phone is not the door and the way back at once.")
+            if steps
+            else _("{second}, so one lost phone is not the door and the way back at once.")
+        )
+        return remedy.format(second=second, step=steps[0] if steps else "")
     if end.problem == "typo":
-        return (
-            f"Correct the recovery email of {last.id} on {last.platform_name} and in the "
-            "inventory, before anyone registers that domain."
-        )
-    return (
-        f'Add {end.steps[-1]} to the inventory (kind = "mailbox") so its 2FA and password are '
-        f"audited, or point {last.id}'s recovery at a mailbox you audit."
-    )
+        return _(
+            "Correct the recovery email of {id} on {platform} and in the inventory, before anyone "
+            "registers that domain."
+        ).format(id=last.id, platform=last.platform_name)
+    return _(
+        'Add {address} to the inventory (kind = "mailbox") so its 2FA and password are audited, '
+        "or point {id}'s recovery at a mailbox you audit."
+    ).format(address=end.steps[-1], id=last.id)
 
 
 def _action(facts: ActionFacts) -> str:
     if " → " in facts.subject:  # a whole chain: it ends at the account's own code phone
-        return f"Make the recovery chain {facts.subject} end where you can get in"
-    return f"Make the recovery chains that end at {facts.subject} end where you can get in"
+        return _("Make the recovery chain {chain} end where you can get in").format(
+            chain=facts.subject
+        )
+    return _("Make the recovery chains that end at {address} end where you can get in").format(
+        address=facts.subject
+    )
 
 
 CHECK = Check(
     id="recovery.unreachable",
     severity=Severity.MEDIUM,
-    fires_when=(
+    fires_when=N_(
         "an account's recovery chain, followed through the inventory's mailboxes, ends in a "
         "misspelt domain, a mailbox not in the inventory, or the phone that receives the "
         "account's own codes"
     ),
-    advice=(
+    advice=N_(
         "Make every mailbox on the way back in reachable without the phone that holds the "
         "account's codes, with correct addresses, and in the inventory."
     ),
-    severity_note="high when it ends in a misspelt domain or on the account's own code phone",
+    severity_note=N_("high when it ends in a misspelt domain or on the account's own code phone"),
     across_accounts=True,
     run=find_unreachable_recovery,
     fix=Fix.OWN,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix, WhyStep
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, clause_list, ngettext, pgettext
 from auditor.inventory import Account
 from auditor.inventory.second_factors import second_factor
 from auditor.vocabulary import Severity
@@ -18,28 +19,32 @@ def mailbox_weaknesses(context: AuditContext, mailbox: Account) -> list[str]:
     """What makes a mailbox easy to take over, in words; empty when none is known."""
     weaknesses = []
     if mailbox.mfa == "none":
-        weaknesses.append("has no 2FA")
+        weaknesses.append(_("has no 2FA"))
     if context.is_weak(mailbox):
-        weaknesses.append("has a weak password")
+        weaknesses.append(_("has a weak password"))
     if mailbox.id in context.reused_ids:
-        weaknesses.append("shares its password with another account")
+        weaknesses.append(_("shares its password with another account"))
     if context.breach_counts.get(mailbox.id, 0) > 0:
-        weaknesses.append("has a password found in breaches")
+        weaknesses.append(_("has a password found in breaches"))
     return weaknesses
 
 
 def mailbox_remedy(context: AuditContext, mailbox: Account) -> str:
     """What fixes this mailbox, naming only what is wrong with it."""
-    steps = []
-    if mailbox.mfa == "none":
-        steps.append(f"turn on two-step verification {second_factor(mailbox)}")
-    if (
+    password = (
         context.is_weak(mailbox)
         or mailbox.id in context.reused_ids
         or context.breach_counts.get(mailbox.id, 0) > 0
-    ):
-        steps.append("give it a unique generated password")
-    return ", and ".join(steps)
+    )
+    if mailbox.mfa == "none" and password:
+        step = _("turn on two-step verification {how}, and give it a unique generated password")
+    elif mailbox.mfa == "none":
+        step = _("turn on two-step verification {how}")
+    elif password:
+        step = _("give it a unique generated password")
+    else:
+        return ""
+    return step.format(how=second_factor(mailbox))
 
 
 def find_weak_links(context: AuditContext) -> Iterator[Finding]:
@@ -56,21 +61,38 @@ def find_weak_links(context: AuditContext) -> Iterator[Finding]:
             continue
         accounts = frozenset([mailbox.id, *dependents])
         merged.setdefault(accounts, []).append(
-            f"{join_names(dependents)} can be signed into or reset through the mailbox "
-            f"{mailbox.id} ({mailbox.login}), which {join_names(weaknesses)}"
+            _(
+                "{accounts} can be signed into or reset through the mailbox {id} ({login}), which "
+                "{weaknesses}"
+            ).format(
+                accounts=join_names(dependents),
+                id=mailbox.id,
+                login=mailbox.login,
+                weaknesses=clause_list(weaknesses),
+            )
         )
         remedies.setdefault(accounts, []).append(mailbox.id)
-        steps.setdefault(accounts, []).append(f"{mailbox.id}: {mailbox_remedy(context, mailbox)}")
+        steps.setdefault(accounts, []).append(mailbox_remedy(context, mailbox))
+    separator = pgettext("between problems", "; ")
     for accounts, messages in merged.items():
         mailboxes = remedies[accounts]
-        remedy = (
-            f"Secure {mailboxes[0]} first: {steps[accounts][0].partition(': ')[2]}."
-            if len(mailboxes) == 1
-            else f"Secure {join_names(mailboxes)} first. {'; '.join(steps[accounts])}."
-        )
+        if len(mailboxes) == 1:
+            remedy = _("Secure {mailbox} first: {step}.").format(
+                mailbox=mailboxes[0], step=steps[accounts][0]
+            )
+        else:
+            each = [
+                _("{mailbox}: {step}").format(mailbox=m, step=step)
+                for m, step in zip(mailboxes, steps[accounts], strict=True)
+            ]
+            remedy = _("Secure {mailboxes} first. {steps}.").format(
+                mailboxes=join_names(mailboxes), steps=separator.join(each)
+            )
         yield CHECK.finding(
             accounts,
-            f"{'; '.join(messages)}: each of them is only as strong as that mailbox",
+            _("{weak_links}: each of them is only as strong as that mailbox").format(
+                weak_links=separator.join(messages)
+            ),
             remedy,
             subject=", ".join(remedies[accounts]),
         )
@@ -81,20 +103,21 @@ def _action(facts: ActionFacts) -> str:
     # that fix it.
     mailbox = facts.describe(facts.subject)
     depending = len(facts.findings[0].accounts) - len(facts.ids)
-    who_depends = (
-        "1 other account depends" if depending == 1 else f"{depending} other accounts depend"
-    )
-    return f"Secure {mailbox}, which {who_depends} on"
+    return ngettext(
+        "Secure {mailbox}, which {count} other account depends on",
+        "Secure {mailbox}, which {count} other accounts depend on",
+        depending,
+    ).format(mailbox=mailbox, count=depending)
 
 
 CHECK = Check(
     id="recovery.weak-link",
     severity=Severity.CRITICAL,
-    fires_when=(
+    fires_when=N_(
         "an account's login or recovery mailbox (in the inventory) lacks 2FA or has a weak, "
         "reused or breached password: the account is only as strong as that mailbox"
     ),
-    advice=(
+    advice=N_(
         "Secure the mailbox first: two-step verification if it has none, a unique generated "
         "password if its own is weak, reused or breached; every account it can reset is only as "
         "strong as it is."

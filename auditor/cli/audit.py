@@ -14,6 +14,7 @@ import click
 
 from auditor.cli.common import FILE, refuse_overwriting, reported, warn_about_inventory
 from auditor.errors import UsageError
+from auditor.i18n import _, ngettext
 from auditor.report import FORMATS
 from auditor.vocabulary import FAIL_ON_NAMES
 
@@ -150,10 +151,12 @@ def _audit(
             progress.close()
         if options.write_baseline:
             keys = write_baseline(options.write_baseline, report)
-            click.echo(
-                f"store-audit: wrote {len(keys)} finding keys to {options.write_baseline}",
-                err=True,
+            wrote = ngettext(
+                "store-audit: wrote {count} finding key to {path}",
+                "store-audit: wrote {count} finding keys to {path}",
+                len(keys),
             )
+            click.echo(wrote.format(count=len(keys), path=options.write_baseline), err=True)
         emit(report, options.format_name, options.output, sarif_root=options.sarif_root)
     verdict = report.gate_verdict()
     if verdict:
@@ -180,7 +183,8 @@ def emit(
             click.echo(chunk, nl=False)
     else:
         write_private(output, chunks)
-        click.echo(f"store-audit: wrote {format_name} report to {output}", err=True)
+        wrote = _("store-audit: wrote {format} report to {path}")
+        click.echo(wrote.format(format=format_name, path=output), err=True)
 
 
 @click.command()

@@ -8,6 +8,7 @@ carries (`LANG_OPTION`) is what click checks and what `--help` shows.
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -106,11 +107,13 @@ class HelpFormatter(click.HelpFormatter):
         from auditor.i18n.width import wrap
 
         indent = " " * self.current_indent
-        paragraphs = [p.replace("\n", " ").strip() for p in text.split("\n\n")]
-        blocks = [
-            "\n".join(indent + line for line in wrap(p, self.width - len(indent)))
-            for p in paragraphs
-        ]
+        blocks = []
+        for paragraph in text.split("\n\n"):
+            if paragraph.startswith("\b"):  # click's mark for lines kept as they are
+                lines = paragraph.split("\n")[1:]
+            else:
+                lines = wrap(paragraph.replace("\n", " ").strip(), self.width - len(indent))
+            blocks.append("\n".join(indent + line for line in lines))
         self.write("\n\n".join(blocks) + "\n")
 
     def write_dl(
@@ -164,6 +167,8 @@ def translate_help(command: click.Command) -> click.Command:
     for holder in (command, *command.params):
         english = holder.__dict__.setdefault("english_help", getattr(holder, "help", None))
         if english:
-            setattr(holder, "help", _(english))  # noqa: B010 (Argument has no such field)
+            # click cleans a docstring's indentation when it shows it; the catalog holds it clean
+            shown = _(inspect.cleandoc(english).partition("\f")[0])
+            setattr(holder, "help", shown)  # noqa: B010 (Argument has no such field)
     command.context_class = Context
     return command

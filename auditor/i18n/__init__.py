@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import gettext
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 DOMAIN = "store-audit"
 """The gettext domain: the catalogs' file name."""
@@ -61,17 +62,25 @@ def catalog() -> gettext.NullTranslations:
 
 @functools.cache
 def load(lang: str) -> gettext.GNUTranslations:
-    """The compiled catalog of `lang`: the wheel's `.mo`, else the `.po` compiled in memory."""
+    """The compiled catalogs of `lang`: store-audit's own, falling back to the one for click's
+    messages (`click.po`, kept apart so that extracting our messages never touches it)."""
+    folder = resources.files("auditor").joinpath("locale", _DIRECTORY[lang], "LC_MESSAGES")
+    ours = _read(folder, DOMAIN)
+    ours.add_fallback(_read(folder, "click"))
+    return ours
+
+
+def _read(folder: Traversable, domain: str) -> gettext.GNUTranslations:
+    """One catalog: the wheel's `.mo`, else the `.po` compiled in memory (a checkout)."""
     import io
 
-    folder = resources.files("auditor").joinpath("locale", _DIRECTORY[lang], "LC_MESSAGES")
-    compiled = folder.joinpath(f"{DOMAIN}.mo")
+    compiled = folder.joinpath(f"{domain}.mo")
     if compiled.is_file():
         data = compiled.read_bytes()
     else:
         from auditor.i18n import po
 
-        data = po.compile_mo(po.parse(folder.joinpath(f"{DOMAIN}.po").read_text("utf-8")))
+        data = po.compile_mo(po.parse(folder.joinpath(f"{domain}.po").read_text("utf-8")))
     return gettext.GNUTranslations(io.BytesIO(data))
 
 
@@ -98,15 +107,51 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
     return message
 
 
+def and_list(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c` in English; `a、b 和 c` in Chinese."""
+    return _join(items, _("{items} and {last}"))
+
+
+def or_list(items: list[str]) -> str:
+    """`a`, `a or b`, `a, b or c` in English; `a、b 或 c` in Chinese."""
+    return _join(items, _("{items} or {last}"))
+
+
+def sentence(text: str) -> str:
+    """`text` ended as a sentence: `text.` in English, `text。` in Chinese."""
+    return _("{sentence}.").format(sentence=text)
+
+
+def clause_list(items: list[str]) -> str:
+    """Clauses of one sentence: `a, b and c` in English; `a，b，而且c` in Chinese, which does not
+    join verb phrases with 和."""
+    if len(items) <= 1:
+        return "".join(items)
+    separator = pgettext("between clauses", ", ")
+    pattern = pgettext("clauses", "{items} and {last}")
+    return pattern.format(items=separator.join(items[:-1]), last=items[-1])
+
+
+def _join(items: list[str], pattern: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    separator = pgettext("between the items of a list", ", ")
+    return pattern.format(items=separator.join(items[:-1]), last=items[-1])
+
+
 __all__ = [
     "CHINESE",
     "ENGLISH",
     "LANGUAGES",
     "N_",
     "_",
+    "and_list",
     "catalog",
+    "clause_list",
     "current",
     "ngettext",
+    "or_list",
     "pgettext",
+    "sentence",
     "use",
 ]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from auditor.errors import InventoryError
+from auditor.i18n import _
 from auditor.inventory import platforms
 from auditor.inventory.emails import address_problem
 from auditor.inventory.model import ACCOUNT_ID
@@ -27,7 +28,7 @@ def marketplaces(
     if not isinstance(value, list) or not all(
         isinstance(v, str) and MARKETPLACE.fullmatch(v.strip()) for v in value
     ):
-        raise fail(where, 'marketplaces: must be a list of region codes such as ["US", "CA"]')
+        raise fail(where, _('marketplaces: must be a list of region codes such as ["US", "CA"]'))
     codes = tuple(dict.fromkeys(v.strip().upper() for v in value))
     region = raw.get("region") if isinstance(raw.get("region"), str) else None
     groups = {
@@ -37,11 +38,11 @@ def marketplaces(
     distinct = sorted({g for g in groups.values() if g})
     known = platforms.lookup(platform)
     if len(distinct) > 1 and not (known and known.merged_sources):
-        raise fail(
-            where,
-            f"marketplaces: {', '.join(groups)} belong to different unified accounts "
-            f"({', '.join(distinct)}); record one account for each",
+        message = _(
+            "marketplaces: {regions} belong to different unified accounts ({groups}); record one "
+            "account for each"
         )
+        raise fail(where, message.format(regions=", ".join(groups), groups=", ".join(distinct)))
     return codes
 
 

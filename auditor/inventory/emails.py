@@ -14,6 +14,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from auditor.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class MailProvider:
@@ -134,53 +136,69 @@ _LOCAL_ASCII = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
 _LABEL_ASCII = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
-@functools.lru_cache(maxsize=65536)
 def address_problem(value: str) -> str | None:
-    """Why a value meant as an address is not a usable one, or None when it is fine."""
+    """Why a value meant as an address is not a usable one, or None when it is fine; in the
+    run's language."""
+    found = _address_problem(value)
+    return None if found is None else _(found[0]).format(domain=found[1])
+
+
+def domain_problem(domain: str) -> str | None:
+    """Why a mail domain cannot receive mail as written, or None; in the run's language."""
+    found = _domain_problem(domain)
+    return None if found is None else _(found[0]).format(domain=found[1])
+
+
+Problem = tuple[str, str]
+"""A problem's English template (translated where it is shown, since the answer is cached
+across runs in every language) and the domain it names."""
+
+
+@functools.lru_cache(maxsize=65536)
+def _address_problem(value: str) -> Problem | None:
     if value != value.strip() or any(ch.isspace() for ch in value):
-        return "it contains spaces"
+        return N_("it contains spaces"), ""
     if value.count("@") != 1:
-        return "it has more than one '@'"
+        return N_("it has more than one '@'"), ""
     local, domain = split_address(value)
     if not local:
-        return "nothing comes before the '@'"
+        return N_("nothing comes before the '@'"), ""
     if not domain:
-        return "nothing comes after the '@'"
+        return N_("nothing comes after the '@'"), ""
     if len(local) > 64:
-        return "the part before the '@' is longer than 64 characters"
+        return N_("the part before the '@' is longer than 64 characters"), ""
     if local.startswith(".") or local.endswith(".") or ".." in local:
-        return "the part before the '@' has a misplaced dot"
+        return N_("the part before the '@' has a misplaced dot"), ""
     # ASCII as RFC 5322 allows it; beyond ASCII, letters and digits of any script (RFC 6531).
     if any(not (_LOCAL_ASCII.fullmatch(ch) if ch.isascii() else ch.isalnum()) for ch in local):
-        return "the part before the '@' holds a character addresses cannot have"
-    return domain_problem(domain)
+        return N_("the part before the '@' holds a character addresses cannot have"), ""
+    return _domain_problem(domain)
 
 
 @functools.lru_cache(maxsize=65536)
-def domain_problem(domain: str) -> str | None:
-    """Why a mail domain cannot receive mail as written, or None."""
+def _domain_problem(domain: str) -> Problem | None:
     try:
         decoded = decode_domain(domain)
-    except ValueError as error:
-        return f"the domain's {error}"
+    except ValueError:
+        return N_("the domain {domain!r} is not valid punycode"), domain
     if len(decoded) > 253:
-        return "the domain is longer than 253 characters"
+        return N_("the domain is longer than 253 characters"), domain
     labels = decoded.split(".")
     if len(labels) < 2:
-        return f"the domain {domain!r} has no top-level part (like .com)"
+        return N_("the domain {domain!r} has no top-level part (like .com)"), domain
     for label in labels:
         if not label:
-            return f"the domain {domain!r} has an empty part"
+            return N_("the domain {domain!r} has an empty part"), domain
         ascii_label = label
         if not label.isascii():
             try:
                 ascii_label = label.encode("idna").decode("ascii")
             except UnicodeError:
-                return f"the domain {domain!r} holds characters a domain cannot have"
+                return N_("the domain {domain!r} holds characters a domain cannot have"), domain
         if not _LABEL_ASCII.fullmatch(ascii_label):
-            return f"the domain {domain!r} holds characters a domain cannot have"
+            return N_("the domain {domain!r} holds characters a domain cannot have"), domain
     if labels[-1].isdigit():
-        return f"the domain {domain!r} ends in a number, not a top-level domain"
+        return N_("the domain {domain!r} ends in a number, not a top-level domain"), domain
     return None
 
 

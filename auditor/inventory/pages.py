@@ -12,13 +12,15 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from auditor.i18n import N_
+
 TOPICS = {
-    "passkeys": "passkeys",
-    "mfa_recovery": "getting back in when every 2FA method is lost",
-    "account_health": "account health and appeals",
-    "status": "site status",
-    "support": "seller support",
-    "sub_users": "a login of their own for each person (sub-users)",
+    "passkeys": N_("passkeys"),
+    "mfa_recovery": N_("getting back in when every 2FA method is lost"),
+    "account_health": N_("account health and appeals"),
+    "status": N_("site status"),
+    "support": N_("seller support"),
+    "sub_users": N_("a login of their own for each person (sub-users)"),
 }
 """The pages a platform may have besides sign-in, and how a sentence names them."""
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from auditor.errors import InventoryError
+from auditor.i18n import _, pgettext
 
 ROLES = ("owner", "staff", "virtual-assistant", "agency", "tool")
 """Who a person is to the seller: the owner, an employee, a virtual assistant, an agency, or a
@@ -55,7 +56,14 @@ class Person:
     @property
     def label(self) -> str:
         """`li-wei (staff)`: how findings name them."""
-        return f"{self.id} ({self.role.replace('-', ' ')})"
+        role = {
+            "owner": pgettext("role", "owner"),
+            "staff": pgettext("role", "staff"),
+            "virtual-assistant": pgettext("role", "virtual assistant"),
+            "agency": pgettext("role", "agency"),
+            "tool": pgettext("role", "tool"),
+        }.get(self.role, self.role.replace("-", " "))
+        return _("{id} ({role})").format(id=self.id, role=role)
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,10 @@ class _NamesPeople(Protocol):
     def access(self) -> Access: ...
 
 
+def _is_no_person() -> str:
+    return _("{key}: {value!r} is not a person in [[people]]")
+
+
 def read_who(
     document: Mapping[str, Any], accounts: Sequence[_NamesPeople], fail: Fail
 ) -> tuple[tuple[Person, ...], tuple[Phone, ...]]:
@@ -117,30 +129,31 @@ def read_who(
     people = read_people(document.get("people", []), fail)
     by_id = {person.id: person for person in people}
     for index, account in enumerate(accounts):
-        check_names(account.access, by_id, f"account {account.id!r} (accounts[{index}])", fail)
+        where = _("account {id!r} (accounts[{index}])").format(id=account.id, index=index)
+        check_names(account.access, by_id, where, fail)
     return people, read_phones(document.get("phones", []), by_id, fail)
 
 
 def read_people(raw: Any, fail: Fail) -> tuple[Person, ...]:
     """The `[[people]]` tables."""
     if not isinstance(raw, list):
-        raise fail("people", "must be an array of tables: write [[people]]")
+        raise fail("people", _("must be an array of tables: write [[people]]"))
     people: dict[str, Person] = {}
     for index, table in enumerate(raw):
         where = f"people[{index}]"
         if not isinstance(table, dict):
-            raise fail(where, "must be a table: write [[people]]")
+            raise fail(where, _("must be a table: write [[people]]"))
         person_id = table.get("id")
         if not isinstance(person_id, str) or not PERSON_ID.fullmatch(person_id):
-            raise fail(
-                where,
-                f"id: {person_id!r} must be 1-64 characters of a-z, 0-9, '.', '_'"
-                " or '-', starting with a letter or digit",
+            message = _(
+                "id: {value!r} must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting "
+                "with a letter or digit"
             )
-        where = f"person {person_id!r} ({where})"
+            raise fail(where, message.format(value=person_id))
+        where = _("person {id!r} ({place})").format(id=person_id, place=where)
         _no_unknown_keys(table, ("id", "role", "name", "left"), where, fail)
         if person_id in people:
-            raise fail(where, "id: already used by another person")
+            raise fail(where, _("id: already used by another person"))
         people[person_id] = Person(
             person_id,
             _choice(table, "role", ROLES, where, fail),
@@ -153,22 +166,25 @@ def read_people(raw: Any, fail: Fail) -> tuple[Person, ...]:
 def read_phones(raw: Any, people: Mapping[str, Person], fail: Fail) -> tuple[Phone, ...]:
     """The `[[phones]]` tables; a holder must be one of `people`."""
     if not isinstance(raw, list):
-        raise fail("phones", "must be an array of tables: write [[phones]]")
+        raise fail("phones", _("must be an array of tables: write [[phones]]"))
     phones = []
     for index, table in enumerate(raw):
         where = f"phones[{index}]"
         if not isinstance(table, dict):
-            raise fail(where, "must be a table: write [[phones]]")
+            raise fail(where, _("must be a table: write [[phones]]"))
         number = _text(table, "number", where, fail)
         if number is None:
-            raise fail(where, "number: missing (required)")
-        where = f"phone {number!r} ({where})"
+            raise fail(where, _("{key}: missing (required)").format(key="number"))
+        where = _("phone {number!r} ({place})").format(number=number, place=where)
         _no_unknown_keys(table, ("number", "line", "holder"), where, fail)
         if not _PHONE.fullmatch(number.strip()):
-            raise fail(where, f"number: {number!r} is not a phone number")
+            raise fail(
+                where,
+                _("{key}: {value!r} is not a phone number").format(key="number", value=number),
+            )
         holder = _text(table, "holder", where, fail)
         if holder is not None and holder not in people:
-            raise fail(where, f"holder: {holder!r} is not a person in [[people]]")
+            raise fail(where, _is_no_person().format(key="holder", value=holder))
         phones.append(Phone(number, _choice(table, "line", LINES, where, fail), holder))
     return tuple(phones)
 
@@ -182,7 +198,12 @@ def read_access(table: Mapping[str, Any], where: str, fail: Fail) -> Access:
         if not isinstance(value, list) or not all(
             isinstance(v, str) and PERSON_ID.fullmatch(v) for v in value
         ):
-            raise fail(where, f'{key}: must be a list of person ids such as ["owner", "li-wei"]')
+            raise fail(
+                where,
+                _('{key}: must be a list of person ids such as ["owner", "li-wei"]').format(
+                    key=key
+                ),
+            )
         lists.append(tuple(dict.fromkeys(value)))
     return Access(*lists)
 
@@ -192,14 +213,14 @@ def check_names(access: Access, people: Mapping[str, Person], where: str, fail: 
     for key in ACCESS_KEYS:
         for person_id in getattr(access, key):
             if person_id not in people:
-                raise fail(where, f"{key}: {person_id!r} is not a person in [[people]]")
+                raise fail(where, _is_no_person().format(key=key, value=person_id))
 
 
 def read_flag(table: Mapping[str, Any], key: str, where: str, fail: Fail) -> bool:
     """An optional true/false key."""
     value = table.get(key, False)
     if not isinstance(value, bool):
-        raise fail(where, f"{key}: {value!r} must be true or false")
+        raise fail(where, _("{key}: {value!r} must be true or false").format(key=key, value=value))
     return value
 
 
@@ -208,7 +229,12 @@ def _no_unknown_keys(
 ) -> None:
     unknown = sorted(set(table) - set(known))
     if unknown:
-        raise fail(where, f"{unknown[0]}: unknown key (known: {', '.join(sorted(known))})")
+        raise fail(
+            where,
+            _("{key}: unknown key (known: {known})").format(
+                key=unknown[0], known=", ".join(sorted(known))
+            ),
+        )
 
 
 def _text(table: Mapping[str, Any], key: str, where: str, fail: Fail) -> str | None:
@@ -216,9 +242,11 @@ def _text(table: Mapping[str, Any], key: str, where: str, fail: Fail) -> str | N
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip() or len(value) > 512:
-        raise fail(where, f"{key}: must be a non-empty string of at most 512 characters")
+        raise fail(
+            where, _("{key}: must be a non-empty string of at most 512 characters").format(key=key)
+        )
     if _CONTROL.search(value):
-        raise fail(where, f"{key}: holds a control character")
+        raise fail(where, _("{key}: holds a control character").format(key=key))
     return value
 
 
@@ -227,9 +255,19 @@ def _choice(
 ) -> str:
     value = table.get(key)
     if value is None:
-        raise fail(where, f"{key}: missing (required: one of {', '.join(allowed)})")
+        raise fail(
+            where,
+            _("{key}: missing (required: one of {allowed})").format(
+                key=key, allowed=", ".join(allowed)
+            ),
+        )
     if not isinstance(value, str) or value not in allowed:
-        raise fail(where, f"{key}: {value!r} is not one of {', '.join(allowed)}")
+        raise fail(
+            where,
+            _("{key}: {value!r} is not one of {allowed}").format(
+                key=key, value=value, allowed=", ".join(allowed)
+            ),
+        )
     return value
 
 
@@ -238,5 +276,10 @@ def _date(table: Mapping[str, Any], key: str, where: str, fail: Fail) -> dt.date
     if value is None:
         return None
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise fail(where, f"{key}: {value!r} must be a TOML date such as 2026-10-20 (no quotes)")
+        raise fail(
+            where,
+            _("{key}: {value!r} must be a TOML date such as 2026-10-20 (no quotes)").format(
+                key=key, value=value
+            ),
+        )
     return value

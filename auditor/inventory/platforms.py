@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urlsplit
 
+from auditor.i18n import N_, _
 from auditor.inventory.twofa import BACKUP_CODES, TwoFactor, parse
 from auditor.vocabulary import KINDS, MFA_METHODS, STRONG_MFA
 
@@ -167,10 +168,24 @@ def unified_group(platform_id: str, region: str | None) -> str | None:
 def security_settings(platform_id: str) -> str:
     """Where to change a platform's 2FA, in its own menu names when the catalog has them
     (`in Seller Central: Settings > Login Settings > ...`), else `in X's security settings`."""
+    return _("in {place}").format(place=settings_place(platform_id))
+
+
+def settings_place(platform_id: str) -> str:
+    """The same place without the `in`: `Seller Central: Settings > ...` (in Chinese, the menu
+    names Seller Central shows in Chinese: 卖家平台：设置 > 登录设置 > 高级安全设置)."""
     known = PLATFORMS.get(platform_id)
     if known is not None and known.settings_menu:
-        return f"in {known.settings_menu}"
-    return f"in {display_name(platform_id)}'s security settings"
+        return _(known.settings_menu)
+    return _("{platform}'s security settings").format(platform=display_name(platform_id))
+
+
+SETTINGS_MENUS = (N_("Seller Central: Settings > Login Settings > Advanced Security Settings"),)
+
+RECOVERY_WAYS = (N_("identity verification with an ID document, after which 2SV is turned off"),)
+"""The `twofa.recovery` texts of platforms.toml, marked so the catalog translates them."""
+"""The `settings.menu` paths of platforms.toml, marked so the catalog translates them
+(tests/i18n/test_catalog.py checks every one the data holds is here)."""
 
 
 def unified_account(platform_id: str, group: str) -> UnifiedAccount | None:

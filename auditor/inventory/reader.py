@@ -10,6 +10,7 @@ from typing import Any
 
 from auditor.check_ids import CHECK_IDS
 from auditor.errors import InventoryError
+from auditor.i18n import _
 from auditor.inventory import platforms
 from auditor.inventory.account_fields import marketplaces, read_aliases, read_payout
 from auditor.inventory.emails import decode_domain, domain_problem
@@ -47,9 +48,9 @@ _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newlin
 def text_problem(value: str) -> str | None:
     """Why a value cannot be a one-line inventory text field (a login, an id), or None."""
     if len(value) > MAX_TEXT:
-        return f"longer than {MAX_TEXT} characters"
+        return _("longer than {count} characters").format(count=MAX_TEXT)
     if CONTROL.search(value):
-        return "holds a control character"
+        return _("holds a control character")
     return None
 
 
@@ -61,31 +62,30 @@ class Reader:
         self.lines = lines  # of the [[accounts]] headers; used when there is one per account
 
     def fail(self, where: str, message: str) -> InventoryError:
-        return InventoryError(f"{self.path}: {where}: {message}")
+        line = _("{path}: {where}: {message}")
+        return InventoryError(line.format(path=self.path, where=where, message=message))
 
     def inventory(self, document: dict[str, Any]) -> Inventory:
         known = {"version", "seller", "policy", "accounts", "people", "phones"}
         self.no_unknown_keys(document, known, "top level")
         if "version" not in document:
-            raise self.fail("version", f"missing; add `version = {INVENTORY_VERSION}` at the top")
+            message = _("missing; add `version = {version}` at the top")
+            raise self.fail("version", message.format(version=INVENTORY_VERSION))
         version = document["version"]
         if type(version) is not int or version != INVENTORY_VERSION:
-            raise self.fail(
-                "version",
-                f"{version!r} is not a version this store-audit reads (it reads "
-                f"{INVENTORY_VERSION})",
-            )
+            message = _("{version!r} is not a version this store-audit reads (it reads {known})")
+            raise self.fail("version", message.format(version=version, known=INVENTORY_VERSION))
         seller = self.seller(self.table(document, "seller", "seller"))
         policy = self.policy(self.table(document, "policy", "policy"))
         raw_accounts = document.get("accounts", [])
         if not isinstance(raw_accounts, list):
-            raise self.fail("accounts", "must be an array of tables: write [[accounts]]")
+            raise self.fail("accounts", _("must be an array of tables: write [[accounts]]"))
         if len(raw_accounts) > MAX_ACCOUNTS:
-            raise self.fail(
-                "accounts",
-                f"{len(raw_accounts):,} accounts; store-audit audits at "
-                f"most {MAX_ACCOUNTS:,} per inventory: split it",
+            message = _(
+                "{count} accounts; store-audit audits at most {most} per inventory: split it"
             )
+            count, most = f"{len(raw_accounts):,}", f"{MAX_ACCOUNTS:,}"
+            raise self.fail("accounts", message.format(count=count, most=most))
         accounts: list[Account] = []
         first_seen: dict[str, int] = {}
         for index, raw in enumerate(raw_accounts):
@@ -93,8 +93,8 @@ class Reader:
             account = self.account(raw, index, line)
             if account.id in first_seen:
                 raise self.fail(
-                    f"account {account.id!r} (accounts[{index}])",
-                    f"id: already used by accounts[{first_seen[account.id]}]",
+                    _("account {id!r} (accounts[{index}])").format(id=account.id, index=index),
+                    _("id: already used by accounts[{index}]").format(index=first_seen[account.id]),
                 )
             first_seen[account.id] = index
             accounts.append(account)
@@ -104,23 +104,25 @@ class Reader:
     def table(self, document: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
         value = document.get(key, {})
         if not isinstance(value, dict):
-            raise self.fail(where, f"must be a table: write [{key}]")
+            raise self.fail(where, _("must be a table: write [{key}]").format(key=key))
         return value
 
     def no_unknown_keys(self, table: Mapping[str, Any], known: set[str], where: str) -> None:
         unknown = sorted(set(table) - known)
         if unknown:
-            raise self.fail(where, f"{unknown[0]}: unknown key (known: {', '.join(sorted(known))})")
+            message = _("{key}: unknown key (known: {known})")
+            raise self.fail(where, message.format(key=unknown[0], known=", ".join(sorted(known))))
 
     def seller(self, table: dict[str, Any]) -> Seller:
         self.no_unknown_keys(table, {"name", "domains", "country"}, "seller")
         name = self.optional_text(table, "name", "seller", multiline=True)
         country = self.optional_text(table, "country", "seller")
         if country is not None and not COUNTRY.fullmatch(country.strip()):
-            raise self.fail("seller", f"country: {country!r} must be a two-letter code such as CN")
+            message = _("country: {value!r} must be a two-letter code such as CN")
+            raise self.fail("seller", message.format(value=country))
         domains = table.get("domains", [])
         if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
-            raise self.fail("seller", "domains: must be a list of domain names")
+            raise self.fail("seller", _("domains: must be a list of domain names"))
         checked = []
         for domain in domains:
             problem = domain_problem(domain)
@@ -137,8 +139,9 @@ class Reader:
         if "fail_on" in table:
             value = table["fail_on"]
             if not isinstance(value, str) or value.lower() not in FAIL_ON_NAMES:
+                message = _("fail_on: {value!r} is not one of {allowed}")
                 raise self.fail(
-                    "policy", f"fail_on: {value!r} is not one of {', '.join(FAIL_ON_NAMES)}"
+                    "policy", message.format(value=value, allowed=", ".join(FAIL_ON_NAMES))
                 )
             fail_on = parse_fail_on(value)
         return Policy(
@@ -157,9 +160,8 @@ class Reader:
     def integer(self, table: dict[str, Any], key: str, low: int, high: int, default: int) -> int:
         value = table.get(key, default)
         if type(value) is not int or not low <= value <= high:
-            raise self.fail(
-                "policy", f"{key}: {value!r} must be a whole number from {low} to {high}"
-            )
+            message = _("{key}: {value!r} must be a whole number from {low} to {high}")
+            raise self.fail("policy", message.format(key=key, value=value, low=low, high=high))
         return value
 
     def optional_text(
@@ -169,17 +171,18 @@ class Reader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, f"{key}: must be a non-empty string")
+            raise self.fail(where, _("{key}: must be a non-empty string").format(key=key))
         if len(value) > MAX_TEXT:
-            raise self.fail(where, f"{key}: longer than {MAX_TEXT} characters")
+            message = _("{key}: longer than {count} characters")
+            raise self.fail(where, message.format(key=key, count=MAX_TEXT))
         if (_CONTROL_IN_TEXT if multiline else CONTROL).search(value):
-            raise self.fail(where, f"{key}: holds a control character")
+            raise self.fail(where, _("{key}: holds a control character").format(key=key))
         return value
 
     def required_text(self, table: Mapping[str, Any], key: str, where: str) -> str:
         value = self.optional_text(table, key, where)
         if value is None:
-            raise self.fail(where, f"{key}: missing (required)")
+            raise self.fail(where, _("{key}: missing (required)").format(key=key))
         return value
 
     def choice(
@@ -187,7 +190,8 @@ class Reader:
     ) -> str:
         value = table[key]
         if not isinstance(value, str) or value not in allowed:
-            raise self.fail(where, f"{key}: {value!r} is not one of {', '.join(allowed)}")
+            message = _("{key}: {value!r} is not one of {allowed}")
+            raise self.fail(where, message.format(key=key, value=value, allowed=", ".join(allowed)))
         return value
 
     def date(self, table: Mapping[str, Any], key: str, where: str) -> dt.date | None:
@@ -195,30 +199,30 @@ class Reader:
         if value is None:
             return None
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise self.fail(
-                where, f"{key}: {value!r} must be a TOML date such as 2025-06-01 (no quotes)"
-            )
+            message = _("{key}: {value!r} must be a TOML date such as 2025-06-01 (no quotes)")
+            raise self.fail(where, message.format(key=key, value=value))
         if key == "password_changed" and value > dt.date.today():
-            raise self.fail(where, f"{key}: {value.isoformat()} is in the future")
+            message = _("{key}: {date} is in the future")
+            raise self.fail(where, message.format(key=key, date=value.isoformat()))
         return value
 
     def account(self, raw: Any, index: int, line: int | None = None) -> Account:
         where = f"accounts[{index}]"
         if not isinstance(raw, dict):
-            raise self.fail(where, "must be a table: write [[accounts]]")
+            raise self.fail(where, _("must be a table: write [[accounts]]"))
         raw_id = raw.get("id")
         if isinstance(raw_id, str) and ACCOUNT_ID.fullmatch(raw_id):
-            where = f"account {raw_id!r} ({where})"
+            where = _("account {id!r} (accounts[{index}])").format(id=raw_id, index=index)
         self.no_unknown_keys(raw, ACCOUNT_KEYS, where)
         for required in ("id", "platform", "login", "mfa"):
             if required not in raw:
-                raise self.fail(where, f"{required}: missing (required)")
+                raise self.fail(where, _("{key}: missing (required)").format(key=required))
         if not isinstance(raw_id, str) or not ACCOUNT_ID.fullmatch(raw_id):
-            raise self.fail(
-                where,
-                f"id: {raw_id!r} must be 1-64 characters of a-z, 0-9, '.', '_' or '-', "
-                "starting with a letter or digit",
+            message = _(
+                "id: {value!r} must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting "
+                "with a letter or digit"
             )
+            raise self.fail(where, message.format(value=raw_id))
         platform = self.required_text(raw, "platform", where).strip().lower()
         kind = (
             self.choice(raw, "kind", where, platforms.KINDS)
@@ -229,7 +233,9 @@ class Reader:
         phone = self.phone(raw, "mfa_phone", where)
         service = self.optional_text(raw, "keyring_service", where)
         if service is not None and service.endswith("/totp"):
-            raise self.fail(where, "keyring_service: must not end in /totp (that names the seed)")
+            raise self.fail(
+                where, _("keyring_service: must not end in /totp (that names the seed)")
+            )
         return Account(
             id=raw_id,
             platform=platform,
@@ -256,7 +262,9 @@ class Reader:
     def phone(self, raw: Mapping[str, Any], key: str, where: str) -> str | None:
         phone = self.optional_text(raw, key, where)
         if phone is not None and not PHONE.fullmatch(phone.strip()):
-            raise self.fail(where, f"{key}: {phone!r} is not a phone number")
+            raise self.fail(
+                where, _("{key}: {value!r} is not a phone number").format(key=key, value=phone)
+            )
         return phone
 
     def backup_method(self, raw: Mapping[str, Any], where: str) -> str | None:
@@ -265,24 +273,22 @@ class Reader:
 
     def ignores(self, raw: Any, where: str) -> tuple[Ignore, ...]:
         if not isinstance(raw, list):
-            raise self.fail(where, "ignore: must be a list of { check = ..., reason = ... }")
+            raise self.fail(where, _("ignore: must be a list of { check = ..., reason = ... }"))
         result = []
         for index, entry in enumerate(raw):
             place = f"{where}: ignore[{index}]"
             if not isinstance(entry, dict):
-                raise self.fail(place, "must be a table { check = ..., reason = ... }")
+                raise self.fail(place, _("must be a table { check = ..., reason = ... }"))
             self.no_unknown_keys(entry, {"check", "reason", "until"}, place)
             check = entry.get("check")
             if not isinstance(check, str) or check not in CHECK_IDS:
-                raise self.fail(
-                    place, f"check: {check!r} is not a check id (see store-audit checks)"
-                )
+                message = _("check: {value!r} is not a check id (see store-audit checks)")
+                raise self.fail(place, message.format(value=check))
             reason = entry.get("reason")
             if not isinstance(reason, str) or not reason.strip():
-                raise self.fail(place, "reason: missing; say why this risk is accepted")
+                raise self.fail(place, _("reason: missing; say why this risk is accepted"))
             if len(reason) > MAX_TEXT or _CONTROL_IN_TEXT.search(reason):
-                raise self.fail(
-                    place, f"reason: longer than {MAX_TEXT} characters or holds a control character"
-                )
+                message = _("reason: longer than {count} characters or holds a control character")
+                raise self.fail(place, message.format(count=MAX_TEXT))
             result.append(Ignore(check, reason.strip(), self.date(entry, "until", place)))
         return tuple(result)

@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from auditor.i18n import _
 from auditor.inventory.emails import address_problem, is_address
 from auditor.inventory.model import Account, Inventory
 from auditor.inventory.phone_numbers import phone_key
@@ -56,19 +57,23 @@ def chain_ends(inventory: Inventory, mailbox_for: MailboxFor, account: Account) 
     found: list[ChainEnd] = []
     seen = {account.id}
     queue: deque[tuple[str, tuple[str, ...], tuple[Account, ...]]] = deque(
-        (address, (account.id,), ()) for _, address in account.addresses
+        (address, (account.id,), ()) for _field, address in account.addresses
     )
     while queue:
         address, steps, boxes = queue.popleft()
         ids = tuple(box.id for box in boxes)
         if boxes and (target := typo_of(address, seller)):
-            detail = f"a near miss of {target}: mail sent there reaches a stranger or nobody"
+            detail = _(
+                "a near miss of {target}: mail sent there reaches a stranger or nobody"
+            ).format(target=target)
             found.append(ChainEnd("typo", (*steps, address), ids, detail))
             continue
         mailbox = mailbox_for(address)
         if mailbox is None:
             if boxes and _outside_mailbox(address, seller):
-                detail = "a mailbox not in the inventory: whether you can still get in is unknown"
+                detail = _(
+                    "a mailbox not in the inventory: whether you can still get in is unknown"
+                )
                 found.append(ChainEnd("outside", (*steps, address), ids, detail))
             continue
         if mailbox.id in seen or len(boxes) >= MAX_DEPTH:
@@ -76,7 +81,9 @@ def chain_ends(inventory: Inventory, mailbox_for: MailboxFor, account: Account) 
         seen.add(mailbox.id)
         chain = (*steps, mailbox.login)
         if _same_phone(account, mailbox):
-            detail = f"the phone that receives the codes of {account.id} and of {mailbox.id}"
+            detail = _("the phone that receives the codes of {id} and of {mailbox}").format(
+                id=account.id, mailbox=mailbox.id
+            )
             found.append(
                 ChainEnd("phone", (*chain, str(mailbox.mfa_phone)), (*ids, mailbox.id), detail)
             )

@@ -5,26 +5,32 @@ their advice stays true of the account in front of them."""
 from __future__ import annotations
 
 from auditor.findings import join_names
+from auditor.i18n import N_, _, or_list
 from auditor.inventory import Account, platforms
 
 _STRONG_METHODS = {
-    "passkey": ("a passkey", "passkeys"),  # first: phishing-proof and free where offered
-    "totp": ("an authenticator app", "authenticator apps"),
-    "security-key": ("a security key", "security keys"),
-    "push": ("sign-in prompts on a trusted device", "sign-in prompts on a trusted device"),
+    "passkey": (N_("a passkey"), N_("passkeys")),  # first: phishing-proof and free where offered
+    "totp": (N_("an authenticator app"), N_("authenticator apps")),
+    "security-key": (N_("a security key"), N_("security keys")),
+    "push": (
+        N_("sign-in prompts on a trusted device"),
+        N_("sign-in prompts on a trusted device"),
+    ),
 }
-"""Catalog method → how advice names one of it, and how a list of offers names it."""
+"""Catalog method → how advice names one of it, and how a list of offers names it. The English
+phrases double as ids in the checks' logic; `_()` translates them where a sentence shows them
+(`either`, `shown`)."""
 
 METHOD_NAMES = {
-    "sms": "text-message codes",
-    "voice": "phone-call codes",
-    "email": "email codes",
-    "totp": "an authenticator app",
-    "push": "sign-in prompts",
-    "security-key": "a security key",
-    "passkey": "a passkey",
+    "sms": N_("text-message codes"),
+    "voice": N_("phone-call codes"),
+    "email": N_("email codes"),
+    "totp": N_("an authenticator app"),
+    "push": N_("sign-in prompts"),
+    "security-key": N_("a security key"),
+    "passkey": N_("a passkey"),
 }
-"""An inventory `mfa` value as a sentence names it."""
+"""An inventory `mfa` value as a sentence names it (English; `_()` where shown)."""
 
 
 def strong_methods(platform_id: str) -> list[str]:
@@ -43,18 +49,21 @@ def offered_methods(platform_id: str) -> list[str]:
 
 
 def either(options: list[str]) -> str:
-    """`a`, `a or b`, `a, b or c`."""
-    if len(options) <= 1:
-        return "".join(options)
-    return f"{', '.join(options[:-1])} or {options[-1]}"
+    """`a`, `a or b`, `a, b or c` of the English phrases above, in the run's language."""
+    return or_list([_(option) for option in options])
+
+
+def both(options: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c` of the English phrases above, in the run's language."""
+    return join_names([_(option) for option in options])
 
 
 def second_factor(account: Account) -> str:
     """`with an authenticator app or a security key`, by what the platform offers; a plain
     `in its security settings` when the catalog says nothing about the platform."""
     methods = strong_methods(account.platform)
-    if methods:
-        return f"with {either(methods[:2])}"  # two choices are advice; three are a menu
+    if methods:  # two choices are advice; three are a menu
+        return _("with {methods}").format(methods=either(methods[:2]))
     return platforms.security_settings(account.platform)
 
 
@@ -62,10 +71,12 @@ def what_it_guards(account: Account, dependents: list[str]) -> str:
     """What a sensitive account in a group is to an attacker, in its own kind's words."""
     if account.kind == "mailbox":
         if dependents:
-            return f"the mailbox {account.id}, which can reset {join_names(dependents)}"
-        return f"the mailbox {account.id}"
+            return _("the mailbox {id}, which can reset {accounts}").format(
+                id=account.id, accounts=join_names(dependents)
+            )
+        return _("the mailbox {id}").format(id=account.id)
     if account.kind == "payment":
-        return f"the payment account {account.id}, which holds the money"
+        return _("the payment account {id}, which holds the money").format(id=account.id)
     return account.id
 
 
@@ -74,13 +85,19 @@ def backup_codes_step(account: Account) -> str | None:
     issues them, find out where nobody knows, nothing where its complete method list has none
     (Seller Central)."""
     offered = platforms.offers(account.platform, platforms.BACKUP_CODES)
-    store = f"store them with `store-audit set-secret {account.id} --backup-codes`"
     if offered:
-        return f"save {account.platform_name}'s backup codes for {account.id} offline and {store}"
+        return _(
+            "save {platform}'s backup codes for {id} offline and store them with "
+            "`store-audit set-secret {id} --backup-codes`"
+        ).format(platform=account.platform_name, id=account.id)
     if offered is None:
-        return (
-            f"check {platforms.security_settings(account.platform).removeprefix('in ')} for "
-            f"backup codes; if {account.platform_name} issues them, keep them offline and {store}"
+        return _(
+            "check {place} for backup codes; if {platform} issues them, keep them offline and "
+            "store them with `store-audit set-secret {id} --backup-codes`"
+        ).format(
+            place=platforms.settings_place(account.platform),
+            platform=account.platform_name,
+            id=account.id,
         )
     return None
 

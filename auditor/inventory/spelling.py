@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from auditor.i18n import N_, _, and_list
 from auditor.inventory.emails import (
     WELL_KNOWN_DOMAINS,
     address_problem,
@@ -63,8 +64,26 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ")[0]
 
 
+_SCRIPT_NAMES = {
+    "LATIN": N_("Latin"),
+    "CYRILLIC": N_("Cyrillic"),
+    "GREEK": N_("Greek"),
+    "ARMENIAN": N_("Armenian"),
+    "CHEROKEE": N_("Cherokee"),
+    "COPTIC": N_("Coptic"),
+}
+"""Unicode script names (the first word of a character's name) as a sentence names them."""
+
+
+def _script_name(script: str) -> str:
+    known = _SCRIPT_NAMES.get(script)
+    return _(known) if known else script.title()
+
+
 def _describe(char: str) -> str:
-    return f"{_script(char).title()} {char!r} (U+{ord(char):04X})"
+    return _("{script} {char!r} (U+{code})").format(
+        script=_script_name(_script(char)), char=char, code=f"{ord(char):04X}"
+    )
 
 
 def _part_problems(part: str) -> list[str]:
@@ -72,10 +91,12 @@ def _part_problems(part: str) -> list[str]:
     for char in dict.fromkeys(part):
         category = unicodedata.category(char)
         if category in ("Cf", "Cc", "Zs", "Zl", "Zp") and not char.isascii():
-            problems.append(f"an invisible character U+{ord(char):04X}")
+            problems.append(_("an invisible character U+{code}").format(code=f"{ord(char):04X}"))
         elif not char.isascii() and unicodedata.normalize("NFKC", char).isascii():
             problems.append(
-                f"{_describe(char)}, a disguised '{unicodedata.normalize('NFKC', char)}'"
+                _("{character}, a disguised '{plain}'").format(
+                    character=_describe(char), plain=unicodedata.normalize("NFKC", char)
+                )
             )
     scripts = {_script(c) for c in part if c.isalpha()} & _LOOKALIKE_SCRIPTS
     confusable = [c for c in dict.fromkeys(part) if c in CONFUSABLES]
@@ -83,10 +104,14 @@ def _part_problems(part: str) -> list[str]:
     whole_script = bool(letters) and all(c in CONFUSABLES or c.isascii() for c in letters)
     if confusable and (len(scripts) > 1 or whole_script):
         problems += [
-            f"{_describe(c)}, which looks like Latin '{CONFUSABLES[c]}'" for c in confusable
+            _("{character}, which looks like Latin '{latin}'").format(
+                character=_describe(c), latin=CONFUSABLES[c]
+            )
+            for c in confusable
         ]
     elif len(scripts) > 1:
-        problems.append(f"letters from {' and '.join(sorted(s.title() for s in scripts))} mixed")
+        names = and_list([_script_name(s) for s in sorted(scripts)])
+        problems.append(_("letters from {scripts} mixed").format(scripts=names))
     return problems
 
 

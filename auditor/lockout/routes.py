@@ -5,22 +5,25 @@ worth mentioning at all. All of it read from the platform's 2FA model in the cat
 
 from __future__ import annotations
 
+from auditor.i18n import _
 from auditor.inventory import Account, pages, platforms
 
 
 def _ending(phone: str | None) -> str:
     digits = "".join(ch for ch in phone or "" if ch.isdigit())
-    return f"the phone ending in {digits[-4:]}" if digits else "a phone (no number recorded)"
+    if digits:
+        return _("the phone ending in {digits}").format(digits=digits[-4:])
+    return _("a phone (no number recorded)")
 
 
 def _backup_where(account: Account) -> str:
     """Where the backup method sends its code, as the inventory records it."""
     ending = _ending(account.mfa_backup_phone)
     return {
-        None: "not recorded in the inventory (store-audit set ID mfa_backup=...)",
-        "sms": f"a text message to {ending}",
-        "voice": f"a phone call to {ending}",
-        "totp": f"the authenticator app entry for {account.login}",
+        None: _("not recorded in the inventory (store-audit set ID mfa_backup=...)"),
+        "sms": _("a text message to {phone}").format(phone=ending),
+        "voice": _("a phone call to {phone}").format(phone=ending),
+        "totp": _("the authenticator app entry for {login}").format(login=account.login),
     }.get(account.mfa_backup, f"{account.mfa_backup}")
 
 
@@ -33,14 +36,22 @@ def backup_routes(account: Account) -> list[str]:
     lines = []
     if rules.backup_method:
         lines.append(
-            "no code? “Didn't receive the code?” on the code page sends it to the backup "
-            f"method: {_backup_where(account)} (source: {rules.backup_method})"
+            _(
+                "no code? “Didn't receive the code?” on the code page sends it to the backup "
+                "method: {where} (source: {source})"
+            ).format(where=_backup_where(account), source=rules.backup_method)
         )
     if rules.recovery:
         page = pages.topic_page(account.platform, "mfa_recovery")
-        at = f" at {page.url}" if page else ""
+        line = (
+            _("primary and backup both lost? {way} at {url} (source: {source})")
+            if page
+            else _("primary and backup both lost? {way} (source: {source})")
+        )
         lines.append(
-            f"primary and backup both lost? {rules.recovery}{at} (source: {rules.recovery_source})"
+            line.format(
+                way=_(rules.recovery), url=page.url if page else "", source=rules.recovery_source
+            )
         )
     return lines
 
@@ -48,7 +59,7 @@ def backup_routes(account: Account) -> list[str]:
 def backup_codes_line(account: Account, stored: int) -> str | None:
     """How many backup codes are stored; nothing where the platform issues none."""
     if stored:
-        return f"backup codes stored: {stored}"
+        return _("backup codes stored: {count}").format(count=stored)
     if platforms.offers(account.platform, platforms.BACKUP_CODES) is False:
         return None
-    return "no backup codes are stored"
+    return _("no backup codes are stored")

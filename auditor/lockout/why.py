@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
-from auditor.checks.context import one_seller_account
+from auditor.i18n import _, and_list, pgettext
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.inventory.recovery_chain import chain_ends
 from auditor.lockout.routes import backup_codes_line, backup_routes
 from auditor.lockout.typed import judge_code, password_owners
+from auditor.lockout.why_facts import MAILBOX_LINES, where_codes_go_in_words
+from auditor.lockout.why_facts import unified_group as unified_group  # tests import it from here
 from auditor.report.signin_map import where_codes_go
 from auditor.secrets import Secret
 
@@ -38,25 +40,6 @@ class Step:
     typed: bool = False
     """Whether the cause rests on what the seller typed just now (a password, a code): that
     outranks what the inventory suggests."""
-
-
-def unified_group(account: Account, context: AuditContext) -> tuple[str, ...]:
-    """The other accounts that sign in with this account's identical login to the same unified
-    account (Amazon North America or Europe, `platforms.unified_group`), or to one merged global
-    account (identical login and stored password, in any region): one sign-in serves them all,
-    so they are most likely one seller account recorded once per marketplace."""
-    group = account.unified_group
-    return tuple(
-        a.id
-        for a in context.accounts
-        if a.id != account.id
-        and a.platform == account.platform
-        and a.login.casefold() == account.login.casefold()
-        and (
-            (group is not None and a.unified_group == group)
-            or one_seller_account([account, a], context.secrets)
-        )
-    )
 
 
 def diagnose(context: AuditContext, account: Account, ask: Ask, now: float) -> Iterator[Step]:
@@ -86,9 +69,13 @@ def conclusion(steps: list[Step]) -> str:
         s for s in steps if s.cause and not s.typed
     ]
     if causes:
-        others = "; ".join(str(s.cause) for s in causes[1:])
-        return f"most likely cause: {causes[0].cause}" + (f"; also: {others}" if others else "")
-    return (
+        closing = _("most likely cause: {cause}").format(cause=causes[0].cause)
+        if len(causes) > 1:
+            separator = pgettext("between causes", "; ")
+            others = separator.join(str(s.cause) for s in causes[1:])
+            closing = _("{closing}; also: {others}").format(closing=closing, others=others)
+        return closing
+    return _(
         "nothing here explains it: the account may be restricted or the site down; see the "
         "platform's pages above"
     )
@@ -103,29 +90,44 @@ def _door(context: AuditContext, account: Account) -> Step:
     where = _where(account)
     page = pages.sign_in_page(account.platform, account.region)
     if page:
-        lines = [f"sign in to {where} at {page.url} (source: {page.source})"]
+        lines = [
+            _("sign in to {where} at {url} (source: {source})").format(
+                where=where, url=page.url, source=page.source
+            )
+        ]
     else:
         lines = [
-            f"store-audit has no sourced sign-in page for {where}: type the address you always "
-            "use by hand, and check it is the region this store sells in"
+            _(
+                "store-audit has no sourced sign-in page for {where}: type the address you "
+                "always use by hand, and check it is the region this store sells in"
+            ).format(where=where)
         ]
     group = unified_group(account, context)
     if group:
         lines.append(
-            f"{account.id} and {', '.join(group)} sign in with the same login to one "
-            + (
-                f"unified {account.platform_name} account ({account.unified_group})"
+            (
+                _(
+                    "{id} and {others} sign in with the same login to one unified {platform} "
+                    "account ({group}): one sign-in serves them"
+                )
                 if all(context.by_id[i].unified_group == account.unified_group for i in group)
                 and account.unified_group
-                else f"merged {account.platform_name} account (the same stored password)"
+                else _(
+                    "{id} and {others} sign in with the same login to one merged {platform} "
+                    "account (the same stored password): one sign-in serves them"
+                )
+            ).format(
+                id=account.id,
+                others=pgettext("between the items of a list", ", ").join(group),
+                platform=account.platform_name,
+                group=account.unified_group,
             )
-            + ": one sign-in serves them"
         )
-    return Step(1, "Right door?", tuple(lines))
+    return Step(1, _("Right door?"), tuple(lines))
 
 
 def _email(context: AuditContext, account: Account, wrong: list[Finding]) -> Step:
-    lines = [f"type exactly: {account.login}"]
+    lines = [_("type exactly: {login}").format(login=account.login)]
     mine = canonical_mailbox(account.login).canonical
     elsewhere = []
     for other in context.accounts:
@@ -136,41 +138,54 @@ def _email(context: AuditContext, account: Account, wrong: list[Finding]) -> Ste
                 elsewhere.append(other.id)
         elif other.login == account.login:
             lines.append(
-                f"{other.id} signs in with the same address: check you are on {_where(account)}'s "
-                f"page, not {other.id}'s"
+                _(
+                    "{other} signs in with the same address: check you are on {where}'s page, "
+                    "not {other}'s"
+                ).format(other=other.id, where=_where(account))
             )
         else:
             lines.append(
-                f"{other.id} signs in with {other.login}: don't type that one here, it opens "
-                f"{other.id}"
+                _(
+                    "{other} signs in with {login}: don't type that one here, it opens {other}"
+                ).format(other=other.id, login=other.login)
             )
     if elsewhere:
-        lines.append(f"the same mailbox also signs in to {', '.join(elsewhere)}")
+        lines.append(
+            _("the same mailbox also signs in to {accounts}").format(accounts=and_list(elsewhere))
+        )
     lines += [f.message for f in wrong]
     cause = None
     if wrong:
-        cause = f"the address on file for {account.id} is not what it seems ({wrong[0].check})"
-    return Step(2, "Right email?", tuple(lines), cause)
+        cause = _("the address on file for {id} is not what it seems ({check})").format(
+            id=account.id, check=wrong[0].check
+        )
+    return Step(2, _("Right email?"), tuple(lines), cause)
 
 
 def _password(context: AuditContext, account: Account, ask: Ask) -> Step:
+    title = _("Right password?")
     if context.secrets.password(account.id) is None:
-        lines = (f"no password is stored for {account.id}: store-audit cannot check it",)
-        return Step(3, "Right password?", lines)
-    typed = ask(f"Password you are typing for {account.id} (Enter to skip)")
+        lines = (
+            _("no password is stored for {id}: store-audit cannot check it").format(id=account.id),
+        )
+        return Step(3, title, lines)
+    typed = ask(_("Password you are typing for {id} (Enter to skip)").format(id=account.id))
     if not typed:
-        return Step(3, "Right password?", ("skipped: `store-audit verify-password` checks it",))
+        return Step(3, title, (_("skipped: `store-audit verify-password` checks it"),))
     owners = password_owners(Secret(typed), context.accounts, context.secrets)
     if account.id in owners:
-        return Step(3, "Right password?", (f"that is the password stored for {account.id}",))
+        return Step(3, title, (_("that is the password stored for {id}").format(id=account.id),))
     if owners:
-        line = (
-            f"that is not the password stored for {account.id}: it is the password of "
-            f"{', '.join(owners)}: wrong store or wrong login?"
-        )
-        return Step(3, "Right password?", (line,), f"the password of {owners[0]}", typed=True)
-    line = f"that is not the password stored for {account.id}, nor any other account's"
-    return Step(3, "Right password?", (line,), "a password that is not the stored one", typed=True)
+        line = _(
+            "that is not the password stored for {id}: it is the password of {owners}: wrong "
+            "store or wrong login?"
+        ).format(id=account.id, owners=and_list(owners))
+        cause = _("the password of {owner}").format(owner=owners[0])
+        return Step(3, title, (line,), cause, typed=True)
+    line = _("that is not the password stored for {id}, nor any other account's").format(
+        id=account.id
+    )
+    return Step(3, title, (line,), _("a password that is not the stored one"), typed=True)
 
 
 def _code(
@@ -180,54 +195,44 @@ def _code(
     ask: Ask,
     now: float,
 ) -> Step:
-    lines = [_where_codes_go(account), *backup_routes(account)]
+    lines = [where_codes_go_in_words(account), *backup_routes(account)]
     codes = backup_codes_line(account, context.secrets.backup_codes(account.id))
     lines += [codes] if codes else []
     lines += [f.message for f in findings]
     cause = None
     if context.secrets.totp(account.id) is not None:
-        code = ask(f"Code your authenticator shows for {account.id} (Enter to skip)")
+        code = ask(
+            _("Code your authenticator shows for {id} (Enter to skip)").format(id=account.id)
+        )
         if code:
             verdict = judge_code(account, context.accounts, context.secrets, code, now)
             lines.append(verdict.line)
             cause = verdict.cause
-    return Step(4, "Right code?", tuple(lines), cause, typed=cause is not None)
-
-
-def _where_codes_go(account: Account) -> str:
-    phone = "".join(ch for ch in account.mfa_phone or "" if ch.isdigit())
-    ending = f"the phone ending in {phone[-4:]}" if phone else "a phone (no number recorded)"
-    where = {
-        "none": "no second step: the password alone signs in",
-        "sms": f"codes come by text message to {ending}",
-        "voice": f"codes come by phone call to {ending}",
-        "email": f"codes come by email to {account.login}",
-        "totp": f"codes come from the authenticator app entry for {account.login}",
-        "push": "sign-ins are confirmed with a prompt on your phone",
-        "security-key": "sign-ins need the security key",
-        "passkey": "sign-ins use the passkey on your device",
-        "unknown": 'the inventory does not say where its codes go (mfa = "unknown")',
-    }
-    return where.get(account.mfa, f"second factor: {account.mfa}")
+    return Step(4, _("Right code?"), tuple(lines), cause, typed=cause is not None)
 
 
 def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -> Step:
     lines = []
     for field, address in account.addresses:
         mailbox = context.mailbox_account_for(address)
+        outside, inside = MAILBOX_LINES[field == "login"]
         if mailbox is None:
-            lines.append(f"{field} mailbox {address} is not in the inventory")
+            lines.append(_(outside).format(address=address))
         elif mailbox.id != account.id:
             codes = where_codes_go(mailbox)
-            lines.append(f"{field} mailbox {address} is {mailbox.id} (its second step: {codes})")
+            lines.append(_(inside).format(address=address, id=mailbox.id, codes=codes))
     ends = chain_ends(context.inventory, context.mailbox_account_for, account)
-    lines += [f"{end.text}: that is {end.detail}" for end in ends]
+    lines += [
+        _("{chain}: that is {detail}").format(chain=end.text, detail=end.detail) for end in ends
+    ]
     lines += [f.message for f in findings]
     cause = None
     if ends and ends[0].problem == "phone":
-        cause = f"one lost phone locks {account.id} and its way back in ({ends[0].text})"
+        cause = _("one lost phone locks {id} and its way back in ({chain})").format(
+            id=account.id, chain=ends[0].text
+        )
     return Step(
-        5, "Locked out of the mailbox too?", tuple(lines) or ("no mailbox to follow",), cause
+        5, _("Locked out of the mailbox too?"), tuple(lines) or (_("no mailbox to follow"),), cause
     )
 
 
@@ -238,19 +243,27 @@ def _unseen(account: Account) -> Step:
             continue
         page = pages.topic_page(account.platform, topic)
         if page:
-            lines.append(f"{words}: {page.url} (source: {page.source})")
+            lines.append(
+                _("{topic}: {url} (source: {source})").format(
+                    topic=_(words), url=page.url, source=page.source
+                )
+            )
     if not lines:
         lines.append(
-            f"store-audit has no sourced pages for {account.platform_name}: check the "
-            "platform's notices by email and its help centre for a restriction, an outage or a "
-            "blocked device or network"
+            _(
+                "store-audit has no sourced pages for {platform}: check the platform's notices "
+                "by email and its help centre for a restriction, an outage or a blocked device "
+                "or network"
+            ).format(platform=account.platform_name)
         )
     lines.insert(
         0,
-        "an account frozen or restricted, a site outage or maintenance, or an IP or "
-        "device block are invisible from here:",
+        _(
+            "an account frozen or restricted, a site outage or maintenance, or an IP or device "
+            "block are invisible from here:"
+        ),
     )
-    return Step(6, "Something store-audit cannot see?", tuple(lines))
+    return Step(6, _("Something store-audit cannot see?"), tuple(lines))
 
 
 def why_json(account_id: str, steps: list[Step], closing: str) -> str:

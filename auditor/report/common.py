@@ -6,22 +6,41 @@ import re
 from collections import defaultdict
 
 from auditor.findings import Finding
+from auditor.i18n import _, pgettext
 from auditor.report.results import Report
 from auditor.report.suppression import ExpiredIgnore
-from auditor.vocabulary import SEVERITY_NAMES
+from auditor.vocabulary import Severity
 
 
 def summary_text(report: Report) -> str:
     """`3 critical, 8 high, 10 medium, 4 low, 0 info (1 suppressed)`; with a baseline,
     `...; 2 new, 24 in baseline, 1 suppressed`."""
     counts = report.summary
-    severities = ", ".join(f"{counts[name]} {name}" for name in SEVERITY_NAMES)
+    separator = pgettext("between the items of a list", ", ")
+    severities = separator.join(
+        _("{count} {severity}").format(count=counts[s.label], severity=s.shown)
+        for s in sorted(Severity, reverse=True)
+    )
     if report.baseline_used:
-        return (
-            f"{severities}; {counts['new']} new, {counts['in_baseline']} in baseline, "
-            f"{counts['suppressed']} suppressed"
+        return _("{severities}; {new} new, {baseline} in baseline, {suppressed} suppressed").format(
+            severities=severities,
+            new=counts["new"],
+            baseline=counts["in_baseline"],
+            suppressed=counts["suppressed"],
         )
-    return f"{severities} ({counts['suppressed']} suppressed)"
+    return _("{severities} ({suppressed} suppressed)").format(
+        severities=severities, suppressed=counts["suppressed"]
+    )
+
+
+def shown_status(name: str) -> str:
+    """A finding's status as a person reads it (`status` gives the id JSON carries)."""
+    return {
+        "suppressed": pgettext("status", "suppressed"),
+        "in baseline": pgettext("status", "in baseline"),
+        "new": pgettext("status", "new"),
+        "open": pgettext("status", "open"),
+    }.get(name, name)
 
 
 def status(finding: Finding, report: Report) -> str:
@@ -36,7 +55,7 @@ def status(finding: Finding, report: Report) -> str:
 def breach_note(report: Report) -> str | None:
     """The line every human format shows when passwords were not looked up in breaches."""
     if report.breach_source is None:
-        return "Breached passwords: not checked (--hibp-file PATH or --hibp-online)."
+        return _("Breached passwords: not checked (--hibp-file PATH or --hibp-online).")
     return None
 
 
@@ -44,7 +63,7 @@ def fixed_note(report: Report) -> str | None:
     """`Fixed since the baseline: 3`, when a baseline was given."""
     if not report.baseline_used:
         return None
-    return f"Fixed since the baseline: {len(report.fixed_since_baseline)}"
+    return _("Fixed since the baseline: {count}").format(count=len(report.fixed_since_baseline))
 
 
 _COMMAND = re.compile(r"store-audit [\w .:/@+=,-]+")
@@ -69,9 +88,14 @@ def fails_gate(finding: Finding, report: Report) -> bool:
 
 def describe_expired(expired: ExpiredIgnore) -> str:
     """One line naming an ignore that no longer applies."""
-    return (
-        f"{expired.account}: the ignore of {expired.check} expired on "
-        f'{expired.until.isoformat()} ("{expired.reason}"), so its findings count again'
+    return _(
+        '{account}: the ignore of {check} expired on {date} ("{reason}"), so its findings count '
+        "again"
+    ).format(
+        account=expired.account,
+        check=expired.check,
+        date=expired.until.isoformat(),
+        reason=expired.reason,
     )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
 from auditor.checks.people_map import PersonRow, people_rows, phone_owner
+from auditor.i18n import _
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import is_address
 from auditor.inventory.phone_numbers import phone_key
@@ -81,17 +82,18 @@ class SignInMap:
 def where_codes_go(account: Account) -> str:
     """A few words: "app", "sms to …0000", "email to a@b.c"."""
     digits = "".join(ch for ch in account.mfa_phone or "" if ch.isdigit())
-    phone = f" to …{digits[-4:]}" if digits else ""
-    return {
-        "sms": f"sms{phone}",
-        "voice": f"voice call{phone}",
-        "email": f"email to {account.login}",
-        "totp": "authenticator app",
-        "push": "prompt on a phone",
-        "security-key": "security key",
-        "passkey": "passkey",
-        "none": "no 2FA",
-    }.get(account.mfa, account.mfa)
+    last = digits[-4:]
+    words = {
+        "sms": _("sms to …{digits}") if last else _("sms"),
+        "voice": _("voice call to …{digits}") if last else _("voice call"),
+        "email": _("email to {address}"),
+        "totp": _("authenticator app"),
+        "push": _("prompt on a phone"),
+        "security-key": _("security key"),
+        "passkey": _("passkey"),
+        "none": _("no 2FA"),
+    }
+    return words.get(account.mfa, account.mfa).format(digits=last, address=account.login)
 
 
 def build_map(context: AuditContext) -> SignInMap:

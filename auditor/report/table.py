@@ -6,7 +6,16 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from auditor.checklist import Action
-from auditor.report.common import breach_note, describe_expired, fixed_note, status, summary_text
+from auditor.i18n import ENGLISH, _, current, sentence
+from auditor.i18n.width import wrap
+from auditor.report.common import (
+    breach_note,
+    describe_expired,
+    fixed_note,
+    shown_status,
+    status,
+    summary_text,
+)
 from auditor.report.results import Report
 
 ACTION_WIDTH = 50
@@ -15,56 +24,85 @@ MESSAGE_WIDTH = 64
 
 def _action_text(action: Action, report: Report) -> str:
     """The action, marked when it resolves a finding the baseline does not hold."""
-    return f"[new] {action.action}" if report.is_new_action(action) else action.action
+    text = (
+        _("[new] {action}").format(action=action.action)
+        if report.is_new_action(action)
+        else action.action
+    )
+    return _cell(text, ACTION_WIDTH)
+
+
+def _cell(text: str, width: int) -> str:
+    """A cell's text in lines of at most `width` columns, Chinese broken between characters
+    (tabulate's wrapping breaks only at spaces); English is left to tabulate, as before."""
+    if current() == ENGLISH:
+        return text
+    return "\n".join(wrap(text, width))
+
+
+def _head(report: Report) -> list[str]:
+    """The first two lines: what was audited, and the counts."""
+    head = (
+        _("store-audit {version}: {path}, {count} accounts, findings involving {scope}")
+        if report.scope
+        else _("store-audit {version}: {path}, {count} accounts")
+    )
+    return [
+        head.format(
+            version=report.tool_version,
+            path=report.inventory_path,
+            count=report.account_count,
+            scope=", ".join(report.scope),
+        ),
+        _("Findings: {summary}").format(summary=summary_text(report)),
+    ]
 
 
 def render_table(report: Report) -> str:
     """The checklist and the findings as plain-text tables."""
-    scope = f", findings involving {', '.join(report.scope)}" if report.scope else ""
-    lines = [
-        f"store-audit {report.tool_version}: {report.inventory_path}, "
-        f"{report.account_count} accounts{scope}",
-        f"Findings: {summary_text(report)}",
-    ]
+    lines = _head(report)
     verdict = report.gate_verdict()
     if verdict:
         lines.append(verdict)
-    lines += [f"Note: {describe_expired(e)}." for e in report.expired_ignores]
+    lines += [
+        _("Note: {note}").format(note=sentence(describe_expired(e))) for e in report.expired_ignores
+    ]
     lines += [note for note in (breach_note(report), fixed_note(report)) if note]
-    lines += [f"  fixed: {key}" for key in report.fixed_since_baseline]
+    lines += [_("  fixed: {key}").format(key=key) for key in report.fixed_since_baseline]
     lines.append("")
     if not report.findings:
-        lines.append("Nothing to fix: no findings.")
+        lines.append(_("Nothing to fix: no findings."))
         return "\n".join(lines) + "\n"
     if report.checklist:
-        lines.append("Hardening checklist, most urgent first:")
+        lines.append(_("Hardening checklist, most urgent first:"))
         lines.append(
             tabulate(
                 [
-                    [a.rank, a.severity.label, _action_text(a, report), len(a.protects)]
+                    [a.rank, a.severity.shown, _action_text(a, report), len(a.protects)]
                     for a in report.checklist
                 ],
-                headers=["#", "Severity", "Action", "Protects"],
+                headers=["#", _("Severity"), _("Action"), _("Protects")],
                 maxcolwidths=[None, None, ACTION_WIDTH, None],
                 disable_numparse=True,
                 colalign=("right", "left", "left", "right"),
             )
         )
         lines.append("")
-    lines.append("Findings:")
+    lines.append(_("Findings:"))
     rows = []
     for item in report.findings:
         # the state goes with the key, so the severity cell never wraps
         state = status(item, report)
-        marker = f" [{state}]" if state != "open" else ""
-        text = f"{item.key}{marker}\n{item.message}."
+        marker = f" [{shown_status(state)}]" if state != "open" else ""
+        text = f"{item.key}{marker}\n{_cell(sentence(item.message), MESSAGE_WIDTH)}"
         if item.suppressed:
-            text += f"\nAccepted: {item.suppression_reason}"
-        rows.append([item.severity.label, text])
+            accepted = _("Accepted: {reason}").format(reason=item.suppression_reason)
+            text += "\n" + _cell(accepted, MESSAGE_WIDTH)
+        rows.append([item.severity.shown, text])
     lines.append(
         tabulate(
             rows,
-            headers=["Severity", "Finding"],
+            headers=[_("Severity"), _("Finding")],
             maxcolwidths=[None, MESSAGE_WIDTH],
             disable_numparse=True,
         )

@@ -60,7 +60,7 @@ def test_baseline_round_trip_fails_only_on_the_new_weakness(
 
     written = invoke("audit", "--inventory", path, "--write-baseline", baseline)
     assert written.exit_code == ExitCode.OK
-    assert "wrote 1 finding keys" in written.stderr
+    assert "wrote 1 finding key to" in written.stderr
     document = json.loads(baseline.read_text())
     assert document["schema"] == "store-audit/baseline/1"
     assert document["keys"] == ["mfa.missing:shop"]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditor.i18n import _
 from auditor.intake.importers.bitwarden import read_bitwarden
 from auditor.intake.importers.chrome import read_chrome
 from auditor.intake.importers.detect import detect_manager
@@ -82,7 +83,11 @@ def read_entries(manager: str, text: str, path: Path) -> list[ExportEntry]:
     when the file's shape says it was another."""
     found = detect_manager(text)
     if found is not None and IMPORTERS[found] is not IMPORTERS[manager]:
-        raise ExportError(f"{path}: this looks like a {LABELS[found]} export: use --from {found}")
+        raise ExportError(
+            _("{path}: this looks like a {manager} export: use --from {name}").format(
+                path=path, manager=LABELS[found], name=found
+            )
+        )
     return IMPORTERS[manager].read(text, path)
 
 

@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from auditor.i18n import _
 from auditor.intake.importers.entries import (
     ExportEntry,
     ExportError,
@@ -70,26 +71,33 @@ def _read_json(text: str, path: Path) -> list[ExportEntry]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ExportError(f"{path}: not a Bitwarden JSON export (line {error.lineno})") from None
+        raise ExportError(
+            _("{path}: not a Bitwarden JSON export (line {line})").format(
+                path=path, line=error.lineno
+            )
+        ) from None
     except RecursionError:
-        raise ExportError(f"{path}: not a Bitwarden JSON export (nested too deeply)") from None
+        raise ExportError(
+            _("{path}: not a Bitwarden JSON export (nested too deeply)").format(path=path)
+        ) from None
     except ValueError:  # int() of a number with thousands of digits
         raise ExportError(
-            f"{path}: not a Bitwarden JSON export (a number with too many digits)"
+            _("{path}: not a Bitwarden JSON export (a number with too many digits)").format(
+                path=path
+            )
         ) from None
     if isinstance(document, dict) and document.get("encrypted") is True:
-        protected = document.get("passwordProtected") is True
-        raise ExportError(
-            f"{path}: a{' password-protected' if protected else 'n encrypted'} Bitwarden "
-            "export: store-audit cannot read it",
-            hint=(
-                "export again without a file password (File format .json or .csv)"
-                if protected
-                else "export again as .json or .csv, not .json (Encrypted)"
-            ),
-        )
+        if document.get("passwordProtected") is True:
+            message = _("{path}: a password-protected Bitwarden export: store-audit cannot read it")
+            hint = _("export again without a file password (File format .json or .csv)")
+        else:
+            message = _("{path}: an encrypted Bitwarden export: store-audit cannot read it")
+            hint = _("export again as .json or .csv, not .json (Encrypted)")
+        raise ExportError(message.format(path=path), hint=hint)
     if not isinstance(document, dict) or not isinstance(document.get("items"), list):
-        raise ExportError(f"{path}: not a Bitwarden JSON export (no items list)")
+        raise ExportError(
+            _("{path}: not a Bitwarden JSON export (no items list)").format(path=path)
+        )
     listed = document.get("collections")
     collections: dict[object, str] = {
         c["id"]: _text(c.get("name"))

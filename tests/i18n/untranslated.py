@@ -1,0 +1,90 @@
+"""Finding English left in Chinese output: what remains of a text once the things that stay as
+they are in every language are taken out (ids, keys, URLs, addresses, commands, product names,
+the user's own values), and the catalog's English sources that appear verbatim."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+from auditor.check_ids import CHECK_IDS
+from auditor.demo import demo_inventory_path
+from auditor.i18n import po
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOG = ROOT / "auditor" / "locale" / "zh_CN" / "LC_MESSAGES" / "store-audit.po"
+
+PRODUCTS = """
+store-audit Amazon Seller Central eBay Shopify Walmart Seller Center Etsy TikTok Shop Gmail Google
+Outlook Microsoft Hotmail Live Yahoo iCloud Apple Proton Fastmail PayPal Payoneer Stripe
+Bitwarden 1Password Chrome Edge Brave Firefox KeePassXC KeePass LastPass Pwned Passwords HIBP
+zxcvbn TOTP otpauth SMS URI Windows macOS Linux Keychain Secret Service gnome-keyring KWallet
+PlaintextKeyring ChainerBackend keyring keyrings.alt dbus SARIF JSON CSV HTML JUnit TOML Markdown
+ID IP Enter UTC QR PDF CI ERP
+""".split()
+"""Names that stay as they are in Chinese text: products, formats, and the few technical words
+Chinese writing keeps in Latin letters."""
+
+_KEEP = re.compile(
+    r"https?://\S+"  # URLs
+    r"|`[^`]*`"  # commands in backticks
+    r"|[\w.+\\-]+@[\w\\-]*(?:\.[\w-]+)*"  # addresses (invalid ones too, escapes shown)
+    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"  # host names and domains
+    r"|(?<!\w)\.[a-z]{2,}\b"  # a top-level domain
+    r"|\+?\d[\d ()-]{5,}\d"  # phone numbers
+    r"|(?<![\w-])--[\w-]+"  # options
+    r"|\$[A-Z_]+"  # environment variables
+    r"|\b[\w-]+\.toml\b|\b[\w./-]+\.(?:json|csv|html|sarif|xml)\b"  # files
+    r"|\bmfa\s*=\s*\"?[\w-]+\"?|\b\w+=[\w-]*"  # inventory settings
+)
+
+
+@functools.cache
+def user_values() -> frozenset[str]:
+    """Every word of every value in the example inventory: ids, logins, names, regions."""
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            words.update(re.findall(r"[A-Za-z][\w.+-]*", value))
+            words.add(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(tomllib.loads(demo_inventory_path().read_text("utf-8")))
+    return frozenset(words)
+
+
+def english_left(text: str, also_keep: Iterable[str] = ()) -> list[str]:
+    """The Latin-letter words of `text` that are none of the things that stay in English."""
+    kept = set(PRODUCTS) | user_values() | set(CHECK_IDS) | set(also_keep)
+    rest = text
+    for check_id in sorted(CHECK_IDS, key=len, reverse=True):
+        rest = rest.replace(check_id, " ")
+    rest = _KEEP.sub(" ", rest)
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]", rest)
+    return [w for w in words if w not in kept and w.strip("-") not in kept and len(w) > 1]
+
+
+@functools.cache
+def english_sources() -> tuple[str, ...]:
+    """The catalog's English messages long enough to be prose (a sentence, not a word)."""
+    entries = po.parse(CATALOG.read_text("utf-8"))
+    found = []
+    for entry in entries:
+        for text in (entry.msgid, entry.msgid_plural or ""):
+            plain = re.split(r"\{[^}]*\}", text)
+            found += [piece.strip() for piece in plain if len(piece.strip().split()) >= 3]
+    return tuple(found)
+
+
+def sources_left(text: str) -> list[str]:
+    """The catalog's English sentences that appear in `text` untranslated."""
+    return [source for source in english_sources() if source in text]
