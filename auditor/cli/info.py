@@ -17,16 +17,21 @@ def checks() -> None:
     from tabulate import tabulate
 
     from auditor.checks import CHECKS
+    from auditor.i18n import ENGLISH, _, current, pgettext
+    from auditor.i18n.width import wrap
 
     rows = []
     for entry in CHECKS.values():
-        when = entry.fires_when + (f"; {entry.severity_note}" if entry.severity_note else "")
+        when = _(entry.fires_when)
+        if entry.severity_note:
+            when += pgettext("between problems", "; ") + _(entry.severity_note)
         if entry.needs:
-            when += f" (runs with {entry.needs})"
-        rows.append([entry.id, entry.severity.label, when])
-    click.echo(
-        tabulate(rows, headers=["Check", "Default", "Fires when"], maxcolwidths=[None, None, 40])
-    )
+            when = _("{when} (runs with {needs})").format(when=when, needs=_(entry.needs))
+        if current() != ENGLISH:  # tabulate breaks only at spaces: Chinese is wrapped here
+            when = "\n".join(wrap(when, 40))
+        rows.append([entry.id, entry.severity.shown, when])
+    headers = [_("Check"), _("Default"), _("Fires when")]
+    click.echo(tabulate(rows, headers=headers, maxcolwidths=[None, None, 40]))
 
 
 @click.command()
