@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.people_access import departed_on, set_command, since
+from auditor.checks.people_access import departed_on, new_phones, set_command, since
 from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.inventory.people import Person
@@ -20,6 +20,7 @@ STILL = {
     "codes_to": "holds its authenticator or receives its codes",
     "trusted_devices": "has a device it trusts without a code",
     "phone": "holds the phone its codes go to",
+    "backup_phone": "holds the backup phone its codes go to",
 }
 """What each listing means a departed person can still do."""
 
@@ -50,13 +51,13 @@ def undo_steps(account: Account, gone: list[tuple[Person, tuple[str, ...]]]) -> 
         steps.append(f"remove their sub-user from {account.platform_name}")
     if "login_users" in roles:
         steps.append(f"change the password (`store-audit set-secret {account.id} --force`)")
-    if roles & {"codes_to", "phone"}:
+    if roles & {"codes_to", "phone", "backup_phone"}:
         steps.append(_new_codes(account))
     if "trusted_devices" in roles or "login_users" in roles:
         steps.append("sign out every device the account trusts")
     ids = [person.id for person, _ in gone]
-    extra = "mfa_phone=NEW-NUMBER" if "phone" in roles else ""
-    if roles - {"phone"} or extra:
+    extra = new_phones(tuple(roles))
+    if roles - {"phone", "backup_phone"} or extra:
         steps.append(f"record it: `{set_command(account, ids, extra)}`")
     return f"On {account.id}: " + "; ".join(steps) + "."
 

@@ -13,7 +13,7 @@ from auditor.checks.people_access import is_owner, people_by_id, phone_record
 from auditor.findings import Finding
 from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account
-from auditor.inventory.people import REISSUED_LINES
+from auditor.inventory.people import REISSUED_LINES, Person, Phone
 from auditor.inventory.second_factors import strong_methods
 from auditor.vocabulary import Severity
 
@@ -25,39 +25,19 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
     people = people_by_id(context)
     for account in context.reported_accounts:
         # the primary method's phone, then the backup method's (Seller Central's 2SV backup)
-        found = next(
-            (
-                (key, record)
-                for key, method, phone in (
-                    ("mfa_phone", account.mfa, account.mfa_phone),
-                    ("mfa_backup_phone", account.mfa_backup, account.mfa_backup_phone),
-                )
-                if method in ("sms", "voice") and (record := phone_record(context, phone))
-            ),
-            None,
-        )
-        if found is None:
-            continue
-        key, record = found
-        holder = people.get(record.holder) if record.holder else None
-        risks = []
-        if holder is not None and not is_owner(holder) and not holder.has_left(context.today):
-            risks.append(_("is held by {person}, and leaves with them").format(person=holder.label))
-        if record.line in REISSUED_LINES:
-            line = (
-                _(
-                    "is a prepaid number: once cancelled or lapsed it is reissued to someone else "
-                    "(in China after 90 days), who then receives the codes"
-                )
-                if record.line == "prepaid"
-                else _(
-                    "is a virtual number: once cancelled or lapsed it is reissued to someone else "
-                    "(in China after 90 days), who then receives the codes"
-                )
+        found = [
+            (key, record, risks)
+            for key, method, phone in (
+                ("mfa_phone", account.mfa, account.mfa_phone),
+                ("mfa_backup_phone", account.mfa_backup, account.mfa_backup_phone),
             )
-            risks.append(line)
-        if not risks:
+            if method in ("sms", "voice")
+            and (record := phone_record(context, phone)) is not None
+            and (risks := _risks(record, people, context))
+        ]
+        if not found:
             continue
+        key, record, risks = found[0]
         sensitive = context.is_sensitive(account)
         yield CHECK.finding(
             [account.id],
@@ -73,6 +53,29 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
             subject=record.number,
             severity=Severity.HIGH if sensitive else CHECK.severity,
         )
+
+
+def _risks(record: Phone, people: dict[str, Person], context: AuditContext) -> list[str]:
+    """Why codes to this phone are at risk: a holder who is not an owner (and has not left:
+    that is access.departed's), a line that is reissued once cancelled."""
+    holder = people.get(record.holder) if record.holder else None
+    risks = []
+    if holder is not None and not is_owner(holder) and not holder.has_left(context.today):
+        risks.append(_("is held by {person}, and leaves with them").format(person=holder.label))
+    if record.line in REISSUED_LINES:
+        line = (
+            _(
+                "is a prepaid number: once cancelled or lapsed it is reissued to someone else "
+                "(in China after 90 days), who then receives the codes"
+            )
+            if record.line == "prepaid"
+            else _(
+                "is a virtual number: once cancelled or lapsed it is reissued to someone else "
+                "(in China after 90 days), who then receives the codes"
+            )
+        )
+        risks.append(line)
+    return risks
 
 
 def _target(account: Account) -> str:

@@ -28,28 +28,43 @@ def phone_record(context: AuditContext, number: str | None) -> Phone | None:
     return next((p for p in context.inventory.phones if phone_key(p.number, country) == key), None)
 
 
-def phone_holder(context: AuditContext, account: Account) -> Person | None:
-    """Whoever holds the phone that receives the account's codes, when recorded."""
-    record = phone_record(context, account.mfa_phone)
-    if record is None or record.holder is None:
-        return None
-    return people_by_id(context).get(record.holder)
+PHONE_FIELDS = {"mfa_phone": "phone", "mfa_backup_phone": "backup_phone"}
+"""The inventory keys of an account's code phones, and how a person's reach names each."""
+
+
+def phone_holders(context: AuditContext, account: Account) -> list[tuple[str, Person]]:
+    """(reach, holder) for each code phone of the account (primary, backup) whose `[[phones]]`
+    record names a holder."""
+    people = people_by_id(context)
+    found = []
+    for field, reach in PHONE_FIELDS.items():
+        record = phone_record(context, getattr(account, field))
+        if record is not None and record.holder in people:
+            found.append((reach, people[record.holder]))
+    return found
+
+
+def reach_of(context: AuditContext, account: Account, person_id: str) -> tuple[str, ...]:
+    """How the person gets into the account: the lists naming them, and their code phones."""
+    phones = [reach for reach, holder in phone_holders(context, account) if holder.id == person_id]
+    return (*account.access.roles_of(person_id), *phones)
+
+
+def new_phones(reach: tuple[str, ...]) -> str:
+    """`mfa_phone=NEW-NUMBER`: the `set` assignments that record their phones replaced."""
+    return " ".join(f"{field}=NEW-NUMBER" for field, name in PHONE_FIELDS.items() if name in reach)
 
 
 def departed_on(context: AuditContext, account: Account) -> list[tuple[Person, tuple[str, ...]]]:
     """The people gone by the audit's day who are still listed on the account, or whose phone
     still receives its codes, each with what they still have (`login_users`, `phone`...)."""
     people = people_by_id(context)
-    found: dict[str, tuple[Person, tuple[str, ...]]] = {}
-    for person_id in account.access.everyone():
-        person = people[person_id]
-        if person.has_left(context.today):
-            found[person_id] = (person, account.access.roles_of(person_id))
-    holder = phone_holder(context, account)
-    if holder is not None and holder.has_left(context.today):
-        _, roles = found.get(holder.id, (holder, ()))
-        found[holder.id] = (holder, (*roles, "phone"))
-    return list(found.values())
+    ids = [*account.access.everyone(), *(h.id for _, h in phone_holders(context, account))]
+    return [
+        (people[person_id], reach_of(context, account, person_id))
+        for person_id in dict.fromkeys(ids)
+        if people[person_id].has_left(context.today)
+    ]
 
 
 def own_login_advice(account: Account, names: str) -> str:

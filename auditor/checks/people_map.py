@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
-from auditor.checks.people_access import phone_holder, phone_record
+from auditor.checks.people_access import phone_record, reach_of
 
 HOW = {
     "login_users": "primary login",
@@ -15,6 +15,7 @@ HOW = {
     "codes_to": "holds the codes",
     "trusted_devices": "trusted device",
     "phone": "code phone",
+    "backup_phone": "backup code phone",
 }
 """How a person gets into an account, in a map's few words."""
 
@@ -41,10 +42,7 @@ def people_rows(context: AuditContext) -> tuple[PersonRow, ...]:
     for person in context.inventory.people:
         reaches = []
         for account in context.accounts:
-            how = [HOW[key] for key in account.access.roles_of(person.id)]
-            holder = phone_holder(context, account)
-            if holder is not None and holder.id == person.id:
-                how.append(HOW["phone"])
+            how = [HOW[key] for key in reach_of(context, account, person.id)]
             if how:
                 reaches.append((account.id, tuple(how)))
         left = None

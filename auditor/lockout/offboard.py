@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from auditor.checks import AuditContext
-from auditor.checks.people_access import people_by_id, phone_holder, set_command
+from auditor.checks.people_access import new_phones, people_by_id, reach_of, set_command
 from auditor.errors import UsageError
 from auditor.inventory import Account, Inventory, pages
 from auditor.inventory.people import Person
@@ -27,6 +27,7 @@ REACH = {
     "codes_to": "its authenticator or codes",
     "trusted_devices": "a device it trusts without a code",
     "phone": "the phone its codes go to",
+    "backup_phone": "the backup phone its codes go to",
 }
 
 
@@ -83,9 +84,7 @@ def build_offboarding(inventory: Inventory, person_id: str, today: dt.date) -> O
 
 
 def _reach(context: AuditContext, account: Account, person: Person) -> tuple[str, ...]:
-    roles = account.access.roles_of(person.id)
-    holder = phone_holder(context, account)
-    return (*roles, "phone") if holder is not None and holder.id == person.id else roles
+    return reach_of(context, account, person.id)
 
 
 def _step(context: AuditContext, account: Account, person: Person) -> Step:
@@ -109,9 +108,11 @@ def _step(context: AuditContext, account: Account, person: Person) -> Step:
         changes.append("move the codes to a phone or an authenticator you hold")
     if "phone" in reach:
         changes.append(f"replace {account.mfa_phone} as the code phone with one you hold")
+    if "backup_phone" in reach:
+        changes.append(f"replace {account.mfa_backup_phone} as the backup phone with one you hold")
     if {"login_users", "trusted_devices", "codes_to"} & set(reach):
         changes.append("sign out every session and device the account trusts")
-    lists = set_command(account, [person.id], "mfa_phone=NEW-NUMBER" if "phone" in reach else "")
+    lists = set_command(account, [person.id], new_phones(reach))
     if lists != f"store-audit set {account.id}":
         commands.append(lists)
     kind = {"mailbox": f"mailbox {account.login}", "payment": "payout account"}

@@ -19,6 +19,11 @@ def _title(plan: Offboarding) -> str:
     else:
         when = f"who leaves {person.left.isoformat()}"
     count = len(plan.steps)
+    if not count:
+        return (
+            f"Offboarding {person.label}, {when}: no account in the inventory names them, and "
+            "no code phone is theirs."
+        )
     return (
         f"Offboarding {person.label}, {when}: {count} account{'' if count == 1 else 's'} "
         "they can get into, mailboxes and payout accounts first."
@@ -47,8 +52,6 @@ def render_offboard_text(plan: Offboarding) -> str:
         for index, command in enumerate(step.commands):  # never wrapped: copied as is
             lines.append(f"   {'record: ' if index == 0 else '        '}{command}")
         lines.append("")
-    if not plan.steps:
-        lines += ["No account in the inventory names them, and no code phone of theirs.", ""]
     lines += _wrap(_closing(plan))
     return "\n".join(lines) + "\n"
 

@@ -15,7 +15,7 @@ import pytest
 from auditor.demo import demo_inventory_path, demo_store
 from auditor.errors import ExitCode
 from auditor.inventory import load_inventory
-from auditor.inventory.people import Access, Person
+from auditor.inventory.people import Access, Person, Phone
 from auditor.lockout.offboard import build_offboarding
 from tests.canaries import random_core, random_seed
 from tests.conftest import invoke
@@ -98,6 +98,8 @@ def test_after_the_recorded_changes_the_audit_has_none_of_the_agencys_findings(
             assert result.exit_code == ExitCode.OK, (command, result.stderr)
     assert theirs(audit(example)) == []
     assert offboard(example)["steps"] == []  # nothing of theirs is left to close
+    text = str(offboard(example, fmt="text")["text"])
+    assert "who left 2026-10-20: no account in the inventory names them" in " ".join(text.split())
 
 
 def test_offboard_text_and_markdown_say_the_same_steps(example: Path) -> None:
@@ -138,3 +140,28 @@ def test_a_departure_yesterday_makes_an_older_password_a_finding_tomorrow_does_n
     assert [f.key for f in found] == (["password.known-to-departed:amazon-us"] if fires else [])
     plan = build_offboarding(inv, "va", TODAY)  # offboard lists the account either way
     assert [s.account for s in plan.steps] == ["amazon-us"]
+
+
+def test_a_backup_code_phone_in_a_departed_hand_is_found_and_replaced() -> None:
+    gone = Person("li", "staff", left=TODAY - dt.timedelta(days=1))
+    inv = inventory(
+        account(
+            "amazon-na",
+            platform="amazon",
+            mfa="sms",
+            mfa_phone="+1 555 010 0000",
+            mfa_backup="sms",
+            mfa_backup_phone="+86 170 0000 0002",
+        ),
+        people=(Person("owner", "owner"), gone),
+        phones=(Phone("+86 17000000002", "prepaid", "li"),),
+    )
+    departed = run("access.departed", inv)
+    assert [f.key for f in departed] == ["access.departed:amazon-na"]
+    assert "holds the backup phone its codes go to" in departed[0].message
+    assert "`store-audit set amazon-na mfa_backup_phone=NEW-NUMBER`" in departed[0].remediation
+    risky = run("mfa.phone-at-risk", inv)  # a prepaid line, whoever holds it
+    assert "set amazon-na mfa_backup_phone=..." in risky[0].remediation
+    (step,) = build_offboarding(inv, "li", TODAY).steps
+    assert step.reach == ("backup_phone",)
+    assert step.commands == ("store-audit set amazon-na mfa_backup_phone=NEW-NUMBER",)
