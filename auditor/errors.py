@@ -82,3 +82,14 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
+
+
+class Stopped(SystemExit):
+    """A stopping signal ended a command outside a keyring write: exit 128 + the signal.
+
+    Kept apart from a SystemExit or KeyboardInterrupt that a keyring backend raises itself,
+    which is a backend failure like any other (exit 3, its argument never shown)."""
+
+
+OWN_STOPS = (Interrupted, Stopped)
+"""What a stopping signal raises in store-audit: let through at the keyring boundary."""

@@ -112,19 +112,28 @@ def _refuse_reparse_point(path: Path) -> None:
             raise OSError(errno.ELOOP, "is a symbolic link; refusing to follow it", str(path))
 
 
-def read_regular(path: Path, limit: int) -> bytes:
+def read_regular(path: Path, limit: int, *, private: bool = False) -> bytes:
     """Up to `limit + 1` bytes of a regular file (a caller seeing more than `limit` refuses it).
 
     Raises FileNotFoundError, IsADirectoryError, or OSError whose strerror says what is wrong
-    (not a regular file: a FIFO, a device); opening never blocks on a FIFO.
+    (not a regular file: a FIFO, a device); opening never blocks on a FIFO. `private`: the file
+    must also be one store-audit could have written for this user: not a symbolic link, owned
+    by the user, mode 0600 (`NotPrivate` says which it is not).
     """
-    handle = _open_for_reading(path)
     try:
-        mode = os.fstat(handle).st_mode
-        if stat.S_ISDIR(mode):
+        handle = _open_for_reading(path, follow=not private)
+    except OSError as error:
+        if private and (error.errno == errno.ELOOP or path.is_symlink()):
+            raise NotPrivate("is a symbolic link") from None
+        raise
+    try:
+        status = os.fstat(handle)
+        if stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(0, "not a regular file (a FIFO, a socket or a device)", str(path))
+        if private:
+            _check_private(status)
         if sys.platform != "win32":
             os.set_blocking(handle, True)
         with os.fdopen(handle, "rb", closefd=False) as stream:
@@ -133,11 +142,32 @@ def read_regular(path: Path, limit: int) -> bytes:
         os.close(handle)
 
 
-def _open_for_reading(path: Path) -> int:
+def _open_for_reading(path: Path, *, follow: bool = True) -> int:
     if sys.platform == "win32":
         # Windows opens a directory with "permission denied", and a file in text mode unless
         # asked not to.
         if os.path.isdir(path):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not follow:
+            _refuse_reparse_point(path)
         return os.open(path, os.O_RDONLY | os.O_BINARY)
-    return os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow else os.O_NOFOLLOW))
+
+
+class NotPrivate(OSError):
+    """A file that must be the user's own, private one is not (its strerror says why)."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(0, why)
+
+
+def _check_private(status: os.stat_result) -> None:
+    """NotPrivate unless the file is owned by this user with mode 0600 (where the platform
+    has POSIX owners and modes)."""
+    user = getattr(os, "geteuid", None)
+    if user is None:
+        return
+    if status.st_uid != user():
+        raise NotPrivate(f"belongs to another user (uid {status.st_uid})")
+    if stat.S_IMODE(status.st_mode) != 0o600:
+        raise NotPrivate(f"has mode {stat.S_IMODE(status.st_mode):04o}, not 0600")

@@ -46,6 +46,12 @@ class TerminalProgress:
         self.stream.write(f"\r\x1b[Kstore-audit: {_(phase)} {done}/{total}")
         self.stream.flush()
 
+    def __enter__(self) -> TerminalProgress:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Erase the line, so the report starts on a clean terminal."""
         if self.shown:

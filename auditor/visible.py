@@ -22,3 +22,13 @@ def visible(text: str) -> str:
         f"\\u{ord(c):04x}" if c not in "\t\n" and unicodedata.category(c) in _HIDDEN else c
         for c in text
     )
+
+
+def visible_line(text: str, limit: int | None = None) -> str:
+    """`text` on one line: hidden characters, tabs and newlines written as escapes, cut to
+    `limit` characters (with an ellipsis) when given."""
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    if text.isprintable():
+        return text
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN else c for c in text)

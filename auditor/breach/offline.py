@@ -19,11 +19,13 @@ import itertools
 import mmap
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.breach.source import BreachCorpusError
+from auditor.files import read_regular
 
 SHA1_LINE = re.compile(rb"[0-9A-F]{40}:[0-9]+\r?")
 SUFFIX_LINE = re.compile(rb"[0-9A-F]{35}:[0-9]+\r?")
@@ -69,16 +71,27 @@ class SortedFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            with path.open("rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
+            # a FIFO must not hang the open (Windows has none, nor the flag)
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            try:
+                status = os.fstat(handle)
+                if not stat.S_ISREG(status.st_mode):
+                    raise BreachCorpusError(
+                        f"{path}: not a regular file (a FIFO, a socket or a device); not a Pwned "
+                        "Passwords corpus",
+                        hint=DOWNLOAD_HINT,
+                    )
+                size = status.st_size
                 if size == 0:
                     raise BreachCorpusError(
                         f"{path}: empty; not a Pwned Passwords corpus", hint=DOWNLOAD_HINT
                     )
-                self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+                self._map = mmap.mmap(handle, 0, access=mmap.ACCESS_READ)
                 # A lookup reads a few lines at scattered places: no read-ahead for them.
                 if sys.platform != "win32":  # Windows' mmap has no madvise
                     self._map.madvise(mmap.MADV_RANDOM)
+            finally:
+                os.close(handle)
         except FileNotFoundError:
             raise BreachCorpusError(f"{path}: no such file", hint=DOWNLOAD_HINT) from None
         except OSError as error:
@@ -217,8 +230,7 @@ class PrefixDirectory:
                 hint=DOWNLOAD_HINT,
             )
         for item in named[:3]:
-            with open(item.path, "rb") as handle:
-                first = handle.readline(200).rstrip(b"\n")
+            first = _read_prefix_file(path, Path(item.path))[:200].split(b"\n")[0]
             if first and not SUFFIX_LINE.fullmatch(first):
                 raise _describe_bad_line(first[:80], path / item.name, "its first line")
 
@@ -231,19 +243,39 @@ class PrefixDirectory:
             by_prefix.setdefault(value[:5], []).append(value)
         found: dict[str, int] = {}
         for prefix, values in by_prefix.items():
-            file = self.path / f"{prefix}.txt"
-            try:
-                text = file.read_bytes()
-            except FileNotFoundError:
-                # which prefix file is missing is not said: it is 5 hex digits of a password's hash
-                raise BreachCorpusError(
-                    f"{self.path}: a prefix file is missing: the download is incomplete",
-                    hint=DOWNLOAD_HINT,
-                ) from None
-            suffixes = parse_range(text, file)
+            # which prefix file is never said: its name is 5 hex digits of a password's hash
+            text = _read_prefix_file(self.path, self.path / f"{prefix}.txt")
+            suffixes = parse_range(text, f"{self.path}: a prefix file")
             for value in values:
                 found[value] = suffixes.get(value[5:], 0)
         return found
+
+
+MAX_PREFIX_FILE_BYTES = 4 * 1024 * 1024
+"""Far above the official prefix files (about 40 KB each)."""
+
+
+def _read_prefix_file(directory: Path, file: Path) -> bytes:
+    """A prefix file's bytes; a BreachCorpusError that names the directory, never the file."""
+    try:
+        text = read_regular(file, MAX_PREFIX_FILE_BYTES)
+    except FileNotFoundError:
+        raise BreachCorpusError(
+            f"{directory}: a prefix file is missing: the download is incomplete",
+            hint=DOWNLOAD_HINT,
+        ) from None
+    except OSError as error:
+        raise BreachCorpusError(
+            f"{directory}: a prefix file cannot be read: {error.strerror or 'not a file'}",
+            hint=DOWNLOAD_HINT,
+        ) from None
+    if len(text) > MAX_PREFIX_FILE_BYTES:
+        raise BreachCorpusError(
+            f"{directory}: a prefix file is larger than {MAX_PREFIX_FILE_BYTES // 2**20} MiB; "
+            "not a Pwned Passwords corpus",
+            hint=DOWNLOAD_HINT,
+        )
+    return text
 
 
 MAX_COUNT_DIGITS = 12

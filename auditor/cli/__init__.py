@@ -22,6 +22,7 @@ import click
 
 from auditor import __version__
 from auditor.cli import language
+from auditor.errors import Stopped
 from auditor.i18n import _
 from auditor.interrupts import STOPPING
 
@@ -234,7 +235,7 @@ def _stopped(signum: int, frame: FrameType | None) -> None:
     handler, which rolls back): stop now, with 128 + the signal's number as a shell would report,
     never 1, which means findings."""
     click.echo(f"store-audit: interrupted by {signal.Signals(signum).name}", err=True)
-    sys.exit(128 + signum)
+    raise Stopped(128 + signum)
 
 
 __all__ = ["cli", "main"]

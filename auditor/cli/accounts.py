@@ -16,6 +16,7 @@ from auditor.cli.common import (
     INVENTORY_OPTION,
     PLATFORM_UNKNOWN_OPTION,
     note,
+    planned,
     read_secret,
     read_seed,
     reported,
@@ -211,7 +212,6 @@ def import_(
     from auditor.cli.fields import ask_unknown_mfa
     from auditor.intake.apply import apply_import
     from auditor.intake.importers import STDIN, read_entries, read_export
-    from auditor.intake.plan import plan_file
     from auditor.intake.plan_table import nothing_to_do
     from auditor.intake.session import looking, writing
     from auditor.inventory import inventory_path_for_writing
@@ -226,13 +226,13 @@ def import_(
         # (or is refused) needs; none leaves a lock file, a config dir or a journal behind. An
         # unfinished write is undone under the lock first, which can change the plan.
         look = looking(path)
-        document, plan = plan_file(path, entries, look.store, keep_unknown=keep_all)
+        document, plan = planned(path, entries, look.store, keep_all)
         settled = not look.unfinished_write and (not plan.changes or plan.blocked(force))
         if dry_run or settled:
             _stop_at_the_plan(plan, document, force=force, dry_run=dry_run)
         with writing(path, note) as session:
             # planned again under the lock: another writer may have changed the inventory
-            document, plan = plan_file(session.path, entries, session.writer, keep_unknown=keep_all)
+            document, plan = planned(session.path, entries, session.writer, keep_all)
             _show_plan(plan, document, force=force)
             if not plan.changes:
                 click.echo(nothing_to_do(plan, document))

@@ -16,8 +16,11 @@ import click
 from auditor.errors import Interrupted, StoreAuditError, UsageError
 
 if TYPE_CHECKING:
+    from auditor.intake.importers import ExportEntry
+    from auditor.intake.plan import ImportPlan
     from auditor.intake.relocate import Relocated
-    from auditor.secrets import Secret
+    from auditor.inventory.editing import InventoryDocument
+    from auditor.secrets import Secret, SecretStore
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 """A file path option or argument."""
@@ -86,22 +89,60 @@ def _interrupted(stop: Interrupted) -> NoReturn:
     sys.exit(128 + signum)
 
 
+MAX_SECRET_CHARS = 4096
+"""The longest line a secret is read from: no password, seed, URI or code comes near it."""
+
+MAX_SECRET_LINES = 1000
+"""The most lines `--backup-codes --stdin` reads (a site gives 8 to 16 codes)."""
+
+
+def stdin_line() -> str | None:
+    """The next line of standard input without its line end, None at its end; a UsageError,
+    reading no further, when it runs over MAX_SECRET_CHARS (a pipe from /dev/zero, a file
+    given by mistake)."""
+    line = sys.stdin.readline(MAX_SECRET_CHARS + 2)
+    if not line:
+        return None
+    text = line.rstrip("\r\n")
+    if len(text) > MAX_SECRET_CHARS:
+        raise UsageError(
+            f"standard input: a line longer than {MAX_SECRET_CHARS} characters, which no "
+            "password, seed or code is; nothing was written"
+        )
+    return text
+
+
+def ask(question: str, *, hidden: bool = True) -> str | None:
+    """An answer typed at a prompt on a terminal (hidden unless told), or the next line of
+    piped standard input (bounded, `stdin_line`); None when there is nothing to read."""
+    if sys.stdin.isatty():
+        try:
+            answer: str = click.prompt(question, hide_input=hidden, default="", show_default=False)
+        except click.Abort:
+            return None
+        return answer
+    click.echo(f"{question}: ", nl=False)
+    answer_line = stdin_line()
+    click.echo()
+    return answer_line
+
+
 def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
     """A secret from stdin's first line (`stdin`), typed at a hidden (and confirmed) prompt on a
     terminal, or, when input is piped, the next line (and the confirming line after it) read
     from the pipe, without a prompt: never through getpass, which would read the terminal
-    instead of the pipe."""
+    instead of the pipe. A piped line is bounded (`stdin_line`)."""
     from auditor.secrets import Secret
 
     if stdin:
-        return Secret(sys.stdin.readline().rstrip("\r\n"))
+        return Secret(stdin_line() or "")
     if sys.stdin.isatty():
         value = click.prompt(
             prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
         )
         return Secret(value)
-    value = sys.stdin.readline().rstrip("\r\n")
-    if confirm and value and sys.stdin.readline().rstrip("\r\n") != value:
+    value = stdin_line() or ""
+    if confirm and value and (stdin_line() or "") != value:
         raise UsageError("the two values given do not match; nothing was written")
     return Secret(value)
 
@@ -126,39 +167,66 @@ def read_seed(account_id: str, from_stdin: bool) -> Secret:
 
 
 def read_secret_lines(prompt: str, stdin: bool) -> list[Secret]:
-    """Several secrets, one a line: every line of stdin, or hidden prompts until an empty one."""
+    """Several secrets, one a line: every line of stdin (at most MAX_SECRET_LINES, each
+    bounded), or hidden prompts until an empty one."""
     from auditor.secrets import Secret
 
     if stdin:
-        return [Secret(line) for line in sys.stdin.read().splitlines()]
-    lines: list[Secret] = []
+        lines: list[Secret] = []
+        while (line := stdin_line()) is not None:
+            if len(lines) == MAX_SECRET_LINES:
+                raise UsageError(
+                    f"standard input: more than {MAX_SECRET_LINES} lines; nothing was written"
+                )
+            lines.append(Secret(line))
+        return lines
+    typed: list[Secret] = []
     while True:
         value = click.prompt(
-            f"{prompt} {len(lines) + 1} (Enter when done)",
+            f"{prompt} {len(typed) + 1} (Enter when done)",
             hide_input=True,
             default="",
             show_default=False,
         )
         if not value.strip():
-            return lines
-        lines.append(Secret(value))
+            return typed
+        typed.append(Secret(value))
 
 
 def warn_about_inventory(path: Path) -> None:
     """Say so on stderr when others may change the inventory that decides where secrets go, or
     when a write to it was interrupted and its cleanup is still to be done."""
     from auditor.inventory import permission_warning
-    from auditor.secrets.journal import journal_path
+    from auditor.secrets.journal import journal_path, pending
 
     warning = permission_warning(path)
     if warning:
         click.echo(f"store-audit: warning: {warning}", err=True)
-    if journal_path(path).exists():
-        click.echo(
-            f"store-audit: note: a write to {path} was interrupted; the next add, import or "
-            "set-secret removes the keyring entries it left",
-            err=True,
-        )
+    journal = journal_path(path)
+    if not journal.exists() and not journal.is_symlink():
+        return
+    try:
+        pending(journal)
+    except StoreAuditError as error:  # a journal someone else put there: say so, read on
+        click.echo(f"store-audit: warning: {error.message}", err=True)
+        return
+    click.echo(
+        f"store-audit: note: a write to {path} was interrupted; the next add, import, set or "
+        "set-secret finishes it",
+        err=True,
+    )
+
+
+def planned(
+    path: Path, entries: list[ExportEntry], store: SecretStore, keep_unknown: bool
+) -> tuple[InventoryDocument, ImportPlan]:
+    """The import's plan (`intake.plan.plan_file`), with a progress line on a terminal once
+    planning takes a while (a 20,000-login export takes seconds)."""
+    from auditor.intake.plan import plan_file
+    from auditor.progress import TerminalProgress
+
+    with TerminalProgress() as shown:
+        return plan_file(path, entries, store, keep_unknown, shown)
 
 
 def describe_relocated(account_id: str, done: Relocated) -> None:

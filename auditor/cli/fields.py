@@ -53,7 +53,7 @@ def set_(
             before = document.render()[1].account(account_id)
             text, after, described = set_fields(document, account_id, changes)
             if before is not None and before.login != after.login:
-                moved = move_entries(session, before, after, lambda: document.save(text))
+                moved = move_entries(session, before, after, text, document.save)
             elif any(change.before != change.after for change in described):
                 document.save(text)
     for change in described:

@@ -16,6 +16,7 @@ import click
 from auditor.cli.common import (
     FILE,
     INVENTORY_OPTION,
+    ask,
     note,
     read_secret,
     refuse_overwriting,
@@ -157,16 +158,8 @@ def why(account_id: str, no_prompt: bool, fmt: str, inventory: Path | None) -> N
 
 
 def _ask(question: str) -> str:
-    """A hidden answer; "" when skipped or when there is no one to answer (stdin closed). From
-    a pipe the next line is the answer, read without getpass (which would warn that it cannot
-    hide the echo, and read the terminal instead)."""
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
-    try:
-        answer: str = click.prompt(question, hide_input=True, default="", show_default=False)
-    except click.Abort:
-        return ""
-    return answer
+    """A hidden answer; "" when skipped or when there is no one to answer (stdin closed)."""
+    return ask(question) or ""
 
 
 def _skip(question: str) -> str:
@@ -216,7 +209,8 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
         problem = seed_problem(opened.asked, context.secrets)
         if problem is not None:
             raise problem
-        code = click.prompt(f"Code your authenticator shows for {account_id}")
+        question = f"Code your authenticator shows for {account_id}"
+        code = click.prompt(question) if sys.stdin.isatty() else ask(question, hidden=False) or ""
         verdict = judge_code(opened.asked, context.accounts, context.secrets, code, time.time())
         # on a terminal a mistyped code is asked for again; from a pipe it ends the run (exit 2)
         for _ in range(2 if sys.stdin.isatty() else 0):

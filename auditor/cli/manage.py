@@ -123,7 +123,7 @@ def rename(account_id: str, new_id: str, inventory: Path | None) -> None:
             document.set_field(account_id, "id", new_id)
             text, renamed = document.render()
             after = find_account(renamed, new_id)
-            done = move_entries(session, before, after, lambda: document.save(text))
+            done = move_entries(session, before, after, text, document.save)
     click.echo(f"renamed {account_id} to {new_id} in {document.path}")
     describe_relocated(new_id, done)
     if before.keyring_service:

@@ -94,7 +94,7 @@ def apply_import(
                 )
         written = transaction.written
         if any(not p.exists or p.set_mfa for p in changes):
-            transaction.commit(lambda: document.save(text))
+            transaction.commit(text, document.save)
     return ImportResult(
         added=sum(1 for p in changes if not p.exists),
         updated=sum(1 for p in changes if p.exists),

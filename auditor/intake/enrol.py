@@ -111,7 +111,7 @@ def add_account(
             transaction.set(
                 account.totp_service, account.login, seed.reveal(), f"{account_id} TOTP seed"
             )
-        transaction.commit(lambda: document.save(text))
+        transaction.commit(text, document.save)
     return Added(account, not document.existed, parsed_seed)
 
 
@@ -161,5 +161,5 @@ def set_secret(
             f"{account_id} {'TOTP seed' if totp else 'password'}",
         )
         if fields:
-            transaction.commit(lambda: document.save(text))
+            transaction.commit(text, document.save)
     return SecretSet(after, tuple(changes))

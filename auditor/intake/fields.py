@@ -14,6 +14,7 @@ from auditor.inventory import Account, platforms
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.people import ACCESS_KEYS as PEOPLE_LISTS
 from auditor.suggest import closest, did_you_mean, no_account
+from auditor.visible import visible_line
 
 SETTABLE = (
     "login",
@@ -72,10 +73,10 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "[" + ", ".join(f'"{item}"' for item in value) + "]"
+        return "[" + ", ".join(f'"{visible_line(str(item))}"' for item in value) + "]"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return f'"{value}"'
+    return f'"{visible_line(str(value))}"'  # a U+202E or a newline in a value never acts
 
 
 def parse_assignments(pairs: tuple[str, ...], today: dt.date) -> dict[str, Any]:

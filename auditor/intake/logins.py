@@ -66,7 +66,8 @@ def group_by_login(
         if item.kind != "login":
             others[item.kind] = others.get(item.kind, 0) + 1
             continue
-        match = next((m for m in map(platforms.match_url, item.urls) if m), None)
+        matches = [m for m in map(platforms.match_url, item.urls) if m]  # once: it is the cost
+        match = matches[0] if matches else None
         host = next((h for h in map(platforms.url_host, item.urls) if h), "")
         reason = skip_reason(item, match is not None, host, keep_unknown)
         if reason:
@@ -76,7 +77,7 @@ def group_by_login(
         key = (platform_id, item.username.casefold())
         group = groups.setdefault(key, LoginGroup(match, host, [], []))
         group.entries.append(item)
-        regions = {m.region for m in map(platforms.match_url, item.urls) if m and m.region}
+        regions = {m.region for m in matches if m.region}
         group.regions.extend(sorted(r for r in regions if r not in group.regions))
     return groups
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import re
 
-from auditor.intake.logins import LoginGroup
-from auditor.inventory import ACCOUNT_ID
-
 
 def slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
@@ -20,25 +17,6 @@ def store_name(title: str) -> str | None:
     if not title or "://" in title or re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", title):
         return None
     return title
-
-
-def new_id(group: LoginGroup, platform_id: str, taken: set[str]) -> str:
-    """An unused account id from the platform and region (or mailbox name, or host)."""
-    match = group.match
-    if match is None:
-        base = slug(group.host)
-    elif match.platform.kind == "mailbox":
-        base = f"{platform_id}-{group.entries[0].username.partition('@')[0].replace('.', '-')}"
-    else:
-        unified, _ = group.unified()
-        region_id = f"{platform_id}-{match.region}" if match.region else platform_id
-        base = unified or region_id
-    account_id, number = slug(base), 1
-    while account_id in taken or not ACCOUNT_ID.fullmatch(account_id):
-        number += 1
-        account_id = f"{slug(base)}-{number}"
-    taken.add(account_id)
-    return account_id
 
 
 def clash_note(clashed: str | None) -> str:

@@ -9,16 +9,19 @@ none of them.
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
+from auditor.intake.ids import NewIds
 from auditor.intake.importers import ExportEntry
 from auditor.intake.logins import LoginGroup, Skipped, group_by_login
-from auditor.intake.naming import clash_note, new_id, store_name
+from auditor.intake.naming import clash_note, store_name
 from auditor.inventory import Account, Inventory
 from auditor.inventory.editing import InventoryDocument
+from auditor.progress import Progress
 from auditor.secrets import Secret, SecretStore
 from auditor.secrets.totp import TotpError, parse_totp
 
@@ -101,25 +104,39 @@ def _same(a: Secret | None, b: str | None) -> bool:
 
 
 def plan_file(
-    path: Path, entries: list[ExportEntry], store: SecretStore, *, keep_unknown: bool
+    path: Path,
+    entries: list[ExportEntry],
+    store: SecretStore,
+    keep_unknown: bool,
+    progress: Progress | None = None,
 ) -> tuple[InventoryDocument, ImportPlan]:
     """The inventory at `path` as it is now (new when there is none), and the plan for it."""
     document = InventoryDocument.open(path)
     _, current = document.render()
-    return document, plan_import(entries, current, store, keep_unknown=keep_unknown)
+    return document, plan_import(
+        entries, current, store, keep_unknown=keep_unknown, progress=progress
+    )
 
 
 def plan_import(
-    entries: list[ExportEntry], inventory: Inventory, store: SecretStore, *, keep_unknown: bool
+    entries: list[ExportEntry],
+    inventory: Inventory,
+    store: SecretStore,
+    *,
+    keep_unknown: bool,
+    progress: Progress | None = None,
 ) -> ImportPlan:
-    """Map export entries to accounts and compare them with the inventory and the keyring."""
+    """Map export entries to accounts and compare them with the inventory and the keyring,
+    telling `progress` how far it has got (a 20,000-login export takes seconds)."""
+    step = progress.step if progress else lambda phase, done, total: None
     skipped: list[Skipped] = []
     others: dict[str, int] = {}
     groups = group_by_login(entries, skipped, others, keep_unknown=keep_unknown)
-    taken = {a.id for a in inventory.accounts}
+    ids = NewIds({a.id for a in inventory.accounts})
     by_login = {(a.platform, a.login.casefold()): a for a in inventory.accounts}
     targets = []
-    for (platform_id, login_key), group in groups.items():
+    for done, ((platform_id, login_key), group) in enumerate(groups.items()):
+        step("planning the import", done, len(groups))
         first = group.entries[0]
         rows = tuple(e.entry for e in group.entries)
         conflict = disputed_secret(group.entries)
@@ -130,7 +147,7 @@ def plan_import(
         if unusable:  # `add` and `set-secret --totp` refuse it too: no seed, no mfa = totp
             seed = None
         existing = by_login.get((platform_id, login_key))
-        account_id = existing.id if existing else new_id(group, platform_id, taken)
+        account_id = existing.id if existing else ids.new(group, platform_id)
         targets.append(
             _Target(
                 group,
@@ -145,7 +162,7 @@ def plan_import(
                 unusable,
             )
         )
-    stored = _keep_apart(targets, store, taken)
+    stored = _keep_apart(targets, store, ids, step)
     proposals = tuple(
         _propose(t, stored[t.service, t.login], stored[f"{t.service}/totp", t.login])
         for t in targets
@@ -158,21 +175,21 @@ def plan_import(
 
 
 Stored = dict[tuple[str, str], str | None]
+Step = Callable[[str, int, int], None]
 
 
-def _read(targets: list[_Target], store: SecretStore) -> Stored:
+def _read(targets: list[_Target], store: SecretStore, step: Step) -> Stored:
     """Everything the plan compares with, in one read (one connection for the Secret Service)."""
-    return store.read_many(
-        [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
-    )
+    pairs = [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
+    return store.read_many(pairs, lambda n: step("reading the keyring", n, len(pairs)))
 
 
-def _keep_apart(targets: list[_Target], store: SecretStore, taken: set[str]) -> Stored:
+def _keep_apart(targets: list[_Target], store: SecretStore, ids: NewIds, step: Step) -> Stored:
     """What the keyring holds for each target. A new account whose entries already hold other
     secrets (another inventory on this keyring, or ones left behind) gets another id, so an
     import never takes over entries this inventory does not name; identical secrets are the
     same account's and are kept."""
-    stored = _read(targets, store)
+    stored = _read(targets, store, step)
     for _ in range(8):
         clashing = [
             i
@@ -190,14 +207,14 @@ def _keep_apart(targets: list[_Target], store: SecretStore, taken: set[str]) -> 
             break
         for i in clashing:
             t = targets[i]
-            account_id = new_id(t.group, t.platform_id, taken)
+            account_id = ids.new(t.group, t.platform_id)
             targets[i] = replace(
                 t,
                 account_id=account_id,
                 service=f"store-audit/{account_id}",
                 clashed=t.clashed or t.service,
             )
-        stored = _read(targets, store)
+        stored = _read(targets, store, step)
     return stored
 
 

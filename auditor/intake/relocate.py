@@ -89,10 +89,10 @@ def remove_entries(
 
 
 def move_entries(
-    session: WriteSession, before: Account, after: Account, save: Callable[[], None]
+    session: WriteSession, before: Account, after: Account, text: str, save: Callable[[str], None]
 ) -> Relocated:
     """Copy the account's keyring entries to the names `after` files them under, save the
-    inventory (`save`) and delete the old entries; all or nothing. UsageError, before anything
+    inventory (`save(text)`) and delete the old entries; all or nothing. UsageError, before anything
     is written, when an entry already exists under a new name."""
     moves = [
         (what, old, new)
@@ -108,9 +108,9 @@ def move_entries(
             )
     failed: tuple[Entry, ...] = ()
 
-    def save_and_delete() -> None:
+    def save_and_delete(text: str) -> None:
         nonlocal failed
-        save()
+        save(text)
         failed = _delete([old for _, old, _ in moves], session)
 
     started = False
@@ -123,7 +123,7 @@ def move_entries(
                 value = session.writer.get(*old)
                 if value is not None:
                     transaction.set(*new, value, f"{after.id} {what}")
-            transaction.commit(save_and_delete)
+            transaction.commit(text, save_and_delete)
     except BaseException:
         if not started:
             session.journal.clear()  # only old entries were journaled, and the account names them

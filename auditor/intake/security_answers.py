@@ -60,5 +60,5 @@ def store_answers(
             f"{account_id} security answers",
         )
         if fields:
-            transaction.commit(lambda: document.save(text))
+            transaction.commit(text, document.save)
     return AnswersStored(len(answers), tuple(changes))

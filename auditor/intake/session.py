@@ -1,9 +1,10 @@
 """What every writing command (`add`, `set-secret`, `import`) does around its work.
 
 It creates the config directory the default inventory lives in (0700), takes the inventory's
-write lock (`inventory.locking`), finishes the rollback of a command that died mid-write (the
-journal, `secrets.journal`), and turns SIGTERM and SIGHUP into the same interrupt as Ctrl-C, so
-`timeout`, systemd and CI cancellation roll back like a keyboard interrupt does.
+write lock (`inventory.locking`), finishes the writes of a command that died mid-write (the
+journal, `secrets.recovery`), naming every entry that touches, and turns SIGTERM and SIGHUP
+into the same interrupt as Ctrl-C, so `timeout`, systemd and CI cancellation roll back like a
+keyboard interrupt does.
 
 `looking` is what a command that may end up writing nothing (`import --dry-run`, an import with
 nothing to do) reads through first: the same checks and keyring, but no lock file, no config
@@ -26,7 +27,9 @@ from auditor.inventory.locking import inventory_lock
 from auditor.secrets.journal import Journal, journal_path
 from auditor.secrets.keyring_store import KeyringStore
 from auditor.secrets.lookup import find_account
-from auditor.secrets.writes import KeyringWriter, finish_interrupted
+from auditor.secrets.recovery import Recovery, finish_interrupted
+from auditor.secrets.writes import KeyringWriter
+from auditor.visible import visible_line
 
 T = TypeVar("T")
 
@@ -80,21 +83,45 @@ def writing(path: Path, say: Callable[[str], None]) -> Iterator[WriteSession]:
     journal = Journal(journal_path(path))
     with inventory_lock(path, on_wait=say), interrupting(lambda: journal.done):
         writer = KeyringWriter()
-        if journal_path(path).exists():
-            removed = finish_interrupted(journal_path(path), _named_entries(path), writer)
-            say(
-                f"finished undoing an interrupted write to {path}: removed {removed} keyring "
-                f"{'entry' if removed == 1 else 'entries'} no account uses"
-            )
+        recovery = finish_interrupted(path, writer)
+        if recovery is not None:
+            for line in recovery_lines(path, recovery):
+                say(line)
         yield WriteSession(path, writer, journal)
 
 
-def _named_entries(path: Path) -> set[tuple[str, str]]:
-    """The keyring entries the inventory's accounts name (none when there is no inventory)."""
-    if not path.exists():
-        return set()
-    inventory = load_inventory(path)
-    return {entry for account in inventory.accounts for entry in account.keyring_entries}
+def recovery_lines(path: Path, recovery: Recovery) -> list[str]:
+    """What finishing an interrupted write did, naming every entry it touched or left alone."""
+
+    def plural(n: int, what: str) -> str:
+        return f"{n} keyring {what if n == 1 else what.replace('entry', 'entries')}"
+
+    if recovery.completed:
+        head = (
+            f"finished an interrupted write to {path}: it had completed; dropped the "
+            f"{recovery.dropped} previous value(s) it had kept aside"
+        )
+    else:
+        head = (
+            f"finished undoing an interrupted write to {path}: removed "
+            f"{plural(len(recovery.removed), 'entry')} no account uses"
+        )
+        if recovery.restored:
+            head += f", put back the previous value of {plural(len(recovery.restored), 'entry')}"
+    lines = [head]
+    lines += [f"  removed {_entry(e)}" for e in recovery.removed]
+    lines += [f"  put back the previous value of {_entry(e)}" for e in recovery.restored]
+    if recovery.left_alone:
+        lines.append(
+            f"left alone {plural(len(recovery.left_alone), 'entry')} the journal named that no "
+            "account of this inventory could own:"
+        )
+        lines += [f"  {_entry(e)}" for e in recovery.left_alone]
+    return lines
+
+
+def _entry(entry: tuple[str, str]) -> str:
+    return f"{visible_line(entry[0], 200)} (user {visible_line(entry[1], 200)})"
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Table
+from tomlkit.items import AoT, Array, InlineTable, Table
 from tomlkit.toml_document import TOMLDocument
 
 from auditor.errors import InventoryError
@@ -81,10 +81,11 @@ class InventoryDocument:
         value: Any = self._account_table(account_id).get(key)
         return value.unwrap() if hasattr(value, "unwrap") else value
 
-    def _account_table(self, account_id: str) -> Table:
+    def _account_table(self, account_id: str) -> Table | InlineTable:
         accounts = self.document.get("accounts")
-        for table in accounts if isinstance(accounts, AoT) else []:
-            if isinstance(table, Table) and table.get("id") == account_id:
+        # [[accounts]] tables, or `accounts = [ {id = "a1", ...} ]`, which the audit reads too
+        for table in accounts if isinstance(accounts, AoT | Array) else []:
+            if isinstance(table, Table | InlineTable) and table.get("id") == account_id:
                 return table
         raise InventoryError(f"{self.path}: no account with id {account_id!r}")
 

@@ -17,6 +17,7 @@ deletes its file on Windows).
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,10 +53,16 @@ def inventory_lock(inventory: Path, on_wait: Callable[[str], None] | None = None
     path = lock_path(inventory)
     wait = lock_wait()
     try:
-        handle = open_no_follow(path, os.O_RDWR | os.O_CREAT)
+        handle = open_no_follow(path, os.O_RDWR | os.O_CREAT)  # O_RDWR: a FIFO never blocks it
     except OSError as error:
         raise InventoryError(f"{path}: cannot open the lock file: {error.strerror}") from None
     try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):  # a planted FIFO or device
+            raise InventoryError(
+                f"{path}: the lock file is not a regular file (a FIFO, a socket or a device); "
+                "nothing was written",
+                hint="check what put it there, then remove it",
+            )
         _acquire(handle, path, inventory, wait, on_wait)
         try:
             os.ftruncate(handle, 0)

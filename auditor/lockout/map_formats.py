@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from auditor.i18n import current
+from auditor.report.markdown import md
 from auditor.report.signin_map import UNRECORDED, SignInMap
 
 
@@ -128,7 +129,7 @@ def render_map_markdown(signin: SignInMap) -> str:
     """Three GitHub-flavoured markdown tables under headings."""
     parts = ["# Who signs in where\n"]
     for title, header, rows in _tables(signin):
-        escaped = [[cell.replace("|", "\\|") for cell in row] for row in rows]
+        escaped = [[md(cell) for cell in row] for row in rows]  # as audit's markdown does
         body = tabulate(escaped, header, tablefmt="github") if rows else "(none)"
         parts.append(f"## {title}\n\n{body}\n")
     return "\n".join(parts)

@@ -15,7 +15,7 @@ from itertools import combinations
 from pathlib import Path
 
 from auditor.errors import UsageError
-from auditor.files import write_private
+from auditor.files import read_regular, write_private
 from auditor.findings import Finding
 from auditor.report.results import BaselineChange, Report
 
@@ -36,16 +36,28 @@ def write_baseline(path: Path, report: Report) -> frozenset[str]:
     return keys
 
 
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+"""Far above the keys of a 20,000-account inventory's findings."""
+
+
 def load_baseline(path: Path) -> frozenset[str]:
     """Read a baseline file; one-line UsageError (exit 2) when it is not one."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_regular(path, MAX_BASELINE_BYTES)
+        if len(raw) > MAX_BASELINE_BYTES:
+            raise UsageError(
+                f"{path}: larger than {MAX_BASELINE_BYTES // 2**20} MiB; not a store-audit baseline"
+            )
+        document = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise UsageError(
             f"{path}: no such baseline file", hint="create one with --write-baseline"
         ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise UsageError(f"{path}: not a store-audit baseline ({type(error).__name__})") from None
+    except OSError as error:  # a directory, a FIFO, a device: never read
+        why = error.strerror or type(error).__name__
+        raise UsageError(f"{path}: not a store-audit baseline ({why})") from None
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
         raise UsageError(f"{path}: not a store-audit baseline (expected schema {SCHEMA})")
     keys = document.get("keys")

@@ -39,8 +39,7 @@ def check_codes(lines: list[str]) -> list[str]:
     for number, code in enumerate(codes, start=1):
         if len(code) > MAX_CODE_LENGTH:
             raise BackupCodesError(
-                f"code {number} is {len(code)} characters long; a backup code has at most "
-                f"{MAX_CODE_LENGTH}"
+                f"code {number} is longer than a backup code can be ({MAX_CODE_LENGTH} characters)"
             )
     seen: dict[str, str] = {}
     for code in codes:

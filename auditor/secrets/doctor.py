@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from auditor import __version__
-from auditor.errors import ExitCode, InventoryError, SecretStoreError
+from auditor.errors import ExitCode, InventoryError, SecretStoreError, UsageError
 from auditor.inventory import (
     ENV_VARIABLE,
     Inventory,
@@ -25,8 +25,9 @@ from auditor.inventory import (
 )
 from auditor.inventory.locating import LOCAL_SHOWN
 from auditor.secrets import KeyringStore, read_secrets
-from auditor.secrets.journal import journal_path, orphans
-from auditor.secrets.orphans import named_entries, unused_entries
+from auditor.secrets.journal import Pending
+from auditor.secrets.orphans import unused_entries
+from auditor.secrets.recovery import unfinished
 from auditor.secrets.writes import KeyringWriter
 
 PROBE_SERVICE = "store-audit/doctor-probe"
@@ -140,11 +141,22 @@ def _first_run() -> list[Line]:
 def _unused(inventory: Inventory, path: Path) -> Iterator[Line]:
     """Entries an interrupted write left (the journal), and, on the Secret Service, every entry
     under store-audit/ that no account of this inventory uses."""
-    left = orphans(journal_path(path), named_entries(inventory))
-    if left:
+    try:
+        left, foreign = unfinished(path, inventory)
+    except UsageError as error:
+        yield f"journal: error: {error.message}", ExitCode.USAGE
+        left, foreign = Pending(), Pending()
+    if left or foreign:
         yield (
-            f"interrupted write: {len(left)} keyring entries it created are not in the inventory; "
-            "the next add, import or set-secret removes them",
+            f"interrupted write: {len(left.created)} keyring entries it created are not in the "
+            f"inventory, {len(left.replaced)} it replaced have their previous value kept; the next "
+            "add, import, set or set-secret finishes it"
+            + (
+                f" (and leaves alone the {len(foreign.created + foreign.replaced)} entries the "
+                "journal names that no account here could own)"
+                if foreign
+                else ""
+            ),
             None,
         )
     try:

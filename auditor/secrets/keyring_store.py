@@ -4,13 +4,15 @@ becomes one `SecretStoreError` (exit 3) that never repeats a value."""
 
 from __future__ import annotations
 
+import gc
 import queue
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from auditor.errors import SecretStoreError, seconds_setting
+from auditor.errors import OWN_STOPS, SecretStoreError, seconds_setting
 from auditor.secrets.store import Arrived, one_by_one
 
 T = TypeVar("T")
@@ -36,7 +38,9 @@ class KeyringStore:
             import keyring
 
             self._backend = keyring.get_keyring()
-        except Exception as error:  # any backend may fail while loading
+        except OWN_STOPS:
+            raise
+        except BaseException as error:  # any backend may fail while loading, SystemExit too
             raise _keyring_failure(
                 "could not load a keyring backend", error, loading=True
             ) from None
@@ -82,7 +86,10 @@ class KeyringStore:
     def _get_now(self, service: str, username: str, backend: Any = None) -> str | None:
         try:
             value = (backend or self._backend).get_password(service, username)
-        except Exception as error:  # the keyring boundary: every backend failure is exit 3
+        except OWN_STOPS:
+            raise
+        except BaseException as error:  # the keyring boundary: every backend failure is exit 3,
+            # a SystemExit or KeyboardInterrupt it raises too (their argument could be a value)
             raise _keyring_failure(
                 f"keyring backend {self.describe()} failed to read service {service!r}", error
             ) from None
@@ -111,7 +118,8 @@ class KeyringStore:
 
             return self._read_many_now(pairs, report, arrived)
 
-        return _bounded(work, self.describe())
+        with _collecting():
+            return _bounded(work, self.describe())
 
     def _read_many_now(
         self,
@@ -119,21 +127,46 @@ class KeyringStore:
         progress: Callable[[int], None],
         arrived: Arrived | None,
     ) -> dict[tuple[str, str], str | None]:
-        from auditor.secrets.secret_service import chain_members, read_chain
+        from auditor.secrets.file_backends import snapshot
+        from auditor.secrets.secret_service import read_chain
 
-        members = chain_members(self._backend) if len(pairs) > 2 else None
-        if members is None:
+        if len(pairs) <= 2:
             return one_by_one(self._get_now, pairs, progress, arrived)
+        members = [snapshot(member) for member in _members(self._backend)]
         try:
             return read_chain(
                 members, pairs, lambda member, s, u: self._get_now(s, u, member), progress, arrived
             )
-        except SecretStoreError:
+        except (SecretStoreError, *OWN_STOPS):
             raise
-        except Exception as error:  # the keyring boundary, as in get()
+        except BaseException as error:  # the keyring boundary, as in get()
             raise _keyring_failure(
                 f"keyring backend {self.describe()} failed to read the entries", error
             ) from None
+
+
+def _members(backend: Any) -> list[Any]:
+    """The backends `keyring` asks for an entry, in order: a chain's members, or the backend."""
+    from keyring.backends.chainer import ChainerBackend
+
+    return list(backend.backends) if isinstance(backend, ChainerBackend) else [backend]
+
+
+@contextmanager
+def _collecting() -> Iterator[None]:
+    """The cyclic garbage collector on while the keyring is read, over what the read creates
+    only: a backend that leaves cycles behind (keyrings.alt's parsers) must not grow the
+    process without bound while the CLI keeps the collector off (auditor.cli.main)."""
+    was_enabled, thresholds = gc.isenabled(), gc.get_threshold()
+    gc.freeze()  # what exists now (the inventory, every module) is never walked again
+    gc.set_threshold(100, 10, 10)  # a read may leave megabytes in a handful of objects
+    gc.enable()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        if not was_enabled:
+            gc.disable()
 
 
 def _class_name(backend: object) -> str:

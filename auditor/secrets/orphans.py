@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from contextlib import closing
 from typing import Any
 
-from auditor.errors import SecretStoreError
+from auditor.errors import OWN_STOPS, SecretStoreError
 from auditor.inventory import Inventory
 from auditor.secrets.journal import Entry
 from auditor.secrets.keyring_store import keyring_hint
@@ -48,7 +48,9 @@ def unused_entries(inventory: Inventory, writer: KeyringWriter) -> list[Entry] |
                 service, user = attributes.get("service", ""), attributes.get("username", "")
                 if service.startswith(PREFIX) or _belongs(service, roots):
                     found.add((service, user))
-    except Exception as error:  # the keyring boundary; never the backend's message
+    except OWN_STOPS:
+        raise
+    except BaseException as error:  # the keyring boundary; never the backend's message
         raise SecretStoreError(
             f"keyring backend {writer.describe()} failed to list its entries: "
             f"{type(error).__name__}",

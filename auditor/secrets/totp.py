@@ -43,9 +43,12 @@ class TotpSeed:
     algorithm: str
     """SHA1, SHA256 or SHA512."""
     issuer: str | None
-    """Who the URI says issued it (`issuer=` or the label's prefix)."""
+    """Who the URI says issued it (`issuer=` or the label's prefix); None also when that is
+    over MAX_LABEL characters or holds the seed."""
     label_account: str | None
-    """The account or address the URI's label names."""
+    """The account or address the URI's label names; None also when that is over MAX_LABEL
+    characters or holds the seed. The one part of a stored value a report may show (SECURITY.md):
+    email.totp-label-mismatch names it when it is another login than the account's."""
 
 
 class _LegacyTOTP(pyotp.TOTP):
@@ -132,7 +135,22 @@ def _parse(value: str) -> TotpSeed:
         raise TotpError("the seed cannot generate a code") from None
     if not (code.isdigit() and len(code) == digits):
         raise TotpError("the seed cannot generate a code")
-    return TotpSeed(bits, digits, period, algorithm, issuer, label_account)
+    return TotpSeed(
+        bits, digits, period, algorithm, _shown(issuer, cleaned), _shown(label_account, cleaned)
+    )
+
+
+MAX_LABEL = 64
+"""Characters of an otpauth label's name or issuer that may be shown; longer is no name."""
+
+
+def _shown(name: str | None, seed: str) -> str | None:
+    """The label's name or issuer as the audit may show it: None when it is too long to be one,
+    or holds the seed itself (a URI written with its secret in the label)."""
+    if name is None or len(name) > MAX_LABEL:
+        return None
+    squeezed = "".join(name.split()).replace("-", "").upper()
+    return None if len(seed) >= 8 and seed[:16] in squeezed else name
 
 
 @dataclass(frozen=True)
@@ -162,6 +180,8 @@ def code_problem(code: str, digits: int) -> str | None:
             f"the code holds a letter or symbol; authenticator codes are {digits} digits only "
             "(a 0 is zero, not the letter O; a 1 is one, not the letter l)"
         )
+    if abs(len(typed) - digits) > 2:  # how long it is is never said: a password pasted here?
+        return f"what you typed is not a code of {digits} digits: a password pasted where it goes?"
     if len(typed) != digits:
         return (
             f"the code has {len(typed)} digit{'s' if len(typed) != 1 else ''}; the stored seed "

@@ -3,23 +3,23 @@
 Writes happen in a `SecretTransaction`: every entry it sets remembers what was there before, and
 when anything fails part-way — an error, Ctrl-C, SIGTERM or SIGHUP — everything it wrote is put
 back (new entries deleted, replaced ones restored), so a failed run leaves the keyring as it found
-it. Each new entry is first recorded in the inventory's journal (`journal`), so that even a
-SIGKILL leaves nothing the next writing command cannot clean up (`finish_interrupted`).
+it. Each new or replaced entry is first recorded in the inventory's journal (`journal`), and a
+replaced value is kept in the keyring until the run is final, so that even a SIGKILL leaves
+nothing the next writing command cannot finish (`recovery`).
 Messages name the account and the keyring service, never a value; a backend's own error text is
 left out because, on a write, it could echo what was being written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from auditor.errors import SecretStoreError, StoreAuditError
+from auditor.errors import OWN_STOPS, SecretStoreError, StoreAuditError
 from auditor.interrupts import held
-from auditor.secrets.journal import Entry, Journal, orphans
+from auditor.secrets.journal import Entry, Journal, inventory_digest, previous_service
 from auditor.secrets.keyring_store import KeyringStore, keyring_hint
 
 
@@ -42,18 +42,30 @@ class KeyringWriter(KeyringStore):
             self._may_store = True
         try:
             self._backend.set_password(service, username, value)
-        except Exception as error:  # the keyring boundary
+        except OWN_STOPS:
+            raise
+        except BaseException as error:  # the keyring boundary (a backend's SystemExit too)
             raise SecretStoreError(
                 f"keyring backend {self.describe()} failed to write service {service!r}: "
                 f"{type(error).__name__}",
                 hint=keyring_hint(),
             ) from None
 
+    def delete_if_there(self, service: str, username: str) -> None:
+        """Remove an entry if it exists; SecretStoreError when the backend fails to."""
+        try:
+            self.delete(service, username)
+        except SecretStoreError:
+            if self.get(service, username) is not None:
+                raise
+
     def delete(self, service: str, username: str) -> None:
         """Remove an entry; SecretStoreError when the backend fails."""
         try:
             self._backend.delete_password(service, username)
-        except Exception as error:  # the keyring boundary
+        except OWN_STOPS:
+            raise
+        except BaseException as error:  # the keyring boundary (a backend's SystemExit too)
             raise SecretStoreError(
                 f"keyring backend {self.describe()} failed to delete service {service!r}: "
                 f"{type(error).__name__}",
@@ -76,6 +88,8 @@ class SecretTransaction:
         self.writer = writer
         self.journal = journal or Journal(None)
         self._undo: list[_Undo] = []
+        self._kept: list[Entry] = []
+        """Replaced entries whose old value is (being) kept under previous_service."""
         self.committed = False
 
     def set(self, service: str, username: str, value: str, label: str) -> None:
@@ -83,10 +97,16 @@ class SecretTransaction:
 
         The entry goes on the undo list before the write: a signal can land inside the
         backend's call, after the entry exists and before the call returns, and the rollback
-        must still find it (it deletes only what is there)."""
+        must still find it (it deletes only what is there). An entry being replaced keeps its
+        old value in the keyring (`previous_service`) until the run is final, so that a crash
+        (SIGKILL) cannot lose it: the next writing command puts it back."""
         previous = self.writer.get(service, username)
         if previous is None:
             self.journal.record(service, username)
+        elif (service, username) not in self._kept:
+            self.journal.record(service, username, replaced=True)
+            self._kept.append((service, username))
+            self._write(previous_service(service), username, previous, label)
         self._undo.append(_Undo(service, username, previous, label))
         try:
             self.writer.set(service, username, value)
@@ -94,14 +114,36 @@ class SecretTransaction:
             self._undo.pop()  # the backend refused it: nothing was written
             raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
 
-    def commit(self, save: Callable[[], None] = lambda: None) -> None:
-        """Make the writes final, running `save` (the inventory's write) with Ctrl-C, SIGTERM
-        and SIGHUP held back: once the inventory names the new entries, nothing undoes them."""
+    def _write(self, service: str, username: str, value: str, label: str) -> None:
+        try:
+            self.writer.set(service, username, value)
+        except SecretStoreError as error:
+            raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
+
+    def commit(self, text: str | None = None, save: Callable[[str], None] = lambda _: None) -> None:
+        """Make the writes final, saving `text` as the inventory (`save`) with Ctrl-C, SIGTERM
+        and SIGHUP held back: once the inventory names the new entries, nothing undoes them.
+        The journal notes the inventory's digest first, so that after a crash the next writer
+        can tell a saved run (keep its writes) from an unsaved one (undo them)."""
         with held():
-            save()
+            digest = None if text is None else inventory_digest(text.encode("utf-8"))
+            self.journal.committing(digest)
+            if text is not None:
+                save(text)
             self.committed = True
             self._undo.clear()
-            self.journal.clear()
+            self.journal.clear(keep=not self._drop_kept())
+
+    def _drop_kept(self) -> bool:
+        """Delete the kept old values; whether all are gone."""
+        dropped = True
+        for service, username in self._kept:
+            try:
+                self.writer.delete_if_there(previous_service(service), username)
+            except SecretStoreError:
+                dropped = False
+        self._kept.clear()
+        return dropped
 
     @property
     def written(self) -> int:
@@ -110,7 +152,8 @@ class SecretTransaction:
 
     def rollback(self) -> list[str]:
         """Put back everything written, newest first; the labels it could not put back. A
-        second Ctrl-C or SIGTERM waits until the rollback is done."""
+        second Ctrl-C or SIGTERM waits until the rollback is done. An old value that could not
+        be put back stays kept in the keyring, with the journal, for the next writer."""
         failed = []
         with held():
             for undo in reversed(self._undo):
@@ -118,9 +161,12 @@ class SecretTransaction:
                     self._put_back(undo)
                 except SecretStoreError:
                     failed.append(undo.label)
+                    if (undo.service, undo.username) in self._kept:
+                        self._kept.remove((undo.service, undo.username))
             self._undo.clear()
+            dropped = self._drop_kept()
             if not failed:
-                self.journal.clear()
+                self.journal.clear(keep=not dropped)
         return failed
 
     def _put_back(self, undo: _Undo) -> None:
@@ -129,11 +175,7 @@ class SecretTransaction:
         if undo.previous is not None:
             self.writer.set(undo.service, undo.username, undo.previous)
             return
-        try:
-            self.writer.delete(undo.service, undo.username)
-        except SecretStoreError:
-            if self.writer.get(undo.service, undo.username) is not None:
-                raise
+        self.writer.delete_if_there(undo.service, undo.username)
 
 
 @contextmanager
@@ -160,15 +202,3 @@ def secret_transaction(
     except BaseException:
         transaction.rollback()
         raise
-
-
-def finish_interrupted(journal: Path, named: Iterable[Entry], writer: KeyringWriter) -> int:
-    """Finish the rollback of a command that died mid-write: remove the journal's entries that
-    no account names, then the journal. Returns how many entries were removed."""
-    removed = 0
-    for service, username in orphans(journal, named):
-        if writer.get(service, username) is not None:
-            writer.delete(service, username)
-            removed += 1
-    Journal(journal).clear()
-    return removed

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 from collections.abc import Callable
 
+from auditor.detach import detach_worker
 from auditor.secrets.value import Secret
 from auditor.strength.estimate import Plain, load_estimators, score_password
 from auditor.strength.verdict import Strength
@@ -56,7 +58,10 @@ class Scoring:
         from auditor.workers import worker_context
 
         self._pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=worker_context(), initializer=_start_worker
+            max_workers=workers,
+            mp_context=worker_context(),
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
         )
         self._pool.submit(
             int
@@ -101,7 +106,8 @@ class Scoring:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
+    detach_worker(parent)  # it dies with the audit and never holds its stdout/stderr
     # The workers do not run the cyclic collector: it would walk the whole inherited inventory
     # (and copy its pages), and scoring makes no cycles.
     gc.disable()

@@ -4,6 +4,7 @@ and the online range API against a server on 127.0.0.1 that records everything i
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -325,3 +326,36 @@ def test_online_failures_are_exit_3(
     both = invoke("audit", "--inventory", inventory, "--hibp-online", "--hibp-file", inventory)
     assert both.exit_code == ExitCode.USAGE
     assert find_leaks([result.stderr, closed.stderr], forms_of(passwords)) == []
+
+
+def test_a_corrupt_prefix_file_is_not_named(tmp_path: Path) -> None:
+    # issue 26, item 5: its name is 5 hex digits of a stored password's SHA-1
+    counts = corpus_with({"password1": 5})
+    root = write_prefix_directory(tmp_path / "range", counts)
+    prefix = sha1_hex("password1")[:5]
+    (root / f"{prefix}.txt").write_bytes(b"this is not a suffix line\r\n")
+    with pytest.raises(BreachCorpusError, match="a line is not SUFFIX:COUNT") as raised:
+        PrefixDirectory(root).counts([sha1_hex("password1")])
+    assert prefix not in str(raised.value)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_corpus_that_is_no_regular_file_is_refused_without_reading(
+    tmp_path: Path, kind: str
+) -> None:
+    # issue 26, item 9: a FIFO would hang the audit, /dev/zero would fill its memory
+    counts = corpus_with({"password1": 5})
+    root = write_prefix_directory(tmp_path / "range", counts)
+    prefix = sha1_hex("password1")[:5]
+    single = tmp_path / "corpus.txt"
+    for planted in (root / f"{prefix}.txt", single):
+        planted.unlink(missing_ok=True)
+        if kind == "fifo":
+            os.mkfifo(planted)
+        else:
+            planted.symlink_to("/dev/zero")
+    with pytest.raises(BreachCorpusError) as raised:
+        PrefixDirectory(root).counts([sha1_hex("password1")])
+    assert prefix not in str(raised.value)
+    with pytest.raises(BreachCorpusError, match="not a regular file"):
+        SortedFile(single)

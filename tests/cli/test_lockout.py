@@ -128,7 +128,8 @@ def test_set_backup_codes_validates_and_never_replaces_without_force(
         "store-audit: error: amazon-ca: the backup codes were not stored: no backup code given\n",
     )
     code, text = set_codes("1234-5678\n" + "x" * 65 + "\n")
-    assert code == ExitCode.USAGE and "code 2 is 65 characters long" in text
+    assert code == ExitCode.USAGE and "code 2 is longer than a backup code can be" in text
+    assert "65" not in text  # a secret's length is never said (issue 26)
     assert "x" * 10 not in text
     assert real_keyring.get_password(*entry) is None
 
@@ -310,6 +311,13 @@ def code(seed: str, offset: float = 0.0) -> str:
             "amazon-us: the code has 5 digits; the stored seed makes 6-digit codes",
             "most likely cause: a mistyped code (wrong length)",
         ),
+        (  # issue 26, item 6: a (numeric) password pasted at the code prompt: never its length
+            "amazon-us",
+            lambda k: "\n314159265358979323\n",
+            "4. Right code?",
+            "what you typed is not a code of 6 digits: a password pasted where it goes?",
+            "most likely cause: a mistyped code (wrong length)",
+        ),
         (
             "amazon-us",
             lambda k: f"\n{code(k.seeds['amazon-us'], -120)}\n",
@@ -332,7 +340,8 @@ def code(seed: str, offset: float = 0.0) -> str:
             "nothing here explains it: the account may be restricted or the site down",
         ),
     ],
-    ids=["wrong-store password", "wrong-entry code", "5-digit code", "drifting clock",
+    ids=["wrong-store password", "wrong-entry code", "5-digit code", "password as code",
+         "drifting clock",
          "lost-phone chain", "nothing wrong"],
 )  # fmt: skip
 def test_why_finds_the_cause(

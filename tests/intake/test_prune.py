@@ -66,6 +66,7 @@ def interrupted_then_finished(env: dict[str, str], tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", SET, *left], env=env, check=True)
     journal = tmp_path / ".store-audit.toml.journal"
     journal.write_text(json.dumps({"service": left[0], "user": left[1]}) + "\n")
+    journal.chmod(0o600)
     for command in (["audit"], ["doctor"]):
         result = run(env, *command, "--inventory", inventory)
         assert "interrupted" in result.stdout + result.stderr, command

@@ -93,10 +93,11 @@ def csv_records(
     `backslash_escapes`: quotes inside a cell are written \\" (1Password 7 for Mac)."""
     stream = io.StringIO(text.removeprefix("\ufeff"), newline="")
     reader = (
-        csv.reader(stream, escapechar="\\", doublequote=False)
+        csv.reader(stream, escapechar="\\", doublequote=False, strict=True)
         if backslash_escapes
-        else csv.reader(stream)
+        else csv.reader(stream, strict=True)
     )
+    start = 1
     try:
         header = [cell.strip().lower() for cell in next(reader, [])]
         where = {
@@ -111,20 +112,43 @@ def csv_records(
                 f"(found: {found or 'nothing'})",
                 hint="check --from, and export as CSV from the password manager",
             )
-        number = 0
+        number, start = 0, reader.line_num + 1
         for row in reader:
+            record = {
+                name: row[index] if index is not None and index < len(row) else ""
+                for name, index in where.items()
+            }
+            _refuse_runaway_quote(record, path, len(header), start, reader.line_num)
+            start = reader.line_num + 1
             if any(cell.strip() for cell in row):
                 number += 1
-                yield (
-                    number,
-                    {
-                        name: row[index] if index is not None and index < len(row) else ""
-                        for name, index in where.items()
-                    },
-                )
+                yield number, record
     except csv.Error as error:
         # csv's messages describe the syntax ("unexpected end of data"), never a cell's content
-        raise ExportError(f"{path}: line {reader.line_num}: malformed CSV ({error})") from None
+        upto = f" (read on to line {reader.line_num})" if reader.line_num > start else ""
+        raise ExportError(
+            f"{path}: line {start}: malformed CSV{upto}: {error}; an unbalanced quote?",
+            hint="fix the quotes on that line in a text editor, or export again",
+        ) from None
+
+
+LABELS = ("name", "title", "username")
+"""Cells that name an entry. One holding as many commas as a whole row has, on any of its lines,
+holds the rows a stray quote swallowed (and their passwords): it is never shown or used."""
+
+
+def _refuse_runaway_quote(
+    record: dict[str, str], path: Path, width: int, start: int, end: int
+) -> None:
+    for name in LABELS:
+        lines = record.get(name, "").splitlines()
+        if width > 2 and any(line.count(",") >= width - 1 for line in lines):
+            upto = f", read on to line {end}" if end > start else ""
+            raise ExportError(
+                f"{path}: line {start}: a quoted cell holds whole rows{upto}: an unbalanced "
+                "quote? nothing was imported",
+                hint="fix the quotes on that line in a text editor, or export again",
+            )
 
 
 def csv_header(text: str) -> list[str]:
@@ -136,9 +160,19 @@ def csv_header(text: str) -> list[str]:
     return [cell.strip().lower() for cell in first]
 
 
+MAX_TITLE = 80
+"""Characters of an entry's title kept: a label to find it by, never a page of text."""
+
+
+def title_line(title: str) -> str:
+    """An entry's title on one line, at most MAX_TITLE characters."""
+    line = " ".join(title.split())
+    return line if len(line) <= MAX_TITLE else line[: MAX_TITLE - 1] + "…"
+
+
 def not_a_login(number: int, title: str, kind: str) -> ExportEntry:
     """An item the manager exported that is not a login (counted, never imported)."""
-    return ExportEntry(number, " ".join(title.split()), (), "", None, None, kind)
+    return ExportEntry(number, title_line(title), (), "", None, None, kind)
 
 
 def entry(
@@ -148,7 +182,7 @@ def entry(
     url_list = urls if isinstance(urls, list) else urls.replace("\n", ",").split(",")
     return ExportEntry(
         entry=line,
-        title=" ".join(title.split()),
+        title="" if password and password in title else title_line(title),
         urls=tuple(u.strip() for u in url_list if u and u.strip()),
         username=username.strip(),
         password=Secret(password) if password else None,
