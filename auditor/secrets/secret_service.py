@@ -119,9 +119,7 @@ def read_many(
             done = min(done + looked_at, len(wanted))
             if paths:
                 session = session or open_session(connection)
-                (secrets,) = service.call(
-                    "GetSecrets", "aoo", list(paths.values()), session.object_path
-                )
+                secrets = _secrets(service, list(paths.values()), session.object_path)
                 batch = {
                     pair: _decrypt(session, secrets[path]).decode("utf-8")
                     for pair, path in paths.items()
@@ -155,7 +153,10 @@ def _by_attributes(
             for path in window
         ]
         paths = {}
-        for path, ((_, attributes),) in zip(window, _pipelined(connection, messages), strict=True):
+        for path, reply in zip(window, _pipelined(connection, messages), strict=True):
+            if reply is None:
+                continue  # deleted since the collection was listed (another writer)
+            ((_, attributes),) = reply
             pair = (attributes.get(fields[0]), attributes.get(fields[1]))
             if pair in wanted and pair not in seen:  # the first match, as a search returns it
                 seen.add(pair)
@@ -181,8 +182,33 @@ def _by_search(
         )
 
 
+_GONE = {"org.freedesktop.DBus.Error.UnknownObject", "org.freedesktop.Secret.Error.NoSuchObject"}
+"""The errors of an item that no longer exists: another program deleted it mid-read."""
+
+
+def _secrets(service: Any, paths: list[str], session_path: Any) -> dict[str, Any]:
+    """GetSecrets for the items found; when one was deleted since (another writer: a rollback,
+    a kept copy dropped), the others are asked for one by one and the deleted one is absent,
+    as if it had never been found."""
+    from secretstorage.exceptions import ItemNotFoundException
+
+    try:
+        (secrets,) = service.call("GetSecrets", "aoo", paths, session_path)
+        return dict(secrets)
+    except ItemNotFoundException:
+        found: dict[str, Any] = {}
+        for path in paths:
+            try:
+                (one,) = service.call("GetSecrets", "aoo", [path], session_path)
+            except ItemNotFoundException:
+                continue
+            found.update(one)
+        return found
+
+
 def _pipelined(connection: Any, messages: list[Any]) -> list[Any]:
-    """Send every message, then read every reply: the bodies, in the messages' order."""
+    """Send every message, then read every reply: the bodies, in the messages' order; None for
+    an item that no longer exists."""
     from jeepney import HeaderFields, MessageType
     from jeepney.wrappers import DBusErrorResponse
 
@@ -198,10 +224,13 @@ def _pipelined(connection: Any, messages: list[Any]) -> list[Any]:
         serial = reply.header.fields.get(HeaderFields.reply_serial)
         if serial not in pending:
             continue  # a signal, or anything else not ours
-        if reply.header.message_type == MessageType.error:
-            raise DBusErrorResponse(reply)
         pending.discard(serial)
-        replies[serial] = reply.body
+        if reply.header.message_type != MessageType.error:
+            replies[serial] = reply.body
+        elif reply.header.fields.get(HeaderFields.error_name) in _GONE:
+            replies[serial] = None
+        else:
+            raise DBusErrorResponse(reply)
     return [replies[serial] for serial in serials]
 
 
