@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -50,3 +50,13 @@ def join_names(names: Iterable[str]) -> str:
     from auditor.i18n import and_list
 
     return and_list(list(names))
+
+
+def join_some_names(names: Sequence[str]) -> str:
+    """`join_names` of at most five: past five, the first four and "N more", so that an action
+    on many accounts stays one line."""
+    from auditor.i18n import _
+
+    if len(names) <= 5:
+        return join_names(names)
+    return join_names((*names[:4], _("{count} more").format(count=len(names) - 4)))

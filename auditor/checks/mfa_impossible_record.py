@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, join_names
+from auditor.findings import Finding, join_some_names
 from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
 from auditor.inventory.phone_numbers import same_phone
@@ -112,10 +112,8 @@ def _action(facts: ActionFacts) -> str:
         return _("Record the 2FA {who} really has, as its security settings show it").format(
             who=facts.who
         )
-    more = _("{count} more").format(count=len(facts.ids) - 4)
-    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], more)
     return _("Record the 2FA {accounts} really have, as their security settings show it").format(
-        accounts=join_names(shown)
+        accounts=join_some_names(facts.ids)
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, join_names
+from auditor.findings import Finding, join_some_names
 from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
 from auditor.vocabulary import Severity
@@ -66,10 +66,8 @@ def _action(facts: ActionFacts) -> str:
         return _("Record the 2SV backup method of {who} and the phone it rings").format(
             who=facts.who
         )
-    more = _("{count} more").format(count=len(facts.ids) - 4)
-    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], more)
     return _("Record the 2SV backup methods of {accounts} and the phones they ring").format(
-        accounts=join_names(shown)
+        accounts=join_some_names(facts.ids)
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.findings import Finding, join_names
+from auditor.findings import Finding, join_some_names
 from auditor.i18n import N_, _
 from auditor.inventory import platforms
 from auditor.vocabulary import Severity
@@ -33,11 +33,9 @@ def _action(facts: ActionFacts) -> str:
         return _(
             "Find out which 2FA {who} uses and record it: `store-audit set {id} mfa=METHOD`"
         ).format(who=facts.who, id=facts.first)
-    more = _("{count} more").format(count=len(facts.ids) - 4)
-    shown = facts.ids if len(facts.ids) <= 5 else (*facts.ids[:4], more)
     return _(
         "Find out which 2FA {accounts} use and record each: `store-audit set ID mfa=METHOD`"
-    ).format(accounts=join_names(shown))
+    ).format(accounts=join_some_names(facts.ids))
 
 
 CHECK = Check(
