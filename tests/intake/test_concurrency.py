@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from auditor.inventory import load_inventory
+from auditor.inventory.locking import inventory_lock
 from tests.intake.writers import (
     child_env,
     chrome_export,
@@ -139,16 +140,20 @@ def test_two_imports_at_once_give_the_union(
     inventory = tmp_path / "store-audit.toml"
     first = chrome_export(tmp_path / "first.csv", marker, 25)
     second = chrome_export(tmp_path / "second.csv", marker, 25, start=25)
-    processes = [
-        subprocess.Popen(
-            command("import", export, "--from", "chrome", "--all", "--inventory", inventory),
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for export in (first, second)
-    ]
+    # The test holds the write lock while both start, so that they meet at it whatever the
+    # machine's speed (planning 25 logins can end before a second process has started).
+    with inventory_lock(inventory):
+        processes = [
+            subprocess.Popen(
+                command("import", export, "--from", "chrome", "--all", "--inventory", inventory),
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for export in (first, second)
+        ]
+        time.sleep(3)
     errors = [p.communicate(timeout=240)[1] for p in processes]
     assert [p.returncode for p in processes] == [0, 0], errors
     assert len(account_ids(inventory)) == 50
