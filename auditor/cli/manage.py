@@ -21,6 +21,7 @@ from auditor.cli.common import (
     warn_about_inventory,
 )
 from auditor.errors import UsageError
+from auditor.i18n import _, pgettext
 
 
 @click.command("list")
@@ -67,7 +68,11 @@ def remove(account_id: str, yes: bool, inventory: Path | None) -> None:
         account = find_account(load_inventory(path), account_id)
         stored = stored_entries(account, KeyringStore().get)
         if not yes and not _confirmed(account_id, account.platform_name, account.login, stored):
-            click.echo(f"nothing was removed: {account_id} stays in {path}")
+            click.echo(
+                _("nothing was removed: {account} stays in {path}").format(
+                    account=account_id, path=path
+                )
+            )
             return
         with writing(path, note) as session:
             document = InventoryDocument.open(session.path)
@@ -76,7 +81,7 @@ def remove(account_id: str, yes: bool, inventory: Path | None) -> None:
             document.remove_account(account_id)
             text, remaining = document.render()
             done = remove_entries(session, account, remaining, lambda: document.save(text))
-    click.echo(f"removed {account_id} from {document.path}")
+    click.echo(_("removed {account} from {path}").format(account=account_id, path=document.path))
     describe_relocated(account_id, done)
 
 
@@ -84,14 +89,24 @@ def _confirmed(account_id: str, platform: str, login: str, stored: list[str]) ->
     """Ask on a terminal; off one, refuse (exit 2): a script says --yes."""
     if not sys.stdin.isatty():
         raise UsageError(
-            f"remove {account_id}: asks before deleting, and there is no terminal to ask on",
-            hint="pass --yes to remove without asking",
+            _("remove {account}: asks before deleting, and there is no terminal to ask on").format(
+                account=account_id
+            ),
+            hint=_("pass --yes to remove without asking"),
         )
-    secrets = f" and delete its {', '.join(stored)} from the keyring" if stored else ""
+    if stored:
+        question = _(
+            "Remove {account} ({platform}, {login}) from the inventory and delete its {entries} "
+            "from the keyring? This cannot be undone"
+        )
+    else:
+        question = _(
+            "Remove {account} ({platform}, {login}) from the inventory? This cannot be undone"
+        )
+    entries = pgettext("between the items of a list", ", ").join(_(what) for what in stored)
     try:
         return click.confirm(
-            f"Remove {account_id} ({platform}, {login}) from the inventory{secrets}? "
-            "This cannot be undone",
+            question.format(account=account_id, platform=platform, login=login, entries=entries),
             default=False,
             err=True,
         )
@@ -119,12 +134,18 @@ def rename(account_id: str, new_id: str, inventory: Path | None) -> None:
             current = document.render()[1]
             before = find_account(current, account_id)
             if current.account(new_id) is not None:
-                raise UsageError(f"{path}: an account with id {new_id!r} is already there")
+                raise UsageError(
+                    _("{path}: an account with id {account!r} is already there").format(
+                        path=path, account=new_id
+                    )
+                )
             document.set_field(account_id, "id", new_id)
             text, renamed = document.render()
             after = find_account(renamed, new_id)
             done = move_entries(session, before, after, text, document.save)
-    click.echo(f"renamed {account_id} to {new_id} in {document.path}")
+    renamed_line = _("renamed {account} to {new} in {path}")
+    click.echo(renamed_line.format(account=account_id, new=new_id, path=document.path))
     describe_relocated(new_id, done)
     if before.keyring_service:
-        click.echo(f"{new_id}: its keyring entries stay under {before.keyring_service!r}")
+        stay = _("{account}: its keyring entries stay under {service!r}")
+        click.echo(stay.format(account=new_id, service=before.keyring_service))

@@ -141,16 +141,20 @@ class Report:
         """For `onboard`: one line saying whether the account passes the gate, and why."""
         if self.gate_account is None:
             return None
+        from auditor.i18n import _
+
         failing = self.failing()
-        level = self.fail_on.label if self.fail_on is not None else "never"
+        account = self.gate_account
         if not failing:
             if self.fail_on is None:
-                return f"onboard {self.gate_account}: PASS: the gate is off (--fail-on never)"
-            return (
-                f"onboard {self.gate_account}: PASS: no new finding at or above {level} involves it"
-            )
-        checks = ", ".join(sorted({f.check for f in failing}))
-        return (
-            f"onboard {self.gate_account}: FAIL: {len(failing)} new finding(s) at or above "
-            f"{level} involve it ({checks})"
+                return _("onboard {account}: PASS: the gate is off (--fail-on never)").format(
+                    account=account
+                )
+            passed = _("onboard {account}: PASS: no new finding at or above {level} involves it")
+            return passed.format(account=account, level=self.fail_on.shown)
+        level = self.fail_on.shown if self.fail_on is not None else "never"
+        failed = _(
+            "onboard {account}: FAIL: {n} new finding(s) at or above {level} involve it ({checks})"
         )
+        checks = ", ".join(sorted({f.check for f in failing}))
+        return failed.format(account=account, n=len(failing), level=level, checks=checks)
