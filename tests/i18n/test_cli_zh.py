@@ -101,8 +101,13 @@ def test_list_is_chinese(memory_keyring: MemoryKeyring) -> None:
     ],
     ids=lambda a: " ".join(map(str, a[:2])),
 )
-def test_one_line_errors_are_chinese(memory_keyring: MemoryKeyring, args: tuple[str, ...]) -> None:
-    out, err, code = zh(*args, "--inventory", EXAMPLE)
+def test_one_line_errors_are_chinese(
+    tmp_path: Path, memory_keyring: MemoryKeyring, args: tuple[str, ...]
+) -> None:
+    inventory = tmp_path / "store-audit.toml"  # a copy: a writing command locks it
+    shutil.copy(EXAMPLE, inventory)
+    args = tuple(inventory if arg == EXAMPLE else arg for arg in args)
+    out, err, code = zh(*args, "--inventory", inventory)
     assert code == 2 and not out
     _no_english(err)
     assert err.startswith("store-audit：错误：") and "Traceback" not in err
