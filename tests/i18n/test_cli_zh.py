@@ -97,7 +97,7 @@ def test_list_is_chinese(memory_keyring: MemoryKeyring) -> None:
         ("remove", "amazon-na"),  # no terminal to ask on: the error and its hint
         ("rename", "amazon-na", "ebay"),
         ("audit", "--baseline", "a.json", "--write-baseline", "b.json"),
-        ("audit", "--output", EXAMPLE),
+        ("audit", "--output", str(EXAMPLE)),
     ],
     ids=lambda a: " ".join(map(str, a[:2])),
 )
@@ -106,8 +106,8 @@ def test_one_line_errors_are_chinese(
 ) -> None:
     inventory = tmp_path / "store-audit.toml"  # a copy: a writing command locks it
     shutil.copy(EXAMPLE, inventory)
-    args = tuple(inventory if arg == EXAMPLE else arg for arg in args)
-    out, err, code = zh(*args, "--inventory", inventory)
+    given = [inventory if arg == str(EXAMPLE) else arg for arg in args]
+    out, err, code = zh(*given, "--inventory", inventory)
     assert code == 2 and not out
     _no_english(err)
     assert err.startswith("store-audit：错误：") and "Traceback" not in err
