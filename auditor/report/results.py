@@ -12,6 +12,7 @@ from functools import cached_property
 from auditor.checklist import Action
 from auditor.errors import ExitCode
 from auditor.findings import Finding
+from auditor.i18n import _
 from auditor.report.signin_map import SignInMap
 from auditor.report.suppression import ExpiredIgnore
 from auditor.vocabulary import SEVERITY_NAMES, Severity
@@ -141,20 +142,21 @@ class Report:
         """For `onboard`: one line saying whether the account passes the gate, and why."""
         if self.gate_account is None:
             return None
-        from auditor.i18n import _
-
         failing = self.failing()
-        account = self.gate_account
+        if self.fail_on is None:
+            return _("onboard {account}: PASS: the gate is off (--fail-on never)").format(
+                account=self.gate_account
+            )
         if not failing:
-            if self.fail_on is None:
-                return _("onboard {account}: PASS: the gate is off (--fail-on never)").format(
-                    account=account
-                )
-            passed = _("onboard {account}: PASS: no new finding at or above {level} involves it")
-            return passed.format(account=account, level=self.fail_on.shown)
-        level = self.fail_on.shown if self.fail_on is not None else "never"
-        failed = _(
-            "onboard {account}: FAIL: {n} new finding(s) at or above {level} involve it ({checks})"
+            return _(
+                "onboard {account}: PASS: no new finding at or above {level} involves it"
+            ).format(account=self.gate_account, level=self.fail_on.shown)
+        return _(
+            "onboard {account}: FAIL: {count} new finding(s) at or above {level} involve it "
+            "({checks})"
+        ).format(
+            account=self.gate_account,
+            count=len(failing),
+            level=self.fail_on.shown,
+            checks=", ".join(sorted({f.check for f in failing})),
         )
-        checks = ", ".join(sorted({f.check for f in failing}))
-        return failed.format(account=account, n=len(failing), level=level, checks=checks)
