@@ -6,8 +6,12 @@ from __future__ import annotations
 import json
 import textwrap
 
+from auditor.checks import access_departed, password_known_to_departed
 from auditor.inventory import pages
 from auditor.lockout.offboard import REACH, Offboarding, Step
+
+CLEARED = (access_departed.CHECK, password_known_to_departed.CHECK)
+"""The checks whose findings about the person the offboarding clears."""
 
 
 def _title(plan: Offboarding) -> str:
@@ -31,10 +35,8 @@ def _title(plan: Offboarding) -> str:
 
 
 def _closing(plan: Offboarding) -> str:
-    return (
-        "Then run `store-audit audit`: none of "
-        f"{plan.person.id}'s findings (access.departed, password.known-to-departed) remain."
-    )
+    checks = ", ".join(check.id for check in CLEARED)
+    return f"Then run `store-audit audit`: none of {plan.person.id}'s findings ({checks}) remain."
 
 
 def render_offboard_text(plan: Offboarding) -> str:
