@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from auditor.checks import AuditContext
-from auditor.checks.people_access import new_phones, people_by_id, reach_of, set_command
 from auditor.errors import UsageError
 from auditor.inventory import Account, Inventory, pages
 from auditor.inventory.people import Person
+from auditor.inventory.people_access import new_phones, people_by_id, reach_of, set_command
 from auditor.secrets import SecretView
 
 KIND_ORDER = {"mailbox": 0, "payment": 1, "store": 2}
@@ -66,7 +66,7 @@ class Offboarding:
 def build_offboarding(inventory: Inventory, person_id: str, today: dt.date) -> Offboarding:
     """The checklist for `person_id`; a UsageError naming the people there are if unknown."""
     context = AuditContext(inventory, SecretView({}), today)
-    person = people_by_id(context).get(person_id)
+    person = people_by_id(context.inventory).get(person_id)
     if person is None:
         known = ", ".join(p.id for p in inventory.people) or "none: add [[people]] entries"
         raise UsageError(f"{inventory.path}: no person with id {person_id!r} (people: {known})")
@@ -84,7 +84,7 @@ def build_offboarding(inventory: Inventory, person_id: str, today: dt.date) -> O
 
 
 def _reach(context: AuditContext, account: Account, person: Person) -> tuple[str, ...]:
-    return reach_of(context, account, person.id)
+    return reach_of(context.inventory, account, person.id)
 
 
 def _step(context: AuditContext, account: Account, person: Person) -> Step:
