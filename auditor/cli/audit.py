@@ -125,7 +125,7 @@ def _audit(
 
     with reported():
         if options.baseline and options.write_baseline:
-            raise UsageError("--baseline and --write-baseline cannot be used together")
+            raise UsageError(_("--baseline and --write-baseline cannot be used together"))
         path = locate_inventory(options.inventory)
         refuse_overwriting(path, options.output, "--output")
         refuse_overwriting(path, options.write_baseline, "--write-baseline")
@@ -254,6 +254,7 @@ def demo(
                 today=DEMO_NOW.date(),
             )
         )
-        note(f"demo: the example is audited as of {DEMO_NOW.date()}, the day its dates are for")
+        as_of = _("demo: the example is audited as of {day}, the day its dates are for")
+        note(as_of.format(day=DEMO_NOW.date()))
         emit(report, format_name, output, default="table", sarif_root=sarif_root)
     sys.exit(report.exit_code())
