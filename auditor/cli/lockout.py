@@ -72,7 +72,7 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
 @INVENTORY_OPTION
 def verify_password(account_id: str, inventory: Path | None) -> None:
     """Check a password you are trying (typed hidden) against the stored one, and the others."""
-    from auditor.lockout.typed import password_owners
+    from auditor.lockout.typed import describe_owners, password_owners
 
     with reported():
         context = _opened(inventory, account_id).context
@@ -115,25 +115,6 @@ def _typed(prompt: str, what: str) -> Secret:
     if not (value.strip() if what == "code" else value):  # a password may be all spaces
         raise UsageError(none)
     return typed
-
-
-def describe_owners(account_id: str, owners: list[str]) -> tuple[str, bool]:
-    """The verdict on a typed password, and whether it is this account's."""
-    from auditor.checks import join_names
-
-    if account_id in owners:
-        return _("that is the password stored for {account}").format(account=account_id), True
-    if owners:
-        other = _(
-            "that is not the password stored for {account}: it is the password of {owners}: "
-            "wrong store or wrong login?"
-        )
-        return other.format(account=account_id, owners=join_names(owners)), False
-    nobody = _(
-        "that is not the password stored for {account}, nor any other account's: check "
-        'Caps Lock and the keyboard layout, or use the platform\'s "Forgot password"'
-    )
-    return nobody.format(account=account_id), False
 
 
 @click.command()

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from auditor.errors import OWN_STOPS, SecretStoreError, seconds_setting
-from auditor.i18n import _
+from auditor.i18n import _, pgettext
 from auditor.secrets.store import Arrived, one_by_one
 
 T = TypeVar("T")
@@ -51,8 +51,11 @@ class KeyringStore:
         from keyring.backends.chainer import ChainerBackend
 
         if isinstance(self._backend, ChainerBackend):
-            members = ", then ".join(_class_name(m) for m in self._backend.backends)
-            return f"{_class_name(self._backend)} ({members or 'no members'})"
+            then = pgettext("between keyring backends, in the order they are asked", ", then ")
+            members = then.join(_class_name(m) for m in self._backend.backends)
+            return _("{backend} ({members})").format(
+                backend=_class_name(self._backend), members=members or _("no members")
+            )
         return _class_name(self._backend)
 
     def unencrypted_file(self) -> str | None:
@@ -95,11 +98,9 @@ class KeyringStore:
             raise
         except BaseException as error:  # the keyring boundary: every backend failure is exit 3,
             # a SystemExit or KeyboardInterrupt it raises too (their argument could be a value)
+            failed = _("keyring backend {backend} failed to read service {service!r}")
             raise _keyring_failure(
-                _("keyring backend {backend} failed to read service {service!r}").format(
-                    backend=self.describe(), service=service
-                ),
-                error,
+                failed.format(backend=self.describe(), service=service), error
             ) from None
         if value is not None and not isinstance(value, str):
             raise SecretStoreError(
@@ -149,12 +150,8 @@ class KeyringStore:
         except (SecretStoreError, *OWN_STOPS):
             raise
         except BaseException as error:  # the keyring boundary, as in get()
-            raise _keyring_failure(
-                _("keyring backend {backend} failed to read the entries").format(
-                    backend=self.describe()
-                ),
-                error,
-            ) from None
+            failed = _("keyring backend {backend} failed to read the entries")
+            raise _keyring_failure(failed.format(backend=self.describe()), error) from None
 
 
 def _members(backend: Any) -> list[Any]:
@@ -221,8 +218,8 @@ def _bounded(work: Callable[[Callable[[], None]], T], backend: str) -> T:
                 break
         except queue.Empty:
             raise SecretStoreError(
-                _("keyring backend {backend} did not answer within {timeout} s").format(
-                    backend=backend, timeout=f"{timeout:g}"
+                _("keyring backend {backend} did not answer within {seconds} s").format(
+                    backend=backend, seconds=f"{timeout:g}"
                 ),
                 hint=_("{hint}; $STORE_AUDIT_KEYRING_TIMEOUT sets the wait").format(
                     hint=keyring_hint()

@@ -27,7 +27,7 @@ PEOPLE = ("owner", "li-wei", "maria", "shenzhen-agency", "erp")
 KEEP = (
     *("Seller", "Center", "user", "management"),
     *("nobody", "amazon-us", "etsy-shop", "shop", "ebay-uk", "acme-uk", "bogus", "yesterday"),
-    *("shopfy", "other", "true", "false"),
+    *("shopfy", "other", "true", "false", "base", "A-Z"),
     *(part for key in SETTABLE for part in (key, *key.split("_"))),
     *("today", "YYYY-MM-DD", "KEY", "VALUE"),
 )
@@ -211,7 +211,7 @@ def test_writing_commands_say_what_they_did_in_chinese(
         assert code == 0, err
         _no_english(out)
         said.append(out)
-    assert "已把 shop 添加到" in said[0] and "检查时会判定为太弱" in said[0]
+    assert "已新建" in said[0] and "并添加 shop" in said[0] and "检查时会判定为太弱" in said[0]
     assert "（原来未设置）" in said[1] and "已保存" in said[1]
     assert "（去掉了 1 个重复的验证码）" in said[2]
     assert "还剩 1 个" in said[3] and "--backup-codes --force" in said[3]
