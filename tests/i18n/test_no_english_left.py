@@ -13,11 +13,13 @@ import html.parser
 import io
 import json
 import re
+import subprocess  # noqa: S404
+import sys
 import xml.etree.ElementTree as ET  # noqa: S405 (our own report, not untrusted XML)
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from auditor.cli import COMMANDS, cli
 from auditor.demo import DEMO_PASSWORDS, demo_inventory_path, demo_store
@@ -65,21 +67,30 @@ def example(tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.M
     return tmp_path
 
 
-def run(case: Case, folder: Path) -> tuple[Result, list[str]]:
-    """Run one case; its output and the files it wrote, as texts a person reads."""
+def run(case: Case, folder: Path) -> tuple[int, list[str]]:
+    """Run one case; its exit code, and its output and the files it wrote as texts a person
+    reads. `--help` runs as its own process, as a user runs it: click keeps a command's help
+    option once made, in the language of the first run in a process."""
     args = [a.replace("{inv}", str(folder / "store-audit.toml")) for a in case.args]
-    result = CliRunner().invoke(
-        cli,
-        [a.replace("{dir}", str(folder)) for a in args],
-        input=typed(case.input) if case.input else None,
-        prog_name="store-audit",
-        catch_exceptions=False,
-    )
-    texts = [result.stdout, result.stderr]
-    if "--help" in case.args:  # command names, option names and their choices stay as they are
+    args = [a.replace("{dir}", str(folder)) for a in args]
+    if "--help" in case.args:
+        ran = subprocess.run(  # noqa: S603 (this interpreter, our own module)
+            [sys.executable, "-m", "auditor", *args], capture_output=True, text=True, check=False
+        )
+        exit_code, texts = ran.returncode, [ran.stdout, ran.stderr]
+        # command names, option names and their choices stay as they are
         texts = [_HELP_NAMES.sub(lambda m: m[0] if m[0] in PRODUCTS else " ", t) for t in texts]
+    else:
+        result = CliRunner().invoke(
+            cli,
+            args,
+            input=typed(case.input) if case.input else None,
+            prog_name="store-audit",
+            catch_exceptions=False,
+        )
+        exit_code, texts = result.exit_code, [result.stdout, result.stderr]
     texts += [(folder / name).read_text("utf-8") for name in case.files if (folder / name).exists()]
-    return result, [t.replace(str(folder), "DIR") for t in texts]
+    return exit_code, [t.replace(str(folder), "DIR") for t in texts]
 
 
 def prose(text: str) -> list[str]:
@@ -160,9 +171,9 @@ def _expected(case: Case) -> object:
 
 @pytest.mark.parametrize("case", [_expected(c) for c in CASES], ids=lambda c: c.name)
 def test_no_english_left(case: Case, example: Path) -> None:
-    result, texts = run(case, example)
-    assert result.exit_code in case.exits, (case.name, result.exit_code, result.stderr)
-    assert "Traceback" not in result.stderr
+    exit_code, texts = run(case, example)
+    assert exit_code in case.exits, (case.name, exit_code, texts[1])
+    assert "Traceback" not in texts[1]
     english = english_lines(texts)
     assert not english, f"store-audit {case.name} (zh-CN) prints English:\n" + "\n".join(english)
 
