@@ -136,6 +136,24 @@ def test_only_secrets_touches_the_keyring(library: str) -> None:
     assert all(name.startswith("auditor.secrets") for name in users), users
 
 
+WRITING = ("auditor.intake.session", "auditor.inventory.locking", "auditor.secrets.writes")
+"""The writing frame (the lock, the journal, the keyring writer): only intake/ holds it."""
+
+
+def test_the_cli_leaves_writing_to_intake() -> None:
+    """A writing command parses, calls one intake function, prints and exits: no module of
+    cli/ takes the lock or writes the keyring itself."""
+    everything = modules()
+    frames = sorted(
+        f"{name} imports {target}"
+        for name, path in everything.items()
+        if name.startswith("auditor.cli")
+        for target in imports(path, set(everything))
+        if target in WRITING
+    )
+    assert not frames
+
+
 def test_checks_never_touch_the_terminal() -> None:
     for name, path in modules().items():
         if name.startswith(("auditor.checks", "auditor.checklist")):

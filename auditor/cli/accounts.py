@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,7 +16,6 @@ from auditor.cli.common import (
     INVENTORY_OPTION,
     PLATFORM_UNKNOWN_OPTION,
     note,
-    planned,
     read_secret,
     read_seed,
     reported,
@@ -59,41 +58,29 @@ def add(
     **fields: str | None,
 ) -> None:
     """Add an account: prompts for its password (hidden) and an optional TOTP seed."""
-    from auditor.intake.enrol import add_account, check_new_account
-    from auditor.intake.fields import check_platform
-    from auditor.intake.session import writing
-    from auditor.inventory import inventory_path_for_writing
-    from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets import KeyringStore
+    from auditor.intake.enrol import enrol
 
-    path = inventory_path_for_writing(inventory)
-    with reported():
-        # Everything that can be checked is checked before the prompts; the lock is taken only
-        # after them, so a writer never waits for someone else's typing.
-        check_platform(fields["platform"], platform_unknown)
-        check_new_account(
-            InventoryDocument.open(path), {"id": account_id, **fields}, KeyringStore(), force=force
-        )
+    def ask() -> tuple[Secret, Secret | None]:
         password = read_secret(f"Password for {account_id}", stdin=password_stdin)
         if not password.reveal():
             raise UsageError("no password given; nothing was written")
         seed = read_seed(account_id, password_stdin)
-        with writing(path, note) as session:
-            document = InventoryDocument.open(session.path)
-            warn_about_inventory(document.path)
-            added = add_account(
-                document,
-                {"id": account_id, **fields},
-                password,
-                seed if seed.reveal() else None,
-                session.writer,
-                force=force,
-                journal=session.journal,
-            )
+        return password, seed if seed.reveal() else None
+
+    with reported():
+        added = enrol(
+            inventory,
+            {"id": account_id, **fields},
+            ask,
+            note,
+            warn_about_inventory,
+            force=force,
+            platform_unknown=platform_unknown,
+        )
     created = " (created)" if added.created_inventory else ""
     stored = "password and TOTP seed are" if added.seed else "password is"
     click.echo(
-        f"added {account_id} to {document.path}{created}; its {stored} in the "
+        f"added {account_id} to {added.path}{created}; its {stored} in the "
         f"keyring under {added.account.service!r}"
     )
     if added.seed and added.seed.bits < 128:
@@ -149,8 +136,7 @@ def _set_password_or_seed(
 ) -> None:
     from datetime import date
 
-    from auditor.intake.enrol import set_secret as store_secret
-    from auditor.intake.session import writing_to_account
+    from auditor.intake.enrol import replace_secret
 
     what = "TOTP seed" if totp else "password"
 
@@ -161,21 +147,19 @@ def _set_password_or_seed(
         return value
 
     with reported():
-        frame = writing_to_account(inventory, account_id, ask, note, warn_about_inventory)
-        with frame as (session, document, value):
-            done = store_secret(
-                document,
-                account_id,
-                value,
-                session.writer,
-                totp=totp,
-                force=force,
-                today=date.today(),
-                journal=session.journal,
-            )
+        done = replace_secret(
+            inventory,
+            account_id,
+            ask,
+            note,
+            warn_about_inventory,
+            totp=totp,
+            force=force,
+            today=date.today(),
+        )
     click.echo(f"stored the {what} of {account_id} in the keyring")
     for change in done.changes:
-        click.echo(f"{account_id}: {change.describe()} in {document.path}")
+        click.echo(f"{account_id}: {change.describe()} in {done.path}")
     if totp and done.account.mfa != "totp":
         click.echo(f"note: the inventory says mfa = {done.account.mfa!r} for {account_id}")
 
@@ -210,41 +194,24 @@ def import_(
     """Import logins from a password manager's export (FILE, or - for standard input) into the
     inventory and the keyring."""
     from auditor.cli.fields import ask_unknown_mfa
-    from auditor.intake.apply import apply_import
-    from auditor.intake.importers import STDIN, read_entries, read_export
+    from auditor.intake.importing import ImportRequest, import_export
     from auditor.intake.plan_table import nothing_to_do
-    from auditor.intake.session import looking, writing
-    from auditor.inventory import inventory_path_for_writing
+    from auditor.progress import TerminalProgress
 
-    piped = str(export_file) == "-"
+    request = ImportRequest(
+        export_file, manager, encoding, inventory, keep_all, force=force, dry_run=dry_run
+    )
     with reported():
-        if (read := read_export(export_file, encoding)).guessed:  # "-": standard input
-            note(read.guessed)  # a guessed encoding is said, never silent
-        entries = read_entries(manager, read.text, STDIN if piped else export_file)
-        path = inventory_path_for_writing(inventory)
-        # A look first, without the lock: all a dry run does, and all a run that writes nothing
-        # (or is refused) needs; none leaves a lock file, a config dir or a journal behind. An
-        # unfinished write is undone under the lock first, which can change the plan.
-        look = looking(path)
-        document, plan = planned(path, entries, look.store, keep_all)
-        settled = not look.unfinished_write and (not plan.changes or plan.blocked(force))
-        if dry_run or settled:
-            _stop_at_the_plan(plan, document, force=force, dry_run=dry_run)
-        with writing(path, note) as session:
-            # planned again under the lock: another writer may have changed the inventory
-            document, plan = planned(session.path, entries, session.writer, keep_all)
-            _show_plan(plan, document, force=force)
-            if not plan.changes:
-                click.echo(nothing_to_do(plan, document))
-                sys.exit(ExitCode.OK)
-            result = apply_import(
-                plan, document, session.writer, force=force, journal=session.journal
-            )
+        done = import_export(request, note, _show_plan, TerminalProgress)
+    plan, document, result = done.plan, done.document, done.result
+    if result is None:
+        click.echo("dry run: nothing was written" if dry_run else nothing_to_do(plan, document))
+        sys.exit(ExitCode.OK)
     click.echo(
         f"imported into {document.path}: {result.added} account(s) added, "
         f"{result.updated} updated, {result.secrets_written} keyring entries written"
     )
-    if not piped:
+    if str(export_file) != "-":
         click.echo(
             f"{export_file} holds your passwords in plain text: delete it (and empty the "
             "trash) once you have checked the import",
@@ -254,23 +221,9 @@ def import_(
     ask_unknown_mfa(document.path, unknown)
 
 
-def _show_plan(plan: ImportPlan, document: InventoryDocument, *, force: bool) -> None:
-    """Print the plan; UsageError when it replaces secrets without --force."""
-    from auditor.intake.apply import refuse_blocked
+def _show_plan(plan: ImportPlan, document: InventoryDocument) -> None:
+    """The plan, before it is carried out or refused."""
     from auditor.intake.plan_table import describe_plan
 
     warn_about_inventory(document.path)
     click.echo(describe_plan(plan), nl=False)
-    refuse_blocked(plan, force=force)  # the dry run is refused where the run would be
-
-
-def _stop_at_the_plan(
-    plan: ImportPlan, document: InventoryDocument, *, force: bool, dry_run: bool
-) -> NoReturn:
-    """A dry run, or a run with nothing to write: the plan, and exit 0 having written nothing
-    (or the refusal the real run meets)."""
-    from auditor.intake.plan_table import nothing_to_do
-
-    _show_plan(plan, document, force=force)
-    click.echo("dry run: nothing was written" if dry_run else nothing_to_do(plan, document))
-    sys.exit(ExitCode.OK)

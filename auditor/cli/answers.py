@@ -18,19 +18,16 @@ def set_security_answers(
     account_id: str, from_stdin: bool, force: bool, inventory: Path | None
 ) -> None:
     """Store one account's security-question answers, one a line."""
-    from auditor.intake.security_answers import store_answers
-    from auditor.intake.session import writing_to_account
+    from auditor.intake.security_answers import store_typed_answers
 
     def ask() -> list[Secret]:
         return read_secret_lines(f"Security answer for {account_id}", stdin=from_stdin)
 
     with reported():
-        frame = writing_to_account(inventory, account_id, ask, note, warn_about_inventory)
-        with frame as (session, document, lines):
-            stored = store_answers(
-                document, account_id, lines, session.writer, force=force, journal=session.journal
-            )
+        stored = store_typed_answers(
+            inventory, account_id, ask, note, warn_about_inventory, force=force
+        )
     plural = "" if stored.count == 1 else "s"
     click.echo(f"stored {stored.count} security answer{plural} of {account_id} in the keyring")
     for change in stored.changes:
-        click.echo(f"{account_id}: {change.describe()} in {document.path}")
+        click.echo(f"{account_id}: {change.describe()} in {stored.path}")

@@ -18,24 +18,15 @@ def set_backup_codes(
     account_id: str, from_stdin: bool, force: bool, inventory: Path | None
 ) -> None:
     """Store the account's backup codes, pasted at hidden prompts or read from stdin."""
-    from auditor.intake.backup_codes import store_backup_codes
-    from auditor.intake.session import writing_to_account
-    from auditor.inventory import load_inventory
+    from auditor.intake.backup_codes import store_typed_codes
 
     def ask() -> list[Secret]:
         return read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
 
     with reported():
-        frame = writing_to_account(inventory, account_id, ask, note, warn_about_inventory)
-        with frame as (session, document, lines):
-            stored, repeats = store_backup_codes(
-                load_inventory(document.path),
-                account_id,
-                lines,
-                session.writer,
-                force=force,
-                journal=session.journal,
-            )
+        stored, repeats = store_typed_codes(
+            inventory, account_id, ask, note, warn_about_inventory, force=force
+        )
     dropped = f" ({repeats} repeated code{'' if repeats == 1 else 's'} dropped)" if repeats else ""
     click.echo(
         f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the "

@@ -16,11 +16,8 @@ import click
 from auditor.errors import Interrupted, StoreAuditError, UsageError
 
 if TYPE_CHECKING:
-    from auditor.intake.importers import ExportEntry
-    from auditor.intake.plan import ImportPlan
     from auditor.intake.relocate import Relocated
-    from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets import Secret, SecretStore
+    from auditor.secrets import Secret
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 """A file path option or argument."""
@@ -215,18 +212,6 @@ def warn_about_inventory(path: Path) -> None:
         "set-secret finishes it",
         err=True,
     )
-
-
-def planned(
-    path: Path, entries: list[ExportEntry], store: SecretStore, keep_unknown: bool
-) -> tuple[InventoryDocument, ImportPlan]:
-    """The import's plan (`intake.plan.plan_file`), with a progress line on a terminal once
-    planning takes a while (a 20,000-login export takes seconds)."""
-    from auditor.intake.plan import plan_file
-    from auditor.progress import TerminalProgress
-
-    with TerminalProgress() as shown:
-        return plan_file(path, entries, store, keep_unknown, shown)
 
 
 def describe_relocated(account_id: str, done: Relocated) -> None:

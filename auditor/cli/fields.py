@@ -36,33 +36,25 @@ def set_(
     store-audit set ebay mfa=sms mfa_phone="+1 555 010 0000" password_changed=today
     store-audit set ebay-uk login=uk@acmehome.com
     """
-    from auditor.intake.fields import check_platform, parse_assignments, set_fields
-    from auditor.intake.relocate import Relocated, move_entries
-    from auditor.intake.session import writing
-    from auditor.inventory import locate_inventory
-    from auditor.inventory.editing import InventoryDocument
+    from auditor.intake.accounts import set_account
 
-    moved = Relocated()
     with reported():
-        changes = parse_assignments(assignments, dt.date.today())
-        check_platform(changes.get("platform"), platform_unknown)
-        path = locate_inventory(inventory)
-        with writing(path, note) as session:
-            document = InventoryDocument.open(session.path)
-            warn_about_inventory(document.path)
-            before = document.render()[1].account(account_id)
-            text, after, described = set_fields(document, account_id, changes)
-            if before is not None and before.login != after.login:
-                moved = move_entries(session, before, after, text, document.save)
-            elif any(change.before != change.after for change in described):
-                document.save(text)
-    for change in described:
+        done = set_account(
+            inventory,
+            account_id,
+            assignments,
+            note,
+            warn_about_inventory,
+            platform_unknown=platform_unknown,
+            today=dt.date.today(),
+        )
+    for change in done.fields:
         click.echo(f"{account_id}: {change.describe()}")
-    describe_relocated(account_id, moved)
-    if all(change.before == change.after for change in described):
-        click.echo(f"nothing changed in {document.path}")
+    describe_relocated(account_id, done.relocated)
+    if all(change.before == change.after for change in done.fields):
+        click.echo(f"nothing changed in {done.path}")
     else:
-        click.echo(f"saved {document.path}")
+        click.echo(f"saved {done.path}")
 
 
 MFA_ANSWERS = ("none", "sms", "voice", "email", "totp", "push", "security-key", "passkey")
@@ -71,9 +63,7 @@ MFA_ANSWERS = ("none", "sms", "voice", "email", "totp", "push", "security-key", 
 def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
     """After an import: one question per account left with mfa = "unknown" on a terminal (Enter
     skips), saved in one edit; off a terminal, the exact `store-audit set` commands."""
-    from auditor.intake.fields import record_fields
-    from auditor.intake.session import writing
-    from auditor.inventory.editing import InventoryDocument
+    from auditor.intake.accounts import record_answers
 
     if not account_ids:
         return
@@ -94,10 +84,7 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
     if not answers:
         return
     with reported():
-        with writing(path, note) as session:
-            document = InventoryDocument.open(session.path)
-            text, described = record_fields(document, answers)
-            document.save(text)
+        described = record_answers(path, answers, note)
     for account_id, change in described:
         click.echo(f"{account_id}: {change.describe()}")
 

@@ -36,21 +36,13 @@ if TYPE_CHECKING:
 @INVENTORY_OPTION
 def use_backup_code(account_id: str, inventory: Path | None) -> None:
     """Cross off a backup code you have just used (typed hidden), so the count stays true."""
-    from auditor.intake.backup_codes import stored_codes
-    from auditor.intake.backup_codes import use_backup_code as cross_off
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.secrets.writes import KeyringWriter
+    from auditor.intake.backup_codes import cross_off
+
+    def ask() -> Secret:
+        return _typed(f"Backup code you used for {account_id}", "code")
 
     with reported():
-        path = locate_inventory(inventory)
-        stored_codes(load_inventory(path), account_id, KeyringWriter())  # before the prompt
-        typed = _typed(f"Backup code you used for {account_id}", "code")
-        with writing(path, note) as session:  # read, cross off and write back as one writer
-            loaded = load_inventory(session.path)
-            warn_about_inventory(loaded.path)
-            stored = stored_codes(loaded, account_id, session.writer)
-            used = cross_off(stored, typed, session.writer, session.journal)
+        used = cross_off(inventory, account_id, ask, note, warn_about_inventory)
     if not used.removed:
         click.echo(
             f"that code is not one of the {used.left} stored for {account_id}; nothing was changed"

@@ -1,8 +1,8 @@
 """Everyday changes to the accounts, without a text editor: list, remove, rename.
 
-(`set ID login=...` lives with `set` in fields.py.) Each writing command holds the inventory's
-write lock and moves or deletes the keyring entries with the inventory, all or nothing
-(`intake.relocate`).
+(`set ID login=...` lives with `set` in fields.py.) Each writing command is one call to
+`intake.accounts`, which holds the inventory's write lock and moves or deletes the keyring
+entries with the inventory, all or nothing (`intake.relocate`).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,9 @@ from auditor.cli.common import (
     warn_about_inventory,
 )
 from auditor.errors import UsageError
+
+if TYPE_CHECKING:
+    from auditor.inventory import Account
 
 
 @click.command("list")
@@ -55,29 +59,18 @@ def list_(output_format: str, inventory: Path | None) -> None:
 @INVENTORY_OPTION
 def remove(account_id: str, yes: bool, inventory: Path | None) -> None:
     """Remove an account from the inventory and delete its keyring entries (asks first)."""
-    from auditor.intake.relocate import remove_entries, stored_entries
-    from auditor.intake.session import writing
-    from auditor.inventory import load_inventory, locate_inventory
-    from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets import KeyringStore
-    from auditor.secrets.lookup import find_account
+    from auditor.intake.accounts import remove_account
+
+    def confirm(account: Account, stored: list[str]) -> bool:
+        return yes or _confirmed(account_id, account.platform_name, account.login, stored)
 
     with reported():
-        path = locate_inventory(inventory)
-        account = find_account(load_inventory(path), account_id)
-        stored = stored_entries(account, KeyringStore().get)
-        if not yes and not _confirmed(account_id, account.platform_name, account.login, stored):
-            click.echo(f"nothing was removed: {account_id} stays in {path}")
-            return
-        with writing(path, note) as session:
-            document = InventoryDocument.open(session.path)
-            warn_about_inventory(document.path)
-            account = find_account(document.render()[1], account_id)
-            document.remove_account(account_id)
-            text, remaining = document.render()
-            done = remove_entries(session, account, remaining, lambda: document.save(text))
-    click.echo(f"removed {account_id} from {document.path}")
-    describe_relocated(account_id, done)
+        removed = remove_account(inventory, account_id, confirm, note, warn_about_inventory)
+    if not removed.done:
+        click.echo(f"nothing was removed: {account_id} stays in {removed.path}")
+        return
+    click.echo(f"removed {account_id} from {removed.path}")
+    describe_relocated(account_id, removed.relocated)
 
 
 def _confirmed(account_id: str, platform: str, login: str, stored: list[str]) -> bool:
@@ -105,26 +98,11 @@ def _confirmed(account_id: str, platform: str, login: str, stored: list[str]) ->
 @INVENTORY_OPTION
 def rename(account_id: str, new_id: str, inventory: Path | None) -> None:
     """Rename an account: its id in the inventory and its keyring entries, all or nothing."""
-    from auditor.intake.relocate import move_entries
-    from auditor.intake.session import writing
-    from auditor.inventory import locate_inventory
-    from auditor.inventory.editing import InventoryDocument
-    from auditor.secrets.lookup import find_account
+    from auditor.intake.accounts import rename_account
 
     with reported():
-        path = locate_inventory(inventory)
-        with writing(path, note) as session:
-            document = InventoryDocument.open(session.path)
-            warn_about_inventory(document.path)
-            current = document.render()[1]
-            before = find_account(current, account_id)
-            if current.account(new_id) is not None:
-                raise UsageError(f"{path}: an account with id {new_id!r} is already there")
-            document.set_field(account_id, "id", new_id)
-            text, renamed = document.render()
-            after = find_account(renamed, new_id)
-            done = move_entries(session, before, after, text, document.save)
-    click.echo(f"renamed {account_id} to {new_id} in {document.path}")
-    describe_relocated(new_id, done)
-    if before.keyring_service:
-        click.echo(f"{new_id}: its keyring entries stay under {before.keyring_service!r}")
+        renamed = rename_account(inventory, account_id, new_id, note, warn_about_inventory)
+    click.echo(f"renamed {account_id} to {new_id} in {renamed.path}")
+    describe_relocated(new_id, renamed.relocated)
+    if renamed.own_service:
+        click.echo(f"{new_id}: its keyring entries stay under {renamed.own_service!r}")

@@ -8,10 +8,13 @@ never appear in a message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from auditor.errors import UsageError
-from auditor.inventory import Account, Inventory
+from auditor.intake.session import writing_after, writing_to_account
+from auditor.inventory import Account, Inventory, load_inventory, locate_inventory
 from auditor.secrets import Secret
 from auditor.secrets.backup import BackupCodesError, check_codes, remove_code, split_codes
 from auditor.secrets.journal import Journal
@@ -104,3 +107,41 @@ def use_backup_code(
             f"{account.id} backup codes",
         )
     return UsedCode(account, removed=True, left=len(remaining))
+
+
+def store_typed_codes(
+    inventory: Path | None,
+    account_id: str,
+    ask: Callable[[], list[Secret]],
+    say: Callable[[str], None],
+    opened: Callable[[Path], None],
+    *,
+    force: bool,
+) -> tuple[int, int]:
+    """`set-secret --backup-codes`: the codes `ask` returns, stored in the account's frame
+    (`writing_to_account`); how many were stored and how many dropped as repeats."""
+    with writing_to_account(inventory, account_id, ask, say, opened) as (session, document, lines):
+        return store_backup_codes(
+            load_inventory(document.path),
+            account_id,
+            lines,
+            session.writer,
+            force=force,
+            journal=session.journal,
+        )
+
+
+def cross_off(
+    inventory: Path | None,
+    account_id: str,
+    ask: Callable[[], Secret],
+    say: Callable[[str], None],
+    opened: Callable[[Path], None],
+) -> UsedCode:
+    """`use-backup-code`: refused before `ask` (the code typed) when the account has no stored
+    codes; then read, crossed off and written back as one writer, under the lock."""
+    path = locate_inventory(inventory)
+    stored_codes(load_inventory(path), account_id, KeyringWriter())
+    with writing_after(path, ask, say, opened) as (session, document, typed):
+        stored = stored_codes(load_inventory(document.path), account_id, session.writer)
+        return use_backup_code(stored, typed, session.writer, session.journal)

@@ -6,12 +6,15 @@ a keyring entry without --force, and leave keyring and inventory as they were wh
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from auditor.errors import UsageError
-from auditor.intake.fields import MFA_A_SEED_REPLACES, FieldChange, set_fields
-from auditor.inventory import Account
+from auditor.intake.fields import MFA_A_SEED_REPLACES, FieldChange, check_platform, set_fields
+from auditor.intake.session import writing_after, writing_to_account
+from auditor.inventory import Account, inventory_path_for_writing
 from auditor.inventory.editing import InventoryDocument
 from auditor.secrets import KeyringStore, Secret, SecretStore
 from auditor.secrets.journal import Journal
@@ -47,6 +50,8 @@ class Added:
     """Whether the inventory file was created."""
     seed: TotpSeed | None
     """The stored seed's properties, when one was given."""
+    path: Path
+    """The inventory it was added to."""
 
 
 def check_new_account(
@@ -81,6 +86,27 @@ def check_new_account(
     return account
 
 
+def enrol(
+    inventory: Path | None,
+    fields: dict[str, Any],
+    ask: Callable[[], tuple[Secret, Secret | None]],
+    say: Callable[[str], None],
+    opened: Callable[[Path], None],
+    *,
+    force: bool,
+    platform_unknown: bool,
+) -> Added:
+    """`add`: everything that can be checked is checked before `ask` (the password and the
+    optional seed) is called; then the account and its secrets are written under the lock."""
+    path = inventory_path_for_writing(inventory)
+    check_platform(fields["platform"], platform_unknown)
+    check_new_account(InventoryDocument.open(path), fields, KeyringStore(), force=force)
+    with writing_after(path, ask, say, opened) as (session, document, (password, seed)):
+        return add_account(
+            document, fields, password, seed, session.writer, force=force, journal=session.journal
+        )
+
+
 def add_account(
     document: InventoryDocument,
     fields: dict[str, Any],
@@ -112,7 +138,7 @@ def add_account(
                 account.totp_service, account.login, seed.reveal(), f"{account_id} TOTP seed"
             )
         transaction.commit(text, document.save)
-    return Added(account, not document.existed, parsed_seed)
+    return Added(account, not document.existed, parsed_seed, document.path)
 
 
 @dataclass(frozen=True)
@@ -123,6 +149,8 @@ class SecretSet:
     """The account as the inventory now loads it."""
     changes: tuple[FieldChange, ...]
     """Inventory fields it changed: password_changed for a password, mfa for a seed."""
+    path: Path
+    """The inventory."""
 
 
 def set_secret(
@@ -162,4 +190,30 @@ def set_secret(
         )
         if fields:
             transaction.commit(text, document.save)
-    return SecretSet(after, tuple(changes))
+    return SecretSet(after, tuple(changes), document.path)
+
+
+def replace_secret(
+    inventory: Path | None,
+    account_id: str,
+    ask: Callable[[], Secret],
+    say: Callable[[str], None],
+    opened: Callable[[Path], None],
+    *,
+    totp: bool,
+    force: bool,
+    today: dt.date,
+) -> SecretSet:
+    """`set-secret` (password or --totp): the value `ask` returns, stored in the account's frame
+    (`writing_to_account`)."""
+    with writing_to_account(inventory, account_id, ask, say, opened) as (session, document, value):
+        return set_secret(
+            document,
+            account_id,
+            value,
+            session.writer,
+            totp=totp,
+            force=force,
+            today=today,
+            journal=session.journal,
+        )

@@ -5,10 +5,13 @@ answer ever appears in a message: errors name the answer's number only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from auditor.errors import UsageError
 from auditor.intake.fields import FieldChange, set_fields
+from auditor.intake.session import writing_to_account
 from auditor.inventory.editing import InventoryDocument
 from auditor.secrets import Secret
 from auditor.secrets.answers import AnswersError, check_answers
@@ -24,6 +27,8 @@ class AnswersStored:
     """How many answers were stored."""
     changes: tuple[FieldChange, ...]
     """The inventory fields it changed (security_questions)."""
+    path: Path
+    """The inventory."""
 
 
 def store_answers(
@@ -61,4 +66,21 @@ def store_answers(
         )
         if fields:
             transaction.commit(text, document.save)
-    return AnswersStored(len(answers), tuple(changes))
+    return AnswersStored(len(answers), tuple(changes), document.path)
+
+
+def store_typed_answers(
+    inventory: Path | None,
+    account_id: str,
+    ask: Callable[[], list[Secret]],
+    say: Callable[[str], None],
+    opened: Callable[[Path], None],
+    *,
+    force: bool,
+) -> AnswersStored:
+    """`set-secret --security-answers`: the answers `ask` returns, stored in the account's
+    frame (`writing_to_account`)."""
+    with writing_to_account(inventory, account_id, ask, say, opened) as (session, document, lines):
+        return store_answers(
+            document, account_id, lines, session.writer, force=force, journal=session.journal
+        )

@@ -1,4 +1,6 @@
-"""What every writing command (`add`, `set-secret`, `import`) does around its work.
+"""What every writing command (`add`, `set`, `set-secret`, `import`, `remove`, `rename`,
+`use-backup-code`) does around its work; each command's whole write is one function of intake/
+that runs inside these frames, so the CLI only parses, calls it and prints.
 
 It creates the config directory the default inventory lives in (0700), takes the inventory's
 write lock (`inventory.locking`), finishes the writes of a command that died mid-write (the
@@ -125,6 +127,24 @@ def _entry(entry: tuple[str, str]) -> str:
 
 
 @contextmanager
+def writing_after(
+    path: Path,
+    ask: Callable[[], T],
+    say: Callable[[str], None],
+    opened: Callable[[Path], None],
+) -> Iterator[tuple[WriteSession, InventoryDocument, T]]:
+    """The frame of a command that asks before it writes: the answers (`ask`) are typed
+    outside the lock, so a writer never waits for someone's typing; then the lock is taken and
+    the inventory read again under it (`opened` hears its path), since another writer may have
+    changed it. What can be checked before the questions is checked by the caller first."""
+    answer = ask()
+    with writing(path, say) as session:
+        document = InventoryDocument.open(session.path)
+        opened(document.path)
+        yield session, document, answer
+
+
+@contextmanager
 def writing_to_account(
     inventory: Path | None,
     account_id: str,
@@ -132,17 +152,12 @@ def writing_to_account(
     say: Callable[[str], None],
     opened: Callable[[Path], None],
 ) -> Iterator[tuple[WriteSession, InventoryDocument, T]]:
-    """The frame of a command that writes one account's secrets (`set-secret` and its
+    """`writing_after` for a command that writes one account's secrets (`set-secret` and its
     --totp, --backup-codes and --security-answers): the account is looked up and a plaintext
-    keyring refused before anyone is asked anything; the answers (`ask`) are typed outside the
-    lock, so a writer never waits for someone's typing; then the lock is taken and the inventory
-    read again under it (`opened` hears its path), since another writer may have changed it.
-    `inventory` is the --inventory option (None: found as every command finds it)."""
+    keyring refused before anyone is asked anything. `inventory` is the --inventory option
+    (None: found as every command finds it)."""
     path = locate_inventory(inventory)
     find_account(load_inventory(path), account_id)
     KeyringStore().refuse_unencrypted()
-    answer = ask()
-    with writing(path, say) as session:
-        document = InventoryDocument.open(session.path)
-        opened(document.path)
-        yield session, document, answer
+    with writing_after(path, ask, say, opened) as written:
+        yield written
