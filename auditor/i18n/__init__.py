@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -122,6 +123,20 @@ def sentence(text: str) -> str:
     return _("{sentence}.").format(sentence=text)
 
 
+_SPACE_BY_FULL_WIDTH = re.compile(
+    r"(?<=[（）「」“”，。、：；！？]) +| +(?=[（）「」“”，。、：；！？])"
+)
+
+
+def tidy(text: str) -> str:
+    """Chinese text without the ASCII spaces a template put beside full-width punctuation
+    (`etsy（Etsy） 邮箱` → `etsy（Etsy）邮箱`: a space there is a gap a Chinese reader sees);
+    English text as it is."""
+    if _Speaking.lang == ENGLISH:
+        return text
+    return _SPACE_BY_FULL_WIDTH.sub("", text)
+
+
 def clause_list(items: list[str]) -> str:
     """Clauses of one sentence: `a, b and c` in English; `a，b，而且c` in Chinese, which does not
     join verb phrases with 和."""
@@ -153,5 +168,6 @@ __all__ = [
     "or_list",
     "pgettext",
     "sentence",
+    "tidy",
     "use",
 ]
