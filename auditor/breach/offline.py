@@ -26,6 +26,7 @@ from pathlib import Path
 
 from auditor.breach.source import BreachCorpusError
 from auditor.files import read_regular
+from auditor.i18n import _
 
 SHA1_LINE = re.compile(rb"[0-9A-F]{40}:[0-9]+\r?")
 SUFFIX_LINE = re.compile(rb"[0-9A-F]{35}:[0-9]+\r?")
@@ -101,7 +102,7 @@ class SortedFile:
         self._release()
 
     def describe(self) -> str:
-        return f"Pwned Passwords file {self.path}"
+        return _("Pwned Passwords file {path}").format(path=self.path)
 
     def _line(self, offset: int) -> tuple[int, int]:
         """Start and end (exclusive, before the newline) of the line holding byte `offset`."""
@@ -235,7 +236,7 @@ class PrefixDirectory:
                 raise _describe_bad_line(first[:80], path / item.name, "its first line")
 
     def describe(self) -> str:
-        return f"Pwned Passwords directory {self.path}"
+        return _("Pwned Passwords directory {path}").format(path=self.path)
 
     def counts(self, hashes: Iterable[str]) -> dict[str, int]:
         by_prefix: dict[str, list[str]] = {}

@@ -8,16 +8,18 @@ from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
 from auditor.checks.people_access import phone_record, reach_of
+from auditor.i18n import N_, _
+from auditor.inventory.people import shown_line
 
 HOW = {
-    "login_users": "primary login",
-    "sub_users": "own sub-user",
-    "codes_to": "holds the codes",
-    "trusted_devices": "trusted device",
-    "phone": "code phone",
-    "backup_phone": "backup code phone",
+    "login_users": N_("primary login"),
+    "sub_users": N_("own sub-user"),
+    "codes_to": N_("holds the codes"),
+    "trusted_devices": N_("trusted device"),
+    "phone": N_("code phone"),
+    "backup_phone": N_("backup code phone"),
 }
-"""How a person gets into an account, in a map's few words."""
+"""How a person gets into an account, in a map's few words (`_` where a row is built)."""
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,15 @@ def people_rows(context: AuditContext) -> tuple[PersonRow, ...]:
     for person in context.inventory.people:
         reaches = []
         for account in context.accounts:
-            how = [HOW[key] for key in reach_of(context, account, person.id)]
+            how = [_(HOW[key]) for key in reach_of(context, account, person.id)]
             if how:
                 reaches.append((account.id, tuple(how)))
         left = None
         if person.left is not None:
-            verb = "left" if person.has_left(context.today) else "leaves"
-            left = f"{verb} {person.left.isoformat()}"
+            gone = person.has_left(context.today)
+            left = (_("left {date}") if gone else _("leaves {date}")).format(
+                date=person.left.isoformat()
+            )
         phones = tuple(p.number for p in context.inventory.phones if p.holder == person.id)
         rows.append(PersonRow(person.id, person.role, left, tuple(reaches), phones))
     return tuple(rows)
@@ -59,4 +63,7 @@ def phone_owner(context: AuditContext, number: str | None) -> str | None:
     record = phone_record(context, number)
     if record is None:
         return None
-    return ", ".join(part for part in (record.holder, record.line) if part)
+    line = shown_line(record.line) if record.line else None
+    if record.holder and line:
+        return _("{holder}, {line}").format(holder=record.holder, line=line)
+    return record.holder or line

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.breach import sha1_hex
+from auditor.i18n import _
 from auditor.inventory import Inventory
 from auditor.secrets import MemoryStore
 
@@ -78,7 +79,7 @@ class DemoBreaches:
     """How findings name it: not the real corpus, which the demo never reads."""
 
     def describe(self) -> str:
-        return "built-in demo breach list (stands in for the Pwned Passwords corpus)"
+        return _("built-in demo breach list (stands in for the Pwned Passwords corpus)")
 
     def counts(self, hashes: Iterable[str]) -> dict[str, int]:
         known = sha1_hex(_REUSED)

@@ -66,6 +66,16 @@ class Person:
         return _("{id} ({role})").format(id=self.id, role=role)
 
 
+def shown_line(line: str) -> str:
+    """A phone's kind of line as a person reads it, in the run's language (`line` is the id)."""
+    return {
+        "company": pgettext("phone line", "company"),
+        "personal": pgettext("phone line", "personal"),
+        "prepaid": pgettext("phone line", "prepaid"),
+        "virtual": pgettext("phone line", "virtual"),
+    }.get(line, line)
+
+
 @dataclass(frozen=True)
 class Phone:
     """A phone number that receives codes, and whose it is."""

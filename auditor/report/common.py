@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from auditor.findings import Finding, join_names
-from auditor.i18n import _, pgettext
+from auditor.i18n import _, ngettext, pgettext
 from auditor.report.results import Report
 from auditor.report.suppression import ExpiredIgnore
 from auditor.vocabulary import Severity
@@ -33,6 +34,11 @@ def summary_text(report: Report) -> str:
     )
 
 
+def listed(items: Iterable[str]) -> str:
+    """Ids or names one after another: `a, b, c` in English, `a、b、c` in Chinese."""
+    return pgettext("between the items of a list", ", ").join(items)
+
+
 def shown_status(name: str) -> str:
     """A finding's status as a person reads it (`status` gives the id JSON carries)."""
     return {
@@ -57,14 +63,16 @@ def breach_note(report: Report) -> str | None:
     in, or that they were not."""
     if report.breach_source is None:
         return _("Breached passwords: not checked (--hibp-file PATH or --hibp-online).")
-    return f"Breached passwords: looked up in {report.breach_source}."
+    return _("Breached passwords: looked up in {source}.").format(source=report.breach_source)
 
 
 def shown_state(finding: Finding, report: Report) -> str:
     """`status`, and for a grown group the accounts it is new for: `new for etsy`."""
     state = status(finding, report)
     if state == "new" and finding.new_for and len(finding.new_for) < len(finding.accounts):
-        return f"new for {', '.join(finding.new_for)}"
+        return _("new for {accounts}").format(
+            accounts=pgettext("between the items of a list", ", ").join(finding.new_for)
+        )
     return shown_status(state)
 
 
@@ -75,24 +83,46 @@ def fixed_note(report: Report) -> str | None:
         return None
     note = _("Fixed since the baseline: {count}").format(count=len(report.fixed_since_baseline))
     if report.partly_fixed_since_baseline:
-        note += f", partly fixed: {len(report.partly_fixed_since_baseline)}"
+        note += _(", partly fixed: {count}").format(count=len(report.partly_fixed_since_baseline))
     if report.gone_since_baseline:
-        note += f", gone with removed accounts: {len(report.gone_since_baseline)}"
+        note += _(", gone with removed accounts: {count}").format(
+            count=len(report.gone_since_baseline)
+        )
     return note
 
 
 def baseline_changes(report: Report) -> list[tuple[str, str, str]]:
     """Each baseline key this run does not find as it was: (fixed | partly fixed | gone, the
-    key, what changed), for the formats to list."""
+    key, what changed), for the formats to list; `shown_change` words the first."""
     out = [("fixed", key, "") for key in report.fixed_since_baseline]
+    separator = pgettext("between the items of a list", ", ")
     for change in report.partly_fixed_since_baseline:
-        now = f"; now {', '.join(change.now)}" if change.now else ""
-        out.append(("partly fixed", change.key, f"{join_names(change.accounts)} fixed{now}"))
+        fixed = join_names(change.accounts)
+        note = (
+            _("{accounts} fixed; now {keys}").format(
+                accounts=fixed, keys=separator.join(change.now)
+            )
+            if change.now
+            else _("{accounts} fixed").format(accounts=fixed)
+        )
+        out.append(("partly fixed", change.key, note))
     for change in report.gone_since_baseline:
-        removed = join_names(change.accounts)
-        verb = "is" if len(change.accounts) == 1 else "are"
-        out.append(("gone", change.key, f"{removed} {verb} no longer in the inventory"))
+        removed = ngettext(
+            "{accounts} is no longer in the inventory",
+            "{accounts} are no longer in the inventory",
+            len(change.accounts),
+        ).format(accounts=join_names(change.accounts))
+        out.append(("gone", change.key, removed))
     return out
+
+
+def shown_change(label: str) -> str:
+    """A baseline change (`baseline_changes`) as a person reads it: `partly fixed`, `gone`."""
+    return {
+        "fixed": pgettext("baseline change", "fixed"),
+        "partly fixed": pgettext("baseline change", "partly fixed"),
+        "gone": pgettext("baseline change", "gone"),
+    }.get(label, label)
 
 
 _COMMAND = re.compile(r"store-audit [\w .:/@+=,-]+")

@@ -6,10 +6,8 @@ every value escaped. Summary counts, the checklist, then findings grouped by acc
 
 from __future__ import annotations
 
-from html import escape
-
 from auditor.findings import Finding
-from auditor.i18n import current
+from auditor.i18n import _, current, sentence
 from auditor.report.common import (
     baseline_changes,
     breach_note,
@@ -17,13 +15,16 @@ from auditor.report.common import (
     describe_expired,
     findings_by_account,
     fixed_note,
+    listed,
+    shown_change,
     shown_state,
+    shown_status,
+    status,
     summary_text,
 )
+from auditor.report.html_map import element, escaped, sign_in_map
 from auditor.report.results import Report
-from auditor.report.signin_map import UNRECORDED, SignInMap
-from auditor.visible import visible
-from auditor.vocabulary import SEVERITY_NAMES
+from auditor.vocabulary import Severity, shown_kind
 
 STYLE = """
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d8dce4; }
@@ -62,21 +63,17 @@ ul.map { padding-left: 0; list-style: none; } ul.map li { border-top: 1px solid 
 """
 
 
-def _text(value: object) -> str:
-    """Escape any value for HTML text or a quoted attribute, hidden characters made visible."""
-    return escape(visible(str(value)), quote=True)
-
-
 def _prose(text: str) -> str:
     """Escaped text whose `backticked` commands become <code>."""
     return "".join(
-        f"<code>{_text(piece)}</code>" if is_code else _text(piece)
+        f"<code>{escaped(piece)}</code>" if is_code else escaped(piece)
         for piece, is_code in code_spans(text)
     )
 
 
-def _severity(label: str) -> str:
-    return f'<span class="sev {_text(label)}">{_text(label)}</span>'
+def _severity(severity: Severity) -> str:
+    """The severity's badge: coloured by its id, worded in the run's language."""
+    return f'<span class="sev {escaped(severity.label)}">{escaped(severity.shown)}</span>'
 
 
 def render_html(report: Report) -> str:
@@ -88,9 +85,15 @@ def render_html(report: Report) -> str:
         *_findings(report),
         *_fixed(report),
     ]
-    out += _sign_in_map(report)
+    out += sign_in_map(report.sign_in_map)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _count(css: str, count: int, name: str) -> str:
+    """One box of the summary counts."""
+    box = f' class="{css}"' if css else ""
+    return f"<li{box}><b>{count}</b>{escaped(name)}</li>"
 
 
 def _head(report: Report) -> list[str]:
@@ -98,30 +101,35 @@ def _head(report: Report) -> list[str]:
     counts = report.summary
     baseline = (
         [
-            f"<li><b>{counts['new']}</b>new</li>",
-            f"<li><b>{counts['in_baseline']}</b>in baseline</li>",
+            _count("", counts["new"], shown_status("new")),
+            _count("", counts["in_baseline"], shown_status("in baseline")),
         ]
         if report.baseline_used
         else []
     )
+    meta = _("{path}, {count} accounts, generated {time} UTC by store-audit {version}").format(
+        path=report.inventory_path,
+        count=report.account_count,
+        time=f"{report.generated_at:%Y-%m-%d %H:%M}",
+        version=report.tool_version,
+    )
+    title = _("store-audit report: {path}").format(path=report.inventory_path)
     return [
         "<!DOCTYPE html>",
         f'<html lang="{current()}"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>store-audit report: {_text(report.inventory_path)}</title>",
+        f"<title>{escaped(title)}</title>",
         f"<style>{STYLE}</style></head><body>",
-        "<h1>store-audit report</h1>",
-        f'<p class="meta">{_text(report.inventory_path)}, {report.account_count} accounts, '
-        f"generated {report.generated_at:%Y-%m-%d %H:%M} UTC by store-audit "
-        f"{_text(report.tool_version)}</p>",
+        element("h1", _("store-audit report")),
+        f'<p class="meta">{escaped(meta)}</p>',
         '<ul class="counts">',
-        *(f'<li class="{name}"><b>{counts[name]}</b>{name}</li>' for name in SEVERITY_NAMES),
-        f"<li><b>{counts['suppressed']}</b>suppressed</li>",
+        *(_count(s.label, counts[s.label], s.shown) for s in sorted(Severity, reverse=True)),
+        _count("", counts["suppressed"], shown_status("suppressed")),
         *baseline,
         "</ul>",
-        f'<p class="muted">{_text(summary_text(report))}</p>',
+        f'<p class="muted">{escaped(summary_text(report))}</p>',
     ]
 
 
@@ -129,11 +137,16 @@ def _notes(report: Report) -> list[str]:
     """Scope, the onboarding verdict and expired ignores."""
     out = []
     if report.scope:
-        out.append(f"<p>Findings involving {_text(', '.join(report.scope))} only.</p>")
+        scope = _("Findings involving {accounts} only.").format(accounts=listed(report.scope))
+        out.append(f"<p>{escaped(scope)}</p>")
     verdict = report.gate_verdict()
     if verdict:
-        out.append(f'<p class="gate"><strong>Gate:</strong> {_text(verdict)}</p>')
-    out += [f'<p class="gate">{_text(describe_expired(x))}.</p>' for x in report.expired_ignores]
+        gate = _("Gate:")
+        out.append(f'<p class="gate">{element("strong", gate)} {escaped(verdict)}</p>')
+    out += [
+        f'<p class="gate">{escaped(sentence(describe_expired(x)))}</p>'
+        for x in report.expired_ignores
+    ]
     note = breach_note(report)
     if note:
         out.append(f'<p class="muted">{_prose(note)}</p>')
@@ -145,43 +158,57 @@ def _fixed(report: Report) -> list[str]:
     note = fixed_note(report)
     if note is None:
         return []
-    out = ["<h2>Fixed since the baseline</h2>", f"<p>{_text(note)}.</p>"]
+    out = [element("h2", _("Fixed since the baseline")), f"<p>{escaped(sentence(note))}</p>"]
     changes = baseline_changes(report)
     if changes:
         out.append('<ul class="findings">')
-        out += [
-            f"<li>{'' if label == 'fixed' else _text(label) + ': '}<code>{_text(key)}</code>"
-            + (f" ({_text(note)})" if note else "")
-            + "</li>"
-            for label, key, note in changes
-        ]
+        for label, key, change in changes:
+            item = f"<code>{escaped(key)}</code>"
+            if label != "fixed":
+                item = _("{change}: {key}").format(change=escaped(shown_change(label)), key=item)
+            if change:
+                item = _("{change} ({note})").format(change=item, note=escaped(change))
+            out.append(f"<li>{item}</li>")
         out.append("</ul>")
     return out
 
 
 def _checklist(report: Report) -> list[str]:
     """The ranked actions, each with a tick box; with a baseline, new ones are marked."""
-    out = ["<h2>Hardening checklist</h2>"]
+    out = [element("h2", _("Hardening checklist"))]
     if not report.checklist:
-        return [*out, "<p>Nothing to fix.</p>"]
+        return [*out, element("p", _("Nothing to fix."))]
     out.append('<ol class="checklist">')
     for action in report.checklist:
-        new = ' <span class="new">new</span>' if report.is_new_action(action) else ""
-        resolves = ", ".join(f"<code>{_text(k)}</code>" for k in action.resolves)
+        new = (
+            f' <span class="new">{escaped(shown_status("new"))}</span>'
+            if report.is_new_action(action)
+            else ""
+        )
+        protects = _("Protects {count}: {accounts}.").format(
+            count=len(action.protects), accounts=escaped(listed(action.protects))
+        )
+        resolves = _("Resolves {keys}.").format(
+            keys=listed(f"<code>{escaped(k)}</code>" for k in action.resolves)
+        )
         out.append(
-            f"<li>{action.rank}. {_severity(action.severity.label)}{new} "
-            f"{_prose(action.action)}."
-            f'<br><span class="muted">Protects {len(action.protects)}: '
-            f"{_text(', '.join(action.protects))}. Resolves {resolves}.</span></li>"
+            f"<li>{action.rank}. {_severity(action.severity)}{new} "
+            f"{sentence(_prose(action.action))}"
+            f'<br><span class="muted">{_between(protects, resolves)}</span></li>'
         )
     out.append("</ol>")
     return out
 
 
+def _between(first: str, second: str) -> str:
+    """Two sentences one after another: a space between them in English, none in Chinese."""
+    return _("{sentence} {next}").format(sentence=first, next=second)
+
+
 def _findings(report: Report) -> list[str]:
     """Every finding, grouped by the accounts it involves; then the accounts with none (in a
     scoped report, only the scoped ones: the others were not looked at for findings)."""
-    out = ["<h2>Findings by account</h2>"]
+    out = [element("h2", _("Findings by account"))]
     accounts = {a.id: a for a in report.accounts}
     clean = []
     for account_id, findings in findings_by_account(report).items():
@@ -190,88 +217,30 @@ def _findings(report: Report) -> list[str]:
                 clean.append(account_id)
             continue
         account = accounts[account_id]
-        store = f" ({account.store})" if account.store else ""
+        store = _(" ({name})").format(name=account.store) if account.store else ""
+        what = _("{platform} {kind}, signs in as {login}").format(
+            platform=account.platform_name, kind=shown_kind(account.kind), login=account.login
+        )
         out.append(
-            f"<h3>{_text(account_id)}{_text(store)}</h3>"
-            f'<p class="muted">{_text(account.platform_name)} {_text(account.kind)}, '
-            f"signs in as {_text(account.login)}</p>"
+            f"<h3>{escaped(account_id)}{escaped(store)}</h3>"
+            f'<p class="muted">{escaped(what)}</p>'
             '<ul class="findings">'
         )
         out += [_finding(item, report) for item in findings]
         out.append("</ul>")
     if clean:
-        out.append(f'<p class="muted">No findings: {_text(", ".join(clean))}.</p>')
+        none = sentence(_("No findings: {accounts}").format(accounts=listed(clean)))
+        out.append(f'<p class="muted">{escaped(none)}</p>')
     return out
 
 
 def _finding(item: Finding, report: Report) -> str:
     state = shown_state(item, report)
-    note = f' <span class="state">{_text(state)}</span>' if state != "open" else ""
-    accepted = (
-        f'<br><span class="muted">Accepted: {_text(item.suppression_reason)}</span>'
-        if item.suppressed
-        else ""
-    )
+    shown = status(item, report) != "open"
+    note = f' <span class="state">{escaped(state)}</span>' if shown else ""
+    reason = _("Accepted: {reason}").format(reason=item.suppression_reason)
+    accepted = "<br>" + element("span", reason, ' class="muted"') if item.suppressed else ""
     return (
-        f"<li>{_severity(item.severity.label)}{note} <code>{_text(item.key)}</code><br>"
-        f"{_prose(item.message)}.<br><em>{_prose(item.remediation)}</em>{accepted}</li>"
+        f"<li>{_severity(item.severity)}{note} <code>{escaped(item.key)}</code><br>"
+        f"{sentence(_prose(item.message))}<br><em>{_prose(item.remediation)}</em>{accepted}</li>"
     )
-
-
-def _link(url: str) -> str:
-    """A sign-in page (from the sourced catalog, never the inventory) as a link to follow; the
-    page's CSP forbids fetching, not following. Anything but https stays text."""
-    if not url.startswith("https://"):
-        return f"<code>{_text(url)}</code>"
-    return f'<a href="{_text(url)}" rel="noopener noreferrer"><code>{_text(url)}</code></a>'
-
-
-def _sign_in_map(report: Report) -> list[str]:
-    """Who signs in where: a list per mailbox, phone and account, readable on a 400 px screen
-    and on paper (no tables to scroll sideways)."""
-    signin = report.sign_in_map
-    if signin is None:
-        return []
-    out = ['<h2 id="map">Who signs in where</h2>', "<h3>Mailboxes</h3>", '<ul class="map">']
-    for m in signin.mailboxes:
-        who = f" ({_text(m.account)})" if m.account else " (not in the inventory)"
-        out.append(
-            f"<li><code>{_text(m.address)}</code>{who}<br>"
-            f"signs in to: {_text(', '.join(m.signs_in) or 'none')}; "
-            f"recovers: {_text(', '.join(m.recovers) or 'none')}</li>"
-        )
-    out += ["</ul>", "<h3>Phones</h3>", '<ul class="map">']
-    out += [
-        f"<li>{_text(p.phone or UNRECORDED)}: codes for {_text(', '.join(p.receives))}"
-        + (f" (held by {_text(p.held_by)})" if p.held_by else "")
-        + "</li>"
-        for p in signin.phones
-    ]
-    if not signin.phones:
-        out.append('<li class="muted">No phone receives codes.</li>')
-    out += ["</ul>", "<h3>Accounts</h3>", '<ul class="map">']
-    for a in signin.accounts:
-        door = _link(a.sign_in) if a.sign_in else "no sourced sign-in page"
-        out.append(
-            f"<li><strong>{_text(a.id)}</strong> ({_text(a.platform)}): {door}<br>"
-            f"login <code>{_text(a.login)}</code>; codes: {_text(a.codes)}; "
-            f"backup codes: {a.backup_codes}</li>"
-        )
-    out.append("</ul>")
-    return out + _people(signin)
-
-
-def _people(signin: SignInMap) -> list[str]:
-    """Who can get into which account, and which phones they hold."""
-    if not signin.people:
-        return []
-    out = ["<h3>People</h3>", '<ul class="map">']
-    for p in signin.people:
-        reaches = "; ".join(f"{a} ({', '.join(how)})" for a, how in p.reaches) or "nothing"
-        left = f", {p.left}" if p.left else ""
-        phones = f"<br>holds the phones {_text(', '.join(p.phones))}" if p.phones else ""
-        out.append(
-            f"<li><strong>{_text(p.id)}</strong> ({_text(p.role)}{_text(left)})<br>"
-            f"gets into: {_text(reaches)}{phones}</li>"
-        )
-    return [*out, "</ul>"]

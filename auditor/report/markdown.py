@@ -8,12 +8,17 @@ from __future__ import annotations
 import html
 import re
 
+from auditor.checklist import Action
+from auditor.findings import Finding
+from auditor.i18n import _, pgettext, sentence
 from auditor.report.common import (
     baseline_changes,
     breach_note,
     code_spans,
     describe_expired,
     fixed_note,
+    listed,
+    shown_change,
     shown_state,
     summary_text,
 )
@@ -49,57 +54,102 @@ def prose(text: str) -> str:
 def render_markdown(report: Report) -> str:
     """A document for an issue, a wiki page or a client hand-over."""
     lines = [
-        "# store-audit report",
+        "# " + md(_("store-audit report")),
         "",
-        f"{code(report.inventory_path)}, {report.account_count} accounts, generated "
-        f"{report.generated_at:%Y-%m-%d %H:%M} UTC by store-audit {md(report.tool_version)}.",
+        sentence(
+            _("{path}, {count} accounts, generated {time} UTC by store-audit {version}").format(
+                path=code(report.inventory_path),
+                count=report.account_count,
+                time=f"{report.generated_at:%Y-%m-%d %H:%M}",
+                version=md(report.tool_version),
+            )
+        ),
         "",
-        f"**Findings:** {md(summary_text(report))}",
+        _("**Findings:** {summary}").format(summary=md(summary_text(report))),
     ]
     if report.scope:
-        lines += ["", f"Findings involving {', '.join(code(a) for a in report.scope)} only."]
+        scope = listed(code(a) for a in report.scope)
+        lines += ["", _("Findings involving {accounts} only.").format(accounts=scope)]
     verdict = report.gate_verdict()
     if verdict:
-        lines += ["", f"**Gate:** {md(verdict)}"]
+        lines += ["", _("**Gate:** {verdict}").format(verdict=md(verdict))]
     if report.expired_ignores:
-        lines += ["", *(f"> Note: {md(describe_expired(e))}." for e in report.expired_ignores)]
+        lines += [""] + [
+            "> " + _("Note: {note}").format(note=md(sentence(describe_expired(e))))
+            for e in report.expired_ignores
+        ]
     note = breach_note(report)
     if note:
         lines += ["", prose(note)]
-    lines += ["", "## Hardening checklist", ""]
+    lines += ["", "## " + md(_("Hardening checklist")), ""]
     if not report.checklist:
-        lines.append("Nothing to fix.")
-    for action in report.checklist:
-        resolves = ", ".join(code(k) for k in action.resolves)
-        new = " (new)" if report.is_new_action(action) else ""
-        lines.append(
-            f"- [ ] **{action.severity.label}**{new}: {prose(action.action)}. Protects "
-            f"{len(action.protects)}: {', '.join(code(a) for a in action.protects)}. "
-            f"Resolves {resolves}."
-        )
-    lines += ["", "## Findings", ""]
+        lines.append(md(_("Nothing to fix.")))
+    lines += [_action(action, report) for action in report.checklist]
+    lines += ["", "## " + md(_("Findings")), ""]
     if not report.findings:
-        lines.append("No findings.")
+        lines.append(md(_("No findings.")))
     else:
-        lines += [
-            "| Severity | Status | Finding | Accounts | What is wrong | What to do |",
-            "|---|---|---|---|---|---|",
-        ]
-        for item in report.findings:
-            wrong = prose(item.message) + "."
-            if item.suppressed:
-                wrong += f" Accepted: {md(item.suppression_reason or '')}"
-            lines.append(
-                f"| {item.severity.label} | {shown_state(item, report)} | {code(item.key)} | "
-                f"{', '.join(code(a) for a in item.accounts)} | {wrong} | "
-                f"{prose(item.remediation)} |"
-            )
+        lines += [_header(), "|---|---|---|---|---|---|"]
+        lines += [_finding(item, report) for item in report.findings]
+    return "\n".join(lines + _fixed(report)) + "\n"
+
+
+def _header() -> str:
+    cells = (
+        _("Severity"),
+        _("Status"),
+        pgettext("the column of finding keys", "Finding"),
+        _("Accounts"),
+        _("What is wrong"),
+        _("What to do"),
+    )
+    return "| " + " | ".join(md(cell) for cell in cells) + " |"
+
+
+def _action(action: Action, report: Report) -> str:
+    """`- [ ] **critical** (new): Do this. Protects 2: a, b. Resolves k.`"""
+    severity = f"**{md(action.severity.shown)}**"
+    if report.is_new_action(action):
+        severity = _("{severity} (new)").format(severity=severity)
+    protects = _("Protects {count}: {accounts}.").format(
+        count=len(action.protects), accounts=listed(code(a) for a in action.protects)
+    )
+    resolves = _("Resolves {keys}.").format(keys=listed(code(k) for k in action.resolves))
+    return "- [ ] " + _("{severity}: {action} {protects} {resolves}").format(
+        severity=severity,
+        action=sentence(prose(action.action)),
+        protects=protects,
+        resolves=resolves,
+    )
+
+
+def _finding(item: Finding, report: Report) -> str:
+    wrong = sentence(prose(item.message))
+    if item.suppressed:
+        accepted = _("Accepted: {reason}").format(reason=md(item.suppression_reason or ""))
+        wrong = _("{sentence} {next}").format(sentence=wrong, next=accepted)
+    cells = (
+        md(item.severity.shown),
+        md(shown_state(item, report)),
+        code(item.key),
+        listed(code(a) for a in item.accounts),
+        wrong,
+        prose(item.remediation),
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+def _fixed(report: Report) -> list[str]:
+    """The baseline's findings this run no longer finds."""
     fixed = fixed_note(report)
-    if fixed is not None:
-        lines += ["", "## Fixed since the baseline", "", f"{fixed}."]
-        lines += [
-            f"- {'' if label == 'fixed' else label + ': '}{code(key)}"
-            + (f" ({md(note)})" if note else "")
-            for label, key, note in baseline_changes(report)
-        ]
-    return "\n".join(lines) + "\n"
+    if fixed is None:
+        return []
+    lines = ["", "## " + md(_("Fixed since the baseline")), "", md(sentence(fixed))]
+    for label, key, note in baseline_changes(report):
+        item = code(key)
+        if label != "fixed":
+            item = _("{change}: {key}").format(change=md(shown_change(label)), key=item)
+        if note:
+            item = _("{change} ({note})").format(change=item, note=md(note))
+        lines.append(f"- {item}")
+    return lines

@@ -12,6 +12,7 @@ from functools import cached_property
 from auditor.checklist import Action
 from auditor.errors import ExitCode
 from auditor.findings import Finding
+from auditor.i18n import _
 from auditor.report.signin_map import SignInMap
 from auditor.report.suppression import ExpiredIgnore
 from auditor.vocabulary import SEVERITY_NAMES, Severity
@@ -142,15 +143,20 @@ class Report:
         if self.gate_account is None:
             return None
         failing = self.failing()
-        level = self.fail_on.label if self.fail_on is not None else "never"
-        if not failing:
-            if self.fail_on is None:
-                return f"onboard {self.gate_account}: PASS: the gate is off (--fail-on never)"
-            return (
-                f"onboard {self.gate_account}: PASS: no new finding at or above {level} involves it"
+        if self.fail_on is None:
+            return _("onboard {account}: PASS: the gate is off (--fail-on never)").format(
+                account=self.gate_account
             )
-        checks = ", ".join(sorted({f.check for f in failing}))
-        return (
-            f"onboard {self.gate_account}: FAIL: {len(failing)} new finding(s) at or above "
-            f"{level} involve it ({checks})"
+        if not failing:
+            return _(
+                "onboard {account}: PASS: no new finding at or above {level} involves it"
+            ).format(account=self.gate_account, level=self.fail_on.shown)
+        return _(
+            "onboard {account}: FAIL: {count} new finding(s) at or above {level} involve it "
+            "({checks})"
+        ).format(
+            account=self.gate_account,
+            count=len(failing),
+            level=self.fail_on.shown,
+            checks=", ".join(sorted({f.check for f in failing})),
         )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
 from auditor.checks.people_map import PersonRow, people_rows, phone_owner
-from auditor.i18n import _
+from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import is_address
 from auditor.inventory.phone_numbers import phone_key
@@ -30,8 +30,26 @@ class MailboxRow:
     """Accounts whose recovery email it is."""
 
 
-UNRECORDED = "a phone not recorded (set mfa_phone)"
-"""How a map names the phone of sms and voice accounts that record no number."""
+UNRECORDED = N_("a phone not recorded (set mfa_phone)")
+"""How a map names the phone of sms and voice accounts that record no number (in English;
+`unrecorded()` in the run's language)."""
+
+
+def shown_role(role: str) -> str:
+    """A person's role as the map lists it: the inventory's id in English (`virtual-assistant`),
+    the role's name in Chinese."""
+    return {
+        "owner": pgettext("role as the inventory writes it", "owner"),
+        "staff": pgettext("role as the inventory writes it", "staff"),
+        "virtual-assistant": pgettext("role as the inventory writes it", "virtual-assistant"),
+        "agency": pgettext("role as the inventory writes it", "agency"),
+        "tool": pgettext("role as the inventory writes it", "tool"),
+    }.get(role, role)
+
+
+def unrecorded() -> str:
+    """UNRECORDED in the run's language."""
+    return _(UNRECORDED)
 
 
 @dataclass(frozen=True)
@@ -92,6 +110,7 @@ def where_codes_go(account: Account) -> str:
         "security-key": _("security key"),
         "passkey": _("passkey"),
         "none": _("no 2FA"),
+        "unknown": pgettext("2FA method", "unknown"),
     }
     return words.get(account.mfa, account.mfa).format(digits=last, address=account.login)
 

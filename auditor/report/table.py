@@ -9,12 +9,13 @@ from tabulate import tabulate
 
 from auditor.checklist import Action
 from auditor.i18n import ENGLISH, _, current, sentence
-from auditor.i18n.width import wrap
+from auditor.i18n.width import display_width, wrap
 from auditor.report.common import (
     baseline_changes,
     breach_note,
     describe_expired,
     fixed_note,
+    shown_change,
     shown_state,
     status,
     summary_text,
@@ -124,9 +125,12 @@ def _findings(report: Report) -> list[str]:
     than the column (a URL) is never cut: it gets a line of its own, moved left as far as it
     needs to stay within 80 columns, so it can still be copied whole."""
     labels = [f.severity.shown for f in report.findings]
-    width = max(len(_("Severity")), *(len(label) for label in labels)) + 2
+    width = max(display_width(_("Severity")), *(display_width(label) for label in labels)) + 2
     indent = " " * (width + 2)
-    lines = [f"{_('Severity'):<{width}}  {_('Finding')}", f"{'-' * width}  {'-' * MESSAGE_WIDTH}"]
+    lines = [
+        _pad(_("Severity"), width) + "  " + _("Finding"),
+        f"{'-' * width}  {'-' * MESSAGE_WIDTH}",
+    ]
     for item, label in zip(report.findings, labels, strict=True):
         state = status(item, report)  # with the key, so the severity cell stays one line
         marker = f" [{shown_state(item, report)}]" if state != "open" else ""
@@ -135,34 +139,48 @@ def _findings(report: Report) -> list[str]:
         if item.suppressed:
             text += _lines(_("Accepted: {reason}").format(reason=item.suppression_reason))
         for number, line in enumerate(text):
-            lead = f"{label:<{width}}  " if number == 0 else indent
-            lines.append((lead + line) if len(lead + line) <= 80 else line.rjust(80))
+            lead = f"{_pad(label, width)}  " if number == 0 else indent
+            fits = display_width(lead + line) <= 80
+            lines.append((lead + line) if fits else " " * (80 - display_width(line)) + line)
     return lines
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` and the spaces that make it `width` columns wide (a Chinese character takes two)."""
+    return text + " " * (width - display_width(text))
 
 
 def _changes(report: Report) -> list[str]:
     """`  fixed: KEY`, `  partly fixed: KEY (…)`, `  gone: KEY (…)`, each within 80 columns."""
     lines = []
     for label, key, note in baseline_changes(report):
-        lines += textwrap.wrap(
-            f"{label}: {key}" + (f" ({note})" if note else ""),
-            width=80,
-            initial_indent="  ",
-            subsequent_indent="    ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+        text = _("{change}: {key}").format(change=shown_change(label), key=key)
+        if note:
+            text = _("{change} ({note})").format(change=text, note=note)
+        lines += _wrapped(text, first="  ", rest="    ")
     return lines
 
 
-def _wrapped(note: str) -> list[str]:
-    """A note within 80 columns, cut only at spaces (a long file path stays whole)."""
+def _wrapped(note: str, first: str = "", rest: str = "  ") -> list[str]:
+    """A note within 80 columns, cut only at spaces in English (a long file path stays whole);
+    Chinese also between characters."""
+    if current() != ENGLISH:
+        lines = wrap(note, 80 - len(rest))
+        return [first + lines[0], *(rest + line for line in lines[1:])]
     return textwrap.wrap(
-        note, width=80, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+        note,
+        width=80,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 
 def _fold_summary(line: str) -> list[str]:
     """The summary line, its baseline counts on a line of their own when it would pass 80."""
-    head, _sep, tail = line.partition("; ")
-    return [line] if len(line) <= 80 or not tail else [f"{head};", f"  {tail}"]
+    for separator in ("; ", "；"):
+        head, found, tail = line.partition(separator)
+        if found and tail and display_width(line) > 80:
+            return [f"{head}{separator.strip()}", f"  {tail}"]
+    return [line]
