@@ -75,7 +75,7 @@ def run_audit(request: AuditRequest) -> Report:
     )
     try:
         context = _context(request, facts, early)
-        findings = _findings(context, request.progress, early)
+        findings = _findings(context, request, early)
     finally:
         if early is not None:
             early.close()
@@ -115,17 +115,19 @@ def run_audit(request: AuditRequest) -> Report:
 def _context(
     request: AuditRequest, facts: AuditContext, early: EarlyScoring | None
 ) -> AuditContext:
-    """Read the secrets (handing each password to `early`'s workers as it arrives) and look
-    passwords up in breaches, for the checks; `facts` holds the inventory and the scope."""
+    """Read the secrets (handing each password to `early`'s workers as it arrives), for the
+    checks; `facts` holds the inventory and the scope."""
     secrets = read_secrets(
         request.inventory.accounts, request.store, request.progress, early.offer if early else None
     )
-    counts = breach_counts(request.inventory, secrets, request.breaches) if request.breaches else {}
+    return replace(facts, secrets=secrets)
+
+
+def _look_up_breaches(context: AuditContext, breaches: BreachLookup) -> None:
+    """Put each account's breach count in the context, before any check runs."""
+    context.breach_counts = breach_counts(context.inventory, context.secrets, breaches)
     # a lookup may name itself (the demo's stand-in); the real corpus and range API do not
-    named = getattr(request.breaches, "list_name", None)
-    return replace(
-        facts, secrets=secrets, breach_counts=counts, breach_list=named or facts.breach_list
-    )
+    context.breach_list = getattr(breaches, "list_name", None) or context.breach_list
 
 
 def _scoring_progress(progress: Progress | None) -> Callable[[int, int], None] | None:
@@ -135,12 +137,15 @@ def _scoring_progress(progress: Progress | None) -> Callable[[int, int], None] |
 
 
 def _findings(
-    context: AuditContext, progress: Progress | None, early: EarlyScoring | None
+    context: AuditContext, request: AuditRequest, early: EarlyScoring | None
 ) -> list[Finding]:
     """Run every check; passwords are scored in worker processes meanwhile (a scoped audit
-    scores only those its findings can need), and the checks that need the scores run last."""
-    context.start_scoring(_scoring_progress(progress), early.scoring if early else None)
+    scores only those its findings can need), from before the breach lookups, and the checks
+    that need the scores run last."""
+    context.start_scoring(_scoring_progress(request.progress), early.scoring if early else None)
     try:
+        if request.breaches:
+            _look_up_breaches(context, request.breaches)
         order = sorted(CHECKS.values(), key=lambda check: check.needs_strength)
         return [item for check in order for item in check.run(context)]
     finally:

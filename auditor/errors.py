@@ -70,9 +70,15 @@ def seconds_setting(name: str, default: float, *, positive: bool = False) -> flo
         value = float(raw)
     except ValueError:
         value = math.nan
-    low = "above 0" if positive else "from 0"
     if not math.isfinite(value) or not 0 <= value <= 86400 or (positive and value == 0):
-        raise UsageError(f"${name}: {raw[:40]!r} is not a number of seconds {low} up to 86400")
+        from auditor.i18n import _
+
+        wrong = (
+            _("${name}: {value!r} is not a number of seconds above 0 up to 86400")
+            if positive
+            else _("${name}: {value!r} is not a number of seconds from 0 up to 86400")
+        )
+        raise UsageError(wrong.format(name=name, value=raw[:40]))
     return value
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.errors import UsageError
+from auditor.i18n import _
 
 
 def closest(name: str, choices: Iterable[str]) -> str | None:
@@ -19,13 +20,12 @@ def closest(name: str, choices: Iterable[str]) -> str | None:
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     """`: did you mean walmart?`, or "" when nothing is close."""
     match = closest(name, choices)
-    return f": did you mean {match}?" if match else ""
+    return _(": did you mean {name}?").format(name=match) if match else ""
 
 
 def no_account(path: Path | str, account_id: str, ids: Iterable[str]) -> UsageError:
     """`FILE: no account with id 'amazon-us': did you mean amazon-na?` (exit 2)."""
     ids = list(ids)
-    hint = None if ids else "`store-audit list` shows the accounts; `add` or `import` adds some"
-    return UsageError(
-        f"{path}: no account with id {account_id!r}{did_you_mean(account_id, ids)}", hint=hint
-    )
+    hint = None if ids else _("`store-audit list` shows the accounts; `add` or `import` adds some")
+    message = _("{path}: no account with id {account!r}").format(path=path, account=account_id)
+    return UsageError(message + did_you_mean(account_id, ids), hint=hint)

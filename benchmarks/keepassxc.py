@@ -93,11 +93,12 @@ GNU_TIME = Path("/usr/bin/time")
 a forked process's high-water mark across exec), so the commands run under GNU time."""
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MiB of the command's own process (GNU time's %M; NaN without
-    /usr/bin/time), stdout."""
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Wall seconds, peak RSS in MiB of the command's largest process (GNU time's %M), CPU
+    seconds (user + sys, the command and the children it waited for: load does not inflate
+    them), stdout. NaN for the last two without /usr/bin/time."""
     with tempfile.NamedTemporaryFile("r") as peak:
-        wrapped = [str(GNU_TIME), "-f", "%M", "-o", peak.name, *command]
+        wrapped = [str(GNU_TIME), "-f", "%M %U %S", "-o", peak.name, *command]
         started = time.perf_counter()
         process = subprocess.run(
             wrapped if GNU_TIME.exists() else command,
@@ -109,8 +110,10 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
         )
         seconds = time.perf_counter() - started
         text = peak.read().strip().splitlines()
-    kib = float(text[-1]) if GNU_TIME.exists() and text else float("nan")
-    return seconds, kib / 1024, process.stdout
+    kib, user, system = (
+        (float(v) for v in text[-1].split()) if GNU_TIME.exists() and text else (float("nan"),) * 3
+    )
+    return seconds, kib / 1024, user + system, process.stdout
 
 
 def env_for(folder: Path, source: Path = ROOT) -> dict[str, str]:
@@ -173,14 +176,16 @@ def compare(folder: Path, count: int, lines: int, runs: int, loop_runs: int) -> 
     loop = [sys.executable, "-c", LOOP, str(folder / "passwords.txt")]
     env = env_for(folder)
     times: dict[str, list[float]] = {"audit": [], "keepassxc": [], "loop": []}
+    cpu: dict[str, list[float]] = {label: [] for label in times}
     peaks: dict[str, float] = {}
     found: dict[str, int] = {}
     for run in range(runs):
         for label, command in (("audit", audit), ("keepassxc", keepass), ("loop", loop)):
             if label == "loop" and run >= loop_runs:
                 continue
-            seconds, peak, output = timed(command, env)
+            seconds, peak, cpu_seconds, output = timed(command, env)
             times[label].append(seconds)
+            cpu[label].append(cpu_seconds)
             peaks[label] = max(peaks.get(label, 0.0), peak)
             if label == "audit":
                 found[label] = output.count('"check": "password.breached"')
@@ -191,11 +196,20 @@ def compare(folder: Path, count: int, lines: int, runs: int, loop_runs: int) -> 
     for label in times:
         print(
             f"  {label:<10} median {median[label]:6.2f} s of {len(times[label])} "
-            f"({', '.join(f'{t:.2f}' for t in times[label])}), peak {peaks[label]:.0f} MiB"
+            f"({', '.join(f'{t:.2f}' for t in times[label])}), peak {peaks[label]:.0f} MiB, "
+            f"CPU {statistics.median(cpu[label]):.2f} s"
         )
     print(f"  breached: store-audit {found['audit']}, KeePassXC {found['keepassxc']}")
     print(f"  audit / keepassxc-cli analyze --hibp: {median['audit'] / median['keepassxc']:.2f}x")
     print(f"  audit / bare Python zxcvbn loop:      {median['audit'] / median['loop']:.2f}x")
+    spent = {label: statistics.median(values) for label, values in cpu.items()}
+    versus_keepassxc, versus_loop = (
+        spent["audit"] / spent["keepassxc"],
+        spent["audit"] / spent["loop"],
+    )
+    print(
+        f"  CPU s, audit / keepassxc-cli: {versus_keepassxc:.2f}x, audit / loop: {versus_loop:.2f}x"
+    )
 
 
 def small_runs(folder: Path, ref: str, runs: int) -> None:

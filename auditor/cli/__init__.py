@@ -155,7 +155,7 @@ class _Commands(click.Group):
             return super().resolve_command(ctx, args)
         from auditor.suggest import did_you_mean
 
-        ctx.fail(f"No such command {name!r}{did_you_mean(name, COMMANDS)}")
+        ctx.fail(_("No such command {name!r}").format(name=name) + did_you_mean(name, COMMANDS))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The list click would show, cut to the terminal's width the same way."""
@@ -234,7 +234,8 @@ def _stopped(signum: int, frame: FrameType | None) -> None:
     """Ctrl-C, SIGTERM or SIGHUP outside a keyring write (a writing command installs its own
     handler, which rolls back): stop now, with 128 + the signal's number as a shell would report,
     never 1, which means findings."""
-    click.echo(f"store-audit: interrupted by {signal.Signals(signum).name}", err=True)
+    stopped = _("store-audit: interrupted by {signal}")
+    click.echo(stopped.format(signal=signal.Signals(signum).name), err=True)
     raise Stopped(128 + signum)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from auditor.errors import Interrupted, StoreAuditError, UsageError
+from auditor.i18n import _, and_list
 
 if TYPE_CHECKING:
     from auditor.intake.relocate import Relocated
@@ -39,9 +40,9 @@ PLATFORM_UNKNOWN_OPTION = click.option(
 
 def _fail(error: StoreAuditError) -> NoReturn:
     """One line (and a hint) on stderr, then the error's exit code; never a traceback."""
-    click.echo(f"store-audit: error: {error.message}", err=True)
+    click.echo(_("store-audit: error: {message}").format(message=error.message), err=True)
     if error.hint:
-        click.echo(f"hint: {error.hint}", err=True)
+        click.echo(_("hint: {hint}").format(hint=error.hint), err=True)
     sys.exit(error.exit_code)
 
 
@@ -53,12 +54,16 @@ def refuse_overwriting(inventory: Path, target: Path | None, option: str) -> Non
     if not same and target.exists() and inventory.exists():
         same = os.path.samefile(target, inventory)
     if same:
-        raise UsageError(f"{option} {target} is the inventory itself; choose another file")
+        raise UsageError(
+            _("{option} {path} is the inventory itself; choose another file").format(
+                option=option, path=target
+            )
+        )
 
 
 def note(line: str) -> None:
     """A one-line note on stderr (waiting for a lock, an interrupted write finished)."""
-    click.echo(f"store-audit: {line}", err=True)
+    click.echo(_("store-audit: {note}").format(note=line), err=True)
 
 
 @contextmanager
@@ -78,11 +83,11 @@ def _interrupted(stop: Interrupted) -> NoReturn:
     """Ctrl-C, SIGTERM or SIGHUP during a writing command: what it wrote was undone; exit
     128 + the signal's number, as a shell reports a process the signal stopped."""
     signum = stop.signum
-    click.echo(
-        f"store-audit: interrupted by {signal.Signals(signum).name}: what this run had written to "
-        "the keyring was undone and the inventory was not changed",
-        err=True,
+    message = _(
+        "store-audit: interrupted by {signal}: what this run had written to the keyring was "
+        "undone and the inventory was not changed"
     )
+    click.echo(message.format(signal=signal.Signals(signum).name), err=True)
     sys.exit(128 + signum)
 
 
@@ -103,8 +108,10 @@ def stdin_line() -> str | None:
     text = line.rstrip("\r\n")
     if len(text) > MAX_SECRET_CHARS:
         raise UsageError(
-            f"standard input: a line longer than {MAX_SECRET_CHARS} characters, which no "
-            "password, seed or code is; nothing was written"
+            _(
+                "standard input: a line longer than {count} characters, which no password, "
+                "seed or code is; nothing was written"
+            ).format(count=MAX_SECRET_CHARS)
         )
     return text
 
@@ -140,7 +147,7 @@ def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
         return Secret(value)
     value = stdin_line() or ""
     if confirm and value and (stdin_line() or "") != value:
-        raise UsageError("the two values given do not match; nothing was written")
+        raise UsageError(_("the two values given do not match; nothing was written"))
     return Secret(value)
 
 
@@ -149,16 +156,17 @@ def read_seed(account_id: str, from_stdin: bool) -> Secret:
     (the password is not: it was typed twice already); from a pipe, `add_account` refuses it."""
     from auditor.intake.enrol import check_seed
 
-    question = "TOTP seed or otpauth:// URI (Enter for none)"
+    question = _("TOTP seed or otpauth:// URI (Enter for none)")
     seed = read_secret(question, stdin=from_stdin, confirm=False)
-    for _ in range(3 if sys.stdin.isatty() and not from_stdin else 0):
+    for _attempt in range(3 if sys.stdin.isatty() and not from_stdin else 0):
         if not seed.reveal():
             break
         try:
             check_seed(seed, account_id)
             break
         except UsageError as error:
-            click.echo(f"store-audit: {error.message}; type it again, or Enter for none", err=True)
+            again = _("store-audit: {message}; type it again, or Enter for none")
+            click.echo(again.format(message=error.message), err=True)
         seed = read_secret(question, stdin=False, confirm=False)
     return seed
 
@@ -173,14 +181,16 @@ def read_secret_lines(prompt: str, stdin: bool) -> list[Secret]:
         while (line := stdin_line()) is not None:
             if len(lines) == MAX_SECRET_LINES:
                 raise UsageError(
-                    f"standard input: more than {MAX_SECRET_LINES} lines; nothing was written"
+                    _("standard input: more than {count} lines; nothing was written").format(
+                        count=MAX_SECRET_LINES
+                    )
                 )
             lines.append(Secret(line))
         return lines
     typed: list[Secret] = []
     while True:
         value = click.prompt(
-            f"{prompt} {len(typed) + 1} (Enter when done)",
+            _("{prompt} {number} (Enter when done)").format(prompt=prompt, number=len(typed) + 1),
             hide_input=True,
             default="",
             show_default=False,
@@ -198,37 +208,43 @@ def warn_about_inventory(path: Path) -> None:
 
     warning = permission_warning(path)
     if warning:
-        click.echo(f"store-audit: warning: {warning}", err=True)
+        click.echo(_("store-audit: warning: {warning}").format(warning=warning), err=True)
     journal = journal_path(path)
     if not journal.exists() and not journal.is_symlink():
         return
     try:
         pending(journal)
     except StoreAuditError as error:  # a journal someone else put there: say so, read on
-        click.echo(f"store-audit: warning: {error.message}", err=True)
+        click.echo(_("store-audit: warning: {warning}").format(warning=error.message), err=True)
         return
-    click.echo(
-        f"store-audit: note: a write to {path} was interrupted; the next add, import, set or "
-        "set-secret finishes it",
-        err=True,
+    interrupted = _(
+        "store-audit: note: a write to {path} was interrupted; the next add, import, set or "
+        "set-secret finishes it"
     )
+    click.echo(interrupted.format(path=path), err=True)
 
 
 def describe_relocated(account_id: str, done: Relocated) -> None:
     """What `remove`, `rename` or `set login=` did to the account's keyring entries."""
     if done.moved:
-        click.echo(f"{account_id}: moved its {_listed(done.moved)} in the keyring to the new name")
+        moved = _("{account}: moved its {entries} in the keyring to the new name")
+        click.echo(moved.format(account=account_id, entries=_listed(done.moved)))
     if done.removed:
-        click.echo(f"{account_id}: deleted its {_listed(done.removed)} from the keyring")
+        removed = _("{account}: deleted its {entries} from the keyring")
+        click.echo(removed.format(account=account_id, entries=_listed(done.removed)))
     for kept in done.kept:
-        click.echo(f"{account_id}: left in the keyring: {kept}")
-    for service, user in done.failed:
         click.echo(
-            f"store-audit: warning: could not delete the old keyring entry {service!r} for "
-            f"{user!r}; `store-audit doctor --prune` removes it",
-            err=True,
+            _("{account}: left in the keyring: {entry}").format(account=account_id, entry=kept)
         )
+    for service, user in done.failed:
+        failed = _(
+            "store-audit: warning: could not delete the old keyring entry {service!r} for "
+            "{user!r}; `store-audit doctor --prune` removes it"
+        )
+        click.echo(failed.format(service=service, user=user), err=True)
 
 
 def _listed(items: tuple[str, ...]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    """What an account keeps in the keyring (relocate's English names), as a list in the run's
+    language."""
+    return and_list([_(item) for item in items])

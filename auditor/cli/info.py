@@ -69,21 +69,28 @@ def _prune(inventory: Path | None) -> None:
 
     def confirm(entries: list[tuple[str, str]]) -> bool:
         try:
-            return click.confirm(
-                f"Remove {_entries(len(entries))}? They cannot be recovered",
-                default=False,
-                err=True,
-            )
+            return click.confirm(_question(len(entries)), default=False, err=True)
         except click.Abort:
             return False
 
     removed = prune_unused(locate_inventory(inventory), confirm, note)
-    click.echo(f"removed {_entries(removed, 'unused ')}")
+    click.echo(_removed(removed))
 
 
-def _entries(count: int, adjective: str = "") -> str:
-    """`this keyring entry`, `these 3 keyring entries`; with an adjective, a count
-    (`1 unused keyring entry`)."""
-    if adjective:
-        return f"{count} {adjective}keyring {'entry' if count == 1 else 'entries'}"
-    return "this keyring entry" if count == 1 else f"these {count} keyring entries"
+def _question(count: int) -> str:
+    """`Remove this keyring entry? …`, `Remove these 3 keyring entries? …`."""
+    from auditor.i18n import ngettext
+
+    return ngettext(
+        "Remove this keyring entry? It cannot be recovered",
+        "Remove these {n} keyring entries? They cannot be recovered",
+        count,
+    ).format(n=count)
+
+
+def _removed(count: int) -> str:
+    """`removed 1 unused keyring entry`, `removed 3 unused keyring entries`."""
+    from auditor.i18n import ngettext
+
+    done = ngettext("removed {n} unused keyring entry", "removed {n} unused keyring entries", count)
+    return done.format(n=count)

@@ -22,6 +22,7 @@ from auditor.cli.common import (
     warn_about_inventory,
 )
 from auditor.errors import UsageError
+from auditor.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from auditor.inventory import Account
@@ -67,9 +68,10 @@ def remove(account_id: str, yes: bool, inventory: Path | None) -> None:
     with reported():
         removed = remove_account(inventory, account_id, confirm, note, warn_about_inventory)
     if not removed.done:
-        click.echo(f"nothing was removed: {account_id} stays in {removed.path}")
+        kept = _("nothing was removed: {account} stays in {path}")
+        click.echo(kept.format(account=account_id, path=removed.path))
         return
-    click.echo(f"removed {account_id} from {removed.path}")
+    click.echo(_("removed {account} from {path}").format(account=account_id, path=removed.path))
     describe_relocated(account_id, removed.relocated)
 
 
@@ -77,14 +79,24 @@ def _confirmed(account_id: str, platform: str, login: str, stored: list[str]) ->
     """Ask on a terminal; off one, refuse (exit 2): a script says --yes."""
     if not sys.stdin.isatty():
         raise UsageError(
-            f"remove {account_id}: asks before deleting, and there is no terminal to ask on",
-            hint="pass --yes to remove without asking",
+            _("remove {account}: asks before deleting, and there is no terminal to ask on").format(
+                account=account_id
+            ),
+            hint=_("pass --yes to remove without asking"),
         )
-    secrets = f" and delete its {', '.join(stored)} from the keyring" if stored else ""
+    if stored:
+        question = _(
+            "Remove {account} ({platform}, {login}) from the inventory and delete its {entries} "
+            "from the keyring? This cannot be undone"
+        )
+    else:
+        question = _(
+            "Remove {account} ({platform}, {login}) from the inventory? This cannot be undone"
+        )
+    entries = pgettext("between the items of a list", ", ").join(_(what) for what in stored)
     try:
         return click.confirm(
-            f"Remove {account_id} ({platform}, {login}) from the inventory{secrets}? "
-            "This cannot be undone",
+            question.format(account=account_id, platform=platform, login=login, entries=entries),
             default=False,
             err=True,
         )
@@ -102,7 +114,9 @@ def rename(account_id: str, new_id: str, inventory: Path | None) -> None:
 
     with reported():
         renamed = rename_account(inventory, account_id, new_id, note, warn_about_inventory)
-    click.echo(f"renamed {account_id} to {new_id} in {renamed.path}")
+    renamed_line = _("renamed {account} to {new} in {path}")
+    click.echo(renamed_line.format(account=account_id, new=new_id, path=renamed.path))
     describe_relocated(new_id, renamed.relocated)
     if renamed.own_service:
-        click.echo(f"{new_id}: its keyring entries stay under {renamed.own_service!r}")
+        stay = _("{account}: its keyring entries stay under {service!r}")
+        click.echo(stay.format(account=new_id, service=renamed.own_service))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import UsageError
+from auditor.i18n import _
 from auditor.intake.fields import (
     FieldChange,
     check_platform,
@@ -128,7 +129,11 @@ def rename_account(
         current = document.render()[1]
         before = find_account(current, account_id)
         if current.account(new_id) is not None:
-            raise UsageError(f"{path}: an account with id {new_id!r} is already there")
+            raise UsageError(
+                _("{path}: an account with id {account!r} is already there").format(
+                    path=path, account=new_id
+                )
+            )
         document.set_field(account_id, "id", new_id)
         text, renamed = document.render()
         after = find_account(renamed, new_id)

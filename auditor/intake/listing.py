@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.i18n import _, ngettext, pgettext
 from auditor.inventory import Inventory
 from auditor.secrets import SecretStore, read_secrets
 from auditor.visible import visible
+from auditor.vocabulary import shown_kind
 
 
 def list_accounts(inventory: Inventory, store: SecretStore) -> list[dict[str, Any]]:
@@ -41,29 +43,45 @@ def list_accounts(inventory: Inventory, store: SecretStore) -> list[dict[str, An
 def describe_stored(stored: dict[str, Any]) -> str:
     """`password, TOTP seed, 5 backup codes`, or `nothing`."""
     parts = [
-        name for key, name in (("password", "password"), ("totp_seed", "TOTP seed")) if stored[key]
+        name
+        for key, name in (("password", _("password")), ("totp_seed", _("TOTP seed")))
+        if stored[key]
     ]
-    if stored["backup_codes"]:
-        count = stored["backup_codes"]
-        parts.append(f"{count} backup code{'s' if count != 1 else ''}")
-    if stored.get("security_answers"):
-        count = stored["security_answers"]
-        parts.append(f"{count} security answer{'s' if count != 1 else ''}")
-    return ", ".join(parts) or "nothing"
+    if count := stored["backup_codes"]:
+        parts.append(ngettext("{n} backup code", "{n} backup codes", count).format(n=count))
+    if count := stored.get("security_answers"):
+        answers = ngettext("{n} security answer", "{n} security answers", count)
+        parts.append(answers.format(n=count))
+    return pgettext("between the items of a list", ", ").join(parts) or _("nothing")
 
 
 def render_list(inventory: Inventory, rows: list[dict[str, Any]]) -> str:
     """Two lines per account, so that no id, login or store name is ever cut in two: the id,
     the platform and kind, the login; then its 2FA and what is stored."""
-    lines = [
-        f"{len(rows)} account{'s' if len(rows) != 1 else ''} in {visible(str(inventory.path))}"
-    ]
+    count = len(rows)
+    heading = ngettext("{n} account in {path}", "{n} accounts in {path}", count)
+    lines = [heading.format(n=count, path=visible(str(inventory.path)))]
     for row in rows:
-        store = f", {row['store']}" if row["store"] else ""
-        lines.append(
-            visible(f"{row['id']}  {row['platform_name']} {row['kind']}{store}  {row['login']}")
+        line = (
+            _("{id}  {platform} {kind}, {store}  {login}")
+            if row["store"]
+            else "{id}  {platform} {kind}  {login}"
         )
-        lines.append(f"    2FA: {row['mfa']}; stored: {describe_stored(row['stored'])}")
+        lines.append(
+            visible(
+                line.format(
+                    id=row["id"],
+                    platform=row["platform_name"],
+                    kind=shown_kind(row["kind"]),
+                    store=row["store"],
+                    login=row["login"],
+                )
+            )
+        )
+        second = _("    2FA: {mfa}; stored: {stored}")
+        lines.append(second.format(mfa=row["mfa"], stored=describe_stored(row["stored"])))
     if not rows:
-        lines.append("`store-audit add ID ...` or `store-audit import FILE --from ...` adds some")
+        lines.append(
+            _("`store-audit add ID ...` or `store-audit import FILE --from ...` adds some")
+        )
     return "\n".join(lines) + "\n"

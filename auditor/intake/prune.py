@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from auditor.errors import UsageError
+from auditor.i18n import _
 from auditor.intake.session import writing
 from auditor.inventory import load_inventory
 from auditor.secrets.journal import Entry
@@ -24,8 +25,9 @@ def prune_unused(
         unused = unused_entries(inventory, session.writer)
         if unused is None:
             raise UsageError(
-                f"keyring backend {session.writer.describe()} cannot list its entries; "
-                "nothing was removed"
+                _("keyring backend {backend} cannot list its entries; nothing was removed").format(
+                    backend=session.writer.describe()
+                )
             )
         if not unused or not confirm(unused):
             return 0

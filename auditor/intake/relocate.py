@@ -19,14 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditor.errors import SecretStoreError, UsageError
+from auditor.i18n import N_, _
 from auditor.intake.session import WriteSession
 from auditor.interrupts import held
 from auditor.inventory import Account, Inventory
 from auditor.secrets.journal import Entry
 from auditor.secrets.writes import secret_transaction
 
-_WHAT = ("password", "TOTP seed", "backup codes", "security answers")
-"""What each of an account's keyring entries holds, in `Account.keyring_entries` order."""
+_WHAT = (N_("password"), N_("TOTP seed"), N_("backup codes"), N_("security answers"))
+"""What each of an account's keyring entries holds, in `Account.keyring_entries` order (English:
+shown through `_`, where they are said)."""
 
 
 @dataclass(frozen=True)
@@ -65,19 +67,27 @@ def remove_entries(
         if session.writer.get(*entry) is None:
             continue
         if entry in named:
-            kept.append(f"{what} (another account uses {entry[0]!r})")
+            kept.append(
+                _("{what} (another account uses {service!r})").format(
+                    what=_(what), service=entry[0]
+                )
+            )
         elif account.keyring_service is not None:
-            kept.append(f"{what} (under your own keyring_service {entry[0]!r})")
+            kept.append(
+                _("{what} (under your own keyring_service {service!r})").format(
+                    what=_(what), service=entry[0]
+                )
+            )
         else:
             doomed.append((what, entry))
     saved = False
     try:
-        for _, entry in doomed:
+        for _what, entry in doomed:
             session.journal.record(*entry)
         with held():
             save()
             saved = True
-            failed = _delete([entry for _, entry in doomed], session)
+            failed = _delete([entry for _what, entry in doomed], session)
             session.journal.clear()
     except BaseException:
         if not saved:
@@ -99,23 +109,25 @@ def move_entries(
         for what, old, new in zip(_WHAT, before.keyring_entries, after.keyring_entries, strict=True)
         if old != new and session.writer.get(*old) is not None
     ]
-    for what, _, new in moves:
+    for what, _old, new in moves:
         if session.writer.get(*new) is not None:
             raise UsageError(
-                f"{after.id}: the keyring already holds a {what} under service {new[0]!r} for "
-                f"{new[1]!r} (another inventory's, or left behind); nothing was changed",
-                hint="`store-audit doctor` lists entries no account uses",
+                _(
+                    "{account}: the keyring already holds a {what} under service {service!r} "
+                    "for {user!r} (another inventory's, or left behind); nothing was changed"
+                ).format(account=after.id, what=_(what), service=new[0], user=new[1]),
+                hint=_("`store-audit doctor` lists entries no account uses"),
             )
     failed: tuple[Entry, ...] = ()
 
     def save_and_delete(text: str) -> None:
         nonlocal failed
         save(text)
-        failed = _delete([old for _, old, _ in moves], session)
+        failed = _delete([old for _what, old, _new in moves], session)
 
     started = False
     try:
-        for _, old, _ in moves:
+        for _what, old, _new in moves:
             session.journal.record(*old)
         with secret_transaction(session.writer, session.journal) as transaction:
             started = True  # from here on the transaction rolls back and clears the journal
@@ -128,7 +140,7 @@ def move_entries(
         if not started:
             session.journal.clear()  # only old entries were journaled, and the account names them
         raise
-    return Relocated(moved=tuple(what for what, _, _ in moves), failed=failed)
+    return Relocated(moved=tuple(what for what, _old, _new in moves), failed=failed)
 
 
 def _delete(entries: list[Entry], session: WriteSession) -> tuple[Entry, ...]:

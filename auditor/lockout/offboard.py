@@ -14,20 +14,22 @@ from dataclasses import dataclass
 from auditor.checks import AuditContext
 from auditor.checks.people_access import new_phones, people_by_id, reach_of, set_command
 from auditor.errors import UsageError
+from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account, Inventory, pages
 from auditor.inventory.people import Person
 from auditor.secrets import SecretView
+from auditor.vocabulary import shown_kind
 
 KIND_ORDER = {"mailbox": 0, "payment": 1, "store": 2}
 """Mailboxes first (they reset the rest), then payout accounts (the money), then stores."""
 
 REACH = {
-    "login_users": "the primary login (they know its password)",
-    "sub_users": "a sub-user of their own",
-    "codes_to": "its authenticator or codes",
-    "trusted_devices": "a device it trusts without a code",
-    "phone": "the phone its codes go to",
-    "backup_phone": "the backup phone its codes go to",
+    "login_users": N_("the primary login (they know its password)"),
+    "sub_users": N_("a sub-user of their own"),
+    "codes_to": N_("its authenticator or codes"),
+    "trusted_devices": N_("a device it trusts without a code"),
+    "phone": N_("the phone its codes go to"),
+    "backup_phone": N_("the backup phone its codes go to"),
 }
 
 
@@ -68,8 +70,13 @@ def build_offboarding(inventory: Inventory, person_id: str, today: dt.date) -> O
     context = AuditContext(inventory, SecretView({}), today)
     person = people_by_id(context).get(person_id)
     if person is None:
-        known = ", ".join(p.id for p in inventory.people) or "none: add [[people]] entries"
-        raise UsageError(f"{inventory.path}: no person with id {person_id!r} (people: {known})")
+        known = pgettext("between the items of a list", ", ").join(p.id for p in inventory.people)
+        unknown = _("{path}: no person with id {person!r} (people: {known})")
+        if not known:
+            unknown = _(
+                "{path}: no person with id {person!r} (people: none: add [[people]] entries)"
+            )
+        raise UsageError(unknown.format(path=inventory.path, person=person_id, known=known))
     order = {account.id: index for index, account in enumerate(inventory.accounts)}
     reached = [a for a in inventory.accounts if _reach(context, a, person)]
     reached.sort(
@@ -77,7 +84,9 @@ def build_offboarding(inventory: Inventory, person_id: str, today: dt.date) -> O
     )
     record_left = None
     if person.left is None:
-        record_left = f'left = {today.isoformat()}   # in [[people]] id = "{person.id}"'
+        record_left = _('left = {day}   # in [[people]] id = "{person}"').format(
+            day=today.isoformat(), person=person.id
+        )
     return Offboarding(
         person, today, record_left, tuple(_step(context, a, person) for a in reached)
     )
@@ -92,30 +101,62 @@ def _step(context: AuditContext, account: Account, person: Person) -> Step:
     changes, commands = [], []
     if "sub_users" in reach:
         page = pages.topic_page(account.platform, "sub_users")
-        changes.append(
-            f"remove their sub-user with {account.platform_name}'s {page.name} ({page.url})"
+        remove = (
+            _("remove their sub-user with {platform}'s {page} ({url})")
             if page
-            else f"remove their own login from {account.id}, where {account.platform_name} "
-            "lists its users (store-audit has no sourced page for it)"
+            else _(
+                "remove their own login from {account}, where {platform} lists its users "
+                "(store-audit has no sourced page for it)"
+            )
+        )
+        changes.append(
+            remove.format(
+                platform=account.platform_name,
+                account=account.id,
+                page=_(page.name) if page else "",
+                url=page.url if page else "",
+            )
         )
     if "login_users" in reach:
-        changes.append("change the password")
+        changes.append(_("change the password"))
         commands.append(f"store-audit set-secret {account.id} --force")
     if "codes_to" in reach and account.mfa == "totp":
-        changes.append("set up the authenticator again on a phone you hold (their copy stays)")
+        changes.append(_("set up the authenticator again on a phone you hold (their copy stays)"))
         commands.append(f"store-audit set-secret {account.id} --totp --force")
     elif "codes_to" in reach:
-        changes.append("move the codes to a phone or an authenticator you hold")
+        changes.append(_("move the codes to a phone or an authenticator you hold"))
     if "phone" in reach:
-        changes.append(f"replace {account.mfa_phone} as the code phone with one you hold")
+        phone = _("replace {phone} as the code phone with one you hold")
+        changes.append(phone.format(phone=account.mfa_phone))
     if "backup_phone" in reach:
-        changes.append(f"replace {account.mfa_backup_phone} as the backup phone with one you hold")
+        phone = _("replace {phone} as the backup phone with one you hold")
+        changes.append(phone.format(phone=account.mfa_backup_phone))
     if {"login_users", "trusted_devices", "codes_to"} & set(reach):
-        changes.append("sign out every session and device the account trusts")
+        changes.append(_("sign out every session and device the account trusts"))
     lists = set_command(account, [person.id], new_phones(reach))
     if lists != f"store-audit set {account.id}":
         commands.append(lists)
-    kind = {"mailbox": f"mailbox {account.login}", "payment": "payout account"}
-    what = f"{account.id} ({account.platform_name} {kind.get(account.kind, account.kind)})"
+    what = _what(account)
     resets = tuple(sorted(context.dependents(account.id))) if account.kind == "mailbox" else ()
     return Step(account.id, what, reach, tuple(changes), tuple(commands), resets)
+
+
+PAGE_NAMES = (N_("User Permissions"),)
+"""The pages.toml page names a platform's Chinese pages translate (GLOSSARY.md: Amazon's
+用户权限); the others are shown as the platform names them."""
+
+
+def _what(account: Account) -> str:
+    """`outlook-ops (Outlook mailbox ops@…)`, `payoneer (Payoneer payout account)`."""
+    if account.kind == "mailbox":
+        what = _("{account} ({platform} mailbox {login})")
+    elif account.kind == "payment":
+        what = _("{account} ({platform} payout account)")
+    else:
+        what = _("{account} ({platform} {kind})")
+    return what.format(
+        account=account.id,
+        platform=account.platform_name,
+        login=account.login,
+        kind=shown_kind(account.kind),
+    )

@@ -45,6 +45,8 @@ class Guess:
     """The habits of the pieces it was split into, in order, each once (`name`, `date`)."""
 
 
+_NOT_LISTED = (0, "")
+"""No listed spelling begins so (a scan stops extending the piece there)."""
 Piece = tuple[int, float, str]
 """Where a piece starts, its guesses and its habit; pieces are kept by where they end."""
 
@@ -78,22 +80,29 @@ def _spellings(
     password: str,
     lower: str,
     text: str,
-    hints: Hinted,
+    hinted: Hinted,
     pieces: list[list[Piece]],
     syllables: list[tuple[int, int]],
 ) -> None:
-    vocabulary, prefixes, pinyin = lists.vocabulary(), lists.prefixes(), lists.syllables()
-    hinted, hinted_prefixes = hints
+    prefixes, pinyin = lists.prefixes(), lists.syllables()
     leet = text is not lower
     size = len(text)
+    in_hints = _hint_ends(text, hinted)
     for start in range(size):
+        listed: dict[int, tuple[int, str] | None] = {}
         for end in range(start + 1, min(size, start + MAX_PIECE) + 1):
-            spelling = text[start:end]
-            if spelling not in prefixes and spelling not in hinted_prefixes:
+            entry = prefixes.get(text[start:end], _NOT_LISTED)
+            if entry is _NOT_LISTED:
                 break
-            found = hinted.get(spelling) or vocabulary.get(spelling)
+            if entry is not None:
+                listed[end] = entry
+        if start in in_hints:
+            listed = {end: listed.get(end) for end in sorted({*listed, *in_hints[start]})}
+        for end, entry in listed.items():
+            spelling = text[start:end]
+            found = hinted.get(spelling, entry)  # the account's own names first
             if found is None:
-                continue
+                continue  # cannot happen: each end is a hint's or a listed spelling's
             if spelling in pinyin and not leet:
                 syllables.append((start, end))
             factor = 1.0
@@ -107,6 +116,19 @@ def _spellings(
             if typed != lower[start:end]:
                 factor *= _case_factor(typed)
             pieces[end].append((start, found[0] * factor, found[1]))
+
+
+def _hint_ends(text: str, hinted: Hinted) -> dict[int, list[int]]:
+    """Where the account's own names stand in `text`: start → ends."""
+    ends: dict[int, list[int]] = {}
+    for spelling in hinted:
+        if not 0 < len(spelling) <= MAX_PIECE:
+            continue  # longer than any piece the scan takes
+        at = text.find(spelling)
+        while at != -1:
+            ends.setdefault(at, []).append(at + len(spelling))
+            at = text.find(spelling, at + 1)
+    return ends
 
 
 def _case_factor(typed: str) -> float:

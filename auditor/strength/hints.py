@@ -14,6 +14,7 @@ from auditor.inventory.emails import is_address
 from auditor.strength import lists
 
 _WORDS = re.compile(r"[\s._@+-]+")
+_PARTS = re.compile(r"[a-z]+|\d+")
 QQ_DOMAINS = ("@qq.com", "@vip.qq.com", "@foxmail.com")
 """Mailboxes whose address is the owner's QQ number."""
 
@@ -43,8 +44,8 @@ def password_hints(accounts: Iterable[Account], seller: str | None) -> list[str]
     return list(dict.fromkeys(h for a in accounts for h in identity_hints(a, seller)))
 
 
-Hinted = tuple[dict[str, tuple[int, str]], frozenset[str]]
-"""The account's own names as pieces (spelling → (rank, habit)), and every beginning of one."""
+Hinted = dict[str, tuple[int, str]]
+"""The account's own names as pieces: spelling → (rank, habit)."""
 
 
 def hint_vocabulary(hints: tuple[str, ...]) -> Hinted:
@@ -55,8 +56,9 @@ def hint_vocabulary(hints: tuple[str, ...]) -> Hinted:
     found: dict[str, tuple[int, str]] = {}
     for hint in hints:
         for spelling, habit in _hint_pieces(hint):
-            found.setdefault(spelling, (1, habit) if habit == "qq" else (len(found) + 1, habit))
-    return found, frozenset().union(*(_hint_prefixes(hint) for hint in hints))
+            if spelling not in found:
+                found[spelling] = (1, habit) if habit == "qq" else (len(found) + 1, habit)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -66,25 +68,24 @@ def _hint_pieces(hint: str) -> tuple[tuple[str, str], ...]:
     local, _, domain = lower.partition("@")
     if domain in ("qq.com", "vip.qq.com", "foxmail.com") and local.isdigit():
         pieces.append((local, "qq"))
-    for word in re.findall(r"[a-z]+|\d+", lower):
+    for word in _PARTS.findall(lower):
         pieces.append((word, "hint"))
         pieces += [(variant, "hint") for variant in _name_variants(word)]
     return tuple(pieces)
 
 
 @functools.lru_cache(maxsize=4096)
-def _hint_prefixes(hint: str) -> frozenset[str]:
-    return frozenset(s[:end] for s, _ in _hint_pieces(hint) for end in range(1, len(s) + 1))
-
-
-def _name_variants(word: str) -> list[str]:
-    """A romanised full name's parts and reorderings: zhangwei → zhang, wei, weizhang, zw."""
+def _name_variants(word: str) -> tuple[str, ...]:
+    """A romanised full name's parts and reorderings: zhangwei → zhang, wei, weizhang, zw.
+    Cached: the words of hints recur far more than the hints (user, com, the seller's)."""
+    if not word.isalpha():
+        return ()  # a number: no name
     surnames = lists.surnames()
     for cut in range(2, min(len(word), 9)):
         surname, given = word[:cut], word[cut:]
         if surname in surnames and given and _is_pinyin(given):
-            return [surname, given, given + surname, surname[0] + given[0]]
-    return []
+            return (surname, given, given + surname, surname[0] + given[0])
+    return ()
 
 
 def _is_pinyin(text: str) -> bool:

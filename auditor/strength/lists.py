@@ -59,9 +59,15 @@ def vocabulary() -> dict[str, tuple[int, str]]:
 
 
 @functools.cache
-def prefixes() -> frozenset[str]:
-    """Every beginning of a listed spelling: a scan stops extending a piece that is none."""
-    return frozenset(entry[:end] for entry in vocabulary() for end in range(1, len(entry) + 1))
+def prefixes() -> dict[str, tuple[int, str] | None]:
+    """Every beginning of a listed spelling → the spelling's (guesses, habit) when it is one,
+    else None: a scan stops extending a piece that is no beginning, and learns with the same
+    lookup whether it has found one."""
+    found: dict[str, tuple[int, str] | None] = {}
+    for entry in vocabulary():
+        for end in range(1, len(entry)):
+            found.setdefault(entry[:end], None)
+    return found | vocabulary()
 
 
 def load() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyotp
 import pytest
 
-from auditor.cli.info import _entries
+from auditor.cli.info import _question, _removed
 from auditor.errors import ExitCode
 from auditor.intake.logins import _no_web_address
 from tests.conftest import invoke
@@ -28,8 +28,10 @@ INVENTORY = (
 
 
 def test_words_read_right() -> None:
-    assert _entries(1) == "this keyring entry" and _entries(3) == "these 3 keyring entries"
-    assert _entries(1, "unused ") == "1 unused keyring entry"
+    assert _question(1) == "Remove this keyring entry? It cannot be recovered"
+    assert _question(3) == "Remove these 3 keyring entries? They cannot be recovered"
+    assert _removed(1) == "removed 1 unused keyring entry"
+    assert _removed(3) == "removed 3 unused keyring entries"
     assert "is an android:// address" in _no_web_address(("android://abc@com.example",))
     assert "is a chrome:// address" in _no_web_address(("chrome://FirefoxAccounts",))
     from dataclasses import replace
