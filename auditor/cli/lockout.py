@@ -64,7 +64,7 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
 @INVENTORY_OPTION
 def verify_password(account_id: str, inventory: Path | None) -> None:
     """Check a password you are trying (typed hidden) against the stored one, and the others."""
-    from auditor.lockout.typed import password_owners
+    from auditor.lockout.typed import describe_owners, password_owners
 
     with reported():
         context = _opened(inventory, account_id).context
@@ -99,25 +99,6 @@ def _typed(prompt: str, what: str) -> Secret:
     if not (value.strip() if what == "code" else value):  # a password may be all spaces
         raise UsageError(f"no {what} given; nothing was checked or changed")
     return typed
-
-
-def describe_owners(account_id: str, owners: list[str]) -> tuple[str, bool]:
-    """The verdict on a typed password, and whether it is this account's."""
-    from auditor.checks import join_names
-
-    if account_id in owners:
-        return f"that is the password stored for {account_id}", True
-    if owners:
-        return (
-            f"that is not the password stored for {account_id}: it is the password of "
-            f"{join_names(owners)}: wrong store or wrong login?",
-            False,
-        )
-    return (
-        f"that is not the password stored for {account_id}, nor any other account's: check "
-        'Caps Lock and the keyboard layout, or use the platform\'s "Forgot password"',
-        False,
-    )
 
 
 @click.command()

@@ -7,6 +7,8 @@ import hmac
 from dataclasses import dataclass
 
 from auditor.errors import UsageError
+from auditor.findings import join_names
+from auditor.i18n import _
 from auditor.inventory import Account
 from auditor.secrets import Secret, SecretView
 from auditor.secrets.totp import TotpError, check_code, code_problem, describe_check, parse_totp
@@ -22,6 +24,27 @@ def password_owners(typed: Secret, accounts: tuple[Account, ...], secrets: Secre
         if hmac.compare_digest(value, wanted) and value:
             owners.append(account.id)
     return owners
+
+
+def describe_owners(account_id: str, owners: list[str]) -> tuple[str, bool]:
+    """`verify-password`'s verdict on a typed password, and whether it is this account's."""
+    if account_id in owners:
+        return _("that is the password stored for {id}").format(id=account_id), True
+    if owners:
+        return (
+            _(
+                "that is not the password stored for {id}: it is the password of {owners}: wrong "
+                "store or wrong login?"
+            ).format(id=account_id, owners=join_names(owners)),
+            False,
+        )
+    return (
+        _(
+            "that is not the password stored for {id}, nor any other account's: check Caps Lock "
+            'and the keyboard layout, or use the platform\'s "Forgot password"'
+        ).format(id=account_id),
+        False,
+    )
 
 
 @dataclass(frozen=True)
@@ -44,13 +67,17 @@ def seed_problem(account: Account, secrets: SecretView) -> UsageError | None:
     seed = secrets.totp(account.id)
     if seed is None:
         return UsageError(
-            f"no TOTP seed stored for {account.id}",
-            hint=f"store one with `store-audit set-secret {account.id} --totp`",
+            _("no TOTP seed stored for {id}").format(id=account.id),
+            hint=_("store one with `store-audit set-secret {id} --totp`").format(id=account.id),
         )
     try:
         parse_totp(seed)
     except TotpError as error:
-        return UsageError(f"{account.id}: the stored seed cannot generate codes: {error}")
+        return UsageError(
+            _("{id}: the stored seed cannot generate codes: {error}").format(
+                id=account.id, error=error
+            )
+        )
     return None
 
 
@@ -67,21 +94,28 @@ def judge_code(
     typed = "".join(code.split())
     shape = code_problem(typed, parse_totp(seed).digits)
     if shape:
-        wrong = "wrong length" if typed.isascii() and typed.isdigit() else "not all digits"
-        return CodeVerdict(f"{account.id}: {shape}", f"a mistyped code ({wrong})", mistyped=True)
+        cause = (
+            _("a mistyped code (wrong length)")
+            if typed.isascii() and typed.isdigit()
+            else _("a mistyped code (not all digits)")
+        )
+        line = _("{id}: {problem}").format(id=account.id, problem=shape)
+        return CodeVerdict(line, cause, mistyped=True)
     check = check_code(seed, typed, now)
     line, ok = describe_check(account.id, check)
     if ok:
         return CodeVerdict(line, None, ok=True)
     if check.steps is not None:
-        return CodeVerdict(line, "the authenticator's clock is off, so its codes are rejected")
+        return CodeVerdict(line, _("the authenticator's clock is off, so its codes are rejected"))
     other = _whose_code(account, accounts, secrets, typed, now)
     if other is not None:
         return CodeVerdict(
-            f"this code is {other}'s: you are reading the wrong entry in your authenticator",
-            f"the code from {other}'s authenticator entry",
+            _(
+                "this code is {other}'s: you are reading the wrong entry in your authenticator"
+            ).format(other=other),
+            _("the code from {other}'s authenticator entry").format(other=other),
         )
-    return CodeVerdict(line, "a code that matches no stored seed")
+    return CodeVerdict(line, _("a code that matches no stored seed"))
 
 
 def _whose_code(

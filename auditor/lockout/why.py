@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
-from auditor.i18n import _, and_list, pgettext
+from auditor.i18n import _, and_list, current, pgettext
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.inventory.recovery_chain import chain_ends
@@ -256,8 +256,10 @@ def _unseen(account: Account) -> Step:
             )
         elif pages.regional_topic(account.platform, topic):
             lines.append(
-                f"{words}: store-audit has no sourced page for {_where(account)}: open it from "
-                f"{account.platform_name}'s own site for that region"
+                _(
+                    "{topic}: store-audit has no sourced page for {where}: open it from "
+                    "{platform}'s own site for that region"
+                ).format(topic=_(words), where=_where(account), platform=account.platform_name)
             )
     if not lines:
         lines.append(
@@ -280,8 +282,6 @@ def _unseen(account: Account) -> Step:
 def why_json(account_id: str, steps: list[Step], closing: str) -> str:
     """The walk as JSON (`store-audit/why/1`), for scripts."""
     import json
-
-    from auditor.i18n import current
 
     return json.dumps(
         {

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from auditor import __version__
 from auditor.errors import ExitCode, InventoryError, SecretStoreError, UsageError
+from auditor.i18n import _, ngettext
 from auditor.inventory import (
     ENV_VARIABLE,
     Inventory,
@@ -37,7 +38,12 @@ Line = tuple[str, ExitCode | None]
 
 def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
     """Check the keyring, then the inventory, then which accounts have secrets stored."""
-    yield f"store-audit {__version__} on Python {platform.python_version()} ({sys.platform})", None
+    yield (
+        _("store-audit {version} on Python {python} ({platform})").format(
+            version=__version__, python=platform.python_version(), platform=sys.platform
+        ),
+        None,
+    )
     store, lines = _check_keyring()
     yield from lines
     if store is None:
@@ -54,38 +60,51 @@ def diagnose(explicit_inventory: Path | None) -> Iterator[Line]:
         elif os.environ.get(ENV_VARIABLE):
             source = f"${ENV_VARIABLE}"
         else:
-            source = "the default locations"
-        yield f"inventory: {path} (from {source})", None
+            source = _("the default locations")
+        yield _("inventory: {path} (from {source})").format(path=path, source=source), None
         inventory = load_inventory(path)
     except InventoryError as error:
-        yield f"inventory: error: {error.message}", ExitCode.USAGE
+        yield _("inventory: error: {message}").format(message=error.message), ExitCode.USAGE
         if error.hint:
-            yield f"hint: {error.hint}", None
+            yield _hint(error.hint), None
         return
-    yield f"inventory: valid, {len(inventory.accounts)} accounts", None
+    count = len(inventory.accounts)
+    yield _("inventory: valid, {count} accounts").format(count=count), None
     warning = permission_warning(path)
     if warning:
-        yield f"warning: {warning}", None
+        yield _("warning: {message}").format(message=warning), None
+    yield from _stored(inventory, store)
+    yield from _unused(inventory, path)
+
+
+def _stored(inventory: Inventory, store: KeyringStore) -> Iterator[Line]:
+    """How many of the accounts have a password, a seed and backup codes in the keyring."""
     try:
         secrets = read_secrets(inventory.accounts, store)  # the audit's read: one connection
     except SecretStoreError as error:
-        yield f"keyring: error while reading entries: {error.message}", ExitCode.KEYRING
+        failed = _("keyring: error while reading entries: {message}")
+        yield failed.format(message=error.message), ExitCode.KEYRING
         return
     missing = [a.id for a in inventory.accounts if secrets.password(a.id) is None]
     with_seed = [a.id for a in inventory.accounts if secrets.totp(a.id) is not None]
     stored = len(inventory.accounts) - len(missing)
+    passwords = (
+        _("passwords in the keyring: {stored} of {total} accounts (missing: {missing})")
+        if missing
+        else _("passwords in the keyring: {stored} of {total} accounts")
+    )
     yield (
-        (
-            f"passwords in the keyring: {stored} of {len(inventory.accounts)} accounts"
-            + (f" (missing: {', '.join(missing)})" if missing else "")
-        ),
+        passwords.format(stored=stored, total=len(inventory.accounts), missing=", ".join(missing)),
         None,
     )
-    yield f"TOTP seeds in the keyring: {len(with_seed)}", None
-    with_codes = [a.id for a in inventory.accounts if secrets.backup_codes(a.id)]
-    plural = "" if len(with_codes) == 1 else "s"
-    yield f"backup codes in the keyring: for {len(with_codes)} account{plural}", None
-    yield from _unused(inventory, path)
+    yield _("TOTP seeds in the keyring: {count}").format(count=len(with_seed)), None
+    with_codes = len([a.id for a in inventory.accounts if secrets.backup_codes(a.id)])
+    codes = ngettext(
+        "backup codes in the keyring: for {count} account",
+        "backup codes in the keyring: for {count} accounts",
+        with_codes,
+    )
+    yield codes.format(count=with_codes), None
 
 
 def _check_keyring() -> tuple[KeyringStore | None, list[Line]]:
@@ -94,17 +113,18 @@ def _check_keyring() -> tuple[KeyringStore | None, list[Line]]:
     lines: list[Line] = []
     try:
         store = KeyringStore()
-        lines.append((f"keyring backend: {store.describe()}", None))
+        lines.append((_("keyring backend: {backend}").format(backend=store.describe()), None))
         started = time.perf_counter()
         store.get(PROBE_SERVICE, "probe")
         elapsed = (time.perf_counter() - started) * 1000
-        lines.append((f"keyring answers: yes (one read took {elapsed:.0f} ms)", None))
+        answers = _("keyring answers: yes (one read took {ms} ms)").format(ms=f"{elapsed:.0f}")
+        lines.append((answers, None))
     except SecretStoreError as error:
-        lines.append((f"keyring answers: no: {error.message}", None))
-        lines.append((f"hint: {error.hint}", ExitCode.KEYRING))
+        lines.append((_("keyring answers: no: {message}").format(message=error.message), None))
+        lines.append((_hint(error.hint), ExitCode.KEYRING))
         return None, lines
     lines += _storage(store)
-    return (None if any(code for _, code in lines) else store), lines
+    return (None if any(code for _line, code in lines) else store), lines
 
 
 def _storage(store: KeyringStore) -> Iterator[Line]:
@@ -114,10 +134,14 @@ def _storage(store: KeyringStore) -> Iterator[Line]:
         return
     try:
         store.refuse_unencrypted()
-        yield f"keyring storage: unencrypted, in {plain} (a backend you chose)", None
+        yield (
+            _("keyring storage: unencrypted, in {path} (a backend you chose)").format(path=plain),
+            None,
+        )
     except SecretStoreError as error:
-        yield f"keyring storage: unencrypted, in {plain}: store-audit writes no secret there", None
-        yield f"hint: {error.hint}", ExitCode.KEYRING
+        refused = _("keyring storage: unencrypted, in {path}: store-audit writes no secret there")
+        yield refused.format(path=plain), None
+        yield _hint(error.hint), ExitCode.KEYRING
 
 
 def _first_run() -> list[Line]:
@@ -127,13 +151,14 @@ def _first_run() -> list[Line]:
         locate_inventory(None)
     except InventoryError:
         created = config_inventory_path()
+        none_yet = _("inventory: none yet (looked for {local} and {created})")
+        then = _(
+            "next: `store-audit import FILE --from MANAGER` brings your accounts in from a "
+            "password manager, or `store-audit add ID ...` adds one; either creates {created}"
+        )
         return [
-            (f"inventory: none yet (looked for {LOCAL_SHOWN} and {created})", None),
-            (
-                f"next: `store-audit import FILE --from MANAGER` brings your accounts in from a "
-                f"password manager, or `store-audit add ID ...` adds one; either creates {created}",
-                None,
-            ),
+            (none_yet.format(local=LOCAL_SHOWN, created=created), None),
+            (then.format(created=created), None),
         ]
     return []
 
@@ -144,38 +169,56 @@ def _unused(inventory: Inventory, path: Path) -> Iterator[Line]:
     try:
         left, foreign = unfinished(path, inventory)
     except UsageError as error:
-        yield f"journal: error: {error.message}", ExitCode.USAGE
+        yield _("journal: error: {message}").format(message=error.message), ExitCode.USAGE
         left, foreign = Pending(), Pending()
     if left or foreign:
+        interrupted = (
+            _(
+                "interrupted write: {created} keyring entries it created are not in the "
+                "inventory, {replaced} it replaced have their previous value kept; the next add, "
+                "import, set or set-secret finishes it (and leaves alone the {foreign} entries "
+                "the journal names that no account here could own)"
+            )
+            if foreign
+            else _(
+                "interrupted write: {created} keyring entries it created are not in the "
+                "inventory, {replaced} it replaced have their previous value kept; the next add, "
+                "import, set or set-secret finishes it"
+            )
+        )
         yield (
-            f"interrupted write: {len(left.created)} keyring entries it created are not in the "
-            f"inventory, {len(left.replaced)} it replaced have their previous value kept; the next "
-            "add, import, set or set-secret finishes it"
-            + (
-                f" (and leaves alone the {len(foreign.created + foreign.replaced)} entries the "
-                "journal names that no account here could own)"
-                if foreign
-                else ""
+            interrupted.format(
+                created=len(left.created),
+                replaced=len(left.replaced),
+                foreign=len(foreign.created + foreign.replaced),
             ),
             None,
         )
     try:
         unused = unused_entries(inventory, KeyringWriter())
     except SecretStoreError as error:
-        yield f"keyring: error while listing entries: {error.message}", ExitCode.KEYRING
+        failed = _("keyring: error while listing entries: {message}")
+        yield failed.format(message=error.message), ExitCode.KEYRING
         return
     if unused is None:
-        yield "unused keyring entries: this backend cannot list its entries", None
+        yield _("unused keyring entries: this backend cannot list its entries"), None
         return
-    yield (
-        f"unused keyring entries (under store-audit/, used by no account here): {len(unused)}",
-        None,
-    )
+    unused_line = _("unused keyring entries (under store-audit/, used by no account here): {count}")
+    yield unused_line.format(count=len(unused)), None
     for service, user in unused:
-        yield f"  {service} (user {user})", None
+        yield "  " + _("{service} (user {user})").format(service=service, user=user), None
     if unused:
         yield (
-            "hint: `store-audit doctor --prune` removes them after asking; entries of another "
-            "inventory that shares this keyring look unused here too",
+            _hint(
+                _(
+                    "`store-audit doctor --prune` removes them after asking; entries of another "
+                    "inventory that shares this keyring look unused here too"
+                )
+            ),
             None,
         )
+
+
+def _hint(hint: str | None) -> str:
+    """A hint line, as every command words it."""
+    return _("hint: {hint}").format(hint=hint)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from auditor.errors import OWN_STOPS, SecretStoreError, seconds_setting
+from auditor.i18n import _, pgettext
 from auditor.secrets.store import Arrived, one_by_one
 
 T = TypeVar("T")
@@ -21,10 +22,10 @@ T = TypeVar("T")
 def keyring_hint() -> str:
     """What to try when the keyring cannot be used, for the platform we run on."""
     if sys.platform == "darwin":
-        return "unlock the login keychain (Keychain Access), then run again"
+        return _("unlock the login keychain (Keychain Access), then run again")
     if sys.platform == "win32":
-        return "check that Windows Credential Manager is available to this user"
-    return (
+        return _("check that Windows Credential Manager is available to this user")
+    return _(
         "start and unlock a Secret Service (gnome-keyring or KeePassXC) in this D-Bus session, "
         "or choose a backend with PYTHON_KEYRING_BACKEND; `store-audit doctor` shows what is used"
     )
@@ -42,7 +43,7 @@ class KeyringStore:
             raise
         except BaseException as error:  # any backend may fail while loading, SystemExit too
             raise _keyring_failure(
-                "could not load a keyring backend", error, loading=True
+                _("could not load a keyring backend"), error, loading=True
             ) from None
 
     def describe(self) -> str:
@@ -50,8 +51,11 @@ class KeyringStore:
         from keyring.backends.chainer import ChainerBackend
 
         if isinstance(self._backend, ChainerBackend):
-            members = ", then ".join(_class_name(m) for m in self._backend.backends)
-            return f"{_class_name(self._backend)} ({members or 'no members'})"
+            then = pgettext("between keyring backends, in the order they are asked", ", then ")
+            members = then.join(_class_name(m) for m in self._backend.backends)
+            return _("{backend} ({members})").format(
+                backend=_class_name(self._backend), members=members or _("no members")
+            )
         return _class_name(self._backend)
 
     def unencrypted_file(self) -> str | None:
@@ -73,11 +77,15 @@ class KeyringStore:
         if path is None or _backend_chosen():
             return
         raise SecretStoreError(
-            f"the keyring backend {self.describe()} would store secrets unencrypted in {path}; "
-            "nothing was written",
-            hint='start and unlock a Secret Service in this D-Bus session (README: "A keyring '
-            'on a headless Linux box"), or name a backend on purpose with '
-            "PYTHON_KEYRING_BACKEND",
+            _(
+                "the keyring backend {backend} would store secrets unencrypted in {path}; "
+                "nothing was written"
+            ).format(backend=self.describe(), path=path),
+            hint=_(
+                'start and unlock a Secret Service in this D-Bus session (README: "A keyring '
+                'on a headless Linux box"), or name a backend on purpose with '
+                "PYTHON_KEYRING_BACKEND"
+            ),
         )
 
     def get(self, service: str, username: str) -> str | None:
@@ -90,13 +98,15 @@ class KeyringStore:
             raise
         except BaseException as error:  # the keyring boundary: every backend failure is exit 3,
             # a SystemExit or KeyboardInterrupt it raises too (their argument could be a value)
+            failed = _("keyring backend {backend} failed to read service {service!r}")
             raise _keyring_failure(
-                f"keyring backend {self.describe()} failed to read service {service!r}", error
+                failed.format(backend=self.describe(), service=service), error
             ) from None
         if value is not None and not isinstance(value, str):
             raise SecretStoreError(
-                f"keyring backend {self.describe()} returned a {type(value).__name__} for "
-                f"service {service!r}, not text",
+                _(
+                    "keyring backend {backend} returned a {kind} for service {service!r}, not text"
+                ).format(backend=self.describe(), kind=type(value).__name__, service=service),
                 hint=keyring_hint(),
             )
         return value
@@ -140,9 +150,8 @@ class KeyringStore:
         except (SecretStoreError, *OWN_STOPS):
             raise
         except BaseException as error:  # the keyring boundary, as in get()
-            raise _keyring_failure(
-                f"keyring backend {self.describe()} failed to read the entries", error
-            ) from None
+            failed = _("keyring backend {backend} failed to read the entries")
+            raise _keyring_failure(failed.format(backend=self.describe()), error) from None
 
 
 def _members(backend: Any) -> list[Any]:
@@ -209,8 +218,12 @@ def _bounded(work: Callable[[Callable[[], None]], T], backend: str) -> T:
                 break
         except queue.Empty:
             raise SecretStoreError(
-                f"keyring backend {backend} did not answer within {timeout:g} s",
-                hint=keyring_hint() + "; $STORE_AUDIT_KEYRING_TIMEOUT sets the wait",
+                _("keyring backend {backend} did not answer within {seconds} s").format(
+                    backend=backend, seconds=f"{timeout:g}"
+                ),
+                hint=_("{hint}; $STORE_AUDIT_KEYRING_TIMEOUT sets the wait").format(
+                    hint=keyring_hint()
+                ),
             ) from None
     if "error" in box:
         raise box["error"]
@@ -240,9 +253,9 @@ def _keyring_failure(what: str, error: BaseException, *, loading: bool = False) 
     from keyring.errors import KeyringLocked, NoKeyringError
 
     if isinstance(error, NoKeyringError):
-        return SecretStoreError("no keyring backend is available", hint=keyring_hint())
+        return SecretStoreError(_("no keyring backend is available"), hint=keyring_hint())
     if isinstance(error, KeyringLocked):
-        return SecretStoreError("the keyring is locked", hint=keyring_hint())
+        return SecretStoreError(_("the keyring is locked"), hint=keyring_hint())
     lines = str(error).strip().splitlines()
     detail = f": {lines[0][:200]}" if loading and lines else ""
     return SecretStoreError(f"{what}: {type(error).__name__}{detail}", hint=keyring_hint())

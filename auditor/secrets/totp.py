@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyotp
 
+from auditor.i18n import _, ngettext
 from auditor.secrets.value import Secret
 
 MIN_USABLE_BITS = 80
@@ -60,12 +61,12 @@ class _LegacyTOTP(pyotp.TOTP):
 def _decode_base32(seed: str) -> tuple[str, bytes]:
     cleaned = seed.replace(" ", "").replace("-", "").upper().rstrip("=")
     if not cleaned:
-        raise TotpError("the seed is empty")
+        raise TotpError(_("the seed is empty"))
     padded = cleaned + "=" * (-len(cleaned) % 8)
     try:
         return cleaned, base64.b32decode(padded)
     except (binascii.Error, ValueError):
-        raise TotpError("the seed is not valid base32 (letters A-Z and digits 2-7)") from None
+        raise TotpError(_("the seed is not valid base32 (letters A-Z and digits 2-7)")) from None
 
 
 def parse_totp(secret: Secret) -> TotpSeed:
@@ -76,7 +77,17 @@ def parse_totp(secret: Secret) -> TotpSeed:
     except TotpError:
         raise
     except (ValueError, TypeError, UnicodeError, OverflowError):
-        raise TotpError("the otpauth:// URI cannot be read") from None
+        raise TotpError(_("the otpauth:// URI cannot be read")) from None
+
+
+def _check_parameters(digits: int, period: int, algorithm: str) -> None:
+    """TotpError when an otpauth URI asks for codes no authenticator app makes."""
+    if algorithm not in _DIGESTS:
+        raise TotpError(_("the URI's algorithm= is not SHA1, SHA256 or SHA512"))
+    if digits not in (6, 7, 8):
+        raise TotpError(_("the URI's digits= is not 6, 7 or 8"))
+    if not 1 <= period <= 300:
+        raise TotpError(_("the URI's period= is not between 1 and 300 seconds"))
 
 
 def _parse(value: str) -> TotpSeed:
@@ -85,56 +96,55 @@ def _parse(value: str) -> TotpSeed:
     digits, period, algorithm = 6, 30, "SHA1"
     if value.lower().startswith("steam:"):
         raise TotpError(
-            "it is a Steam Guard secret (steam://), whose codes are five characters made "
-            "Steam's own way, not standard (RFC 6238) TOTP codes"
+            _(
+                "it is a Steam Guard secret (steam://), whose codes are five characters made "
+                "Steam's own way, not standard (RFC 6238) TOTP codes"
+            )
         )
     if value.lower().startswith("otpauth:"):
         parts = urlsplit(value)
         if parts.scheme.lower() != "otpauth":
-            raise TotpError("the URI does not start with otpauth://")
+            raise TotpError(_("the URI does not start with otpauth://"))
         if parts.netloc.lower() == "hotp":
-            raise TotpError("the URI is for counter-based HOTP codes, not time-based TOTP")
+            raise TotpError(_("the URI is for counter-based HOTP codes, not time-based TOTP"))
         if parts.netloc.lower() != "totp":
-            raise TotpError("the URI is not an otpauth://totp/ URI")
+            raise TotpError(_("the URI is not an otpauth://totp/ URI"))
         query = parse_qs(parts.query, keep_blank_values=True)
         label = unquote(parts.path.lstrip("/"))
         if ":" in label:
-            prefix, _, label = label.partition(":")
+            prefix, _colon, label = label.partition(":")
             issuer = prefix.strip() or None
         label_account = label.strip() or None
         if query.get("issuer", [""])[0].strip():
             issuer = query["issuer"][0].strip()
         seed = query.get("secret", [""])[0]
         if not seed:
-            raise TotpError("the URI has no secret= parameter")
+            raise TotpError(_("the URI has no secret= parameter"))
         try:
             digits = int(query.get("digits", ["6"])[0])
             period = int(query.get("period", ["30"])[0])
         except ValueError:
-            raise TotpError("the URI's digits= or period= is not a number") from None
+            raise TotpError(_("the URI's digits= or period= is not a number")) from None
         algorithm = query.get("algorithm", ["SHA1"])[0].upper()
-        if algorithm not in _DIGESTS:
-            raise TotpError("the URI's algorithm= is not SHA1, SHA256 or SHA512")
-        if digits not in (6, 7, 8):
-            raise TotpError("the URI's digits= is not 6, 7 or 8")
-        if not 1 <= period <= 300:
-            raise TotpError("the URI's period= is not between 1 and 300 seconds")
+        _check_parameters(digits, period, algorithm)
     else:
         seed = value
     cleaned, decoded = _decode_base32(seed)
     bits = len(decoded) * 8
     if bits < MIN_USABLE_BITS:
         raise TotpError(
-            f"the seed holds only {bits} bits; authenticator apps need at least {MIN_USABLE_BITS}"
+            _("the seed holds only {bits} bits; authenticator apps need at least {least}").format(
+                bits=bits, least=MIN_USABLE_BITS
+            )
         )
     try:
         code = _LegacyTOTP(
             cleaned, digits=digits, digest=_DIGESTS[algorithm], interval=period
         ).now()
     except (ValueError, TypeError):
-        raise TotpError("the seed cannot generate a code") from None
+        raise TotpError(_("the seed cannot generate a code")) from None
     if not (code.isdigit() and len(code) == digits):
-        raise TotpError("the seed cannot generate a code")
+        raise TotpError(_("the seed cannot generate a code"))
     return TotpSeed(
         bits, digits, period, algorithm, _shown(issuer, cleaned), _shown(label_account, cleaned)
     )
@@ -174,19 +184,26 @@ def code_problem(code: str, digits: int) -> str | None:
     """
     typed = "".join(code.split())
     if not typed:
-        return f"no code was typed; type the {digits} digits the authenticator shows"
+        return _("no code was typed; type the {digits} digits the authenticator shows").format(
+            digits=digits
+        )
     if not typed.isascii() or not typed.isdigit():
-        return (
-            f"the code holds a letter or symbol; authenticator codes are {digits} digits only "
+        return _(
+            "the code holds a letter or symbol; authenticator codes are {digits} digits only "
             "(a 0 is zero, not the letter O; a 1 is one, not the letter l)"
-        )
+        ).format(digits=digits)
     if abs(len(typed) - digits) > 2:  # how long it is is never said: a password pasted here?
-        return f"what you typed is not a code of {digits} digits: a password pasted where it goes?"
+        return _(
+            "what you typed is not a code of {digits} digits: a password pasted where it goes?"
+        ).format(digits=digits)
     if len(typed) != digits:
-        return (
-            f"the code has {len(typed)} digit{'s' if len(typed) != 1 else ''}; the stored seed "
-            f"makes {digits}-digit codes: a digit was missed or typed twice"
-        )
+        return ngettext(
+            "the code has {count} digit; the stored seed makes {digits}-digit codes: a digit "
+            "was missed or typed twice",
+            "the code has {count} digits; the stored seed makes {digits}-digit codes: a digit "
+            "was missed or typed twice",
+            len(typed),
+        ).format(count=len(typed), digits=digits)
     return None
 
 
@@ -203,7 +220,7 @@ def check_code(secret: Secret, code: str, at: float, window: int = 10) -> CodeCh
         if value.lower().startswith("otpauth:")
         else value
     )
-    cleaned, _ = _decode_base32(raw)
+    cleaned, _decoded = _decode_base32(raw)
     generator = _LegacyTOTP(
         cleaned, digits=seed.digits, digest=_DIGESTS[seed.algorithm], interval=seed.period
     )
@@ -218,28 +235,42 @@ def check_code(secret: Secret, code: str, at: float, window: int = 10) -> CodeCh
 def describe_check(account_id: str, check: CodeCheck) -> tuple[str, bool]:
     """The verdict in one line, and whether sign-in would work (sites accept ±1 period)."""
     if check.steps is None:
-        minutes = check.window * check.period // 60
         return (
-            f"{account_id}: the stored seed does not produce this code within ±{minutes} "
-            "minutes: the authenticator entry you read belongs to another account, or the "
-            "stored seed is not this account's",
+            _(
+                "{id}: the stored seed does not produce this code within ±{minutes} minutes: the "
+                "authenticator entry you read belongs to another account, or the stored seed is "
+                "not this account's"
+            ).format(id=account_id, minutes=check.window * check.period // 60),
             False,
         )
     if check.steps == 0:
-        return f"{account_id}: the code matches the stored seed now", True
+        return _("{id}: the code matches the stored seed now").format(id=account_id), True
     seconds = abs(check.steps) * check.period
-    direction = "behind" if check.steps > 0 else "ahead of"
-    plural = "s" if abs(check.steps) > 1 else ""
+    behind = check.steps > 0
     if abs(check.steps) == 1:
-        return (
-            f"{account_id}: the code matches one step ({seconds} s) off: fine if you typed "
-            f"it as it changed; if this repeats, the device's clock runs {direction} this "
-            "computer's",
-            True,
+        line = (
+            _(
+                "{id}: the code matches one step ({seconds} s) off: fine if you typed it as it "
+                "changed; if this repeats, the device's clock runs behind this computer's"
+            )
+            if behind
+            else _(
+                "{id}: the code matches one step ({seconds} s) off: fine if you typed it as it "
+                "changed; if this repeats, the device's clock runs ahead of this computer's"
+            )
         )
-    return (
-        f"{account_id}: the code matches only {abs(check.steps)} step{plural} ({seconds} s) "
-        f"off: the authenticator's clock runs {seconds} s {direction} this computer's, so "
-        "its codes are rejected; set the phone's time to automatic",
-        False,
+        return line.format(id=account_id, seconds=seconds), True
+    line = (
+        _(
+            "{id}: the code matches only {steps} steps ({seconds} s) off: the authenticator's "
+            "clock runs {seconds} s behind this computer's, so its codes are rejected; set the "
+            "phone's time to automatic"
+        )
+        if behind
+        else _(
+            "{id}: the code matches only {steps} steps ({seconds} s) off: the authenticator's "
+            "clock runs {seconds} s ahead of this computer's, so its codes are rejected; set the "
+            "phone's time to automatic"
+        )
     )
+    return line.format(id=account_id, steps=abs(check.steps), seconds=seconds), False
