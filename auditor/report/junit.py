@@ -13,8 +13,8 @@ from collections import defaultdict
 
 from auditor.checks import CHECKS
 from auditor.findings import Finding
-from auditor.i18n import current
-from auditor.report.common import fails_gate, status
+from auditor.i18n import _, current, sentence
+from auditor.report.common import fails_gate, shown_status, status
 from auditor.report.results import Report
 
 # XML 1.0 cannot hold most control characters, even escaped.
@@ -38,15 +38,26 @@ def _case(
             case,
             "failure",
             type=item.check,
-            message=_xml_text(f"{item.severity.label}: {item.message}"),
+            message=_xml_text(
+                _("{severity}: {message}").format(
+                    severity=item.severity.shown, message=item.message
+                )
+            ),
         )
-        failure.text = _xml_text(f"{item.key}\n{item.message}.\n{item.remediation}")
+        failure.text = _xml_text(f"{item.key}\n{sentence(item.message)}\n{item.remediation}")
     others = [f for f in findings if not fails_gate(f, report)]
     if others:
         out = ET.SubElement(case, "system-out")
+        line = _("{severity} ({status}): {key}: {message}")
         out.text = _xml_text(
             "\n".join(
-                f"{f.severity.label} ({status(f, report)}): {f.key}: {f.message}." for f in others
+                line.format(
+                    severity=f.severity.shown,
+                    status=shown_status(status(f, report)),
+                    key=f.key,
+                    message=sentence(f.message),
+                )
+                for f in others
             )
         )
     return 1, len(failed)

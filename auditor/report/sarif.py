@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from auditor.checks import CHECKS, Finding
-from auditor.i18n import current
+from auditor.i18n import _, current, sentence
 from auditor.report.results import Report
 from auditor.vocabulary import Severity
 
@@ -60,17 +60,23 @@ def artifact_uri(path: str, root: str | None = None) -> str:
     return artifact_location(path, root)[0]["uri"]
 
 
+def _described(fires_when: str, severity_note: str | None) -> str:
+    """`Fires when …. Severity: ….`, in the run's language."""
+    when = _("Fires when {condition}.").format(condition=_(fires_when))
+    if not severity_note:
+        return when
+    note = _("Severity: {note}.").format(note=_(severity_note))
+    return _("{sentence} {next}").format(sentence=when, next=note)
+
+
 def _rules() -> list[dict[str, Any]]:
     return [
         {
             "id": entry.id,
             "name": "".join(part.title() for part in entry.id.replace("-", ".").split(".")),
-            "shortDescription": {"text": f"{entry.id}: {entry.fires_when}"},
-            "fullDescription": {
-                "text": f"Fires when {entry.fires_when}."
-                + (f" Severity: {entry.severity_note}." if entry.severity_note else "")
-            },
-            "help": {"text": entry.advice, "markdown": entry.advice},
+            "shortDescription": {"text": f"{entry.id}: {_(entry.fires_when)}"},
+            "fullDescription": {"text": _described(entry.fires_when, entry.severity_note)},
+            "help": {"text": _(entry.advice), "markdown": _(entry.advice)},
             "defaultConfiguration": {"level": LEVELS[entry.severity]},
             "properties": {
                 "tags": ["security", "credentials"],
@@ -91,18 +97,13 @@ def report_to_sarif(report: Report, sarif_root: str | None = None) -> dict[str, 
     location, base = artifact_location(report.inventory_path, sarif_root)
     lines = {a.id: a.line or 1 for a in report.accounts}
     results = [_result(item, report, location, lines) for item in report.findings]
+    fixed = _("Fixed since the baseline: {key} is no longer found.")
     results += [
-        _absent(key, f"Fixed since the baseline: {key} is no longer found.", location, lines)
-        for key in report.fixed_since_baseline
+        _absent(key, fixed.format(key=key), location, lines) for key in report.fixed_since_baseline
     ]
+    gone_text = _("Gone since the baseline, not fixed: {accounts} no longer in the inventory.")
     results += [
-        _absent(
-            gone.key,
-            f"Gone since the baseline, not fixed: {', '.join(gone.accounts)} no longer in the "
-            "inventory.",
-            location,
-            lines,
-        )
+        _absent(gone.key, gone_text.format(accounts=", ".join(gone.accounts)), location, lines)
         for gone in report.gone_since_baseline
         if not gone.now
     ]
@@ -161,7 +162,11 @@ def _result(
         "ruleId": item.check,
         "ruleIndex": RULE_INDEX[item.check],
         "level": LEVELS[item.severity],
-        "message": {"text": f"{item.message}. {item.remediation}"},
+        "message": {
+            "text": _("{sentence} {next}").format(
+                sentence=sentence(item.message), next=item.remediation
+            )
+        },
         "locations": _locations(_located_first(item), location, lines),
         "partialFingerprints": {"storeAuditFindingKey/v1": item.key},
         "properties": {

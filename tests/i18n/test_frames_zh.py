@@ -124,3 +124,14 @@ def test_a_person_who_left_is_said_once_in_english() -> None:
 def chinese_map_in_english() -> str:
     i18n.use(i18n.ENGLISH)
     return example_map("table")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_junit_and_sarif_texts_are_chinese_and_their_ids_are_not() -> None:
+    report = replace(example(baseline=False), fail_on=Severity.HIGH)
+    junit = FORMATS["junit"](report)
+    assert 'type="email.typo-domain" message="严重：etsy：辅助邮箱' in junit
+    assert "低（待处理）：mfa.totp-weak-seed:ebay：ebay 存的 TOTP 密钥只有 80 位" in junit
+    assert 'name="store-audit inventory-wide checks"' in junit
+    sarif = FORMATS["sarif"](report)
+    assert '"text": "触发条件：' in sarif and '"ruleId": "email.typo-domain"' in sarif
