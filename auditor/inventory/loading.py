@@ -55,7 +55,8 @@ def parse_inventory(raw: bytes, path: Path) -> Inventory:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InventoryError(f"{path}: {_place_of_toml_error(text, str(error))}") from None
+        problem = _place_of_toml_error(text, str(error))
+        raise InventoryError(_("{path}: {problem}").format(path=path, problem=problem)) from None
     except RecursionError:
         raise InventoryError(
             _("{path}: invalid TOML: nested too deeply").format(path=path)

@@ -115,13 +115,13 @@ class SecretTransaction:
             self.writer.set(service, username, value)
         except SecretStoreError as error:
             self._undo.pop()  # the backend refused it: nothing was written
-            raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
+            raise SecretStoreError(_labelled(label, error.message), hint=error.hint) from None
 
     def _write(self, service: str, username: str, value: str, label: str) -> None:
         try:
             self.writer.set(service, username, value)
         except SecretStoreError as error:
-            raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
+            raise SecretStoreError(_labelled(label, error.message), hint=error.hint) from None
 
     def commit(self, text: str | None = None, save: Callable[[str], None] = lambda _: None) -> None:
         """Make the writes final, saving `text` as the inventory (`save`) with Ctrl-C, SIGTERM
@@ -211,3 +211,8 @@ def secret_transaction(
     except BaseException:
         transaction.rollback()
         raise
+
+
+def _labelled(label: str, message: str) -> str:
+    """`amazon-us password: keyring backend … failed …`: which entry a failure was writing."""
+    return _("{label}: {message}").format(label=label, message=message)
