@@ -223,7 +223,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         service=target.service,
         marketplaces=target.group.unified()[1],
         set_mfa=set_mfa,
-        shared="; ".join(dict.fromkeys(e.shared for e in target.group.entries if e.shared)),
+        shared=between.join(dict.fromkeys(e.shared for e in target.group.entries if e.shared)),
     )
 
 

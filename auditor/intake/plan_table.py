@@ -57,7 +57,10 @@ def describe_plan(plan: ImportPlan) -> str:
     shared = [p for p in plan.proposals if p.shared]
     if shared:
         lines += ["", _("Shared, says the export:")]
-        lines += [f"  {p.account_id}: {visible(p.shared)}" for p in shared]
+        lines += [
+            _("  {account}: {shared}").format(account=p.account_id, shared=visible(p.shared))
+            for p in shared
+        ]
         lines += _(
             "Others there may hold these passwords; nothing about them was recorded. Say who\n"
             "signs in with each: [[people]], then `store-audit set ID login_users=...`\n"
