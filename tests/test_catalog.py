@@ -102,3 +102,50 @@ def test_a_new_check_needs_no_other_edit(monkeypatch: pytest.MonkeyPatch) -> Non
     assert shown.exit_code == 0
     assert "email.throw-away" in shown.output
     assert "a test registers it" in shown.output
+
+
+GENERATED = {CHECK_IDS}
+"""Files written from the records (they name every id by design)."""
+
+
+def _strings(path: Path) -> Iterator[tuple[int, str]]:
+    """Each string literal in the file with its line, documentation left out: a string that is
+    a statement of its own (a module's, class's, function's or field's docstring) is prose, and
+    prose may name a check; what a user reads or code compares may not."""
+    import ast
+
+    tree = ast.parse(path.read_text())
+    prose = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in prose:
+            yield node.lineno, node.value
+
+
+def check_id_literals(root: Path) -> list[str]:
+    """Every check id written in a string literal outside its own check module."""
+    home = {
+        check.id: ROOT / (check.run.__module__.replace(".", "/") + ".py")
+        for check in CHECKS.values()
+    }
+    written = {
+        check_id: re.compile(rf"(?<![\w.-]){re.escape(check_id)}(?![\w-])") for check_id in CHECKS
+    }
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path in GENERATED:
+            continue
+        for line, text in _strings(path):
+            for check_id, pattern in written.items():
+                if path != home[check_id] and pattern.search(text):
+                    found.append(f"{path.relative_to(ROOT)}:{line}: {check_id}")
+    return found
+
+
+def test_no_check_id_is_written_outside_its_check() -> None:
+    """A check's id is written once, in its record: code that names a check takes the id from
+    the record (`CHECK.id`), so renaming or retiring a check cannot leave a stale id behind."""
+    assert check_id_literals(ROOT / "auditor") == []

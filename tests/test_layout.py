@@ -154,6 +154,24 @@ def test_the_cli_leaves_writing_to_intake() -> None:
     assert not frames
 
 
+CHECKS_SUPPORT = {"auditor.checks", "auditor.checks.check", "auditor.checks.context"}
+"""What checks/ holds besides the checks: the registry, the Check record, the context they read."""
+
+
+def test_checks_holds_checks() -> None:
+    """Every other module of checks/ is a registered check; what the checks share with other
+    layers (people, chains, wording, the map) lives in the layer it belongs to."""
+    from auditor.checks import CHECKS
+
+    registered = {check.run.__module__ for check in CHECKS.values()}
+    strays = sorted(
+        name
+        for name in modules()
+        if name.startswith("auditor.checks") and name not in CHECKS_SUPPORT | registered
+    )
+    assert not strays
+
+
 def test_checks_never_touch_the_terminal() -> None:
     for name, path in modules().items():
         if name.startswith(("auditor.checks", "auditor.checklist")):

@@ -55,7 +55,8 @@ def describe(draft: Draft, accounts: Mapping[str, Account], focus: str | None = 
     """The action in the words of the check behind its most severe finding of its own fix."""
     own = draft.own_findings()
     lead = min(own, key=lambda f: (-f.severity, _CHECK_ORDER[f.check]))
-    facts = ActionFacts(tuple(sorted(draft.accounts)), accounts, own, focus)
+    same = any(CHECKS[f.check].same_password for f in own)
+    facts = ActionFacts(tuple(sorted(draft.accounts)), accounts, own, focus, same)
     return CHECKS[lead.check].action(facts)
 
 

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.people_access import departed_on, new_phones, set_command, since
 from auditor.findings import Finding, join_names
 from auditor.inventory import Account
 from auditor.inventory.people import Person
+from auditor.inventory.people_access import departed_on, new_phones, set_command, since
 from auditor.vocabulary import Severity
 
 STILL = {
@@ -28,7 +28,7 @@ STILL = {
 def find_departed(context: AuditContext) -> Iterator[Finding]:
     """One finding per account that still lists, or sends codes to, someone who has left."""
     for account in context.reported_accounts:
-        gone = departed_on(context, account)
+        gone = departed_on(context.inventory, account, context.today)
         if not gone:
             continue
         what = "; ".join(

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import SENSITIVE_KINDS, AuditContext
-from auditor.checks.people_access import is_owner, own_login_advice, people_by_id, set_command
 from auditor.findings import Finding, join_names
 from auditor.inventory import Account
+from auditor.inventory.people_access import is_owner, own_login_advice, people_by_id, set_command
 from auditor.vocabulary import Severity
 
 
@@ -26,7 +26,7 @@ def severity_for(account: Account) -> Severity:
 def find_primary_login_shared(context: AuditContext) -> Iterator[Finding]:
     """Accounts whose `login_users` name someone who is not an owner and has not left (a person
     who has left is access.departed's)."""
-    people = people_by_id(context)
+    people = people_by_id(context.inventory)
     for account in context.reported_accounts:
         others = [
             people[p]

@@ -9,14 +9,14 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.people_access import own_login_advice, people_by_id
 from auditor.findings import Finding, join_names
+from auditor.inventory.people_access import own_login_advice, people_by_id
 from auditor.vocabulary import Severity
 
 
 def find_tool_trusted_device(context: AuditContext) -> Iterator[Finding]:
     """Accounts where a tool is in both `login_users` and `trusted_devices`."""
-    people = people_by_id(context)
+    people = people_by_id(context.inventory)
     for account in context.reported_accounts:
         tools = [
             people[p]

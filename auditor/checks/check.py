@@ -57,6 +57,9 @@ class ActionFacts:
     focus: str | None = None
     """The account the advice is aimed at (`onboard`'s account): where an action could move
     any of several accounts, it moves this one."""
+    same_password: bool = False
+    """Whether a finding folded in means these accounts share the very same password
+    (`Check.same_password`), not variants of one."""
 
     @property
     def focused(self) -> str | None:
@@ -112,7 +115,7 @@ def change_passwords(facts: ActionFacts) -> str:
         return _("Change the password of {who} to a unique generated one").format(who=facts.who)
     if facts.focused:
         others = join_names(i for i in facts.ids if i != facts.focused)
-        reused = any(f.check == "password.reused" for f in facts.findings)
+        reused = facts.same_password
         link = f"the same password as {others}" if reused else f"a variant of {others}'s password"
         return f"Give {facts.focused} its own generated password (it has {link})"
     mailboxes = [
@@ -155,6 +158,9 @@ class Check:
     weakens_mailbox: bool = False
     """Whether its finding on a mailbox is what recovery.weak-link reports (the mailbox is easy
     to take over), so the action that fixes it also resolves the weak link."""
+    same_password: bool = False
+    """Whether its findings mean accounts share the very same password: a password action
+    that folds one in says "the same password as", not "a variant of"."""
     needs_strength: bool = False
     """Whether it waits for password scores; the engine runs these last, so the other checks
     run while worker processes score."""

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
-from auditor.checks.people_access import is_owner, people_by_id, phone_record
 from auditor.findings import Finding
 from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account
 from auditor.inventory.people import REISSUED_LINES, Person, Phone
+from auditor.inventory.people_access import is_owner, people_by_id, phone_record
 from auditor.inventory.second_factors import strong_methods
 from auditor.vocabulary import Severity
 
@@ -22,7 +22,7 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
     """sms and voice accounts whose `mfa_phone` (or backup method's `mfa_backup_phone`) is a
     `[[phones]]` record held by someone who is not an owner (and has not left: that is
     access.departed's), or a prepaid or virtual line."""
-    people = people_by_id(context)
+    people = people_by_id(context.inventory)
     for account in context.reported_accounts:
         # the primary method's phone, then the backup method's (Seller Central's 2SV backup)
         found = [
@@ -32,7 +32,7 @@ def find_phone_at_risk(context: AuditContext) -> Iterator[Finding]:
                 ("mfa_backup_phone", account.mfa_backup, account.mfa_backup_phone),
             )
             if method in ("sms", "voice")
-            and (record := phone_record(context, phone)) is not None
+            and (record := phone_record(context.inventory, phone)) is not None
             and (risks := _risks(record, people, context))
         ]
         if not found:

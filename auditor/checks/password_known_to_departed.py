@@ -7,16 +7,16 @@ from collections.abc import Iterator
 
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
-from auditor.checks.people_access import people_by_id
 from auditor.findings import Finding, join_names
 from auditor.inventory import Account
+from auditor.inventory.people_access import people_by_id
 from auditor.vocabulary import Severity
 
 
 def find_known_to_departed(context: AuditContext) -> Iterator[Finding]:
     """Accounts whose `login_users` name someone gone by today, with no password change
     recorded on or after the day they left."""
-    people = people_by_id(context)
+    people = people_by_id(context.inventory)
     for account in context.reported_accounts:
         knew = [
             person

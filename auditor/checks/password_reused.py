@@ -55,4 +55,5 @@ CHECK = Check(
     fix=Fix.PASSWORD,
     action=change_passwords,
     weakens_mailbox=True,
+    same_password=True,
 )

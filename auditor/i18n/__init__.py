@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import functools
 import gettext
-from importlib import resources
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DOMAIN = "store-audit"
 """The gettext domain: the catalogs' file name."""
@@ -64,6 +66,8 @@ def catalog() -> gettext.NullTranslations:
 def load(lang: str) -> gettext.GNUTranslations:
     """The compiled catalogs of `lang`: store-audit's own, falling back to the one for click's
     messages (`click.po`, kept apart so that extracting our messages never touches it)."""
+    from importlib import resources  # a fifth of `--help`'s start-up: only where a catalog is read
+
     folder = resources.files("auditor").joinpath("locale", _DIRECTORY[lang], "LC_MESSAGES")
     ours = _read(folder, DOMAIN)
     ours.add_fallback(_read(folder, "click"))

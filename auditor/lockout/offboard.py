@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from auditor.checks import AuditContext
-from auditor.checks.people_access import new_phones, people_by_id, reach_of, set_command
 from auditor.errors import UsageError
 from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account, Inventory, pages
 from auditor.inventory.people import Person
+from auditor.inventory.people_access import new_phones, people_by_id, reach_of, set_command
 from auditor.secrets import SecretView
 from auditor.vocabulary import shown_kind
 
@@ -68,7 +68,7 @@ class Offboarding:
 def build_offboarding(inventory: Inventory, person_id: str, today: dt.date) -> Offboarding:
     """The checklist for `person_id`; a UsageError naming the people there are if unknown."""
     context = AuditContext(inventory, SecretView({}), today)
-    person = people_by_id(context).get(person_id)
+    person = people_by_id(context.inventory).get(person_id)
     if person is None:
         known = pgettext("between the items of a list", ", ").join(p.id for p in inventory.people)
         unknown = _("{path}: no person with id {person!r} (people: {known})")
@@ -93,7 +93,7 @@ def build_offboarding(inventory: Inventory, person_id: str, today: dt.date) -> O
 
 
 def _reach(context: AuditContext, account: Account, person: Person) -> tuple[str, ...]:
-    return reach_of(context, account, person.id)
+    return reach_of(context.inventory, account, person.id)
 
 
 def _step(context: AuditContext, account: Account, person: Person) -> Step:

@@ -7,10 +7,14 @@ import json
 import re
 import textwrap
 
+from auditor.checks import access_departed, password_known_to_departed
 from auditor.i18n import ENGLISH, _, current, ngettext, pgettext
 from auditor.i18n.width import display_width, wrap
 from auditor.inventory import pages
 from auditor.lockout.offboard import REACH, Offboarding, Step
+
+CLEARED = (access_departed.CHECK, password_known_to_departed.CHECK)
+"""The checks whose findings about the person the offboarding clears."""
 
 
 def _title(plan: Offboarding) -> str:
@@ -39,10 +43,10 @@ def _title(plan: Offboarding) -> str:
 
 
 def _closing(plan: Offboarding) -> str:
-    return _(
-        "Then run `store-audit audit`: none of {person}'s findings (access.departed, "
-        "password.known-to-departed) remain."
-    ).format(person=plan.person.id)
+    checks = pgettext("between the items of a list", ", ").join(check.id for check in CLEARED)
+    return _("Then run `store-audit audit`: none of {person}'s findings ({checks}) remain.").format(
+        person=plan.person.id, checks=checks
+    )
 
 
 def _reach(step: Step) -> str:

@@ -9,11 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
-from auditor.checks.people_map import PersonRow, people_rows, phone_owner
 from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import is_address
 from auditor.inventory.phone_numbers import phone_key
+from auditor.report.people_map import PersonRow, people_rows, phone_owner
 
 
 @dataclass(frozen=True)

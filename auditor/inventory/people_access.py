@@ -1,52 +1,56 @@
-"""What the people checks and `offboard` share: who is listed on an account, who has left,
+"""Who can get into an account, read from the inventory: who is listed on it, who has left,
 whose phone receives its codes, the platform's own way to give each person a login (from the
-catalog, never assumed), and the `store-audit set` command that records a person's removal."""
+catalog, never assumed), and the `store-audit set` command that records a person's removal.
+The people checks and `offboard` read it; it needs nothing but the inventory (and the day)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from auditor.checks.context import AuditContext
-from auditor.inventory import Account, pages
+from auditor.inventory import pages
+from auditor.inventory.model import Account, Inventory
 from auditor.inventory.people import ACCESS_KEYS, Access, Person, Phone
 from auditor.inventory.phone_numbers import phone_key
 
 OWNER = "owner"
 
 
-def people_by_id(context: AuditContext) -> dict[str, Person]:
+def people_by_id(inventory: Inventory) -> dict[str, Person]:
     """The inventory's `[[people]]`, by id."""
-    return {person.id: person for person in context.inventory.people}
+    return {person.id: person for person in inventory.people}
 
 
-def phone_record(context: AuditContext, number: str | None) -> Phone | None:
+def phone_record(inventory: Inventory, number: str | None) -> Phone | None:
     """The `[[phones]]` record for a number, however it is spaced or prefixed."""
     if not number:
         return None
-    country = context.inventory.seller.country
+    country = inventory.seller.country
     key = phone_key(number, country)
-    return next((p for p in context.inventory.phones if phone_key(p.number, country) == key), None)
+    return next((p for p in inventory.phones if phone_key(p.number, country) == key), None)
 
 
 PHONE_FIELDS = {"mfa_phone": "phone", "mfa_backup_phone": "backup_phone"}
 """The inventory keys of an account's code phones, and how a person's reach names each."""
 
 
-def phone_holders(context: AuditContext, account: Account) -> list[tuple[str, Person]]:
+def phone_holders(inventory: Inventory, account: Account) -> list[tuple[str, Person]]:
     """(reach, holder) for each code phone of the account (primary, backup) whose `[[phones]]`
     record names a holder."""
-    people = people_by_id(context)
+    people = people_by_id(inventory)
     found = []
     for field, reach in PHONE_FIELDS.items():
-        record = phone_record(context, getattr(account, field))
+        record = phone_record(inventory, getattr(account, field))
         if record is not None and record.holder in people:
             found.append((reach, people[record.holder]))
     return found
 
 
-def reach_of(context: AuditContext, account: Account, person_id: str) -> tuple[str, ...]:
+def reach_of(inventory: Inventory, account: Account, person_id: str) -> tuple[str, ...]:
     """How the person gets into the account: the lists naming them, and their code phones."""
-    phones = [reach for reach, holder in phone_holders(context, account) if holder.id == person_id]
+    phones = [
+        reach for reach, holder in phone_holders(inventory, account) if holder.id == person_id
+    ]
     return (*account.access.roles_of(person_id), *phones)
 
 
@@ -55,15 +59,18 @@ def new_phones(reach: tuple[str, ...]) -> str:
     return " ".join(f"{field}=NEW-NUMBER" for field, name in PHONE_FIELDS.items() if name in reach)
 
 
-def departed_on(context: AuditContext, account: Account) -> list[tuple[Person, tuple[str, ...]]]:
-    """The people gone by the audit's day who are still listed on the account, or whose phone
-    still receives its codes, each with what they still have (`login_users`, `phone`...)."""
-    people = people_by_id(context)
-    ids = [*account.access.everyone(), *(h.id for _, h in phone_holders(context, account))]
+def departed_on(
+    inventory: Inventory, account: Account, today: dt.date
+) -> list[tuple[Person, tuple[str, ...]]]:
+    """The people gone by `today` (the audit's day) who are still listed on the account, or
+    whose phone still receives its codes, each with what they still have (`login_users`,
+    `phone`...)."""
+    people = people_by_id(inventory)
+    ids = [*account.access.everyone(), *(h.id for _, h in phone_holders(inventory, account))]
     return [
-        (people[person_id], reach_of(context, account, person_id))
+        (people[person_id], reach_of(inventory, account, person_id))
         for person_id in dict.fromkeys(ids)
-        if people[person_id].has_left(context.today)
+        if people[person_id].has_left(today)
     ]
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.checks.context import AuditContext
-from auditor.checks.people_access import phone_record, reach_of
 from auditor.i18n import N_, _
 from auditor.inventory.people import shown_line
+from auditor.inventory.people_access import phone_record, reach_of
 
 HOW = {
     "login_users": N_("primary login"),
@@ -44,7 +44,7 @@ def people_rows(context: AuditContext) -> tuple[PersonRow, ...]:
     for person in context.inventory.people:
         reaches = []
         for account in context.accounts:
-            how = [_(HOW[key]) for key in reach_of(context, account, person.id)]
+            how = [_(HOW[key]) for key in reach_of(context.inventory, account, person.id)]
             if how:
                 reaches.append((account.id, tuple(how)))
         left = None
@@ -60,7 +60,7 @@ def people_rows(context: AuditContext) -> tuple[PersonRow, ...]:
 
 def phone_owner(context: AuditContext, number: str | None) -> str | None:
     """`li-wei, prepaid`: whose a code phone is and what kind of line, when recorded."""
-    record = phone_record(context, number)
+    record = phone_record(context.inventory, number)
     if record is None:
         return None
     line = shown_line(record.line) if record.line else None
