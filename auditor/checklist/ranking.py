@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from auditor.checklist.action import Action
 from auditor.checklist.gathering import Draft, gather
 from auditor.checks import CHECKS, ActionFacts, Finding
+from auditor.i18n import tidy
 from auditor.inventory import Account, Inventory
 
 Dependents = Callable[[str], frozenset[str]]
@@ -65,8 +66,9 @@ def describe(
     (`ids`: the draft's accounts, sorted, when the caller has them)."""
     own = draft.own_findings()
     lead = min(own, key=lambda f: (-f.severity, _CHECK_ORDER[f.check])) if len(own) > 1 else own[0]
-    facts = ActionFacts(ids or tuple(sorted(draft.accounts)), accounts, own, focus)
-    return CHECKS[lead.check].action(facts)
+    same = any(CHECKS[f.check].same_password for f in own)
+    facts = ActionFacts(ids or tuple(sorted(draft.accounts)), accounts, own, focus, same)
+    return tidy(CHECKS[lead.check].action(facts))
 
 
 _CHECK_ORDER = {check_id: index for index, check_id in enumerate(CHECKS)}
