@@ -35,6 +35,7 @@ NTLM_LINE = re.compile(rb"[0-9A-Fa-f]{32}:[0-9]+\r?")
 NTLM_SUFFIX_LINE = re.compile(rb"[0-9A-Fa-f]{27}:[0-9]+\r?")
 PREFIX_FILE = re.compile(r"[0-9A-F]{5}\.txt")
 PROBES = 16
+NEWLINE = ord("\n")
 LINEAR_BELOW = 4096
 RELEASE_EVERY = 8
 """Lookups between two releases of the corpus's mapped pages (a probe can map 1.5 MiB)."""
@@ -169,15 +170,13 @@ class SortedFile:
                 lo, lo_key = end + 1, int(found[:16], 16)
             else:
                 hi, hi_key = start, int(found[:16], 16)
-        position = lo
-        while position < hi:
-            start, end = self._line(position)
-            found = self._map[start : start + 40]
-            if found == key:
-                return self._count_at(start, end)
-            if found > key:
-                return 0
-            position = end + 1
+        # The few lines left, searched at once (lo is a line start, hi one or the end).
+        rest = self._map[lo : hi + len(key)]
+        at = rest.find(key)
+        while at != -1 and at < hi - lo:
+            if at == 0 or rest[at - 1] == NEWLINE:
+                return self._count_at(*self._line(lo + at))
+            at = rest.find(key, at + 1)  # inside a line that is not a hash line: not it
         return 0
 
     def _release(self) -> None:
@@ -201,7 +200,8 @@ class SortedFile:
         # kernel's cache, so the next probes find them there.
         try:
             found = {}
-            for done, value in enumerate(hashes, 1):
+            # in order: each lookup then lands near the last one, on pages still mapped
+            for done, value in enumerate(sorted(hashes), 1):
                 found[value] = self.count(value)
                 if done % RELEASE_EVERY == 0:
                     self._release()

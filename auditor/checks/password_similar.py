@@ -4,6 +4,7 @@ Whoever learns one guesses the rest: swapping the platform name or the year is n
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -54,9 +55,15 @@ def _strip_names(token: str, names: frozenset[str], lengths: tuple[int, ...]) ->
     return token
 
 
+@functools.lru_cache(maxsize=1)
+def _name_lengths(names: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of the swappable names, longest first (once per audit, not per password)."""
+    return tuple(sorted({len(n) for n in names}, reverse=True))
+
+
 def skeleton(password: str, names: frozenset[str]) -> str:
     """What is left of a password once case, digits, symbols and swappable names are removed."""
-    lengths = tuple(sorted({len(n) for n in names}, reverse=True))
+    lengths = _name_lengths(names)
     return "".join(
         _strip_names(word.lower(), names, lengths) for word in _LETTERS.findall(password)
     )
@@ -79,17 +86,20 @@ def one_edit_groups(
     apart share a key among themselves and their single-character deletions. Pairs for which
     `joined` is already true are not compared."""
     exact: dict[str, int] = {}
-    deleted: dict[str, list[int]] = defaultdict(list)
+    first: dict[str, int] = {}  # deletion key → the first text it came from
+    shared: dict[str, list[int]] = {}  # a key two or more texts share → them all (few keys)
     for index, text in enumerate(texts):
         if len(text) not in EDIT_LENGTHS:
             continue
         exact.setdefault(text, index)
         for key in {text[:k] + text[k + 1 :] for k in range(len(text))}:
-            deleted[key].append(index)
-    for key, members in deleted.items():
-        anchor = exact.get(key)
-        if anchor is not None:  # key is itself a password: each member is one deletion from it
+            if first.setdefault(key, index) != index:
+                shared.setdefault(key, [first[key]]).append(index)
+    for text, anchor in exact.items():  # a text that is a deletion of others: each is one apart
+        if text in first:
+            members = shared.get(text) or [first[text]]
             yield from ((anchor, other) for other in members if other != anchor)
+    for key, members in shared.items():
         for a, b in combinations(members, 2):
             if (
                 texts[a] != key

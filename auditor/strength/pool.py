@@ -11,11 +11,15 @@ import functools
 import gc
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from auditor.detach import detach_worker
 from auditor.secrets.value import Secret
 from auditor.strength.estimate import Plain, load_estimators, score_password
 from auditor.strength.verdict import Strength
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PARALLEL_FROM = 400
 """Distinct passwords below this are scored in this process: starting workers would cost more."""
@@ -48,7 +52,7 @@ class Scoring:
     """
 
     def __init__(self, workers: int, progress: Callable[[int, int], None] | None = None) -> None:
-        from concurrent.futures import Future, ProcessPoolExecutor
+        from concurrent.futures import ProcessPoolExecutor
 
         # The estimators are loaded here, before forking (Linux), so the workers share their
         # lists instead of each reading them again; a spawned worker (macOS, Windows) loads them
@@ -70,6 +74,10 @@ class Scoring:
         self._progress = progress
         self._where: dict[bytes, tuple[Future[list[Strength]], int, list[str]]] = {}
         self._done = 0
+        # What each chunk holds, in the order sent, so that a chunk no worker has taken yet can
+        # be scored here instead while this process waits (see `get`).
+        self._chunks: dict[Future[list[Strength]], list[tuple[str, list[str]]]] = {}
+        self._scored_here: dict[Future[list[Strength]], list[Strength]] = {}
 
     def submit(
         self, items: dict[bytes, tuple[Secret, list[str]]], chunk: int | None = None
@@ -83,6 +91,7 @@ class Scoring:
             batch = keys[start : start + size]
             plain = [(items[k][0].reveal(), items[k][1]) for k in batch]
             future = self._pool.submit(_score_chunk, plain)
+            self._chunks[future] = plain
             if self._progress:
                 future.add_done_callback(functools.partial(self._advance, len(batch)))
             for index, key in enumerate(batch):
@@ -97,13 +106,36 @@ class Scoring:
         return key in self._where
 
     def get(self, key: bytes) -> Strength:
-        """The score of one password, waiting for its chunk if need be."""
+        """The score of one password. While its chunk is not scored, this process scores the
+        last chunk no worker has taken yet (its own, if none has taken it), rather than wait."""
         future, index, _ = self._where[key]
+        while future not in self._scored_here and not future.done():
+            if not (self._score_here(future) or self._score_last_here()):
+                break  # every chunk left is being scored by a worker
+        if future in self._scored_here:
+            return self._scored_here[future][index]
         return future.result()[index]
+
+    def _score_here(self, future: Future[list[Strength]]) -> bool:
+        """Score a chunk in this process, if no worker has taken it (it is then cancelled)."""
+        if not future.cancel():
+            return False
+        self._scored_here[future] = _score_chunk(self._chunks[future])
+        return True
+
+    def _score_last_here(self) -> bool:
+        """Score the last chunk no worker has taken yet here; False when there is none (chunks
+        are taken in the order they were sent)."""
+        for future in reversed(self._chunks):
+            if future in self._scored_here or future.done():
+                continue
+            return self._score_here(future)
+        return False
 
     def close(self) -> None:
         """Stop the workers (at once, if the audit ended early)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._chunks.clear()
 
 
 def _start_worker(parent: int) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+import time
 
 from auditor.checks import AuditContext
 from auditor.secrets import Secret, SecretView
@@ -35,6 +36,20 @@ def test_worker_scores_equal_local_scores() -> None:
         scoring.close()
     assert remote == {key: score_password(*item) for key, item in items.items()}
     assert progress and progress[-1] == len(items)
+
+
+def test_scores_computed_here_while_the_workers_are_busy_equal_local_scores() -> None:
+    # The one worker is busy: the chunks queued behind it (all but the one handed to it next)
+    # are scored by this process while it waits, the last first, and must score the same.
+    items = {p.encode(): (Secret(p), ["acme", "amazon"]) for p in PASSWORDS}
+    scoring = Scoring(workers=1)
+    scoring._pool.submit(time.sleep, 0.5)
+    scoring.submit(items, chunk=1)
+    try:
+        here = {key: scoring.get(key) for key in items}
+    finally:
+        scoring.close()
+    assert here == {key: score_password(*item) for key, item in items.items()}
 
 
 def test_a_shared_password_is_scored_with_every_sharer_s_names() -> None:
