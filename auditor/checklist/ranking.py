@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from auditor.checklist.action import Action
 from auditor.checklist.gathering import Draft, gather
 from auditor.checks import CHECKS, ActionFacts, Finding
+from auditor.i18n import tidy
 from auditor.inventory import Account, Inventory
 
 Dependents = Callable[[str], frozenset[str]]
@@ -57,7 +58,7 @@ def describe(draft: Draft, accounts: Mapping[str, Account], focus: str | None = 
     lead = min(own, key=lambda f: (-f.severity, _CHECK_ORDER[f.check]))
     same = any(CHECKS[f.check].same_password for f in own)
     facts = ActionFacts(tuple(sorted(draft.accounts)), accounts, own, focus, same)
-    return CHECKS[lead.check].action(facts)
+    return tidy(CHECKS[lead.check].action(facts))
 
 
 _CHECK_ORDER = {check_id: index for index, check_id in enumerate(CHECKS)}

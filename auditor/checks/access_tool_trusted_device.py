@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, ngettext
 from auditor.inventory.people_access import own_login_advice, people_by_id
 from auditor.vocabulary import Severity
 
@@ -28,29 +29,38 @@ def find_tool_trusted_device(context: AuditContext) -> Iterator[Finding]:
         if not tools:
             continue
         names = join_names(t.id for t in tools)
+        message = ngettext(
+            "{tools} holds {id}'s password and a device {platform} trusts without a code: anyone "
+            "who can use it signs in to {id}",
+            "{tools} hold {id}'s password and a device {platform} trusts without a code: anyone "
+            "who can use them signs in to {id}",
+            len(tools),
+        )
         yield CHECK.finding(
             [account.id],
-            f"{names} hold{'s' if len(tools) == 1 else ''} {account.id}'s password and a device "
-            f"{account.platform_name} trusts without a code: anyone who can use "
-            f"{'it' if len(tools) == 1 else 'them'} signs in to {account.id}",
-            f"Review who can use {names}; when one of them leaves, change {account.id}'s password "
-            f"and sign out the devices it trusts. Better: {own_login_advice(account, names)}.",
+            message.format(tools=names, id=account.id, platform=account.platform_name),
+            _(
+                "Review who can use {tools}; when one of them leaves, change {id}'s password and "
+                "sign out the devices it trusts. Better: {advice}."
+            ).format(tools=names, id=account.id, advice=own_login_advice(account, names)),
             subject=names,
         )
 
 
 def _action(facts: ActionFacts) -> str:
-    return f"Review who can use {facts.subject}, which signs in to {facts.who} without a code"
+    return _("Review who can use {tools}, which signs in to {account} without a code").format(
+        tools=facts.subject, account=facts.who
+    )
 
 
 CHECK = Check(
     id="access.tool-trusted-device",
     severity=Severity.MEDIUM,
-    fires_when=(
+    fires_when=N_(
         "a tool (ERP, listing tool, browser profile) holds an account's password and a device "
         "the platform trusts without a code"
     ),
-    advice=(
+    advice=N_(
         "Review who can use the tool, change the password and sign out trusted devices when one "
         "of them leaves, and give the tool a login of its own where the platform offers one."
     ),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from auditor.findings import Finding, join_names
-from auditor.i18n import _
+from auditor.i18n import _, tidy
 from auditor.inventory import Account
 from auditor.vocabulary import Severity
 
@@ -116,8 +116,15 @@ def change_passwords(facts: ActionFacts) -> str:
     if facts.focused:
         others = join_names(i for i in facts.ids if i != facts.focused)
         reused = facts.same_password
-        link = f"the same password as {others}" if reused else f"a variant of {others}'s password"
-        return f"Give {facts.focused} its own generated password (it has {link})"
+        text = (
+            _("Give {account} its own generated password (it has the same password as {others})")
+            if reused
+            else _(
+                "Give {account} its own generated password (it has a variant of {others}'s "
+                "password)"
+            )
+        )
+        return text.format(account=facts.focused, others=others)
     mailboxes = [
         i for i in facts.ids if i in facts.accounts and facts.accounts[i].kind == "mailbox"
     ]
@@ -182,7 +189,7 @@ class Check:
             self.id,
             self.severity if severity is None else severity,
             tuple(sorted(set(accounts))),
-            message,
-            remediation,
+            tidy(message),
+            tidy(remediation),
             subject,
         )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _
 from auditor.inventory import Account
 from auditor.inventory.people_access import people_by_id
 from auditor.vocabulary import Severity
@@ -28,19 +29,29 @@ def find_known_to_departed(context: AuditContext) -> Iterator[Finding]:
         if not knew:
             continue
         latest = max(p.left for p in knew if p.left is not None)
-        changed = (
-            f"was last changed {account.password_changed.isoformat()}"
-            if account.password_changed
-            else "has no change recorded"
+        left = join_names(
+            _("{person} left on {date}").format(person=p.label, date=p.left) for p in knew
         )
+        message = (
+            _(
+                "{id}'s password was last changed {changed}, before {left}; they signed in with "
+                "it and may still know it"
+            )
+            if account.password_changed
+            else _(
+                "{id}'s password has no change recorded, before {left}; they signed in with it "
+                "and may still know it"
+            )
+        )
+        changed = account.password_changed.isoformat() if account.password_changed else ""
         yield CHECK.finding(
             [account.id],
-            f"{account.id}'s password {changed}, before "
-            f"{join_names(f'{p.label} left on {p.left}' for p in knew)}; "
-            "they signed in with it and may still know it",
-            f"Change the {account.platform_name} password now and store it with `store-audit "
-            f"set-secret {account.id} --force` (that records password_changed), then sign out the "
-            f"devices it trusts; a change recorded on or after {latest.isoformat()} ends this.",
+            message.format(id=account.id, changed=changed, left=left),
+            _(
+                "Change the {platform} password now and store it with `store-audit set-secret "
+                "{id} --force` (that records password_changed), then sign out the devices it "
+                "trusts; a change recorded on or after {date} ends this."
+            ).format(platform=account.platform_name, id=account.id, date=latest.isoformat()),
             severity=_severity(context, account),
         )
 
@@ -55,12 +66,14 @@ def _severity(context: AuditContext, account: Account) -> Severity:
 CHECK = Check(
     id="password.known-to-departed",
     severity=Severity.HIGH,
-    fires_when=(
+    fires_when=N_(
         "an account's password is older than the day someone who signed in with it "
         "(`login_users`) left"
     ),
-    advice="Change the password and record it (`store-audit set-secret ID`).",
-    severity_note="critical for a payment account or a mailbox others sign in or recover through",
+    advice=N_("Change the password and record it (`store-audit set-secret ID`)."),
+    severity_note=N_(
+        "critical for a payment account or a mailbox others sign in or recover through"
+    ),
     run=find_known_to_departed,
     fix=Fix.PASSWORD,
     action=change_passwords,

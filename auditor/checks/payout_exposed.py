@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_names
+from auditor.i18n import N_, _, clause_list, pgettext, sentence
 from auditor.inventory import Account
 from auditor.inventory.emails import is_address
 from auditor.vocabulary import Severity
@@ -28,22 +29,33 @@ def find_exposed_payouts(context: AuditContext) -> Iterator[Finding]:
         if payout is None:
             yield CHECK.finding(
                 [store.id],
-                f"{store.id}'s sales are paid out to {store.payout}, which is not in the "
-                "inventory: nobody audits its password or 2FA, and whoever takes it over is paid "
-                "the store's money",
-                f"Add the payout account to the inventory: `store-audit add {store.payout} "
-                "--platform PLATFORM --login LOGIN --mfa METHOD`, then store its password.",
+                _(
+                    "{store}'s sales are paid out to {payout}, which is not in the inventory: "
+                    "nobody audits its password or 2FA, and whoever takes it over is paid the "
+                    "store's money"
+                ).format(store=store.id, payout=store.payout),
+                _(
+                    "Add the payout account to the inventory: `store-audit add {payout} "
+                    "--platform PLATFORM --login LOGIN --mfa METHOD`, then store its password."
+                ).format(payout=store.payout),
                 subject=store.payout,
             )
             continue
         problems, steps, severity = _problems(context, store, payout)
         if problems:
-            remedy = "; ".join(steps)
+            remedy = pgettext("between steps", "; ").join(steps)
             yield CHECK.finding(
                 [store.id, payout.id],
-                f"{store.id}'s sales are paid out to {payout.id} ({payout.platform_name}), which "
-                f"{join_names(problems)}: whoever takes it over is paid the store's money",
-                f"{remedy[:1].upper()}{remedy[1:]}.",
+                _(
+                    "{store}'s sales are paid out to {payout} ({platform}), which {problems}: "
+                    "whoever takes it over is paid the store's money"
+                ).format(
+                    store=store.id,
+                    payout=payout.id,
+                    platform=payout.platform_name,
+                    problems=clause_list(problems),
+                ),
+                sentence(f"{remedy[:1].upper()}{remedy[1:]}"),
                 subject=payout.id,
                 severity=severity,
             )
@@ -58,20 +70,26 @@ def _problems(
     severity = CHECK.severity
     if payout.mfa in ("none", "unknown"):
         problems.append(
-            "has no two-step verification (a password is all it takes)"
+            _("has no two-step verification (a password is all it takes)")
             if payout.mfa == "none"
-            else "has no two-step verification recorded"
+            else _("has no two-step verification recorded")
         )
-        steps.append(f"turn on two-step verification for {payout.id} and record it")
+        steps.append(_("turn on two-step verification for {id} and record it").format(id=payout.id))
         severity = Severity.CRITICAL if payout.mfa == "none" else severity
     if is_address(store.login) and (
         context.mailbox_key(payout.login) == context.mailbox_key(store.login)
     ):
         problems.append(
-            f"signs in through {store.login}, the store's own login mailbox, so one stolen "
-            "mailbox resets both"
+            _(
+                "signs in through {login}, the store's own login mailbox, so one stolen mailbox "
+                "resets both"
+            ).format(login=store.login)
         )
-        steps.append(f"give {payout.id} a login mailbox of its own, not {store.id}'s")
+        steps.append(
+            _("give {payout} a login mailbox of its own, not {store}'s").format(
+                payout=payout.id, store=store.id
+            )
+        )
     return problems, steps, severity
 
 
@@ -79,22 +97,26 @@ def _action(facts: ActionFacts) -> str:
     payout = facts.subject
     stores = [i for i in facts.ids if i != payout] or list(facts.ids)
     if payout not in facts.accounts:
-        return f"Add {payout}, where {join_names(stores)} is paid out, to the inventory"
-    return f"Secure {facts.describe(payout)}, where {join_names(stores)} is paid out"
+        return _("Add {payout}, where {stores} is paid out, to the inventory").format(
+            payout=payout, stores=join_names(stores)
+        )
+    return _("Secure {payout}, where {stores} is paid out").format(
+        payout=facts.describe(payout), stores=join_names(stores)
+    )
 
 
 CHECK = Check(
     id="payout.exposed",
     severity=Severity.HIGH,
-    fires_when=(
+    fires_when=N_(
         "a store's payout account (`payout`) is not in the inventory, has no second factor, or "
         "signs in through the store's own login mailbox"
     ),
-    advice=(
+    advice=N_(
         "Keep each store's payout account in the inventory, with two-step verification and a "
         "login mailbox of its own: whoever takes it is paid the store's money."
     ),
-    severity_note="critical when the payout account has no two-step verification",
+    severity_note=N_("critical when the payout account has no two-step verification"),
     across_accounts=True,
     run=find_exposed_payouts,
     fix=Fix.OWN,

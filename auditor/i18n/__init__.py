@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -126,6 +127,20 @@ def sentence(text: str) -> str:
     return _("{sentence}.").format(sentence=text)
 
 
+_SPACE_BY_FULL_WIDTH = re.compile(
+    r"(?<=[（）「」“”，。、：；！？]) +| +(?=[（）「」“”，。、：；！？])"
+)
+
+
+def tidy(text: str) -> str:
+    """Chinese text without the ASCII spaces a template put beside full-width punctuation
+    (`etsy（Etsy） 邮箱` → `etsy（Etsy）邮箱`: a space there is a gap a Chinese reader sees);
+    English text as it is."""
+    if _Speaking.lang == ENGLISH:
+        return text
+    return _SPACE_BY_FULL_WIDTH.sub("", text)
+
+
 def clause_list(items: list[str]) -> str:
     """Clauses of one sentence: `a, b and c` in English; `a，b，而且c` in Chinese, which does not
     join verb phrases with 和."""
@@ -157,5 +172,6 @@ __all__ = [
     "or_list",
     "pgettext",
     "sentence",
+    "tidy",
     "use",
 ]

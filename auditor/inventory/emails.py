@@ -203,6 +203,26 @@ def _domain_problem(domain: str) -> Problem | None:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A provider rule that changed an address: its English template (translated where it is
+    shown, since mailboxes are cached across runs in every language) and the names it holds."""
+
+    template: str
+    provider: str = ""
+    domain: str = ""
+    canonical: str = ""
+    separator: str = ""
+
+    def __str__(self) -> str:
+        return _(self.template).format(
+            provider=self.provider,
+            domain=self.domain,
+            canonical=self.canonical,
+            separator=self.separator,
+        )
+
+
+@dataclass(frozen=True)
 class Mailbox:
     """The mailbox an address delivers to."""
 
@@ -210,8 +230,8 @@ class Mailbox:
     """The address every equivalent spelling reduces to."""
     provider: str | None
     """The provider whose rules were applied, when the domain is one we know."""
-    rules: tuple[str, ...]
-    """Which rules changed the address, in words ("Gmail ignores dots")."""
+    rules: tuple[Rule, ...]
+    """Which rules changed the address (`str` of one says it: "Gmail ignores dots")."""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -223,10 +243,10 @@ def canonical_mailbox(value: str) -> Mailbox:
     if not is_address(value):
         return Mailbox(value.strip().casefold(), None, ())
     local, domain = split_address(value.strip())
-    rules: list[str] = []
+    rules: list[Rule] = []
     lowered = local.casefold()
     if lowered != local:
-        rules.append("case does not matter")
+        rules.append(Rule(N_("case does not matter")))
     try:
         domain = decode_domain(domain)
     except ValueError:
@@ -236,13 +256,19 @@ def canonical_mailbox(value: str) -> Mailbox:
         return Mailbox(f"{lowered}@{domain}", None, tuple(rules))
     canonical_domain = provider.domains[0]
     if domain != canonical_domain:
-        rules.append(f"{domain} is {canonical_domain}")
+        rules.append(Rule(N_("{domain} is {canonical}"), domain=domain, canonical=canonical_domain))
     if provider.tag_separator and provider.tag_separator in lowered:
         base = lowered.split(provider.tag_separator, 1)[0]
         if base:
-            rules.append(f"{provider.name} ignores {provider.tag_separator}tags")
+            rules.append(
+                Rule(
+                    N_("{provider} ignores {separator}tags"),
+                    provider=provider.name,
+                    separator=provider.tag_separator,
+                )
+            )
             lowered = base
     if provider.ignores_dots and "." in lowered:
-        rules.append(f"{provider.name} ignores dots")
+        rules.append(Rule(N_("{provider} ignores dots"), provider=provider.name))
         lowered = lowered.replace(".", "")
     return Mailbox(f"{lowered}@{canonical_domain}", provider.name, tuple(rules))

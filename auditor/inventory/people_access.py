@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from auditor.i18n import N_, _
 from auditor.inventory import pages
 from auditor.inventory.model import Account, Inventory
 from auditor.inventory.people import ACCESS_KEYS, Access, Person, Phone
@@ -74,19 +75,32 @@ def departed_on(
     ]
 
 
+FEATURE_NAMES = (
+    N_("User Permissions"),
+    N_("Team access (formerly multi-user account access)"),
+    N_("Seller Center user management"),
+)
+"""What the platforms call their sub-user features (`name` in pages.toml), for translation:
+each is said the way the platform's own Chinese pages say it (GLOSSARY.md)."""
+
+
 def own_login_advice(account: Account, names: str) -> str:
     """`give li-wei a login of their own with Amazon's User Permissions (URL)`, or a general
-    sentence where the catalog has no sourced page for the platform's sub-user feature."""
+    sentence where the catalog has no sourced page for the platform's sub-user feature; a clause
+    that a sentence goes on from (`Give ...` capitalizes it in English)."""
     page = pages.topic_page(account.platform, "sub_users")
-    if page is not None:
-        return (
-            f"give {names} a login of their own with {account.platform_name}'s "
-            f"{page.name or 'sub-user feature'} ({page.url})"
+    if page is not None and page.name:
+        return _("give {people} a login of their own with {platform}'s {feature} ({url})").format(
+            people=names, platform=account.platform_name, feature=_(page.name), url=page.url
         )
-    return (
-        f"give {names} a login of their own, if {account.platform_name} offers one "
-        "(store-audit has no sourced page for it)"
-    )
+    if page is not None:
+        return _(
+            "give {people} a login of their own with {platform}'s sub-user feature ({url})"
+        ).format(people=names, platform=account.platform_name, url=page.url)
+    return _(
+        "give {people} a login of their own, if {platform} offers one (store-audit has no "
+        "sourced page for it)"
+    ).format(people=names, platform=account.platform_name)
 
 
 def without(access: Access, person_ids: Iterable[str]) -> Access:
@@ -115,4 +129,6 @@ def is_owner(person: Person) -> bool:
 
 def since(person: Person) -> str:
     """`who left 2026-10-20`."""
-    return f"who left {person.left.isoformat()}" if person.left else "who left"
+    if person.left:
+        return _("who left {date}").format(date=person.left.isoformat())
+    return _("who left")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from auditor.i18n import N_
 from auditor.strength import habits, lists
 from auditor.strength.verdict import MAX_SCORED_LENGTH, Strength
 
@@ -26,18 +27,19 @@ REFERENCE_YEAR = 2017
 """Python zxcvbn 4.5.0's year for counting dates."""
 DATE_RUN = re.compile(r"(?<!\d)(\d{8}|\d{6}|\d{4})(?!\d)")
 HABITS = {
-    "name": "a romanised name",
-    "date": "a date",
-    "number": "a well-known number phrase such as 5201314",
-    "phrase": "a common phrase such as woaini",
-    "pinyin": "common pinyin words",
-    "site": "a website's name",
-    "keyboard": "a keyboard pattern",
-    "run": "a run or repeat of characters",
-    "hint": "the account's own names",
-    "qq": "the QQ number of its mailbox",
+    "name": N_("a romanised name"),
+    "date": N_("a date"),
+    "number": N_("a well-known number phrase such as 5201314"),
+    "phrase": N_("a common phrase such as woaini"),
+    "pinyin": N_("common pinyin words"),
+    "site": N_("a website's name"),
+    "keyboard": N_("a keyboard pattern"),
+    "run": N_("a run or repeat of characters"),
+    "hint": N_("the account's own names"),
+    "qq": N_("the QQ number of its mailbox"),
 }
-"""Each habit, as the finding says it: never a piece of the password."""
+"""Each habit, as the finding says it (in English: password.weak translates it where it is
+shown): never a piece of the password."""
 
 
 class Revealing(Protocol):

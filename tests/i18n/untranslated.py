@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.check_ids import CHECK_IDS
+from auditor.cli import COMMANDS
 from auditor.demo import demo_inventory_path
 from auditor.i18n import po
 
@@ -23,19 +24,25 @@ Outlook Microsoft Hotmail Live Yahoo iCloud Apple Proton Fastmail PayPal Payonee
 Bitwarden 1Password Chrome Edge Brave Firefox KeePassXC KeePass LastPass Pwned Passwords HIBP
 zxcvbn TOTP otpauth SMS URI Windows macOS Linux Keychain Secret Service gnome-keyring KWallet
 PlaintextKeyring ChainerBackend keyring keyrings.alt dbus SARIF JSON CSV HTML JUnit TOML Markdown
-ID IP Enter UTC QR PDF CI ERP
+ID IP Enter UTC QR PDF CI ERP RFC SIM mfa SHA API zh-CN en
 """.split()
 """Names that stay as they are in Chinese text: products, formats, and the few technical words
-Chinese writing keeps in Latin letters."""
+Chinese writing keeps in Latin letters; `mfa`, the inventory key no English sentence uses as a
+word."""
 
 _KEEP = re.compile(
     r"https?://\S+"  # URLs
+    rf"|\bstore-audit (?:{'|'.join(sorted(COMMANDS, key=len, reverse=True))})\b"  # a command
     r"|`[^`]*`"  # commands in backticks
     r"|[\w.+\\-]+@[\w\\-]*(?:\.[\w-]+)*"  # addresses (invalid ones too, escapes shown)
     r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"  # host names and domains
     r"|(?<!\w)\.[a-z]{2,}\b"  # a top-level domain
     r"|\+?\d[\d ()-]{5,}\d"  # phone numbers
-    r"|(?<![\w-])--[\w-]+"  # options
+    r"|(?<![\w-])--[\w-]+(?: [A-Z]+\b)?"  # options (and their value's name)
+    r"|\bstore-audit/[\w./-]+"  # keyring service names
+    r"|(?<!\w)/[\w/]+/(?!\w)"  # a path's end (/range/)
+    r"|\b(?:[a-z]+\.)?[a-z]+(?:\\?_[a-z]+)+\b"  # inventory keys (Markdown escapes _)
+    r"|\b\w+ = \"[^\"]*\""  # an inventory line (kind = "mailbox")
     r"|\$[A-Z_]+"  # environment variables
     r"|\b[\w-]+\.toml\b|\b[\w./-]+\.(?:json|csv|html|sarif|xml)\b"  # files
     r"|\bmfa\s*=\s*\"?[\w-]+\"?|\b\w+=[\w-]*"  # inventory settings
@@ -62,12 +69,25 @@ def user_values() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.cache
+def platform_names() -> tuple[str, ...]:
+    """The platforms' own names as the catalog spells them (QQ Mail, Mercado Libre, PingPong):
+    product names, kept whole."""
+    catalog = tomllib.loads((ROOT / "auditor" / "data" / "platforms.toml").read_text("utf-8"))
+    names = {table["name"] for table in catalog.values() if "name" in table}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+PHRASES = ("SIM swap", "range API")
+"""Terms a Chinese text keeps in Latin letters as a gloss, whole: 被换卡（SIM swap）."""
+
+
 def english_left(text: str, also_keep: Iterable[str] = ()) -> list[str]:
     """The Latin-letter words of `text` that are none of the things that stay in English."""
     kept = set(PRODUCTS) | user_values() | set(CHECK_IDS) | set(also_keep)
     rest = text
-    for check_id in sorted(CHECK_IDS, key=len, reverse=True):
-        rest = rest.replace(check_id, " ")
+    for whole in (*sorted(CHECK_IDS, key=len, reverse=True), *platform_names(), *PHRASES):
+        rest = rest.replace(whole, " ")
     rest = _KEEP.sub(" ", rest)
     words = re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]", rest)
     return [w for w in words if w not in kept and w.strip("-") not in kept and len(w) > 1]
