@@ -34,6 +34,7 @@ body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC
        "WenQuanYi Micro Hei", sans-serif; color: var(--ink);
        max-width: 60rem; margin: 2rem auto; padding: 0 1.25rem; }
 body:lang(zh) { line-height: 1.7; }
+:lang(zh) em { font-style: normal; color: #2f4a6d; }  /* CJK fonts have no italic */
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; font-size: 1.2rem; }
 h3 { font-size: 1rem; margin: 1.4rem 0 .4rem; } .meta, .muted { color: var(--muted); }
 .counts { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }

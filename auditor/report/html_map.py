@@ -68,7 +68,11 @@ def sign_in_map(signin: SignInMap | None) -> list[str]:
             login=f"<code>{escaped(a.login)}</code>", codes=escaped(a.codes), count=a.backup_codes
         )
         out.append(
-            f"<li><strong>{escaped(a.id)}</strong> ({escaped(a.platform)}): {door}<br>{codes}</li>"
+            "<li>"
+            + _("{id} ({platform}): {door}").format(
+                id=element("strong", a.id), platform=escaped(a.platform), door=door
+            )
+            + f"<br>{codes}</li>"
         )
     out.append("</ul>")
     return out + _people(signin)
@@ -93,6 +97,8 @@ def _people(signin: SignInMap) -> list[str]:
             else ""
         )
         out.append(
-            f"<li><strong>{escaped(p.id)}</strong> ({escaped(who)})<br>{escaped(gets)}{phones}</li>"
+            "<li>"
+            + _("{id} ({role})").format(id=element("strong", p.id), role=escaped(who))
+            + f"<br>{escaped(gets)}{phones}</li>"
         )
     return [*out, "</ul>"]
