@@ -60,7 +60,7 @@ def test_why_says_why_a_seed_is_unusable_in_chinese() -> None:
 def test_doctor_is_chinese() -> None:
     out = zh("doctor")
     assert "密钥环中的密码：14 个账户中有 13 个已存（缺少：payoneer）" in out
-    assert "存有备用验证码的账户：5 个" in out
+    assert "密钥环中存有备用验证码的账户：5 个" in out
     assert english_left(out, KEEP) == [], out
 
 

@@ -40,7 +40,7 @@ _KEEP = re.compile(
     r"|\+?\d[\d ()-]{5,}\d"  # phone numbers
     r"|(?<![\w-])--[\w-]+(?: [A-Z]+\b)?"  # options (and their value's name)
     r"|\bstore-audit/[\w./-]+"  # keyring service names
-    r"|(?<!\w)/[\w/]+/(?!\w)"  # a path's end (/range/)
+    r"|(?<![\w.])(?:[A-Za-z]:|~)?(?:[/\\][\w.+@-]+)+[/\\]?"  # a path, a path's end (/range/)
     r"|\b(?:[a-z]+\.)?[a-z]+(?:\\?_[a-z]+)+\b"  # inventory keys (Markdown escapes _)
     r"|\b\w+ = \"[^\"]*\""  # an inventory line (kind = "mailbox")
     r"|\$[A-Z_]+"  # environment variables
