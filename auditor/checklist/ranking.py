@@ -30,34 +30,44 @@ def build_checklist(
     accounts = {a.id: a for a in inventory.accounts}
     drafts = gather([f for f in findings if not f.suppressed], accounts)
     protected = {d: _protected(d, dependents) for d in drafts}
+    severity = {d: max(f.severity for f in d.findings) for d in drafts}
 
     def priority(draft: Draft) -> tuple[int, bool, int, str]:
         return (
-            -max(f.severity for f in draft.findings),
+            -severity[draft],
             not _guards_mailbox(draft, accounts, dependents),
             -len(protected[draft]),
             min(draft.accounts, default=""),
         )
 
-    return tuple(
-        Action(
-            rank=rank,
-            severity=max(f.severity for f in draft.findings),
-            action=describe(draft, accounts, focus),
-            accounts=tuple(sorted(draft.accounts)),
-            protects=tuple(sorted(protected[draft])),
-            resolves=tuple(sorted({f.key for f in draft.findings})),
+    actions = []
+    for rank, draft in enumerate(sorted(drafts, key=priority), start=1):
+        ids = tuple(sorted(draft.accounts))
+        actions.append(
+            Action(
+                rank=rank,
+                severity=severity[draft],
+                action=describe(draft, accounts, focus, ids),
+                accounts=ids,
+                protects=tuple(sorted(protected[draft])),
+                resolves=tuple(sorted({f.key for f in draft.findings})),
+            )
         )
-        for rank, draft in enumerate(sorted(drafts, key=priority), start=1)
-    )
+    return tuple(actions)
 
 
-def describe(draft: Draft, accounts: Mapping[str, Account], focus: str | None = None) -> str:
-    """The action in the words of the check behind its most severe finding of its own fix."""
+def describe(
+    draft: Draft,
+    accounts: Mapping[str, Account],
+    focus: str | None = None,
+    ids: tuple[str, ...] | None = None,
+) -> str:
+    """The action in the words of the check behind its most severe finding of its own fix
+    (`ids`: the draft's accounts, sorted, when the caller has them)."""
     own = draft.own_findings()
-    lead = min(own, key=lambda f: (-f.severity, _CHECK_ORDER[f.check]))
+    lead = min(own, key=lambda f: (-f.severity, _CHECK_ORDER[f.check])) if len(own) > 1 else own[0]
     same = any(CHECKS[f.check].same_password for f in own)
-    facts = ActionFacts(tuple(sorted(draft.accounts)), accounts, own, focus, same)
+    facts = ActionFacts(ids or tuple(sorted(draft.accounts)), accounts, own, focus, same)
     return tidy(CHECKS[lead.check].action(facts))
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from auditor.checks import AuditContext
 from auditor.errors import UsageError
+from auditor.i18n import _
 from auditor.inventory import Account, Inventory, load_inventory, locate_inventory
 from auditor.secrets import KeyringStore, read_secrets
 from auditor.secrets.lookup import find_account
@@ -34,7 +35,7 @@ class Opened:
     def asked(self) -> Account:
         """The account asked about (a command that names one)."""
         if self.account is None:
-            raise UsageError("name the account: ID")
+            raise UsageError(_("name the account: ID"))
         return self.account
 
 

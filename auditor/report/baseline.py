@@ -17,6 +17,7 @@ from pathlib import Path
 from auditor.errors import UsageError
 from auditor.files import read_regular, write_private
 from auditor.findings import Finding
+from auditor.i18n import _
 from auditor.report.results import BaselineChange, Report
 
 SCHEMA = "store-audit/baseline/1"
@@ -46,27 +47,39 @@ def load_baseline(path: Path) -> frozenset[str]:
         raw = read_regular(path, MAX_BASELINE_BYTES)
         if len(raw) > MAX_BASELINE_BYTES:
             raise UsageError(
-                f"{path}: larger than {MAX_BASELINE_BYTES // 2**20} MiB; not a store-audit baseline"
+                _("{path}: larger than {size} MiB; not a store-audit baseline").format(
+                    path=path, size=MAX_BASELINE_BYTES // 2**20
+                )
             )
         document = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise UsageError(
-            f"{path}: no such baseline file", hint="create one with --write-baseline"
+            _("{path}: no such baseline file").format(path=path),
+            hint=_("create one with --write-baseline"),
         ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UsageError(f"{path}: not a store-audit baseline ({type(error).__name__})") from None
+        raise UsageError(_not_a_baseline(path, type(error).__name__)) from None
     except OSError as error:  # a directory, a FIFO, a device: never read
         why = error.strerror or type(error).__name__
-        raise UsageError(f"{path}: not a store-audit baseline ({why})") from None
+        raise UsageError(_not_a_baseline(path, why)) from None
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
-        raise UsageError(f"{path}: not a store-audit baseline (expected schema {SCHEMA})")
+        expected = _("expected schema {schema}").format(schema=SCHEMA)
+        raise UsageError(_not_a_baseline(path, expected))
     keys = document.get("keys")
     if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
-        raise UsageError(f"{path}: keys: must be a list of finding keys")
+        raise UsageError(_("{path}: keys: must be a list of finding keys").format(path=path))
     bad = next((k for k in keys if not _KEY.fullmatch(k)), None)
     if bad is not None:
-        raise UsageError(f"{path}: keys: {bad[:80]!r} is not a finding key (CHECK:ACCOUNT,...)")
+        raise UsageError(
+            _("{path}: keys: {key!r} is not a finding key (CHECK:ACCOUNT,...)").format(
+                path=path, key=bad[:80]
+            )
+        )
     return frozenset(keys)
+
+
+def _not_a_baseline(path: Path, why: str) -> str:
+    return _("{path}: not a store-audit baseline ({why})").format(path=path, why=why)
 
 
 def apply_baseline(report: Report, keys: frozenset[str]) -> Report:
@@ -106,7 +119,7 @@ def units(accounts: Iterable[str]) -> set[Unit]:
 
 
 def _split(key: str) -> tuple[str, tuple[str, ...]]:
-    check, _, ids = key.partition(":")
+    check, _colon, ids = key.partition(":")
     return check, tuple(ids.split(","))
 
 

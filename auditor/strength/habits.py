@@ -84,51 +84,59 @@ def _spellings(
     pieces: list[list[Piece]],
     syllables: list[tuple[int, int]],
 ) -> None:
-    prefixes, pinyin = lists.prefixes(), lists.syllables()
+    pinyin = lists.syllables()
     leet = text is not lower
+    for start, end, entry in _spans(text, hinted):
+        spelling = text[start:end]
+        found = hinted.get(spelling, entry)  # the account's own names first
+        if found is None:
+            continue  # cannot happen: each span is a hint's or a listed spelling's
+        if spelling in pinyin and not leet:
+            syllables.append((start, end))
+        factor = 1.0
+        if leet:
+            typed_lower = lower[start:end]
+            if typed_lower == spelling:
+                continue  # found as typed already
+            changed = sum(a != b for a, b in zip(typed_lower, spelling, strict=True))
+            factor = 2.0**changed
+        typed = password[start:end]
+        if typed != lower[start:end]:
+            factor *= _case_factor(typed)
+        pieces[end].append((start, found[0] * factor, found[1]))
+
+
+def _spans(text: str, hinted: Hinted) -> list[tuple[int, int, tuple[int, str] | None]]:
+    """Where listed spellings and the account's own names stand in `text`, by start then end:
+    (start, end, the listed spelling's entry or None)."""
+    listed = lists.prefixes().get
     size = len(text)
-    in_hints = _hint_ends(text, hinted)
+    spans: list[tuple[int, int, tuple[int, str] | None]] = []
     for start in range(size):
-        listed: dict[int, tuple[int, str] | None] = {}
         for end in range(start + 1, min(size, start + MAX_PIECE) + 1):
-            entry = prefixes.get(text[start:end], _NOT_LISTED)
+            entry = listed(text[start:end], _NOT_LISTED)
             if entry is _NOT_LISTED:
-                break
+                break  # no listed spelling begins so
             if entry is not None:
-                listed[end] = entry
-        if start in in_hints:
-            listed = {end: listed.get(end) for end in sorted({*listed, *in_hints[start]})}
-        for end, entry in listed.items():
-            spelling = text[start:end]
-            found = hinted.get(spelling, entry)  # the account's own names first
-            if found is None:
-                continue  # cannot happen: each end is a hint's or a listed spelling's
-            if spelling in pinyin and not leet:
-                syllables.append((start, end))
-            factor = 1.0
-            if leet:
-                typed_lower = lower[start:end]
-                if typed_lower == spelling:
-                    continue  # found as typed already
-                changed = sum(a != b for a, b in zip(typed_lower, spelling, strict=True))
-                factor = 2.0**changed
-            typed = password[start:end]
-            if typed != lower[start:end]:
-                factor *= _case_factor(typed)
-            pieces[end].append((start, found[0] * factor, found[1]))
+                spans.append((start, end, entry))
+    in_hints = _hint_spans(text, hinted)
+    if not in_hints:
+        return spans
+    known = {(start, end): entry for start, end, entry in spans}
+    return [(start, end, known.get((start, end))) for start, end in sorted({*known, *in_hints})]
 
 
-def _hint_ends(text: str, hinted: Hinted) -> dict[int, list[int]]:
-    """Where the account's own names stand in `text`: start → ends."""
-    ends: dict[int, list[int]] = {}
+def _hint_spans(text: str, hinted: Hinted) -> list[tuple[int, int]]:
+    """Where the account's own names stand in `text`: (start, end) pairs."""
+    spans = []
     for spelling in hinted:
         if not 0 < len(spelling) <= MAX_PIECE:
             continue  # longer than any piece the scan takes
         at = text.find(spelling)
         while at != -1:
-            ends.setdefault(at, []).append(at + len(spelling))
+            spans.append((at, at + len(spelling)))
             at = text.find(spelling, at + 1)
-    return ends
+    return spans
 
 
 def _case_factor(typed: str) -> float:

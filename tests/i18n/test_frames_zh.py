@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,20 @@ def test_junit_and_sarif_texts_are_chinese_and_their_ids_are_not() -> None:
     assert 'name="store-audit inventory-wide checks"' in junit
     sarif = FORMATS["sarif"](report)
     assert '"text": "触发条件：' in sarif and '"ruleId": "email.typo-domain"' in sarif
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_baseline_that_is_not_one_is_said_in_chinese(tmp_path: Path) -> None:
+    from auditor.errors import UsageError
+    from auditor.report.baseline import load_baseline
+
+    with pytest.raises(UsageError) as missing:
+        load_baseline(tmp_path / "none.json")
+    assert missing.value.message.endswith("none.json：没有这个基线文件")
+    assert missing.value.hint == "请先用 --write-baseline 生成一个"
+    (tmp_path / "other.json").write_text('{"schema": "x"}')
+    with pytest.raises(UsageError) as other:
+        load_baseline(tmp_path / "other.json")
+    assert other.value.message.endswith(
+        "不是 store-audit 基线文件（应为 schema store-audit/baseline/1）"
+    )
