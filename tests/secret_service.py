@@ -85,6 +85,11 @@ def private_secret_service() -> Iterator[dict[str, str]]:
             bus.wait(timeout=10)
 
 
+LOGIN_KEYRING_WAIT = 60
+"""Seconds the daemon may take to open its login keyring. 10 were not enough at load 9 on two
+cores (creating the keyring derives a key from its password): a whole session's Secret Service
+tests then failed at setup."""
+
 # On a loaded machine the daemon can answer before the login keyring it was told to unlock is
 # there; a client that asks then is offered to create one, with a prompt nobody can answer.
 _WAIT = """
@@ -92,7 +97,8 @@ import sys, time
 import secretstorage
 from secretstorage.exceptions import ItemNotFoundException
 connection = secretstorage.dbus_init()
-for _ in range(200):
+deadline = time.monotonic() + float(sys.argv[1])
+while time.monotonic() < deadline:
     try:
         secretstorage.Collection(connection, "/org/freedesktop/secrets/aliases/default").is_locked()
         sys.exit(0)
@@ -104,10 +110,16 @@ sys.exit(1)
 
 def _wait_for_login_collection(env: dict[str, str]) -> None:
     waited = subprocess.run(
-        [sys.executable, "-c", _WAIT], env=env, capture_output=True, timeout=60, check=False
+        [sys.executable, "-c", _WAIT, str(LOGIN_KEYRING_WAIT)],
+        env=env,
+        capture_output=True,
+        timeout=LOGIN_KEYRING_WAIT + 30,
+        check=False,
     )
     if waited.returncode != 0:
-        unavailable("gnome-keyring-daemon did not open its login keyring within 10 s")
+        unavailable(
+            f"gnome-keyring-daemon did not open its login keyring within {LOGIN_KEYRING_WAIT} s"
+        )
 
 
 def store_audit_entries() -> set[tuple[str, str]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from auditor.checks.check import Check, Fix, change_passwords
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
-from auditor.i18n import N_, _, and_list, clause_list, ngettext
+from auditor.i18n import N_, _, clause_list, ngettext, pgettext
 from auditor.strength import MAX_SCORED_LENGTH, Strength, Weakness
 from auditor.strength.estimate import HABITS
 from auditor.vocabulary import Severity
@@ -70,7 +70,7 @@ def _why(account_id: str, strength: Strength, weak: Weakness) -> str:
     )
     if strength.habit:
         said = _("{weak}. It is built on {habits}").format(
-            weak=said, habits=and_list(habits_said(strength.habit))
+            weak=said, habits=_word_list(habits_said(strength.habit))
         )
     elif strength.warning:
         said = _("{weak}. zxcvbn: {warning}").format(
@@ -96,6 +96,15 @@ def _score(strength: Strength, weak: Weakness) -> str:
     else:
         text = _("it scores {score} of 4 (the policy asks for {minimum})")
     return text.format(score=weak.score, minimum=weak.min_score)
+
+
+def _word_list(words: list[str]) -> str:
+    """`a, b and c` of words, not ids: Chinese writes them without spaces (`拼音姓名和日期`)."""
+    if len(words) <= 1:
+        return "".join(words)
+    separator = pgettext("between words of a list", ", ")
+    pattern = pgettext("words of a list", "{items} and {last}")
+    return pattern.format(items=separator.join(words[:-1]), last=words[-1])
 
 
 def habits_said(habit: str) -> list[str]:

@@ -27,13 +27,14 @@ from auditor.inventory import load_inventory
 from auditor.inventory.reader import ACCOUNT_KEYS
 from auditor.report import FORMATS
 from tests.exports import bitwarden_csv, make_logins
-from tests.i18n.commands import CASES, COMMAND_NAMES, Case, pwned_file, typed
+from tests.i18n.commands import CASES, COMMAND_NAMES, TYPED, Case, pwned_file, typed
 from tests.i18n.still_english import STILL_ENGLISH
 from tests.i18n.untranslated import PRODUCTS, english_left, sources_left
 from tests.keyrings import MemoryKeyring
 
-KEEP = ("MemoryKeyring", "tests.keyrings", "DIR")
-"""The test's own keyring backend, which doctor and errors name as keyring names any backend."""
+KEEP = ("MemoryKeyring", "tests.keyrings", "DIR", *TYPED)
+"""The test's own keyring backend, which doctor and errors name as keyring names any backend,
+the scratch folder, and the values the cases type (new ids, typos)."""
 
 _HELP_NAMES = re.compile(
     r"(?m)^ {2}[a-z][a-z-]*(?= {2,})|\[[\w|.-]+\]|(?<![\w-])[A-Z]{2,}(?![\w-])|\w+\.\.\."
@@ -106,22 +107,36 @@ def prose(text: str) -> list[str]:
             pass
     if stripped.startswith("<?xml"):
         root = ET.fromstring(text)  # noqa: S314
-        return _spaced(s for e in root.iter() for s in [e.text or "", *e.attrib.values()])
+        return _spaced(
+            s
+            for e in root.iter()
+            for s in [e.text or "", *(v for k, v in e.attrib.items() if k not in _XML_IDS)]
+        )
     if stripped.startswith("key,") or stripped.startswith("check,"):
         return _spaced(cell for row in csv.reader(io.StringIO(text)) for cell in row)
     # a command in backticks may be wrapped over lines (a table cell): kept whole all the same
     return re.sub(r"`[^`]*`", lambda m: re.sub(r"[^\n]", " ", m[0]), text).splitlines()
 
 
+_XML_IDS = ("name", "classname")
+"""JUnit's test suite and test case names: ids a CI system keys its history on."""
+
+
 def _spaced(strings: object) -> list[str]:
     return [line for s in strings for line in str(s).splitlines() if " " in line.strip()]  # type: ignore[attr-defined]
+
+
+_JSON_IDS = ("status",)
+"""JSON fields whose values are ids with a space in them (`"status": "in baseline"`)."""
 
 
 def _json_strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        return [s for item in value.values() for s in _json_strings(item)]
+        return [
+            s for key, item in value.items() if key not in _JSON_IDS for s in _json_strings(item)
+        ]
     if isinstance(value, list):
         return [s for item in value for s in _json_strings(item)]
     return []
@@ -188,4 +203,11 @@ def test_the_detector_sees_an_english_line() -> None:
     assert english_lines(["请为 amazon-na 开启两步验证：`store-audit why amazon-na`"]) == []
     assert english_lines(['{"message": "Turn on 2FA for amazon-na", "check": "mfa.missing"}'])
     assert english_lines(["账户 ebay：no backup codes are recorded"])
+    assert english_lines(["错误：DIR/missing.toml: no such file"])
+    # a value typed or quoted, a list of inventory keys, a value's name: as they are written
+    assert (
+        english_lines(["错误：没有 'shopfy'：类型变成 \"other\"（可以是 login, platform, kind）"])
+        == []
+    )
+    assert english_lines(["记录：store-audit set amazon-eu mfa_phone=NEW-NUMBER"]) == []
     assert not re.search("Turn", " ".join(english_lines(['{"check": "Turn"}'])))

@@ -14,6 +14,7 @@ from auditor.check_ids import CHECK_IDS
 from auditor.cli import COMMANDS
 from auditor.demo import demo_inventory_path
 from auditor.i18n import po
+from auditor.vocabulary import MFA_METHODS
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "auditor" / "locale" / "zh_CN" / "LC_MESSAGES" / "store-audit.po"
@@ -24,15 +25,19 @@ Outlook Microsoft Hotmail Live Yahoo iCloud Apple Proton Fastmail PayPal Payonee
 Bitwarden 1Password Chrome Edge Brave Firefox KeePassXC KeePass LastPass Pwned Passwords HIBP
 zxcvbn TOTP otpauth SMS URI Windows macOS Linux Keychain Secret Service gnome-keyring KWallet
 PlaintextKeyring ChainerBackend keyring keyrings.alt dbus SARIF JSON CSV HTML JUnit TOML Markdown
-ID IP Enter UTC QR PDF CI ERP RFC SIM mfa SHA API zh-CN en
+ID IP Enter UTC QR PDF CI ERP RFC SIM mfa SHA API zh-CN en Python linux darwin win32
+bitwarden 1password chrome edge brave firefox keepassxc keepass lastpass
+table json markdown csv html sarif junit onboard offboard
 """.split()
-"""Names that stay as they are in Chinese text: products, formats, and the few technical words
-Chinese writing keeps in Latin letters; `mfa`, the inventory key no English sentence uses as a
-word."""
+"""Names that stay as they are in Chinese text: products (and the `--from` and `--format` names
+for them), formats, and the few technical words Chinese writing keeps in Latin letters; `mfa`,
+the inventory key no English sentence uses as a word; the platform names `doctor` shows; the
+two commands whose names no English sentence uses (`onboard amazon-na：未通过`)."""
 
 _KEEP = re.compile(
     r"https?://\S+"  # URLs
     rf"|\bstore-audit (?:{'|'.join(sorted(COMMANDS, key=len, reverse=True))})\b"  # a command
+    rf"|(?<![\w-])(?:{'|'.join(COMMANDS)}) (?=[\w-]+：)"  # a command an error names (remove x：)
     r"|`[^`]*`"  # commands in backticks
     r"|[\w.+\\-]+@[\w\\-]*(?:\.[\w-]+)*"  # addresses (invalid ones too, escapes shown)
     r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"  # host names and domains
@@ -44,7 +49,18 @@ _KEEP = re.compile(
     r"|\b(?:[a-z]+\.)?[a-z]+(?:\\?_[a-z]+)+\b"  # inventory keys (Markdown escapes _)
     r"|\b\w+ = \"[^\"]*\""  # an inventory line (kind = "mailbox")
     r"|\$[A-Z_]+"  # environment variables
-    r"|\b[\w-]+\.toml\b|\b[\w./-]+\.(?:json|csv|html|sarif|xml)\b"  # files
+    r"|\b(?=[A-Za-z]*\d)[A-Za-z\d]+\b"  # names with a digit in them (base32, SHA1, 2FA)
+    r"|\b[A-Za-z]-[A-Za-z]\b"  # a range of letters (A-Z)
+    r"|\b\w+ = \d{4}-\d{2}-\d{2}\b"  # an inventory line with a date (left = 2026-12-04)
+    r"|[\w./-]*\.toml\b|\b[\w./-]+\.(?:json|csv|html|sarif|xml)\b"  # files
+    r"|'[^'\s]+'|\"[\w.-]+\""  # a value quoted (what the user typed, the choices, "other")
+    r"|\b[a-z_-]+(?:, [a-z_-]+){2,}"  # a list of inventory keys or values (login, platform, kind)
+    r"|(?<![\w-])[A-Z][A-Z-]*[A-Z](?![\w-])"  # a value's name (PLATFORM, NEW-NUMBER, [OPTIONS])
+    r"|&\w+;"  # an HTML entity in Markdown (&gt;)
+    r"|\b\w+\[\d+\]"  # an inventory place (accounts[9])
+    r"|(?<![\w-])[a-z_]+(?=：)"  # an inventory key an error names (platform：缺失)
+    r"|\[\[\w+\]\]"  # an inventory table ([[people]])
+    r"|(?<=输入 )[a-z-]+"  # the command a typo suggests (您是不是要输入 why)
     r"|\bmfa\s*=\s*\"?[\w-]+\"?|\b\w+=[\w-]*"  # inventory settings
 )
 
@@ -82,9 +98,14 @@ PHRASES = ("SIM swap", "range API")
 """Terms a Chinese text keeps in Latin letters as a gloss, whole: 被换卡（SIM swap）."""
 
 
+MFA_VALUES = frozenset(MFA_METHODS)
+"""The values of `mfa` (sms, voice, push, security-key, passkey...): ids the inventory holds,
+which a Chinese text lists as they are written there."""
+
+
 def english_left(text: str, also_keep: Iterable[str] = ()) -> list[str]:
     """The Latin-letter words of `text` that are none of the things that stay in English."""
-    kept = set(PRODUCTS) | user_values() | set(CHECK_IDS) | set(also_keep)
+    kept = set(PRODUCTS) | user_values() | set(CHECK_IDS) | MFA_VALUES | set(also_keep)
     rest = text
     for whole in (*sorted(CHECK_IDS, key=len, reverse=True), *platform_names(), *PHRASES):
         rest = rest.replace(whole, " ")

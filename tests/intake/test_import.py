@@ -177,7 +177,7 @@ def test_a_failure_at_any_write_leaves_keyring_and_inventory_as_they_were(
         assert inventory.read_bytes() == before_inventory, fail_at
     use_backend(real_keyring)
     done = invoke("import", export, "--from", "1password", "--inventory", inventory, "--force")
-    assert done.exit_code == ExitCode.OK
+    assert done.exit_code == ExitCode.OK, done.stderr  # which keyring call failed, if one did
     stored = keyring_contents()[("store-audit/amazon-us", "ops@acme.test")]
     assert stored == logins.amazon.password, "the stored password is not the export's"
 
