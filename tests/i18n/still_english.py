@@ -5,12 +5,6 @@ the list is empty when issue 24 is done."""
 
 STILL_ENGLISH = frozenset(
     {
-        "add shop2 --platform shopify --login o2@acmehome.com --mfa totp <right>",
-        "add shop3 --platform shopfy --login s3@acmehome.com --mfa none --password-stdin",
         "audit {dir}/not-toml.toml",
-        "import {dir}/bitwarden.csv --from bitwarden --dry-run",
-        "set shopify platfrom=shopify",
-        "set-secret shopify --totp --stdin --force",
-        "verify-password payoneer <wrong>",
     }
 )
