@@ -24,16 +24,16 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from auditor.breach.corpus_errors import DOWNLOAD_HINT
+from auditor.breach.corpus_errors import bad_line as _describe_bad_line
 from auditor.breach.source import BreachCorpusError
 from auditor.files import read_regular
-from auditor.i18n import N_, _
+from auditor.i18n import _
 from auditor.i18n.oserrors import reason
 
 SHA1_LINE = re.compile(rb"[0-9A-F]{40}:[0-9]+\r?")
 SUFFIX_LINE = re.compile(rb"[0-9A-F]{35}:[0-9]+\r?")
 PARTIAL_LINE = re.compile(rb"[0-9A-F]{1,40}(:[0-9]*)?\r?")
-NTLM_LINE = re.compile(rb"[0-9A-Fa-f]{32}:[0-9]+\r?")
-NTLM_SUFFIX_LINE = re.compile(rb"[0-9A-Fa-f]{27}:[0-9]+\r?")
 PREFIX_FILE = re.compile(r"[0-9A-F]{5}\.txt")
 PROBES = 16
 NEWLINE = ord("\n")
@@ -41,39 +41,6 @@ LINEAR_BELOW = 4096
 RELEASE_EVERY = 8
 """Lookups between two releases of the corpus's mapped pages (a probe can map 1.5 MiB)."""
 """Byte span below which the remaining lines are simply read in order."""
-DOWNLOAD_HINT = N_(
-    "download the SHA-1 corpus with the official downloader (haveibeenpwned-downloader "
-    "pwnedpasswords), as one file or with -p for the per-prefix directory"
-)
-
-
-def _describe_bad_line(line: bytes, path: Path, where: str) -> BreachCorpusError:
-    if NTLM_LINE.fullmatch(line) or NTLM_SUFFIX_LINE.fullmatch(line):
-        return BreachCorpusError(
-            _(
-                "{path}: an NTLM corpus ({where} holds NTLM hashes); store-audit needs the SHA-1 "
-                "one"
-            ).format(path=path, where=where),
-            hint=_(DOWNLOAD_HINT),
-        )
-    if b"\0" in line or any(byte > 127 for byte in line):
-        return BreachCorpusError(
-            _("{path}: not a text file; not a Pwned Passwords corpus").format(path=path),
-            hint=_(DOWNLOAD_HINT),
-        )
-    if re.fullmatch(rb"[0-9a-fA-F]{40}:[0-9]+\r?", line):
-        return BreachCorpusError(
-            _("{path}: {where} is not upper-case hex as the official corpus writes it").format(
-                path=path, where=where
-            ),
-            hint=_(DOWNLOAD_HINT),
-        )
-    return BreachCorpusError(
-        _("{path}: {where} is not a SHA1HEX:COUNT line; not a Pwned Passwords SHA-1 corpus").format(
-            path=path, where=where
-        ),
-        hint=_(DOWNLOAD_HINT),
-    )
 
 
 class SortedFile:
