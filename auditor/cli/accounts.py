@@ -22,6 +22,7 @@ from auditor.cli.common import (
     warn_about_inventory,
 )
 from auditor.errors import ExitCode, UsageError
+from auditor.i18n import _
 from auditor.intake.importers import ALIASES_HELP, IMPORTERS
 from auditor.vocabulary import KINDS, MFA_METHODS
 
@@ -61,9 +62,10 @@ def add(
     from auditor.intake.enrol import enrol
 
     def ask() -> tuple[Secret, Secret | None]:
-        password = read_secret(f"Password for {account_id}", stdin=password_stdin)
+        question = _("Password for {account}").format(account=account_id)
+        password = read_secret(question, stdin=password_stdin)
         if not password.reveal():
-            raise UsageError("no password given; nothing was written")
+            raise UsageError(_("no password given; nothing was written"))
         seed = read_seed(account_id, password_stdin)
         return password, seed if seed.reveal() else None
 
@@ -77,14 +79,33 @@ def add(
             force=force,
             platform_unknown=platform_unknown,
         )
-    created = " (created)" if added.created_inventory else ""
-    stored = "password and TOTP seed are" if added.seed else "password is"
     click.echo(
-        f"added {account_id} to {added.path}{created}; its {stored} in the "
-        f"keyring under {added.account.service!r}"
+        _added(added.created_inventory, added.seed is not None).format(
+            account=account_id, path=added.path, service=added.account.service
+        )
     )
     if added.seed and added.seed.bits < 128:
-        click.echo(f"note: the seed holds {added.seed.bits} bits; the audit will call it weak")
+        weak = _("note: the seed holds {bits} bits; the audit will call it weak")
+        click.echo(weak.format(bits=added.seed.bits))
+
+
+def _added(created: bool, seed: bool) -> str:
+    """What `add` says it did: whether it created the inventory, what it stored."""
+    if created and seed:
+        return _(
+            "added {account} to {path} (created); its password and TOTP seed are in the "
+            "keyring under {service!r}"
+        )
+    if created:
+        return _(
+            "added {account} to {path} (created); its password is in the keyring under {service!r}"
+        )
+    if seed:
+        return _(
+            "added {account} to {path}; its password and TOTP seed are in the keyring under "
+            "{service!r}"
+        )
+    return _("added {account} to {path}; its password is in the keyring under {service!r}")
 
 
 @click.command("set-secret")
@@ -116,8 +137,10 @@ def set_secret(
     if totp + backup_codes + security_answers > 1:
         with reported():
             raise UsageError(
-                "--totp, --backup-codes and --security-answers set different entries: "
-                "give one of them"
+                _(
+                    "--totp, --backup-codes and --security-answers set different entries: "
+                    "give one of them"
+                )
             )
     if security_answers:
         from auditor.cli.answers import set_security_answers
@@ -138,12 +161,15 @@ def _set_password_or_seed(
 
     from auditor.intake.enrol import replace_secret
 
-    what = "TOTP seed" if totp else "password"
-
     def ask() -> Secret:
-        value = read_secret(f"New {what} for {account_id}", stdin=from_stdin)
+        question = _("New TOTP seed for {account}") if totp else _("New password for {account}")
+        value = read_secret(question.format(account=account_id), stdin=from_stdin)
         if not value.reveal():
-            raise UsageError(f"no {what} given; nothing was written")
+            raise UsageError(
+                _("no TOTP seed given; nothing was written")
+                if totp
+                else _("no password given; nothing was written")
+            )
         return value
 
     with reported():
@@ -157,11 +183,18 @@ def _set_password_or_seed(
             force=force,
             today=date.today(),
         )
-    click.echo(f"stored the {what} of {account_id} in the keyring")
+    stored = (
+        _("stored the TOTP seed of {account} in the keyring")
+        if totp
+        else _("stored the password of {account} in the keyring")
+    )
+    click.echo(stored.format(account=account_id))
     for change in done.changes:
-        click.echo(f"{account_id}: {change.describe()} in {done.path}")
+        recorded = _("{account}: {change} in {path}")
+        click.echo(recorded.format(account=account_id, change=change.describe(), path=done.path))
     if totp and done.account.mfa != "totp":
-        click.echo(f"note: the inventory says mfa = {done.account.mfa!r} for {account_id}")
+        says = _("note: the inventory says mfa = {mfa!r} for {account}")
+        click.echo(says.format(mfa=done.account.mfa, account=account_id))
 
 
 @click.command("import")
@@ -205,18 +238,26 @@ def import_(
         done = import_export(request, note, _show_plan, TerminalProgress)
     plan, document, result = done.plan, done.document, done.result
     if result is None:
-        click.echo("dry run: nothing was written" if dry_run else nothing_to_do(plan, document))
+        click.echo(_("dry run: nothing was written") if dry_run else nothing_to_do(plan, document))
         sys.exit(ExitCode.OK)
+    imported = _(
+        "imported into {path}: {added} account(s) added, {updated} updated, {written} keyring "
+        "entries written"
+    )
     click.echo(
-        f"imported into {document.path}: {result.added} account(s) added, "
-        f"{result.updated} updated, {result.secrets_written} keyring entries written"
+        imported.format(
+            path=document.path,
+            added=result.added,
+            updated=result.updated,
+            written=result.secrets_written,
+        )
     )
     if str(export_file) != "-":
-        click.echo(
-            f"{export_file} holds your passwords in plain text: delete it (and empty the "
-            "trash) once you have checked the import",
-            err=True,
+        plain = _(
+            "{file} holds your passwords in plain text: delete it (and empty the trash) once you "
+            "have checked the import"
         )
+        click.echo(plain.format(file=export_file), err=True)
     unknown = [p.account_id for p in plan.changes if not p.exists and p.mfa == "unknown"]
     ask_unknown_mfa(document.path, unknown)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from auditor.cli.common import note, read_secret_lines, reported, warn_about_inventory
+from auditor.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from auditor.secrets import Secret
@@ -21,13 +22,19 @@ def set_security_answers(
     from auditor.intake.security_answers import store_typed_answers
 
     def ask() -> list[Secret]:
-        return read_secret_lines(f"Security answer for {account_id}", stdin=from_stdin)
+        question = _("Security answer for {account}").format(account=account_id)
+        return read_secret_lines(question, stdin=from_stdin)
 
     with reported():
         stored = store_typed_answers(
             inventory, account_id, ask, note, warn_about_inventory, force=force
         )
-    plural = "" if stored.count == 1 else "s"
-    click.echo(f"stored {stored.count} security answer{plural} of {account_id} in the keyring")
+    done = ngettext(
+        "stored {n} security answer of {account} in the keyring",
+        "stored {n} security answers of {account} in the keyring",
+        stored.count,
+    )
+    click.echo(done.format(n=stored.count, account=account_id))
     for change in stored.changes:
-        click.echo(f"{account_id}: {change.describe()} in {stored.path}")
+        recorded = _("{account}: {change} in {path}")
+        click.echo(recorded.format(account=account_id, change=change.describe(), path=stored.path))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from auditor.cli.common import note, read_secret_lines, reported, warn_about_inventory
+from auditor.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from auditor.secrets import Secret
@@ -21,15 +22,21 @@ def set_backup_codes(
     from auditor.intake.backup_codes import store_typed_codes
 
     def ask() -> list[Secret]:
-        return read_secret_lines(f"Backup code for {account_id}", stdin=from_stdin)
+        question = _("Backup code for {account}").format(account=account_id)
+        return read_secret_lines(question, stdin=from_stdin)
 
     with reported():
         stored, repeats = store_typed_codes(
             inventory, account_id, ask, note, warn_about_inventory, force=force
         )
-    dropped = f" ({repeats} repeated code{'' if repeats == 1 else 's'} dropped)" if repeats else ""
-    click.echo(
-        f"stored {stored} backup code{'' if stored == 1 else 's'} of {account_id} in the "
-        f"keyring{dropped}"
-    )
-    click.echo(f"after using one, run `store-audit use-backup-code {account_id}` to cross it off")
+    done = ngettext(
+        "stored {n} backup code of {account} in the keyring",
+        "stored {n} backup codes of {account} in the keyring",
+        stored,
+    ).format(n=stored, account=account_id)
+    if repeats:
+        dropped = ngettext(" ({n} repeated code dropped)", " ({n} repeated codes dropped)", repeats)
+        done += dropped.format(n=repeats)
+    click.echo(done)
+    after = _("after using one, run `store-audit use-backup-code {account}` to cross it off")
+    click.echo(after.format(account=account_id))

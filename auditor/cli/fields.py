@@ -17,6 +17,7 @@ from auditor.cli.common import (
     reported,
     warn_about_inventory,
 )
+from auditor.i18n import _
 
 
 @click.command("set")
@@ -49,12 +50,12 @@ def set_(
             today=dt.date.today(),
         )
     for change in done.fields:
-        click.echo(f"{account_id}: {change.describe()}")
+        click.echo(_("{account}: {change}").format(account=account_id, change=change.describe()))
     describe_relocated(account_id, done.relocated)
     if all(change.before == change.after for change in done.fields):
-        click.echo(f"nothing changed in {done.path}")
+        click.echo(_("nothing changed in {path}").format(path=done.path))
     else:
-        click.echo(f"saved {done.path}")
+        click.echo(_("saved {path}").format(path=done.path))
 
 
 MFA_ANSWERS = ("none", "sms", "voice", "email", "totp", "push", "security-key", "passkey")
@@ -68,14 +69,15 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
     if not account_ids:
         return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        click.echo(
-            f'{len(account_ids)} account(s) have mfa = "unknown": record each one\'s 2FA with '
-            f"`store-audit set ID mfa=METHOD` ({', '.join(MFA_ANSWERS)}):"
+        unknown = _(
+            '{n} account(s) have mfa = "unknown": record each one\'s 2FA with '
+            "`store-audit set ID mfa=METHOD` ({methods}):"
         )
+        click.echo(unknown.format(n=len(account_ids), methods=", ".join(MFA_ANSWERS)))
         for account_id in account_ids:
             click.echo(f"  store-audit set {account_id} mfa=METHOD")
         return
-    click.echo("Which 2FA does each account use? (Enter skips)")
+    click.echo(_("Which 2FA does each account use? (Enter skips)"))
     answers: dict[str, dict[str, object]] = {}
     for account_id in account_ids:
         answer = _ask(f"  {account_id} [{'/'.join(MFA_ANSWERS)}]")
@@ -86,7 +88,7 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
     with reported():
         described = record_answers(path, answers, note)
     for account_id, change in described:
-        click.echo(f"{account_id}: {change.describe()}")
+        click.echo(_("{account}: {change}").format(account=account_id, change=change.describe()))
 
 
 def _ask(question: str) -> str:
@@ -98,4 +100,6 @@ def _ask(question: str) -> str:
             return ""
         if answer in ("", *MFA_ANSWERS):
             return answer
-        click.echo(f"    one of {', '.join(MFA_ANSWERS)}, or Enter to skip")
+        click.echo(
+            _("    one of {methods}, or Enter to skip").format(methods=", ".join(MFA_ANSWERS))
+        )

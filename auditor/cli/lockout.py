@@ -24,6 +24,7 @@ from auditor.cli.common import (
     warn_about_inventory,
 )
 from auditor.errors import ExitCode, UsageError
+from auditor.i18n import _, ngettext
 from auditor.lockout import MAP_FORMATS
 
 if TYPE_CHECKING:
@@ -39,23 +40,29 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
     from auditor.intake.backup_codes import cross_off
 
     def ask() -> Secret:
-        return _typed(f"Backup code you used for {account_id}", "code")
+        return _typed(_("Backup code you used for {account}").format(account=account_id), "code")
 
     with reported():
         used = cross_off(inventory, account_id, ask, note, warn_about_inventory)
     if not used.removed:
-        click.echo(
-            f"that code is not one of the {used.left} stored for {account_id}; nothing was changed"
-        )
+        wrong = _("that code is not one of the {n} stored for {account}; nothing was changed")
+        click.echo(wrong.format(n=used.left, account=account_id))
         sys.exit(ExitCode.MISMATCH)
-    left = f"{used.left} backup code{'' if used.left == 1 else 's'} left"
-    click.echo(f"crossed the code off the backup codes of {account_id}: {left}")
+    crossed = ngettext(
+        "crossed the code off the backup codes of {account}: {n} backup code left",
+        "crossed the code off the backup codes of {account}: {n} backup codes left",
+        used.left,
+    )
+    click.echo(crossed.format(account=account_id, n=used.left))
     if used.left < 3:
         # with none left the entry is empty, and storing a new set replaces nothing
         force = " --force" if used.left else ""
+        new_set = _(
+            "generate a new set in {platform}'s security settings and store it with "
+            "`store-audit set-secret {account} --backup-codes{force}`"
+        )
         click.echo(
-            f"generate a new set in {used.account.platform_name}'s security settings and store "
-            f"it with `store-audit set-secret {account_id} --backup-codes{force}`"
+            new_set.format(platform=used.account.platform_name, account=account_id, force=force)
         )
 
 
@@ -70,10 +77,13 @@ def verify_password(account_id: str, inventory: Path | None) -> None:
         context = _opened(inventory, account_id).context
         if context.secrets.password(account_id) is None:
             raise UsageError(
-                f"no password stored for {account_id}",
-                hint=f"store one with `store-audit set-secret {account_id}`",
+                _("no password stored for {account}").format(account=account_id),
+                hint=_("store one with `store-audit set-secret {account}`").format(
+                    account=account_id
+                ),
             )
-        typed = _typed(f"Password you are trying for {account_id}", "password")
+        question = _("Password you are trying for {account}").format(account=account_id)
+        typed = _typed(question, "password")
         owners = password_owners(typed, context.accounts, context.secrets)
     line, ok = describe_owners(account_id, owners)
     click.echo(line)
@@ -91,13 +101,18 @@ def _opened(inventory: Path | None, account_id: str | None = None) -> Opened:
 def _typed(prompt: str, what: str) -> Secret:
     """A secret typed at a hidden prompt; a UsageError when none is given (Enter, or stdin
     closed), so nothing is compared or changed."""
+    none = (
+        _("no code given; nothing was checked or changed")
+        if what == "code"
+        else _("no password given; nothing was checked or changed")
+    )
     try:
         typed = read_secret(prompt, stdin=False, confirm=False)
     except click.Abort:
-        raise UsageError(f"no {what} given; nothing was checked or changed") from None
+        raise UsageError(none) from None
     value = typed.reveal()
     if not (value.strip() if what == "code" else value):  # a password may be all spaces
-        raise UsageError(f"no {what} given; nothing was checked or changed")
+        raise UsageError(none)
     return typed
 
 
@@ -164,7 +179,7 @@ def map_(fmt: str, output: Path | None, inventory: Path | None) -> None:
     if output is None:
         click.echo(text)
     else:
-        click.echo(f"store-audit: wrote the map to {output}", err=True)
+        click.echo(_("store-audit: wrote the map to {path}").format(path=output), err=True)
 
 
 @click.command("verify-totp")
@@ -182,21 +197,22 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
         problem = seed_problem(opened.asked, context.secrets)
         if problem is not None:
             raise problem
-        question = f"Code your authenticator shows for {account_id}"
+        question = _("Code your authenticator shows for {account}").format(account=account_id)
         code = click.prompt(question) if sys.stdin.isatty() else ask(question, hidden=False) or ""
         verdict = judge_code(opened.asked, context.accounts, context.secrets, code, time.time())
         # on a terminal a mistyped code is asked for again; from a pipe it ends the run (exit 2)
-        for _ in range(2 if sys.stdin.isatty() else 0):
+        for _attempt in range(2 if sys.stdin.isatty() else 0):
             if not verdict.mistyped:
                 break
             click.echo(verdict.line, err=True)
-            code = click.prompt("Type the code again, as the app shows it now")
+            code = click.prompt(_("Type the code again, as the app shows it now"))
             verdict = judge_code(opened.asked, context.accounts, context.secrets, code, time.time())
         if verdict.mistyped:
             raise UsageError(
-                f"{verdict.line}; nothing was compared",
-                hint=f"run `store-audit verify-totp {account_id}` again with the code the app "
-                "shows",
+                _("{verdict}; nothing was compared").format(verdict=verdict.line),
+                hint=_(
+                    "run `store-audit verify-totp {account}` again with the code the app shows"
+                ).format(account=account_id),
             )
     click.echo(verdict.line)
     sys.exit(ExitCode.OK if verdict.ok else ExitCode.FINDINGS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.errors import UsageError
+from auditor.i18n import _, pgettext
 from auditor.intake.plan import ImportPlan, Proposal
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.platforms import default_kind
@@ -49,12 +50,19 @@ def refuse_blocked(plan: ImportPlan, *, force: bool) -> None:
     the accounts whose keyring entries the import would replace."""
     blocked = plan.blocked(force)
     if blocked:
-        names = ", ".join(p.account_id for p in blocked[:5])
-        more = f" and {len(blocked) - 5} more" if len(blocked) > 5 else ""
+        names = pgettext("between the items of a list", ", ").join(
+            p.account_id for p in blocked[:5]
+        )
+        if len(blocked) > 5:
+            names = _("{names} and {n} more").format(names=names, n=len(blocked) - 5)
         raise UsageError(
-            f"{len(blocked)} account(s) would replace what the keyring already holds "
-            f"({names}{more}); nothing was written",
-            hint="the plan above says what each would replace; rerun with --force to replace them",
+            _(
+                "{n} account(s) would replace what the keyring already holds ({names}); nothing "
+                "was written"
+            ).format(n=len(blocked), names=names),
+            hint=_(
+                "the plan above says what each would replace; rerun with --force to replace them"
+            ),
         )
 
 
@@ -74,7 +82,7 @@ def apply_import(
             document.add_account(_fields(proposal))
         elif proposal.set_mfa:  # the export holds its seed: the account uses an authenticator
             document.set_field(proposal.account_id, "mfa", "totp")
-    text, _ = document.render()  # validated before the keyring is touched
+    text, _inventory = document.render()  # validated before the keyring is touched
     written = 0
     with secret_transaction(writer, journal) as transaction:
         for proposal in changes:
@@ -83,14 +91,18 @@ def apply_import(
                     proposal.service,
                     proposal.login,
                     proposal.password.reveal(),
-                    f"{proposal.account_id} (entry {proposal.entries[0]}) password",
+                    _("{account} (entry {entry}) password").format(
+                        account=proposal.account_id, entry=proposal.entries[0]
+                    ),
                 )
             if proposal.write_totp and proposal.totp is not None:
                 transaction.set(
                     f"{proposal.service}/totp",
                     proposal.login,
                     proposal.totp.reveal(),
-                    f"{proposal.account_id} (entry {proposal.entries[0]}) TOTP seed",
+                    _("{account} (entry {entry}) TOTP seed").format(
+                        account=proposal.account_id, entry=proposal.entries[0]
+                    ),
                 )
         written = transaction.written
         if any(not p.exists or p.set_mfa for p in changes):

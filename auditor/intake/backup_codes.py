@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import UsageError
+from auditor.i18n import _
 from auditor.intake.session import writing_after, writing_to_account
 from auditor.inventory import Account, Inventory, load_inventory, locate_inventory
 from auditor.secrets import Secret
@@ -37,17 +38,22 @@ def store_backup_codes(
     try:
         codes = check_codes([line.reveal() for line in pasted])
     except BackupCodesError as error:
-        raise UsageError(f"{account_id}: the backup codes were not stored: {error}") from None
+        raise UsageError(
+            _("{account}: the backup codes were not stored: {error}").format(
+                account=account_id, error=error
+            )
+        ) from None
     if not force and writer.get(account.backup_service, account.login):
         raise UsageError(
-            f"the keyring already holds backup codes for {account_id} (service "
-            f"{account.backup_service!r}, user {account.login!r}); nothing was written",
-            hint="rerun with --force to replace them with the new set",
+            _(
+                "the keyring already holds backup codes for {account} (service {service!r}, "
+                "user {login!r}); nothing was written"
+            ).format(account=account_id, service=account.backup_service, login=account.login),
+            hint=_("rerun with --force to replace them with the new set"),
         )
     with secret_transaction(writer, journal) as transaction:
-        transaction.set(
-            account.backup_service, account.login, "\n".join(codes), f"{account_id} backup codes"
-        )
+        label = _("{account} backup codes").format(account=account_id)
+        transaction.set(account.backup_service, account.login, "\n".join(codes), label)
     given = sum(1 for line in pasted if line.reveal().strip())
     return len(codes), given - len(codes)
 
@@ -71,8 +77,10 @@ def stored_codes(inventory: Inventory, account_id: str, writer: KeyringWriter) -
     codes = split_codes(writer.get(account.backup_service, account.login) or "")
     if not codes:
         raise UsageError(
-            f"no backup codes stored for {account_id}",
-            hint=f"store them with `store-audit set-secret {account_id} --backup-codes`",
+            _("no backup codes stored for {account}").format(account=account_id),
+            hint=_("store them with `store-audit set-secret {account} --backup-codes`").format(
+                account=account_id
+            ),
         )
     return StoredCodes(account, codes)
 
@@ -104,7 +112,7 @@ def use_backup_code(
             account.backup_service,
             account.login,
             "\n".join(remaining),
-            f"{account.id} backup codes",
+            _("{account} backup codes").format(account=account.id),
         )
     return UsedCode(account, removed=True, left=len(remaining))
 

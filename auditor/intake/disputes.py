@@ -6,6 +6,7 @@ Such an account is still imported, without the disputed secret, so the audit rep
 
 from __future__ import annotations
 
+from auditor.i18n import _, pgettext
 from auditor.intake.importers import ExportEntry
 
 
@@ -26,10 +27,15 @@ def describe_dispute(entries: list[ExportEntry], account_id: str) -> str | None:
     what = disputed_secret(entries)
     if what is None:
         return None
-    numbers = " and ".join(str(e.entry) for e in entries)
-    left = "password" if what == "passwords" else "TOTP seed"
-    return (
-        f"entries {numbers} hold different {what}: no {left} imported; keep the right one "
-        f"in the password manager, then `store-audit set-secret {account_id}"
-        f"{' --totp' if left == 'TOTP seed' else ''}`"
-    )
+    numbers = pgettext("between entry numbers", " and ").join(str(e.entry) for e in entries)
+    if what == "passwords":
+        message = _(
+            "entries {numbers} hold different passwords: no password imported; keep the right "
+            "one in the password manager, then `store-audit set-secret {account}`"
+        )
+    else:
+        message = _(
+            "entries {numbers} hold different TOTP seeds: no TOTP seed imported; keep the right "
+            "one in the password manager, then `store-audit set-secret {account} --totp`"
+        )
+    return message.format(numbers=numbers, account=account_id)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import UsageError
+from auditor.i18n import _
 from auditor.intake.fields import MFA_A_SEED_REPLACES, FieldChange, check_platform, set_fields
 from auditor.intake.session import writing_after, writing_to_account
 from auditor.inventory import Account, inventory_path_for_writing
@@ -28,15 +29,21 @@ def check_seed(seed: Secret, account_id: str) -> TotpSeed:
     try:
         return parse_totp(seed)
     except TotpError as error:
-        raise UsageError(f"{account_id}: the TOTP seed was not stored: {error}") from None
+        raise UsageError(
+            _("{account}: the TOTP seed was not stored: {error}").format(
+                account=account_id, error=error
+            )
+        ) from None
 
 
 def _refuse_overwrite(store: SecretStore, service: str, login: str, what: str, force: bool) -> None:
     if not force and store.get(service, login) is not None:
         raise UsageError(
-            f"the keyring already holds {what} (service {service!r}, user {login!r}); "
-            "nothing was written",
-            hint="rerun with --force to replace it",
+            _(
+                "the keyring already holds {what} (service {service!r}, user {login!r}); "
+                "nothing was written"
+            ).format(what=what, service=service, login=login),
+            hint=_("rerun with --force to replace it"),
         )
 
 
@@ -60,26 +67,38 @@ def check_new_account(
     """Everything `add` can check before it asks for a secret: the id is new, the fields load,
     and (without --force) the keyring holds no password for the account yet."""
     account_id = str(fields["id"])
-    _, before = document.render() if document.existed else ("", None)
+    _text, before = document.render() if document.existed else ("", None)
     if before is not None and before.account(account_id) is not None:
         raise UsageError(
-            f"{document.path}: account {account_id!r} is already in the inventory",
-            hint=f"`store-audit set-secret {account_id}` changes its secrets, `set {account_id} "
-            f"login=...` its login, `rename {account_id} NEW` its id, `remove {account_id}` "
-            "takes it out",
+            _("{path}: account {account!r} is already in the inventory").format(
+                path=document.path, account=account_id
+            ),
+            hint=_(
+                "`store-audit set-secret {account}` changes its secrets, `set {account} "
+                "login=...` its login, `rename {account} NEW` its id, `remove {account}` "
+                "takes it out"
+            ).format(account=account_id),
         )
     document.add_account(fields)
-    _, inventory = document.render()  # the standard one-line errors for a bad id, mfa, date...
+    _text, inventory = document.render()  # the standard one-line errors: a bad id, mfa, date...
     account = inventory.account(account_id)
     if account is None:  # render() loaded what add_account wrote; this cannot happen
-        raise UsageError(f"{document.path}: account {account_id!r} was not added")
+        raise UsageError(
+            _("{path}: account {account!r} was not added").format(
+                path=document.path, account=account_id
+            )
+        )
     if not force and store.get(account.service, account.login) is not None:
         raise UsageError(
-            f"the keyring already holds a password under service {account.service!r} for "
-            f"{account.login!r}, and no account of {document.path} names it: another inventory "
-            "on this keyring, or one left behind; nothing was written",
-            hint="choose another id (or a keyring_service); if it is a leftover of yours, "
-            "--force replaces it (`store-audit doctor` lists entries no account uses)",
+            _(
+                "the keyring already holds a password under service {service!r} for {login!r}, "
+                "and no account of {path} names it: another inventory on this keyring, or one "
+                "left behind; nothing was written"
+            ).format(service=account.service, login=account.login, path=document.path),
+            hint=_(
+                "choose another id (or a keyring_service); if it is a leftover of yours, "
+                "--force replaces it (`store-audit doctor` lists entries no account uses)"
+            ),
         )
     if isinstance(store, KeyringStore):
         store.refuse_unencrypted()
@@ -122,21 +141,21 @@ def add_account(
     parsed_seed = check_seed(seed, account_id) if seed is not None else None
     if seed is not None and fields.get("mfa") != "totp":
         raise UsageError(
-            f"{account_id}: a TOTP seed was given but --mfa is "
-            f"{fields.get('mfa')!r}; use --mfa totp"
+            _("{account}: a TOTP seed was given but --mfa is {mfa!r}; use --mfa totp").format(
+                account=account_id, mfa=fields.get("mfa")
+            )
         )
     account = check_new_account(document, fields, writer, force=force)
-    text, _ = document.render()
+    text, _inventory = document.render()
     if seed is not None:
-        _refuse_overwrite(
-            writer, account.totp_service, account.login, f"a TOTP seed for {account_id}", force
-        )
+        what = _("a TOTP seed for {account}").format(account=account_id)
+        _refuse_overwrite(writer, account.totp_service, account.login, what, force)
     with secret_transaction(writer, journal) as transaction:
-        transaction.set(account.service, account.login, password.reveal(), f"{account_id} password")
+        label = _("{account} password").format(account=account_id)
+        transaction.set(account.service, account.login, password.reveal(), label)
         if seed is not None:
-            transaction.set(
-                account.totp_service, account.login, seed.reveal(), f"{account_id} TOTP seed"
-            )
+            label = _("{account} TOTP seed").format(account=account_id)
+            transaction.set(account.totp_service, account.login, seed.reveal(), label)
         transaction.commit(text, document.save)
     return Added(account, not document.existed, parsed_seed, document.path)
 
@@ -166,14 +185,16 @@ def set_secret(
 ) -> SecretSet:
     """Replace (or first store) one account's password or TOTP seed, and record it in the
     inventory: a password stamps password_changed; a seed makes an unknown/none/sms mfa totp."""
-    _, inventory = document.render()
+    _text, inventory = document.render()
     account = inventory.account(account_id)
     if account is None:
         raise no_account(inventory.path, account_id, (a.id for a in inventory.accounts))
     if totp:
         check_seed(value, account_id)
     service = account.totp_service if totp else account.service
-    what = f"a {'TOTP seed' if totp else 'password'} for {account_id}"
+    what = (_("a TOTP seed for {account}") if totp else _("a password for {account}")).format(
+        account=account_id
+    )
     _refuse_overwrite(writer, service, account.login, what, force)
     fields: dict[str, object]
     if totp:
@@ -186,7 +207,9 @@ def set_secret(
             service,
             account.login,
             value.reveal(),
-            f"{account_id} {'TOTP seed' if totp else 'password'}",
+            (_("{account} TOTP seed") if totp else _("{account} password")).format(
+                account=account_id
+            ),
         )
         if fields:
             transaction.commit(text, document.save)

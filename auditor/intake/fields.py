@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.errors import UsageError
+from auditor.i18n import N_, _
 from auditor.inventory import Account, platforms
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.people import ACCESS_KEYS as PEOPLE_LISTS
@@ -41,8 +42,8 @@ MFA_A_SEED_REPLACES = frozenset({"unknown", "none", "sms"})
 REQUIRED = frozenset({"platform", "mfa", "login"})
 
 FILED_UNDER = {
-    "id": "`store-audit rename ID NEW` changes it and moves the keyring entries",
-    "keyring_service": "edit the inventory, then move the entries with the `keyring` command",
+    "id": N_("`store-audit rename ID NEW` changes it and moves the keyring entries"),
+    "keyring_service": N_("edit the inventory, then move the entries with the `keyring` command"),
 }
 """Fields the keyring files an account's secrets under that `set` leaves alone, and what does
 change them."""
@@ -62,14 +63,18 @@ class FieldChange:
     def describe(self) -> str:
         """`mfa = "totp" (was "unknown")`, `region removed`, or `store = "x" (unchanged)`."""
         if self.after is None:
-            return f"{self.key} removed" if self.before is not None else f"{self.key} (not set)"
-        was = "unchanged" if self.before == self.after else f"was {_show(self.before)}"
-        return f"{self.key} = {_show(self.after)} ({was})"
+            gone = _("{key} removed") if self.before is not None else _("{key} (not set)")
+            return gone.format(key=self.key)
+        if self.before == self.after:
+            return _("{key} = {value} (unchanged)").format(key=self.key, value=_show(self.after))
+        return _("{key} = {value} (was {before})").format(
+            key=self.key, value=_show(self.after), before=_show(self.before)
+        )
 
 
 def _show(value: Any) -> str:
     if value is None:
-        return "not set"
+        return _("not set")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
@@ -86,28 +91,32 @@ def parse_assignments(pairs: tuple[str, ...], today: dt.date) -> dict[str, Any]:
         key, equals, value = pair.partition("=")
         key = key.strip().replace("-", "_")
         if not equals or not key:
-            raise UsageError(f"{pair!r}: write KEY=VALUE, such as mfa=totp")
+            raise UsageError(_("{pair!r}: write KEY=VALUE, such as mfa=totp").format(pair=pair))
         if key in FILED_UNDER:
             raise UsageError(
-                f"{key}: the keyring files this account's secrets under it; `set` does not "
-                "change it",
-                hint=FILED_UNDER[key],
+                _(
+                    "{key}: the keyring files this account's secrets under it; `set` does not "
+                    "change it"
+                ).format(key=key),
+                hint=_(FILED_UNDER[key]),
             )
         if key not in SETTABLE:
+            guess = did_you_mean(key, SETTABLE)
             raise UsageError(
-                f"{key}: not a field `set` changes{did_you_mean(key, SETTABLE)} "
-                f"(one of {', '.join(SETTABLE)})"
+                _("{key}: not a field `set` changes{guess} (one of {fields})").format(
+                    key=key, guess=guess, fields=", ".join(SETTABLE)
+                )
             )
         changes[key] = _value(key, value.strip(), today)
     if not changes:
-        raise UsageError("nothing to set: give KEY=VALUE, such as mfa=totp")
+        raise UsageError(_("nothing to set: give KEY=VALUE, such as mfa=totp"))
     return changes
 
 
 def _value(key: str, value: str, today: dt.date) -> Any:
     if not value:
         if key in REQUIRED:
-            raise UsageError(f"{key}: required, so it cannot be removed")
+            raise UsageError(_("{key}: required, so it cannot be removed").format(key=key))
         return None
     if key == "password_changed":
         if value.lower() == "today":
@@ -116,7 +125,9 @@ def _value(key: str, value: str, today: dt.date) -> Any:
             return dt.date.fromisoformat(value)
         except ValueError:
             raise UsageError(
-                f"password_changed: {value!r} is not a date: write YYYY-MM-DD or today"
+                _("password_changed: {value!r} is not a date: write YYYY-MM-DD or today").format(
+                    value=value
+                )
             ) from None
     if key in ("platform", "kind", "mfa", "mfa_backup"):
         return value.lower()
@@ -124,7 +135,9 @@ def _value(key: str, value: str, today: dt.date) -> Any:
         return list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
     if key == "security_questions":
         if value.lower() not in ("true", "false", "yes", "no"):
-            raise UsageError(f"security_questions: {value!r}: write true or false")
+            raise UsageError(
+                _("security_questions: {value!r}: write true or false").format(value=value)
+            )
         return value.lower() in ("true", "yes")
     return value
 
@@ -134,7 +147,7 @@ def set_fields(
 ) -> tuple[str, Account, list[FieldChange]]:
     """The new inventory text, the account as it loads from it, and each field's change; the
     loader's one-line error (file, account, key) when the result is not a valid inventory."""
-    _, inventory = document.render()
+    _text, inventory = document.render()
     before = inventory.account(account_id)
     if before is None:
         raise no_account(document.path, account_id, (a.id for a in inventory.accounts))
@@ -144,7 +157,11 @@ def set_fields(
     text, after_inventory = document.render()
     after = after_inventory.account(account_id)
     if after is None:  # set never changes an id
-        raise UsageError(f"{document.path}: no account with id {account_id!r}")
+        raise UsageError(
+            _("{path}: no account with id {account!r}").format(
+                path=document.path, account=account_id
+            )
+        )
     return (
         text,
         after,
@@ -159,7 +176,7 @@ def record_fields(
     described: list[tuple[str, FieldChange]] = []
     text = ""
     for account_id, fields in changes.items():
-        text, _, done = set_fields(document, account_id, fields)
+        text, _account, done = set_fields(document, account_id, fields)
         described += [(account_id, change) for change in done]
     return text, described
 
@@ -172,9 +189,18 @@ def check_platform(platform: str | None, unknown_ok: bool) -> None:
         return
     names = {name: p.id for p in platforms.PLATFORMS.values() for name in platforms.names_of(p.id)}
     match = closest(platform, names)
-    guess = f": did you mean {names[match]}?" if match else "."
+    if match:
+        message = _(
+            "platform {platform!r} is not in the platform catalog: did you mean {guess}? An "
+            'unknown platform makes the account kind "other", and the checks that fit a known '
+            "one do not run"
+        )
+    else:
+        message = _(
+            "platform {platform!r} is not in the platform catalog. An unknown platform makes "
+            'the account kind "other", and the checks that fit a known one do not run'
+        )
     raise UsageError(
-        f"platform {platform!r} is not in the platform catalog{guess} An unknown platform makes "
-        'the account kind "other", and the checks that fit a known one do not run',
-        hint="pass --platform-unknown to record it as written",
+        message.format(platform=platform, guess=names[match] if match else ""),
+        hint=_("pass --platform-unknown to record it as written"),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor.i18n import _
 from auditor.intake.importers import ExportEntry
 from auditor.inventory import platforms
 from auditor.inventory.reader import text_problem
@@ -85,25 +86,29 @@ def group_by_login(
 def skip_reason(item: ExportEntry, known: bool, host: str, keep_unknown: bool) -> str | None:
     """Why an export entry cannot become an account, or None."""
     if item.password is None:
-        return "no password"
+        return _("no password")
     if not item.username:
-        return "no user name"
+        return _("no user name")
     problem = text_problem(item.username)
     if problem:  # the inventory would refuse it as a login: skip it here, in every run
-        return f"its user name {problem}"
+        return _("its user name {problem}").format(problem=problem)
     if not host:
         return _no_web_address(item.urls)
     if not known and not keep_unknown:
-        return f"{host}: not a platform store-audit knows (--all keeps it)"
+        return _("{host}: not a platform store-audit knows (--all keeps it)").format(host=host)
     return None
 
 
 def _no_web_address(urls: tuple[str, ...]) -> str:
     """Why entries whose URLs name no website cannot be told apart (--all does not help)."""
     if not urls:
-        return "no URL: cannot tell which site it is for"
-    scheme, has_scheme, _ = urls[0].partition("://")
+        return _("no URL: cannot tell which site it is for")
+    scheme, has_scheme, _rest = urls[0].partition("://")
     if has_scheme and SCHEME.fullmatch(scheme):
-        article = "an" if scheme[:1].lower() in "aeiou" else "a"
-        return f"its URL is {article} {scheme.lower()}:// address, not a website"
-    return "its URL is not a web address: cannot tell which site it is for"
+        address = (
+            _("its URL is an {scheme}:// address, not a website")
+            if scheme[:1].lower() in "aeiou"
+            else _("its URL is a {scheme}:// address, not a website")
+        )
+        return address.format(scheme=scheme.lower())
+    return _("its URL is not a web address: cannot tell which site it is for")

@@ -23,7 +23,10 @@ def clash_note(clashed: str | None) -> str:
     """Why a new account did not get its first id: another inventory holds that service."""
     if not clashed:
         return ""
-    return (
-        f"; not {clashed.removeprefix('store-audit/')}: the keyring already holds other "
-        f"secrets under {clashed!r} (another inventory on this keyring, or left behind)"
-    )
+    from auditor.i18n import _, pgettext
+
+    note = _(
+        "not {id}: the keyring already holds other secrets under {service!r} (another "
+        "inventory on this keyring, or left behind)"
+    ).format(id=clashed.removeprefix("store-audit/"), service=clashed)
+    return pgettext("between problems", "; ") + note

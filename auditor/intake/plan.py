@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from auditor.i18n import N_, _, and_list, pgettext
 from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.ids import NewIds
@@ -68,7 +69,7 @@ def plan_import(
     by_login = {(a.platform, a.login.casefold()): a for a in inventory.accounts}
     targets = []
     for done, ((platform_id, login_key), group) in enumerate(groups.items()):
-        step("planning the import", done, len(groups))
+        step(N_("planning the import"), done, len(groups))
         first = group.entries[0]
         rows = tuple(e.entry for e in group.entries)
         conflict = disputed_secret(group.entries)
@@ -113,7 +114,7 @@ Step = Callable[[str, int, int], None]
 def _read(targets: list[_Target], store: SecretStore, step: Step) -> Stored:
     """Everything the plan compares with, in one read (one connection for the Secret Service)."""
     pairs = [p for t in targets for p in ((t.service, t.login), (f"{t.service}/totp", t.login))]
-    return store.read_many(pairs, lambda n: step("reading the keyring", n, len(pairs)))
+    return store.read_many(pairs, lambda n: step(N_("reading the keyring"), n, len(pairs)))
 
 
 def _keep_apart(targets: list[_Target], store: SecretStore, ids: NewIds, step: Step) -> Stored:
@@ -122,7 +123,7 @@ def _keep_apart(targets: list[_Target], store: SecretStore, ids: NewIds, step: S
     import never takes over entries this inventory does not name; identical secrets are the
     same account's and are kept."""
     stored = _read(targets, store, step)
-    for _ in range(8):
+    for _round in range(8):
         clashing = [
             i
             for i, t in enumerate(targets)
@@ -187,35 +188,21 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
     existing = target.existing
     write_password = password is not None and not _same(password, stored_password)
     write_totp = seed is not None and not _same(seed, stored_seed)
-    replaces = [
-        what
-        for what, write, stored in (
-            ("password", write_password, stored_password),
-            ("TOTP seed", write_totp, stored_seed),
-        )
-        if write and stored is not None
-    ]
-    if replaces:
-        status, detail = "replace", f"replaces the {' and '.join(replaces)} in the keyring"
-    elif existing is None:
-        status, detail = "new", "new account" + (" with TOTP seed" if seed else "")
-        if len(rows) > 1 and disputed_secret(target.group.entries) is None:
-            detail += f" (entries {', '.join(map(str, rows))} are one login)"
-    elif write_password or write_totp:
-        adds = [w for w, flag in (("password", write_password), ("TOTP seed", write_totp)) if flag]
-        status, detail = "fill", f"adds the missing {' and '.join(adds)} to the keyring"
-    else:
-        status, detail = "unchanged", "already in the inventory and keyring"
+    status, detail = _status(
+        target, (write_password, stored_password is not None), (write_totp, stored_seed is not None)
+    )
     disputed = describe_dispute(target.group.entries, target.account_id)
+    between = pgettext("between problems", "; ")
     if disputed:
-        detail += f"; {disputed}"
+        detail += between + disputed
     if target.seed_problem:
-        detail += f"; TOTP seed not imported: {target.seed_problem}"
+        problem = _("TOTP seed not imported: {problem}").format(problem=target.seed_problem)
+        detail += between + problem
     detail += clash_note(target.clashed)
     set_mfa = existing is not None and seed is not None and existing.mfa in MFA_A_SEED_REPLACES
     if set_mfa and existing is not None:
         status = "fill" if status == "unchanged" else status
-        detail += f"; sets mfa = totp (was {existing.mfa})"
+        detail += between + _("sets mfa = totp (was {mfa})").format(mfa=existing.mfa)
     mfa = existing.mfa if existing is not None else "unknown"
     return Proposal(
         account_id=target.account_id,
@@ -238,3 +225,30 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         set_mfa=set_mfa,
         shared="; ".join(dict.fromkeys(e.shared for e in target.group.entries if e.shared)),
     )
+
+
+def _status(
+    target: _Target, password: tuple[bool, bool], seed: tuple[bool, bool]
+) -> tuple[str, str]:
+    """What the import does to the account (`new`, `replace`, `fill`, `unchanged`) and says
+    about it; `password` and `seed` are (written, already stored)."""
+    writes = ((N_("password"), *password), (N_("TOTP seed"), *seed))
+    replaces = [what for what, write, stored in writes if write and stored]
+    if replaces:
+        return "replace", _("replaces the {what} in the keyring").format(what=_both(replaces))
+    if target.existing is None:
+        detail = _("new account with TOTP seed") if target.seed else _("new account")
+        rows = target.rows
+        if len(rows) > 1 and disputed_secret(target.group.entries) is None:
+            numbers = pgettext("between the items of a list", ", ").join(map(str, rows))
+            detail += _(" (entries {rows} are one login)").format(rows=numbers)
+        return "new", detail
+    adds = [what for what, write, _stored in writes if write]
+    if adds:
+        return "fill", _("adds the missing {what} to the keyring").format(what=_both(adds))
+    return "unchanged", _("already in the inventory and keyring")
+
+
+def _both(what: list[str]) -> str:
+    """`password`, `TOTP seed`, `password and TOTP seed`, in the run's language."""
+    return and_list([_(item) for item in what])

@@ -3,6 +3,8 @@ every text from the export made visible (no control or bidi character reaches th
 
 from __future__ import annotations
 
+from auditor.i18n import ENGLISH, _, current, ngettext, pgettext
+from auditor.i18n.width import wrap
 from auditor.intake.importers.kinds import count_of
 from auditor.intake.plan import ImportPlan
 from auditor.inventory.editing import InventoryDocument
@@ -15,53 +17,69 @@ def describe_plan(plan: ImportPlan) -> str:
 
     lines = []
     if plan.proposals:
+        chinese = current() != ENGLISH  # tabulate breaks only at spaces: Chinese is wrapped here
         rows = [
-            [p.account_id, visible(p.platform), visible(p.login), p.mfa, visible(p.detail)]
+            [
+                p.account_id,
+                visible(p.platform),
+                visible(p.login),
+                p.mfa,
+                "\n".join(wrap(visible(p.detail), 30)) if chinese else visible(p.detail),
+            ]
             for p in plan.proposals
         ]
+        headers = ["ID", _("Platform"), _("Login"), _("MFA"), _("Change")]
         lines.append(
             tabulate(
                 rows,
-                headers=["ID", "Platform", "Login", "MFA", "Change"],
-                maxcolwidths=[None, None, 28, None, 30],
+                headers=headers,
+                maxcolwidths=[None, None, 28, None, None if chinese else 30],
                 break_long_words=False,
                 break_on_hyphens=False,
                 disable_numparse=True,
             )
         )
     else:
-        logins = sum(1 for item in plan.skipped for _ in item.entries)
-        lines.append(
-            f"No entry maps to an account ({logins} login{'' if logins == 1 else 's'} "
-            "in the export)."
+        logins = sum(len(item.entries) for item in plan.skipped)
+        none = ngettext(
+            "No entry maps to an account ({n} login in the export).",
+            "No entry maps to an account ({n} logins in the export).",
+            logins,
         )
+        lines.append(none.format(n=logins))
     if plan.skipped:
-        lines += ["", f"Skipped {len(plan.skipped)}:"]
+        lines += ["", _("Skipped {n}:").format(n=len(plan.skipped))]
         for item in plan.skipped:
-            where = ", ".join(str(e) for e in item.entries)
-            title = visible(item.title) if item.title else "untitled"
-            lines.append(f"  entry {where} ({title}): {visible(item.reason)}")
+            where = pgettext("between the items of a list", ", ").join(str(e) for e in item.entries)
+            title = visible(item.title) if item.title else _("untitled")
+            entry = _("  entry {where} ({title}): {reason}")
+            lines.append(entry.format(where=where, title=title, reason=visible(item.reason)))
     shared = [p for p in plan.proposals if p.shared]
     if shared:
-        lines += ["", "Shared, says the export:"]
+        lines += ["", _("Shared, says the export:")]
         lines += [f"  {p.account_id}: {visible(p.shared)}" for p in shared]
-        lines += [
-            "Others there may hold these passwords; nothing about them was recorded. Say who",
-            "signs in with each: [[people]], then `store-audit set ID login_users=...`",
-            "(or sub_users=...).",
-        ]
+        lines += _(
+            "Others there may hold these passwords; nothing about them was recorded. Say who\n"
+            "signs in with each: [[people]], then `store-audit set ID login_users=...`\n"
+            "(or sub_users=...)."
+        ).split("\n")
     if plan.not_logins:
-        counted = ", ".join(count_of(kind, count) for kind, count in plan.not_logins)
-        lines += ["", f"Not logins, left out: {visible(counted)}"]
+        counted = pgettext("between the items of a list", ", ").join(
+            count_of(kind, count) for kind, count in plan.not_logins
+        )
+        lines += ["", _("Not logins, left out: {kinds}").format(kinds=visible(counted))]
     return "\n".join(lines) + "\n"
 
 
 def nothing_to_do(plan: ImportPlan, document: InventoryDocument) -> str:
     """What a run whose plan writes nothing says after it."""
     accounts = len(plan.proposals)
+    if not accounts and document.existed:
+        return _("nothing to import: no entry in the export maps to an account")
     if not accounts:
-        created = "" if document.existed else f"; {document.path} was not created"
-        return f"nothing to import: no entry in the export maps to an account{created}"
-    return (
-        f"nothing to do: all {accounts} account(s) are already in {document.path} and the keyring"
+        return _(
+            "nothing to import: no entry in the export maps to an account; {path} was not created"
+        ).format(path=document.path)
+    return _("nothing to do: all {n} account(s) are already in {path} and the keyring").format(
+        n=accounts, path=document.path
     )

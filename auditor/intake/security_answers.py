@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import UsageError
+from auditor.i18n import _
 from auditor.intake.fields import FieldChange, set_fields
 from auditor.intake.session import writing_to_account
 from auditor.inventory.editing import InventoryDocument
@@ -41,28 +42,40 @@ def store_answers(
     journal: Journal | None = None,
 ) -> AnswersStored:
     """Store the answers (one a line) as the account's security answers, all or nothing."""
-    _, inventory = document.render()
+    _text, inventory = document.render()
     account = inventory.account(account_id)
     if account is None:
-        raise UsageError(f"{inventory.path}: no account with id {account_id!r}")
+        raise UsageError(
+            _("{path}: no account with id {account!r}").format(
+                path=inventory.path, account=account_id
+            )
+        )
     try:
         answers = check_answers([line.reveal() for line in pasted])
     except AnswersError as error:
-        raise UsageError(f"{account_id}: the answers were not stored: {error}") from None
+        raise UsageError(
+            _("{account}: the answers were not stored: {error}").format(
+                account=account_id, error=error
+            )
+        ) from None
     if not force and writer.get(account.answers_service, account.login):
         raise UsageError(
-            f"the keyring already holds security answers for {account_id} (service "
-            f"{account.answers_service!r}, user {account.login!r}); nothing was written",
-            hint="rerun with --force to replace them",
+            _(
+                "the keyring already holds security answers for {account} (service {service!r}, "
+                "user {login!r}); nothing was written"
+            ).format(account=account_id, service=account.answers_service, login=account.login),
+            hint=_("rerun with --force to replace them"),
         )
     fields = {} if account.security_questions else {"security_questions": True}
-    text, _, changes = set_fields(document, account_id, fields) if fields else ("", account, [])
+    text, _account, changes = (
+        set_fields(document, account_id, fields) if fields else ("", account, [])
+    )
     with secret_transaction(writer, journal) as transaction:
         transaction.set(
             account.answers_service,
             account.login,
             "\n".join(answers),
-            f"{account_id} security answers",
+            _("{account} security answers").format(account=account_id),
         )
         if fields:
             transaction.commit(text, document.save)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from auditor.errors import InventoryError
+from auditor.i18n import _, ngettext
 from auditor.interrupts import interrupting
 from auditor.inventory import config_inventory_path, load_inventory, locate_inventory
 from auditor.inventory.editing import InventoryDocument
@@ -73,7 +74,9 @@ def looking(path: Path) -> Look:
 def _check_folder(path: Path) -> None:
     """InventoryError when the inventory's folder is missing (the config dir is made instead)."""
     if path != config_inventory_path() and not path.parent.is_dir():
-        raise InventoryError(f"{path}: the folder {path.parent} does not exist")
+        raise InventoryError(
+            _("{path}: the folder {folder} does not exist").format(path=path, folder=path.parent)
+        )
 
 
 @contextmanager
@@ -94,36 +97,51 @@ def writing(path: Path, say: Callable[[str], None]) -> Iterator[WriteSession]:
 
 def recovery_lines(path: Path, recovery: Recovery) -> list[str]:
     """What finishing an interrupted write did, naming every entry it touched or left alone."""
-
-    def plural(n: int, what: str) -> str:
-        return f"{n} keyring {what if n == 1 else what.replace('entry', 'entries')}"
-
     if recovery.completed:
-        head = (
-            f"finished an interrupted write to {path}: it had completed; dropped the "
-            f"{recovery.dropped} previous value(s) it had kept aside"
-        )
+        head = _(
+            "finished an interrupted write to {path}: it had completed; dropped the {n} "
+            "previous value(s) it had kept aside"
+        ).format(path=path, n=recovery.dropped)
     else:
-        head = (
-            f"finished undoing an interrupted write to {path}: removed "
-            f"{plural(len(recovery.removed), 'entry')} no account uses"
-        )
-        if recovery.restored:
-            head += f", put back the previous value of {plural(len(recovery.restored), 'entry')}"
+        removed, restored = len(recovery.removed), len(recovery.restored)
+        head = ngettext(
+            "finished undoing an interrupted write to {path}: removed {n} keyring entry no "
+            "account uses",
+            "finished undoing an interrupted write to {path}: removed {n} keyring entries no "
+            "account uses",
+            removed,
+        ).format(path=path, n=removed)
+        if restored:
+            head += ngettext(
+                ", put back the previous value of {n} keyring entry",
+                ", put back the previous value of {n} keyring entries",
+                restored,
+            ).format(n=restored)
     lines = [head]
-    lines += [f"  removed {_entry(e)}" for e in recovery.removed]
-    lines += [f"  put back the previous value of {_entry(e)}" for e in recovery.restored]
+    lines += [_("  removed {entry}").format(entry=_entry(e)) for e in recovery.removed]
+    lines += [
+        _("  put back the previous value of {entry}").format(entry=_entry(e))
+        for e in recovery.restored
+    ]
     if recovery.left_alone:
+        alone = len(recovery.left_alone)
         lines.append(
-            f"left alone {plural(len(recovery.left_alone), 'entry')} the journal named that no "
-            "account of this inventory could own:"
+            ngettext(
+                "left alone {n} keyring entry the journal named that no account of this "
+                "inventory could own:",
+                "left alone {n} keyring entries the journal named that no account of this "
+                "inventory could own:",
+                alone,
+            ).format(n=alone)
         )
         lines += [f"  {_entry(e)}" for e in recovery.left_alone]
     return lines
 
 
 def _entry(entry: tuple[str, str]) -> str:
-    return f"{visible_line(entry[0], 200)} (user {visible_line(entry[1], 200)})"
+    return _("{service} (user {user})").format(
+        service=visible_line(entry[0], 200), user=visible_line(entry[1], 200)
+    )
 
 
 @contextmanager

@@ -185,8 +185,12 @@ def _errors() -> list[Case]:
     ]
 
 
-TYPED = ("shop-main", "shop2", "shop3", "shopfy", "platfrom", "wyh", "nobody", "new", "o2")
-"""Values the cases type that the example inventory does not hold: new ids, typos."""
+TYPED = (
+    *("shop-main", "shop2", "shop3", "shopfy", "platfrom", "wyh", "nobody", "new", "o2"),
+    *("amazon-us", "ebay-uk", "acme-uk", "Forum", "comma"),
+)
+"""Values the cases type that the example inventory does not hold: new ids, typos, and the
+ids, user names and titles of the password-manager export they import (tests/exports.py)."""
 
 CASES: list[Case] = [*_reports(), *_lockout(), *_accounts(), *_people(), *_errors()]
 

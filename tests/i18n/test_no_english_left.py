@@ -203,4 +203,11 @@ def test_the_detector_sees_an_english_line() -> None:
     assert english_lines(["请为 amazon-na 开启两步验证：`store-audit why amazon-na`"]) == []
     assert english_lines(['{"message": "Turn on 2FA for amazon-na", "check": "mfa.missing"}'])
     assert english_lines(["账户 ebay：no backup codes are recorded"])
+    assert english_lines(["错误：DIR/missing.toml: no such file"])
+    # a value typed or quoted, a list of inventory keys, a value's name: as they are written
+    assert (
+        english_lines(["错误：没有 'shopfy'：类型变成 \"other\"（可以是 login, platform, kind）"])
+        == []
+    )
+    assert english_lines(["记录：store-audit set amazon-eu mfa_phone=NEW-NUMBER"]) == []
     assert not re.search("Turn", " ".join(english_lines(['{"check": "Turn"}'])))
