@@ -53,7 +53,7 @@ def test_why_is_chinese_for_every_example_account(account: str) -> None:
 @pytest.mark.usefixtures("demo_keyring")
 def test_why_says_why_a_seed_is_unusable_in_chinese() -> None:
     out = zh("why", "payoneer", "--no-prompt")
-    assert "这个密钥不是有效的 base32（只能有字母 A-Z 和数字 2-7）" in out
+    assert "这个密钥不是有效的 base32 编码（只能包含字母 A-Z 和数字 2-7）" in out
 
 
 @pytest.mark.usefixtures("demo_keyring")
@@ -71,7 +71,7 @@ def test_doctor_says_the_keyring_cannot_be_used_in_chinese(memory_keyring: Memor
     keyring.set_keyring(fail.Keyring())
     result = invoke("doctor", "--inventory", INVENTORY, "--lang", "zh-CN")
     assert result.exit_code == 3
-    assert "密钥环能否响应：否：没有可用的密钥环后端" in result.stdout
+    assert "密钥环响应：异常：没有可用的密钥环后端" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("提示：")
 
 
