@@ -74,6 +74,14 @@ def real_keyring(
     daemon)."""
     for name, value in secret_service_env.items():
         monkeypatch.setenv(name, value)
+    if not Path(secret_service_env["XDG_DATA_HOME"]).is_dir():
+        # gnome-keyring then drops its login keyring: every later call would fail with
+        # "Prompt dismissed" (exit 3 through the CLI), which says nothing about why
+        pytest.fail(
+            f"the test Secret Service's folder {secret_service_env['XDG_DATA_HOME']} was "
+            "deleted by another process (a clean-up of /tmp?): its login keyring is gone",
+            pytrace=False,
+        )
     backend = SecretService.Keyring()
     use_backend(backend)
     before = store_audit_entries()
