@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pyotp
 
+from auditor.cli import COMMANDS
 from auditor.demo import DEMO_PASSWORDS, DEMO_SEEDS, demo_inventory_path
 from auditor.report import FORMATS
 
@@ -174,7 +175,7 @@ def _errors() -> list[Case]:
         Case(("wyh",), exits=frozenset({2})),
         Case(("why",), exits=frozenset({2})),
         Case(("--help",), exits=frozenset({0})),
-        Case(("audit", "--help"), exits=frozenset({0})),
+        *(Case((name, "--help"), exits=frozenset({0})) for name in COMMANDS),
         case("why nobody", exits=2),
         case("audit --account nobody", exits=2),
         case("audit --output /nonexistent-dir/report.json", exits=2),

@@ -38,12 +38,14 @@ the scratch folder, and the values the cases type (new ids, typos)."""
 
 _HELP_NAMES = re.compile(
     r"(?m)^ {2}[a-z][a-z-]*(?= {2,})|\[[\w|.-]+\]|(?<![\w-])[A-Z]{2,}(?![\w-])|\w+\.\.\."
+    r"|(?<=默认：)[\w-]+"
     r"|(?<![\w-])("
-    + "|".join(sorted({*ACCOUNT_KEYS, *FORMATS}, key=len, reverse=True))
-    + r")(?![\w-])"
+    + "|".join(sorted({*ACCOUNT_KEYS, *FORMATS, *COMMANDS}, key=len, reverse=True))
+    + r")(?![\w=-])"
 )
 """In `--help`: a command's name at the head of its line, an option's choices [a|b], a value's
-name (FILE), a word cut short (`re...`), and the inventory keys and formats options name."""
+name (FILE), a default value ([默认：text]), a word cut short (`re...`), and the inventory keys,
+formats and commands options name (与 audit 相同)."""
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ Outlook Microsoft Hotmail Live Yahoo iCloud Apple Proton Fastmail PayPal Payonee
 Bitwarden 1Password Chrome Edge Brave Firefox KeePassXC KeePass LastPass Pwned Passwords HIBP
 zxcvbn TOTP otpauth SMS URI Windows macOS Linux Keychain Secret Service gnome-keyring KWallet
 PlaintextKeyring ChainerBackend keyring keyrings.alt dbus SARIF JSON CSV HTML JUnit TOML Markdown
-ID IP Enter UTC QR PDF CI ERP RFC SIM mfa SHA API zh-CN en Python linux darwin win32
+ID IP Enter UTC UTF QR PDF CI ERP RFC SIM mfa SHA API zh-CN en Python linux darwin win32
 bitwarden 1password chrome edge brave firefox keepassxc keepass lastpass
 table json markdown csv html sarif junit onboard offboard
 """.split()
@@ -46,6 +46,7 @@ _KEEP = re.compile(
     r"|(?<![\w-])--[\w-]+(?: [A-Z]+\b)?"  # options (and their value's name)
     r"|\bstore-audit/[\w./-]+"  # keyring service names
     r"|(?<![\w.])(?:[A-Za-z]:|~)?(?:[/\\][\w.+@-]+)+[/\\]?"  # a path, a path's end (/range/)
+    r"|\b\w+=[\w-]*"  # a setting on a command line (password_changed=today)
     r"|\b(?:[a-z]+\.)?[a-z]+(?:\\?_[a-z]+)+\b"  # inventory keys (Markdown escapes _)
     r"|\b\w+ = \"[^\"]*\""  # an inventory line (kind = "mailbox")
     r"|\$[A-Z_]+"  # environment variables
