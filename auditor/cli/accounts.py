@@ -23,7 +23,7 @@ from auditor.cli.common import (
 )
 from auditor.errors import ExitCode, UsageError
 from auditor.i18n import _
-from auditor.intake.importers import ALIASES_HELP, IMPORTERS
+from auditor.intake.importers import IMPORTERS, aliases_help
 from auditor.vocabulary import KINDS, MFA_METHODS
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def _set_password_or_seed(
     "manager",
     required=True,
     type=click.Choice(list(IMPORTERS)),
-    help=f"The password manager (or browser) that wrote FILE; {ALIASES_HELP}.",
+    help="The password manager (or browser) that wrote FILE; {aliases}.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")
@@ -268,3 +268,8 @@ def _show_plan(plan: ImportPlan, document: InventoryDocument) -> None:
 
     warn_about_inventory(document.path)
     click.echo(describe_plan(plan), nl=False)
+
+
+for _option in import_.params:  # --from's help names the values that share a reader
+    if _option.name == "manager":
+        _option.help_args = {"aliases": aliases_help}  # type: ignore[attr-defined]
