@@ -106,7 +106,8 @@ def check_table(report: Report) -> None:
     first_action = next(line for line in lines if line.strip().startswith("1 "))
     assert report.checklist[0].severity.label in first_action
     if report.inventory_path.endswith("store-audit.toml"):
-        assert max(len(line) for line in lines) <= 80
+        # the first line holds the inventory's path, as long as the place it was cloned to
+        assert max(len(line) for line in lines[1:]) <= 80
         assert "[suppressed]" in text
 
 
