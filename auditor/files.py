@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.errors import UsageError
+from auditor.i18n import N_, _
+from auditor.i18n.oserrors import reason
 
 
 def write_private(path: Path, text: str | Iterable[str], *, line_end: str = "\n") -> None:
@@ -34,14 +36,16 @@ def write_private(path: Path, text: str | Iterable[str], *, line_end: str = "\n"
     replaces a link, never its target.
     """
     if path.is_symlink():
-        raise UsageError(f"{path}: is a symbolic link; refusing to write through it")
+        raise UsageError(
+            _("{path}: is a symbolic link; refusing to write through it").format(path=path)
+        )
     if path.exists() and not path.is_file():
-        raise UsageError(f"{path}: is not a regular file")
+        raise UsageError(_("{path}: is not a regular file").format(path=path))
     directory = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
     except OSError as error:
-        raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+        raise UsageError(_cannot_write(path, error)) from None
     try:
         make_private(handle)
         newline = "" if line_end == "\n" else line_end  # "": written as it is, on every OS
@@ -54,8 +58,12 @@ def write_private(path: Path, text: str | Iterable[str], *, line_end: str = "\n"
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+            raise UsageError(_cannot_write(path, error)) from None
         raise
+
+
+def _cannot_write(path: Path, error: OSError) -> str:
+    return _("{path}: cannot write: {reason}").format(path=path, reason=reason(error))
 
 
 def make_private(handle: int) -> None:
@@ -97,7 +105,7 @@ def open_no_follow(path: Path, flags: int) -> int:
     except OSError as error:
         if error.errno == errno.ELOOP:  # what O_NOFOLLOW reports for a link
             raise OSError(
-                errno.ELOOP, "is a symbolic link; refusing to follow it", str(path)
+                errno.ELOOP, N_("is a symbolic link; refusing to follow it"), str(path)
             ) from None
         raise
 
@@ -109,7 +117,7 @@ def _refuse_reparse_point(path: Path) -> None:
         except FileNotFoundError:
             return
         if attributes & stat.FILE_ATTRIBUTE_REPARSE_POINT:
-            raise OSError(errno.ELOOP, "is a symbolic link; refusing to follow it", str(path))
+            raise OSError(errno.ELOOP, N_("is a symbolic link; refusing to follow it"), str(path))
 
 
 def read_regular(path: Path, limit: int, *, private: bool = False) -> bytes:
@@ -124,14 +132,14 @@ def read_regular(path: Path, limit: int, *, private: bool = False) -> bytes:
         handle = _open_for_reading(path, follow=not private)
     except OSError as error:
         if private and (error.errno == errno.ELOOP or path.is_symlink()):
-            raise NotPrivate("is a symbolic link") from None
+            raise NotPrivate(_("is a symbolic link")) from None
         raise
     try:
         status = os.fstat(handle)
         if stat.S_ISDIR(status.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+            raise IsADirectoryError(errno.EISDIR, N_("is a directory"), str(path))
         if not stat.S_ISREG(status.st_mode):
-            raise OSError(0, "not a regular file (a FIFO, a socket or a device)", str(path))
+            raise OSError(0, N_("not a regular file (a FIFO, a socket or a device)"), str(path))
         if private:
             _check_private(status)
         if sys.platform != "win32":
@@ -147,7 +155,7 @@ def _open_for_reading(path: Path, *, follow: bool = True) -> int:
         # Windows opens a directory with "permission denied", and a file in text mode unless
         # asked not to.
         if os.path.isdir(path):
-            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+            raise IsADirectoryError(errno.EISDIR, N_("is a directory"), str(path))
         if not follow:
             _refuse_reparse_point(path)
         return os.open(path, os.O_RDONLY | os.O_BINARY)
@@ -168,6 +176,7 @@ def _check_private(status: os.stat_result) -> None:
     if user is None:
         return
     if status.st_uid != user():
-        raise NotPrivate(f"belongs to another user (uid {status.st_uid})")
+        raise NotPrivate(_("belongs to another user (uid {uid})").format(uid=status.st_uid))
     if stat.S_IMODE(status.st_mode) != 0o600:
-        raise NotPrivate(f"has mode {stat.S_IMODE(status.st_mode):04o}, not 0600")
+        mode = f"{stat.S_IMODE(status.st_mode):04o}"
+        raise NotPrivate(_("has mode {mode}, not 0600").format(mode=mode))

@@ -43,7 +43,8 @@ class TerminalProgress:
             return
         self.last_draw = now
         self.shown = True
-        self.stream.write(f"\r\x1b[Kstore-audit: {_(phase)} {done}/{total}")
+        line = _("store-audit: {phase} {done}/{total}")
+        self.stream.write("\r\x1b[K" + line.format(phase=_(phase), done=done, total=total))
         self.stream.flush()
 
     def __enter__(self) -> TerminalProgress:

@@ -33,7 +33,13 @@ def start_method() -> str:
         return "fork" if sys.platform == "linux" else "spawn"
     available = multiprocessing.get_all_start_methods()
     if forced not in available:
-        raise UsageError(f"${START_METHOD}: {forced[:20]!r} is not one of {', '.join(available)}")
+        from auditor.i18n import _
+
+        raise UsageError(
+            _("${name}: {value!r} is not one of {methods}").format(
+                name=START_METHOD, value=forced[:20], methods=", ".join(available)
+            )
+        )
     return forced
 
 
@@ -50,5 +56,11 @@ def parallel_from(default: int) -> int:
     if not raw:
         return default
     if not raw.isdigit() or int(raw) < 1:
-        raise UsageError(f"${PARALLEL_FROM}: {raw[:20]!r} is not a whole number from 1")
+        from auditor.i18n import _
+
+        raise UsageError(
+            _("${name}: {value!r} is not a whole number from 1").format(
+                name=PARALLEL_FROM, value=raw[:20]
+            )
+        )
     return int(raw)

@@ -17,6 +17,7 @@ from auditor.breach.source import (
     sha1_hex,
 )
 from auditor.errors import UsageError
+from auditor.i18n import _
 from auditor.inventory import Inventory
 from auditor.secrets import SecretView
 
@@ -53,14 +54,14 @@ def breach_lookup(
 ) -> BreachLookup | None:
     """The lookup the options ask for: --hibp-file, --hibp-online (--hibp-url), or none."""
     if file is not None and (online or url):
-        raise UsageError("use either --hibp-file or --hibp-online, not both")
+        raise UsageError(_("use either --hibp-file or --hibp-online, not both"))
     if file is not None:
         return open_corpus(os.fspath(file))
     if online or url:
         from auditor.breach.online import DEFAULT_URL, RangeApi
 
         if url is not None and not url.startswith(("https://", "http://")):
-            raise UsageError(f"--hibp-url {url!r} is not an http(s) URL")
+            raise UsageError(_("--hibp-url {url!r} is not an http(s) URL").format(url=url))
         return RangeApi(url or DEFAULT_URL)
     return None
 

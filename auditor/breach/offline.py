@@ -24,15 +24,16 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from auditor.breach.corpus_errors import DOWNLOAD_HINT
+from auditor.breach.corpus_errors import bad_line as _describe_bad_line
 from auditor.breach.source import BreachCorpusError
 from auditor.files import read_regular
 from auditor.i18n import _
+from auditor.i18n.oserrors import reason
 
 SHA1_LINE = re.compile(rb"[0-9A-F]{40}:[0-9]+\r?")
 SUFFIX_LINE = re.compile(rb"[0-9A-F]{35}:[0-9]+\r?")
 PARTIAL_LINE = re.compile(rb"[0-9A-F]{1,40}(:[0-9]*)?\r?")
-NTLM_LINE = re.compile(rb"[0-9A-Fa-f]{32}:[0-9]+\r?")
-NTLM_SUFFIX_LINE = re.compile(rb"[0-9A-Fa-f]{27}:[0-9]+\r?")
 PREFIX_FILE = re.compile(r"[0-9A-F]{5}\.txt")
 PROBES = 16
 NEWLINE = ord("\n")
@@ -40,31 +41,6 @@ LINEAR_BELOW = 4096
 RELEASE_EVERY = 8
 """Lookups between two releases of the corpus's mapped pages (a probe can map 1.5 MiB)."""
 """Byte span below which the remaining lines are simply read in order."""
-DOWNLOAD_HINT = (
-    "download the SHA-1 corpus with the official downloader (haveibeenpwned-downloader "
-    "pwnedpasswords), as one file or with -p for the per-prefix directory"
-)
-
-
-def _describe_bad_line(line: bytes, path: Path, where: str) -> BreachCorpusError:
-    if NTLM_LINE.fullmatch(line) or NTLM_SUFFIX_LINE.fullmatch(line):
-        return BreachCorpusError(
-            f"{path}: an NTLM corpus ({where} holds NTLM hashes); store-audit needs the SHA-1 one",
-            hint=DOWNLOAD_HINT,
-        )
-    if b"\0" in line or any(byte > 127 for byte in line):
-        return BreachCorpusError(
-            f"{path}: not a text file; not a Pwned Passwords corpus", hint=DOWNLOAD_HINT
-        )
-    if re.fullmatch(rb"[0-9a-fA-F]{40}:[0-9]+\r?", line):
-        return BreachCorpusError(
-            f"{path}: {where} is not upper-case hex as the official corpus writes it",
-            hint=DOWNLOAD_HINT,
-        )
-    return BreachCorpusError(
-        f"{path}: {where} is not a SHA1HEX:COUNT line; not a Pwned Passwords SHA-1 corpus",
-        hint=DOWNLOAD_HINT,
-    )
 
 
 class SortedFile:
@@ -79,14 +55,17 @@ class SortedFile:
                 status = os.fstat(handle)
                 if not stat.S_ISREG(status.st_mode):
                     raise BreachCorpusError(
-                        f"{path}: not a regular file (a FIFO, a socket or a device); not a Pwned "
-                        "Passwords corpus",
-                        hint=DOWNLOAD_HINT,
+                        _(
+                            "{path}: not a regular file (a FIFO, a socket or a device); not a "
+                            "Pwned Passwords corpus"
+                        ).format(path=path),
+                        hint=_(DOWNLOAD_HINT),
                     )
                 size = status.st_size
                 if size == 0:
                     raise BreachCorpusError(
-                        f"{path}: empty; not a Pwned Passwords corpus", hint=DOWNLOAD_HINT
+                        _("{path}: empty; not a Pwned Passwords corpus").format(path=path),
+                        hint=_(DOWNLOAD_HINT),
                     )
                 self._map = mmap.mmap(handle, 0, access=mmap.ACCESS_READ)
                 # A lookup reads a few lines at scattered places: no read-ahead for them.
@@ -95,9 +74,13 @@ class SortedFile:
             finally:
                 os.close(handle)
         except FileNotFoundError:
-            raise BreachCorpusError(f"{path}: no such file", hint=DOWNLOAD_HINT) from None
+            raise BreachCorpusError(
+                _("{path}: no such file").format(path=path), hint=_(DOWNLOAD_HINT)
+            ) from None
         except OSError as error:
-            raise BreachCorpusError(f"{path}: cannot read: {error.strerror}") from None
+            raise BreachCorpusError(
+                _("{path}: cannot read: {reason}").format(path=path, reason=reason(error))
+            ) from None
         self._size = size
         self._check()
         self._release()
@@ -118,11 +101,13 @@ class SortedFile:
         first_start, first_end = self._line(0)
         first = self._map[first_start:first_end]
         if not SHA1_LINE.fullmatch(first):
-            raise _describe_bad_line(first[:80], self.path, "its first line")
+            raise _describe_bad_line(first[:80], self.path, _("its first line"))
         if not SHA1_LINE.fullmatch(last) and PARTIAL_LINE.fullmatch(last):
             raise BreachCorpusError(
-                f"{self.path}: ends with an incomplete line (a download cut short?)",
-                hint=DOWNLOAD_HINT,
+                _("{path}: ends with an incomplete line (a download cut short?)").format(
+                    path=self.path
+                ),
+                hint=_(DOWNLOAD_HINT),
             )
         previous = b""
         offsets = [0, *(self._size * i // PROBES for i in range(1, PROBES)), last_start]
@@ -131,18 +116,20 @@ class SortedFile:
             line = self._map[start:stop]
             if not SHA1_LINE.fullmatch(line):
                 where = (
-                    "its first line"
+                    _("its first line")
                     if start == 0
-                    else "its last line"
+                    else _("its last line")
                     if start == last_start
-                    else f"the line at byte {start}"
+                    else _("the line at byte {byte}").format(byte=start)
                 )
                 raise _describe_bad_line(line[:80], self.path, where)
             if line[:40] < previous:
                 raise BreachCorpusError(
-                    f"{self.path}: not sorted by hash (the line at byte "
-                    f"{start} comes before the one above it)",
-                    hint=DOWNLOAD_HINT,
+                    _(
+                        "{path}: not sorted by hash (the line at byte {byte} comes before the one "
+                        "above it)"
+                    ).format(path=self.path, byte=start),
+                    hint=_(DOWNLOAD_HINT),
                 )
             previous = line[:40]
 
@@ -187,9 +174,11 @@ class SortedFile:
         count = self._map[start + 41 : end].rstrip(b"\r")
         if not (count.isdigit() and len(count) <= MAX_COUNT_DIGITS):
             raise BreachCorpusError(
-                f"{self.path}: the line at byte {start} has no count after its hash; not a "
-                "Pwned Passwords SHA-1 corpus",
-                hint=DOWNLOAD_HINT,
+                _(
+                    "{path}: the line at byte {byte} has no count after its hash; not a Pwned "
+                    "Passwords SHA-1 corpus"
+                ).format(path=self.path, byte=start),
+                hint=_(DOWNLOAD_HINT),
             )
         return int(count)
 
@@ -209,9 +198,10 @@ class SortedFile:
             return found
         except ValueError:  # a line between the probed ones that is not hex
             raise BreachCorpusError(
-                f"{self.path}: a line is not a SHA1HEX:COUNT line; not a Pwned Passwords "
-                "SHA-1 corpus",
-                hint=DOWNLOAD_HINT,
+                _(
+                    "{path}: a line is not a SHA1HEX:COUNT line; not a Pwned Passwords SHA-1 corpus"
+                ).format(path=self.path),
+                hint=_(DOWNLOAD_HINT),
             ) from None
 
 
@@ -223,17 +213,22 @@ class PrefixDirectory:
         try:
             sample = [e for e in itertools.islice(os.scandir(path), 8) if e.is_file()]
         except OSError as error:
-            raise BreachCorpusError(f"{path}: cannot read: {error.strerror}") from None
+            raise BreachCorpusError(
+                _("{path}: cannot read: {reason}").format(path=path, reason=reason(error))
+            ) from None
         named = [e for e in sample if PREFIX_FILE.fullmatch(e.name)]
         if not named:
             raise BreachCorpusError(
-                f"{path}: a directory without XXXXX.txt prefix files; not a Pwned Passwords corpus",
-                hint=DOWNLOAD_HINT,
+                _(
+                    "{path}: a directory without XXXXX.txt prefix files; not a Pwned Passwords "
+                    "corpus"
+                ).format(path=path),
+                hint=_(DOWNLOAD_HINT),
             )
         for item in named[:3]:
             first = _read_prefix_file(path, Path(item.path))[:200].split(b"\n")[0]
             if first and not SUFFIX_LINE.fullmatch(first):
-                raise _describe_bad_line(first[:80], path / item.name, "its first line")
+                raise _describe_bad_line(first[:80], path / item.name, _("its first line"))
 
     def describe(self) -> str:
         return _("Pwned Passwords directory {path}").format(path=self.path)
@@ -246,7 +241,7 @@ class PrefixDirectory:
         for prefix, values in by_prefix.items():
             # which prefix file is never said: its name is 5 hex digits of a password's hash
             text = _read_prefix_file(self.path, self.path / f"{prefix}.txt")
-            suffixes = parse_range(text, f"{self.path}: a prefix file")
+            suffixes = parse_range(text, _("{path}: a prefix file").format(path=self.path))
             for value in values:
                 found[value] = suffixes.get(value[5:], 0)
         return found
@@ -262,19 +257,24 @@ def _read_prefix_file(directory: Path, file: Path) -> bytes:
         text = read_regular(file, MAX_PREFIX_FILE_BYTES)
     except FileNotFoundError:
         raise BreachCorpusError(
-            f"{directory}: a prefix file is missing: the download is incomplete",
-            hint=DOWNLOAD_HINT,
+            _("{path}: a prefix file is missing: the download is incomplete").format(
+                path=directory
+            ),
+            hint=_(DOWNLOAD_HINT),
         ) from None
     except OSError as error:
         raise BreachCorpusError(
-            f"{directory}: a prefix file cannot be read: {error.strerror or 'not a file'}",
-            hint=DOWNLOAD_HINT,
+            _("{path}: a prefix file cannot be read: {reason}").format(
+                path=directory, reason=reason(error) if error.strerror else _("not a file")
+            ),
+            hint=_(DOWNLOAD_HINT),
         ) from None
     if len(text) > MAX_PREFIX_FILE_BYTES:
         raise BreachCorpusError(
-            f"{directory}: a prefix file is larger than {MAX_PREFIX_FILE_BYTES // 2**20} MiB; "
-            "not a Pwned Passwords corpus",
-            hint=DOWNLOAD_HINT,
+            _(
+                "{path}: a prefix file is larger than {size} MiB; not a Pwned Passwords corpus"
+            ).format(path=directory, size=MAX_PREFIX_FILE_BYTES // 2**20),
+            hint=_(DOWNLOAD_HINT),
         )
     return text
 
@@ -290,8 +290,8 @@ def parse_range(text: bytes, source: Path | str) -> dict[str, int]:
         line = raw.strip()
         if not line:
             continue
-        suffix, _, count = line.partition(b":")
+        suffix, _colon, count = line.partition(b":")
         if len(suffix) != 35 or not count.isdigit() or len(count) > MAX_COUNT_DIGITS:
-            raise BreachCorpusError(f"{source}: a line is not SUFFIX:COUNT")
+            raise BreachCorpusError(_("{source}: a line is not SUFFIX:COUNT").format(source=source))
         found[suffix.decode("ascii").upper()] = int(count)
     return found

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from auditor.errors import Interrupted, StoreAuditError, UsageError
-from auditor.i18n import _, and_list
+from auditor.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from auditor.intake.relocate import Relocated
@@ -98,6 +98,11 @@ MAX_SECRET_LINES = 1000
 """The most lines `--backup-codes --stdin` reads (a site gives 8 to 16 codes)."""
 
 
+def suffix() -> str:
+    """What ends a question on a terminal: `: `, in Chinese a full-width `：`."""
+    return pgettext("after a question", ": ")
+
+
 def stdin_line() -> str | None:
     """The next line of standard input without its line end, None at its end; a UsageError,
     reading no further, when it runs over MAX_SECRET_CHARS (a pipe from /dev/zero, a file
@@ -121,11 +126,13 @@ def ask(question: str, *, hidden: bool = True) -> str | None:
     piped standard input (bounded, `stdin_line`); None when there is nothing to read."""
     if sys.stdin.isatty():
         try:
-            answer: str = click.prompt(question, hide_input=hidden, default="", show_default=False)
+            answer: str = click.prompt(
+                question, hide_input=hidden, default="", show_default=False, prompt_suffix=suffix()
+            )
         except click.Abort:
             return None
         return answer
-    click.echo(f"{question}: ", nl=False)
+    click.echo(question + suffix(), nl=False)
     answer_line = stdin_line()
     click.echo()
     return answer_line
@@ -142,7 +149,12 @@ def read_secret(prompt: str, stdin: bool, confirm: bool = True) -> Secret:
         return Secret(stdin_line() or "")
     if sys.stdin.isatty():
         value = click.prompt(
-            prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
+            prompt,
+            hide_input=True,
+            confirmation_prompt=confirm,
+            default="",
+            show_default=False,
+            prompt_suffix=suffix(),
         )
         return Secret(value)
     value = stdin_line() or ""
@@ -194,6 +206,7 @@ def read_secret_lines(prompt: str, stdin: bool) -> list[Secret]:
             hide_input=True,
             default="",
             show_default=False,
+            prompt_suffix=suffix(),
         )
         if not value.strip():
             return typed
@@ -247,4 +260,9 @@ def describe_relocated(account_id: str, done: Relocated) -> None:
 def _listed(items: tuple[str, ...]) -> str:
     """What an account keeps in the keyring (relocate's English names), as a list in the run's
     language."""
-    return and_list([_(item) for item in items])
+    names = [_(item) for item in items]
+    if len(names) == 1:
+        return names[0]
+    between = pgettext("between the items of a list", ", ")
+    joined = pgettext("a list of things", "{items} and {last}")  # Chinese: 密码和备用验证码
+    return joined.format(items=between.join(names[:-1]), last=names[-1])

@@ -15,9 +15,10 @@ from auditor.cli.common import (
     describe_relocated,
     note,
     reported,
+    suffix,
     warn_about_inventory,
 )
-from auditor.i18n import _
+from auditor.i18n import _, pgettext
 
 
 @click.command("set")
@@ -73,7 +74,12 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
             '{n} account(s) have mfa = "unknown": record each one\'s 2FA with '
             "`store-audit set ID mfa=METHOD` ({methods}):"
         )
-        click.echo(unknown.format(n=len(account_ids), methods=", ".join(MFA_ANSWERS)))
+        click.echo(
+            unknown.format(
+                n=len(account_ids),
+                methods=pgettext("between the items of a list", ", ").join(MFA_ANSWERS),
+            )
+        )
         for account_id in account_ids:
             click.echo(f"  store-audit set {account_id} mfa=METHOD")
         return
@@ -95,11 +101,17 @@ def _ask(question: str) -> str:
     """One of MFA_ANSWERS, or "" for Enter (and for a closed terminal)."""
     while True:
         try:
-            answer = click.prompt(question, default="", show_default=False).strip().lower()
+            answer = (
+                click.prompt(question, default="", show_default=False, prompt_suffix=suffix())
+                .strip()
+                .lower()
+            )
         except click.Abort:
             return ""
         if answer in ("", *MFA_ANSWERS):
             return answer
         click.echo(
-            _("    one of {methods}, or Enter to skip").format(methods=", ".join(MFA_ANSWERS))
+            _("    one of {methods}, or Enter to skip").format(
+                methods=pgettext("between the items of a list", ", ").join(MFA_ANSWERS)
+            )
         )

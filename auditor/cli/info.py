@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from auditor.cli.common import FILE, note, reported
+from auditor.cli.common import FILE, note, reported, suffix
 from auditor.errors import ExitCode
 
 
@@ -69,7 +69,9 @@ def _prune(inventory: Path | None) -> None:
 
     def confirm(entries: list[tuple[str, str]]) -> bool:
         try:
-            return click.confirm(_question(len(entries)), default=False, err=True)
+            return click.confirm(
+                _question(len(entries)), default=False, err=True, prompt_suffix=suffix()
+            )
         except click.Abort:
             return False
 

@@ -21,6 +21,7 @@ from auditor.cli.common import (
     read_secret,
     refuse_overwriting,
     reported,
+    suffix,
     warn_about_inventory,
 )
 from auditor.errors import ExitCode, UsageError
@@ -198,14 +199,20 @@ def verify_totp(account_id: str, inventory: Path | None) -> None:
         if problem is not None:
             raise problem
         question = _("Code your authenticator shows for {account}").format(account=account_id)
-        code = click.prompt(question) if sys.stdin.isatty() else ask(question, hidden=False) or ""
+        code = (
+            click.prompt(question, prompt_suffix=suffix())
+            if sys.stdin.isatty()
+            else ask(question, hidden=False) or ""
+        )
         verdict = judge_code(opened.asked, context.accounts, context.secrets, code, time.time())
         # on a terminal a mistyped code is asked for again; from a pipe it ends the run (exit 2)
         for _attempt in range(2 if sys.stdin.isatty() else 0):
             if not verdict.mistyped:
                 break
             click.echo(verdict.line, err=True)
-            code = click.prompt(_("Type the code again, as the app shows it now"))
+            code = click.prompt(
+                _("Type the code again, as the app shows it now"), prompt_suffix=suffix()
+            )
             verdict = judge_code(opened.asked, context.accounts, context.secrets, code, time.time())
         if verdict.mistyped:
             raise UsageError(

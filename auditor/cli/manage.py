@@ -19,6 +19,7 @@ from auditor.cli.common import (
     describe_relocated,
     note,
     reported,
+    suffix,
     warn_about_inventory,
 )
 from auditor.errors import UsageError
@@ -99,6 +100,7 @@ def _confirmed(account_id: str, platform: str, login: str, stored: list[str]) ->
             question.format(account=account_id, platform=platform, login=login, entries=entries),
             default=False,
             err=True,
+            prompt_suffix=suffix(),
         )
     except click.Abort:
         return False

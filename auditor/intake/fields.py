@@ -67,6 +67,8 @@ class FieldChange:
             return gone.format(key=self.key)
         if self.before == self.after:
             return _("{key} = {value} (unchanged)").format(key=self.key, value=_show(self.after))
+        if self.before is None:
+            return _("{key} = {value} (was not set)").format(key=self.key, value=_show(self.after))
         return _("{key} = {value} (was {before})").format(
             key=self.key, value=_show(self.after), before=_show(self.before)
         )

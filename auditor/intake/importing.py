@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.intake.apply import ImportResult, apply_import, refuse_blocked
-from auditor.intake.importers import STDIN, ExportEntry, read_entries, read_export
+from auditor.intake.importers import ExportEntry, read_entries, read_export, stdin_path
 from auditor.intake.plan import plan_file
 from auditor.intake.proposal import ImportPlan
 from auditor.intake.session import looking, writing
@@ -74,7 +74,7 @@ def import_export(
     if read.guessed:
         say(read.guessed)  # a guessed encoding is said, never silent
     piped = str(request.export) == "-"
-    entries = read_entries(request.manager, read.text, STDIN if piped else request.export)
+    entries = read_entries(request.manager, read.text, stdin_path() if piped else request.export)
     path = inventory_path_for_writing(request.inventory)
     look = looking(path)
     document, plan = _planned(path, entries, look.store, request, progress)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from auditor.i18n import N_, _, and_list, pgettext
+from auditor.i18n import N_, _, pgettext
 from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.ids import NewIds
@@ -223,7 +223,7 @@ def _propose(target: _Target, stored_password: str | None, stored_seed: str | No
         service=target.service,
         marketplaces=target.group.unified()[1],
         set_mfa=set_mfa,
-        shared="; ".join(dict.fromkeys(e.shared for e in target.group.entries if e.shared)),
+        shared=between.join(dict.fromkeys(e.shared for e in target.group.entries if e.shared)),
     )
 
 
@@ -251,4 +251,7 @@ def _status(
 
 def _both(what: list[str]) -> str:
     """`password`, `TOTP seed`, `password and TOTP seed`, in the run's language."""
-    return and_list([_(item) for item in what])
+    names = [_(item) for item in what]
+    if len(names) == 1:
+        return names[0]
+    return pgettext("a list of things", "{items} and {last}").format(items=names[0], last=names[1])

@@ -47,6 +47,18 @@ def describe_plan(plan: ImportPlan) -> str:
             logins,
         )
         lines.append(none.format(n=logins))
+    lines += _skipped(plan) + _shared(plan)
+    if plan.not_logins:
+        counted = pgettext("between the items of a list", ", ").join(
+            count_of(kind, count) for kind, count in plan.not_logins
+        )
+        lines += ["", _("Not logins, left out: {kinds}").format(kinds=visible(counted))]
+    return "\n".join(lines) + "\n"
+
+
+def _skipped(plan: ImportPlan) -> list[str]:
+    """The export entries that did not become accounts, each with why."""
+    lines: list[str] = []
     if plan.skipped:
         lines += ["", _("Skipped {n}:").format(n=len(plan.skipped))]
         for item in plan.skipped:
@@ -54,21 +66,25 @@ def describe_plan(plan: ImportPlan) -> str:
             title = visible(item.title) if item.title else _("untitled")
             entry = _("  entry {where} ({title}): {reason}")
             lines.append(entry.format(where=where, title=title, reason=visible(item.reason)))
+    return lines
+
+
+def _shared(plan: ImportPlan) -> list[str]:
+    """The accounts the export says others share, and what to record about them."""
+    lines: list[str] = []
     shared = [p for p in plan.proposals if p.shared]
     if shared:
         lines += ["", _("Shared, says the export:")]
-        lines += [f"  {p.account_id}: {visible(p.shared)}" for p in shared]
+        lines += [
+            _("  {account}: {shared}").format(account=p.account_id, shared=visible(p.shared))
+            for p in shared
+        ]
         lines += _(
             "Others there may hold these passwords; nothing about them was recorded. Say who\n"
             "signs in with each: [[people]], then `store-audit set ID login_users=...`\n"
             "(or sub_users=...)."
         ).split("\n")
-    if plan.not_logins:
-        counted = pgettext("between the items of a list", ", ").join(
-            count_of(kind, count) for kind, count in plan.not_logins
-        )
-        lines += ["", _("Not logins, left out: {kinds}").format(kinds=visible(counted))]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def nothing_to_do(plan: ImportPlan, document: InventoryDocument) -> str:

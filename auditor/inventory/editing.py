@@ -15,6 +15,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from auditor.errors import InventoryError
 from auditor.files import write_private
+from auditor.i18n import _
 from auditor.inventory import INVENTORY_VERSION, Inventory, load_inventory, parse_inventory
 
 
@@ -55,7 +56,9 @@ class InventoryDocument:
             self.document.add("accounts", tomlkit.aot())
         accounts = self.document["accounts"]
         if not isinstance(accounts, AoT):
-            raise InventoryError(f"{self.path}: accounts: must be written as [[accounts]] tables")
+            raise InventoryError(
+                _("{path}: accounts: must be written as [[accounts]] tables").format(path=self.path)
+            )
         if accounts.body and not accounts.body[-1].as_string().endswith("\n\n"):
             table.trivia.indent = "\n"  # a blank line between tables, as a person writes them
         accounts.append(table)
@@ -87,7 +90,9 @@ class InventoryDocument:
         for table in accounts if isinstance(accounts, AoT | Array) else []:
             if isinstance(table, Table | InlineTable) and table.get("id") == account_id:
                 return table
-        raise InventoryError(f"{self.path}: no account with id {account_id!r}")
+        raise InventoryError(
+            _("{path}: no account with id {account!r}").format(path=self.path, account=account_id)
+        )
 
     def render(self) -> tuple[str, Inventory]:
         """The new file text, and the inventory it loads as (raises InventoryError if invalid)."""

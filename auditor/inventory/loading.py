@@ -9,6 +9,8 @@ from pathlib import Path
 
 from auditor.errors import InventoryError
 from auditor.files import read_regular
+from auditor.i18n import _, pgettext
+from auditor.i18n.oserrors import reason
 from auditor.inventory.model import Inventory
 from auditor.inventory.reader import Reader
 
@@ -20,13 +22,19 @@ def load_inventory(path: Path) -> Inventory:
     try:
         raw = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise InventoryError(f"{path}: no such file") from None
+        raise InventoryError(_("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
-        raise InventoryError(f"{path}: is a directory, not an inventory file") from None
+        raise InventoryError(
+            _("{path}: is a directory, not an inventory file").format(path=path)
+        ) from None
     except OSError as error:
-        raise InventoryError(f"{path}: cannot read: {error.strerror}") from None
+        raise InventoryError(
+            _("{path}: cannot read: {reason}").format(path=path, reason=reason(error))
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InventoryError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raise InventoryError(
+            _("{path}: larger than {size} MiB").format(path=path, size=MAX_FILE_BYTES // 1048576)
+        )
     return parse_inventory(raw, path)
 
 
@@ -38,18 +46,25 @@ def parse_inventory(raw: bytes, path: Path) -> Inventory:
         # TOML is UTF-8; Windows editors also save UTF-16 ("Unicode") or the code page (GBK)
         utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
         raise InventoryError(
-            f"{path}: " + ("UTF-16 text" if utf16 else f"not UTF-8 text (byte {error.start})"),
-            hint="an inventory is UTF-8 (TOML): save it as UTF-8 (Notepad: Save as, Encoding)",
+            _("{path}: UTF-16 text").format(path=path)
+            if utf16
+            else _("{path}: not UTF-8 text (byte {byte})").format(path=path, byte=error.start),
+            hint=_("an inventory is UTF-8 (TOML): save it as UTF-8 (Notepad: Save as, Encoding)"),
         ) from None
     _refuse_deep_keys(text, path)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InventoryError(f"{path}: {_place_of_toml_error(text, str(error))}") from None
+        problem = _place_of_toml_error(text, str(error))
+        raise InventoryError(_("{path}: {problem}").format(path=path, problem=problem)) from None
     except RecursionError:
-        raise InventoryError(f"{path}: invalid TOML: nested too deeply") from None
+        raise InventoryError(
+            _("{path}: invalid TOML: nested too deeply").format(path=path)
+        ) from None
     except ValueError:  # tomllib's int() of a number with thousands of digits
-        raise InventoryError(f"{path}: invalid TOML: a number with too many digits") from None
+        raise InventoryError(
+            _("{path}: invalid TOML: a number with too many digits").format(path=path)
+        ) from None
     return Reader(path, _account_header_lines(text)).inventory(document)
 
 
@@ -62,7 +77,9 @@ def _refuse_deep_keys(text: str, path: Path) -> None:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.count(".") > MAX_DOTS_PER_LINE:
             raise InventoryError(
-                f"{path}: line {number}: more than {MAX_DOTS_PER_LINE} dots; not an inventory line"
+                _("{path}: line {line}: more than {count} dots; not an inventory line").format(
+                    path=path, line=number, count=MAX_DOTS_PER_LINE
+                )
             )
 
 
@@ -90,11 +107,11 @@ def _place_of_toml_error(text: str, message: str) -> str:
     account and the key on that line, so a bad date reads like every other inventory error."""
     found = _TOML_LINE.search(message)
     if not found:
-        return f"invalid TOML: {message}"
+        return _("invalid TOML: {reason}").format(reason=message)
     line_number = int(found.group(1))
     lines = text.splitlines()
-    reason = message[: found.start()].strip()
-    parts = [f"line {line_number}"]
+    why = message[: found.start()].strip()
+    parts = [_("line {line}").format(line=line_number)]
     index = -1
     account_id = None
     for line in lines[: line_number - 1]:
@@ -106,8 +123,11 @@ def _place_of_toml_error(text: str, message: str) -> str:
             account_id = id_match.group(1)
     if index >= 0:
         parts.append(
-            f"account {account_id!r} (accounts[{index}])" if account_id else f"accounts[{index}]"
+            _("account {account!r} (accounts[{index}])").format(account=account_id, index=index)
+            if account_id
+            else f"accounts[{index}]"
         )
     if 0 < line_number <= len(lines) and (key := _KEY_AT_START.match(lines[line_number - 1])):
         parts.append(key.group(1))
-    return f"{': '.join(parts)}: invalid TOML: {reason}"
+    where = pgettext("between the parts of a place", ": ").join(parts)
+    return _("{where}: invalid TOML: {reason}").format(where=where, reason=why)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from auditor.errors import InventoryError
+from auditor.i18n import _
 
 ENV_VARIABLE = "STORE_AUDIT_INVENTORY"
 LOCAL_NAME = "store-audit.toml"
@@ -30,10 +31,14 @@ def locate_inventory(explicit: str | Path | None, *, cwd: Path | None = None) ->
     if configured.is_file():
         return configured
     raise InventoryError(
-        f"no inventory found: looked for {LOCAL_SHOWN} and {configured}",
-        hint="create one from your password manager's export with `store-audit import FILE "
-        "--from MANAGER`, or account by account with `store-audit add ID ...`; pass --inventory "
-        f"PATH or set ${ENV_VARIABLE} for one elsewhere; `store-audit demo` needs none",
+        _("no inventory found: looked for {local} and {configured}").format(
+            local=LOCAL_SHOWN, configured=configured
+        ),
+        hint=_(
+            "create one from your password manager's export with `store-audit import FILE "
+            "--from MANAGER`, or account by account with `store-audit add ID ...`; pass "
+            "--inventory PATH or set ${variable} for one elsewhere; `store-audit demo` needs none"
+        ).format(variable=ENV_VARIABLE),
     )
 
 
@@ -66,11 +71,18 @@ def permission_warning(path: Path) -> str | None:
         return None
     if not mode & (stat.S_IWGRP | stat.S_IWOTH):
         return _folder_warning(path)
-    who = "anyone" if mode & stat.S_IWOTH else "its group"
-    return (
-        f"{path} can be changed by {who} (mode {stat.S_IMODE(mode):04o}): someone else could "
-        f"redirect which keyring entries store-audit reads; run chmod 600 {path}"
+    changed = (
+        _(
+            "{path} can be changed by anyone (mode {mode}): someone else could redirect which "
+            "keyring entries store-audit reads; run chmod 600 {path}"
+        )
+        if mode & stat.S_IWOTH
+        else _(
+            "{path} can be changed by its group (mode {mode}): someone else could redirect which "
+            "keyring entries store-audit reads; run chmod 600 {path}"
+        )
     )
+    return changed.format(path=path, mode=f"{stat.S_IMODE(mode):04o}")
 
 
 def _folder_warning(path: Path) -> str | None:
@@ -85,8 +97,15 @@ def _folder_warning(path: Path) -> str | None:
         return None
     if not mode & (stat.S_IWGRP | stat.S_IWOTH) or mode & stat.S_ISVTX:
         return None
-    who = "anyone" if mode & stat.S_IWOTH else "its group"
-    return (
-        f"the folder {folder} can be changed by {who} (mode {stat.S_IMODE(mode):04o}): someone "
-        f"else could replace the inventory; keep it in a folder only you can write"
+    changed = (
+        _(
+            "the folder {folder} can be changed by anyone (mode {mode}): someone else could "
+            "replace the inventory; keep it in a folder only you can write"
+        )
+        if mode & stat.S_IWOTH
+        else _(
+            "the folder {folder} can be changed by its group (mode {mode}): someone else could "
+            "replace the inventory; keep it in a folder only you can write"
+        )
     )
+    return changed.format(folder=folder, mode=f"{stat.S_IMODE(mode):04o}")

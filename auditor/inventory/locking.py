@@ -27,6 +27,8 @@ from filelock import lock_descriptor, unlock_descriptor
 
 from auditor.errors import InventoryError, seconds_setting
 from auditor.files import open_no_follow
+from auditor.i18n import _
+from auditor.i18n.oserrors import reason
 
 DEFAULT_WAIT = 120.0
 """Seconds a writer waits for another [$STORE_AUDIT_LOCK_TIMEOUT]."""
@@ -55,13 +57,17 @@ def inventory_lock(inventory: Path, on_wait: Callable[[str], None] | None = None
     try:
         handle = open_no_follow(path, os.O_RDWR | os.O_CREAT)  # O_RDWR: a FIFO never blocks it
     except OSError as error:
-        raise InventoryError(f"{path}: cannot open the lock file: {error.strerror}") from None
+        raise InventoryError(
+            _("{path}: cannot open the lock file: {reason}").format(path=path, reason=reason(error))
+        ) from None
     try:
         if not stat.S_ISREG(os.fstat(handle).st_mode):  # a planted FIFO or device
             raise InventoryError(
-                f"{path}: the lock file is not a regular file (a FIFO, a socket or a device); "
-                "nothing was written",
-                hint="check what put it there, then remove it",
+                _(
+                    "{path}: the lock file is not a regular file (a FIFO, a socket or a device); "
+                    "nothing was written"
+                ).format(path=path),
+                hint=_("check what put it there, then remove it"),
             )
         _acquire(handle, path, inventory, wait, on_wait)
         try:
@@ -88,16 +94,21 @@ def _acquire(
             if lock_descriptor(handle, blocking=False):
                 return
         except OSError as error:  # not contention: a file system without locks, say
-            raise InventoryError(f"{path}: cannot lock: {error.strerror}") from None
+            raise InventoryError(
+                _("{path}: cannot lock: {reason}").format(path=path, reason=reason(error))
+            ) from None
         holder = _holder(path)
         if time.monotonic() >= deadline:
             raise InventoryError(
-                f"{inventory}: another store-audit{holder} has been writing it for over "
-                f"{wait:g} s; nothing was written",
-                hint="wait for it to finish, or raise $STORE_AUDIT_LOCK_TIMEOUT",
+                _(
+                    "{path}: another store-audit{holder} has been writing it for over {wait} s; "
+                    "nothing was written"
+                ).format(path=inventory, holder=holder, wait=f"{wait:g}"),
+                hint=_("wait for it to finish, or raise $STORE_AUDIT_LOCK_TIMEOUT"),
             )
         if not announced and on_wait is not None:
-            on_wait(f"waiting for another store-audit{holder} to finish writing {inventory}")
+            waiting = _("waiting for another store-audit{holder} to finish writing {path}")
+            on_wait(waiting.format(holder=holder, path=inventory))
             announced = True
         time.sleep(0.05)
 
@@ -110,4 +121,4 @@ def _holder(path: Path) -> str:
             text = stream.read(32).decode("ascii", "replace").strip()
     except OSError:
         return ""
-    return f" (pid {text})" if text.isdigit() else ""
+    return _(" (pid {pid})").format(pid=text) if text.isdigit() else ""

@@ -8,6 +8,8 @@ between accounts by fingerprint; no answer, count per question or fragment is ev
 
 from __future__ import annotations
 
+from auditor.i18n import _
+
 MAX_ANSWER_LENGTH = 256
 """Longer than any answer a platform accepts; a longer line is something else pasted."""
 
@@ -31,10 +33,12 @@ def check_answers(lines: list[str]) -> list[str]:
     message gives its number, never the answer)."""
     answers = [line.strip() for line in lines if line.strip()]
     if not answers:
-        raise AnswersError("no answer given")
+        raise AnswersError(_("no answer given"))
     for number, answer in enumerate(answers, start=1):
         if len(answer) > MAX_ANSWER_LENGTH:
             raise AnswersError(
-                f"answer {number} is longer than {MAX_ANSWER_LENGTH} characters; one answer a line"
+                _("answer {number} is longer than {count} characters; one answer a line").format(
+                    number=number, count=MAX_ANSWER_LENGTH
+                )
             )
     return answers

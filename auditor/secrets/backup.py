@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hmac
 
+from auditor.i18n import _
+
 MAX_CODE_LENGTH = 64
 """No platform's backup code is longer; a longer line is something else pasted by mistake."""
 
@@ -35,11 +37,13 @@ def check_codes(lines: list[str]) -> list[str]:
     one is longer than MAX_CODE_LENGTH (the message gives its line number, not the code)."""
     codes = [line.strip() for line in lines if line.strip()]
     if not codes:
-        raise BackupCodesError("no backup code given")
+        raise BackupCodesError(_("no backup code given"))
     for number, code in enumerate(codes, start=1):
         if len(code) > MAX_CODE_LENGTH:
             raise BackupCodesError(
-                f"code {number} is longer than a backup code can be ({MAX_CODE_LENGTH} characters)"
+                _("code {number} is longer than a backup code can be ({count} characters)").format(
+                    number=number, count=MAX_CODE_LENGTH
+                )
             )
     seen: dict[str, str] = {}
     for code in codes:

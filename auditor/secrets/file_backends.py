@@ -17,6 +17,8 @@ from typing import Any
 
 from auditor.errors import SecretStoreError
 from auditor.files import read_regular
+from auditor.i18n import _
+from auditor.i18n.oserrors import reason
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Far above what 20,000 accounts' secrets take in such a file."""
@@ -50,10 +52,14 @@ class _Snapshot:
             raw = b""
         except OSError as error:
             raise SecretStoreError(
-                f"{path}: cannot read the keyring file: {error.strerror}"
+                _("{path}: cannot read the keyring file: {reason}").format(
+                    path=path, reason=reason(error)
+                )
             ) from None
         if len(raw) > MAX_FILE_BYTES:
-            raise SecretStoreError(f"{path}: the keyring file is larger than 256 MiB")
+            raise SecretStoreError(
+                _("{path}: the keyring file is larger than 256 MiB").format(path=path)
+            )
         config = configparser.RawConfigParser()
         config.read_string(raw.decode("utf-8"), source=str(path))
         return config

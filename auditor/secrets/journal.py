@@ -29,6 +29,8 @@ from pathlib import Path
 
 from auditor.errors import SecretStoreError, UsageError
 from auditor.files import NotPrivate, make_private, open_no_follow, read_regular
+from auditor.i18n import _
+from auditor.i18n.oserrors import reason
 
 Entry = tuple[str, str]
 """A keyring entry: (service, user name)."""
@@ -104,8 +106,10 @@ class Journal:
                 make_private(self._handle)
             except OSError as error:
                 raise SecretStoreError(
-                    f"{self.path}: cannot write the journal of keyring entries: {error.strerror}; "
-                    "nothing was written"
+                    _(
+                        "{path}: cannot write the journal of keyring entries: {reason}; nothing "
+                        "was written"
+                    ).format(path=self.path, reason=reason(error))
                 ) from None
         line = json.dumps(record, ensure_ascii=True) + "\n"
         os.write(self._handle, line.encode("ascii"))
@@ -149,21 +153,25 @@ def pending(path: Path) -> Pending:
     except FileNotFoundError:
         return Pending()
     except OSError as error:
-        why = error.strerror or type(error).__name__
+        why = reason(error) if error.strerror else type(error).__name__
         if not isinstance(error, NotPrivate | IsADirectoryError) and error.errno:
-            why = f"cannot be read: {why}"
+            why = _("cannot be read: {reason}").format(reason=why)
         raise _refused(path, why) from None
     if len(raw) > MAX_JOURNAL_BYTES:
-        raise _refused(path, f"is larger than {MAX_JOURNAL_BYTES // 2**20} MiB")
+        raise _refused(path, _("is larger than {size} MiB").format(size=MAX_JOURNAL_BYTES // 2**20))
     return _parse(raw)
 
 
 def _refused(path: Path, why: str) -> UsageError:
     return UsageError(
-        f"{path}: not a journal store-audit wrote ({why}); it was not read and no keyring "
-        "entry was touched",
-        hint="check what put it there, then remove it; store-audit's journal is a regular file "
-        "of yours with mode 0600",
+        _(
+            "{path}: not a journal store-audit wrote ({why}); it was not read and no keyring "
+            "entry was touched"
+        ).format(path=path, why=why),
+        hint=_(
+            "check what put it there, then remove it; store-audit's journal is a regular file "
+            "of yours with mode 0600"
+        ),
     )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from auditor.errors import UsageError
+from auditor.i18n import _
 from auditor.inventory import Account, Inventory
 from auditor.secrets.store import SecretStore
 from auditor.secrets.value import Secret
@@ -23,7 +24,9 @@ def stored_seed(account: Account, store: SecretStore) -> Secret:
     value = store.get(account.totp_service, account.login)
     if not value:
         raise UsageError(
-            f"no TOTP seed stored for {account.id}",
-            hint=f"store one with `store-audit set-secret {account.id} --totp`",
+            _("no TOTP seed stored for {account}").format(account=account.id),
+            hint=_("store one with `store-audit set-secret {account} --totp`").format(
+                account=account.id
+            ),
         )
     return Secret(value)

@@ -12,6 +12,7 @@ from contextlib import closing
 from typing import Any
 
 from auditor.errors import OWN_STOPS, SecretStoreError
+from auditor.i18n import _
 from auditor.inventory import Inventory
 from auditor.secrets.journal import Entry
 from auditor.secrets.keyring_store import keyring_hint
@@ -52,8 +53,9 @@ def unused_entries(inventory: Inventory, writer: KeyringWriter) -> list[Entry] |
         raise
     except BaseException as error:  # the keyring boundary; never the backend's message
         raise SecretStoreError(
-            f"keyring backend {writer.describe()} failed to list its entries: "
-            f"{type(error).__name__}",
+            _("keyring backend {backend} failed to list its entries: {error}").format(
+                backend=writer.describe(), error=type(error).__name__
+            ),
             hint=keyring_hint(),
         ) from None
     return sorted(found - named_entries(inventory))

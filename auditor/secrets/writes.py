@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.errors import OWN_STOPS, SecretStoreError, StoreAuditError
+from auditor.i18n import _, ngettext, pgettext
 from auditor.interrupts import held
 from auditor.secrets.journal import Entry, Journal, inventory_digest, previous_service
 from auditor.secrets.keyring_store import KeyringStore, keyring_hint
@@ -46,8 +47,9 @@ class KeyringWriter(KeyringStore):
             raise
         except BaseException as error:  # the keyring boundary (a backend's SystemExit too)
             raise SecretStoreError(
-                f"keyring backend {self.describe()} failed to write service {service!r}: "
-                f"{type(error).__name__}",
+                _("keyring backend {backend} failed to write service {service!r}: {error}").format(
+                    backend=self.describe(), service=service, error=type(error).__name__
+                ),
                 hint=keyring_hint(),
             ) from None
 
@@ -67,8 +69,9 @@ class KeyringWriter(KeyringStore):
             raise
         except BaseException as error:  # the keyring boundary (a backend's SystemExit too)
             raise SecretStoreError(
-                f"keyring backend {self.describe()} failed to delete service {service!r}: "
-                f"{type(error).__name__}",
+                _("keyring backend {backend} failed to delete service {service!r}: {error}").format(
+                    backend=self.describe(), service=service, error=type(error).__name__
+                ),
                 hint=keyring_hint(),
             ) from None
 
@@ -112,13 +115,13 @@ class SecretTransaction:
             self.writer.set(service, username, value)
         except SecretStoreError as error:
             self._undo.pop()  # the backend refused it: nothing was written
-            raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
+            raise SecretStoreError(_labelled(label, error.message), hint=error.hint) from None
 
     def _write(self, service: str, username: str, value: str, label: str) -> None:
         try:
             self.writer.set(service, username, value)
         except SecretStoreError as error:
-            raise SecretStoreError(f"{label}: {error.message}", hint=error.hint) from None
+            raise SecretStoreError(_labelled(label, error.message), hint=error.hint) from None
 
     def commit(self, text: str | None = None, save: Callable[[str], None] = lambda _: None) -> None:
         """Make the writes final, saving `text` as the inventory (`save`) with Ctrl-C, SIGTERM
@@ -194,11 +197,22 @@ def secret_transaction(
         failed = transaction.rollback()
         if not written:
             raise
-        plural = "entry" if written == 1 else f"{written} entries"
-        undone = f"the keyring {plural} this run wrote {'was' if written == 1 else 'were'} removed"
+        undone = ngettext(
+            "the keyring entry this run wrote was removed",
+            "the keyring {n} entries this run wrote were removed",
+            written,
+        ).format(n=written)
         if failed:
-            undone = f"could not undo {', '.join(failed)} in the keyring: check by hand"
-        raise type(error)(f"{error.message}; {undone}", hint=error.hint) from None
+            undone = _("could not undo {entries} in the keyring: check by hand").format(
+                entries=pgettext("between the items of a list", ", ").join(failed)
+            )
+        between = pgettext("between problems", "; ")
+        raise type(error)(error.message + between + undone, hint=error.hint) from None
     except BaseException:
         transaction.rollback()
         raise
+
+
+def _labelled(label: str, message: str) -> str:
+    """`amazon-us password: keyring backend … failed …`: which entry a failure was writing."""
+    return _("{label}: {message}").format(label=label, message=message)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from auditor.demo import demo_inventory_path
+from auditor.intake.fields import SETTABLE
 from tests.conftest import invoke
 from tests.i18n.untranslated import english_left, sources_left
 from tests.intake.terminal import run_on_a_terminal
@@ -23,9 +24,15 @@ from tests.keyrings import MemoryKeyring
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = demo_inventory_path()
 PEOPLE = ("owner", "li-wei", "maria", "shenzhen-agency", "erp")
-KEEP = ("Seller", "Center", "user", "management", "nobody", "amazon-us", "etsy-shop")
-"""Walmart's page title, shown as Walmart names it (no Chinese page of it was found), and the
-ids the tests type."""
+KEEP = (
+    *("Seller", "Center", "user", "management"),
+    *("nobody", "amazon-us", "etsy-shop", "shop", "ebay-uk", "acme-uk", "bogus", "yesterday"),
+    *("shopfy", "other", "true", "false", "base", "A-Z"),
+    *(part for key in SETTABLE for part in (key, *key.split("_"))),
+    *("today", "YYYY-MM-DD", "KEY", "VALUE"),
+)
+"""Walmart's page title, shown as Walmart names it (no Chinese page of it was found); the ids
+and values the tests type; the inventory's keys and the values `set` takes."""
 
 
 def _kept_out(text: str) -> str:
@@ -156,8 +163,151 @@ def test_remove_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
     shown = run_on_a_terminal(
         [sys.executable, "-m", "auditor", "remove", "etsy", "--inventory", str(inventory)],
         env,
-        lambda output: "n" if output.rstrip().endswith(b"[y/N]:") else None,
+        lambda output: "n" if output.rstrip().endswith("[y/N]：".encode()) else None,
     )
     assert "要从账户清单中删除 etsy（Etsy，acme.owner@gmail.com）吗？" in shown, shown
     assert "没有删除任何内容" in shown
     _no_english(shown.replace("[y/N]", ""))
+    assert "[y/N]：" in shown  # a Chinese question ends in a full-width colon
+
+
+EXPORTS = ROOT / "tests" / "data" / "exports"
+
+
+def test_import_plan_and_summary_are_chinese(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    out, err, code = zh(
+        "import", EXPORTS / "bitwarden.csv", "--from", "bitwarden", "--dry-run",
+        "--inventory", inventory,
+    )  # fmt: skip
+    assert code == 0, err
+    _no_english(out)
+    assert "平台" in out and "新账户，带 TOTP 密钥" in out and "试运行：没有写入任何内容" in out
+    out, err, code = zh(
+        "import", EXPORTS / "bitwarden-two-passwords.csv", "--from", "bitwarden",
+        "--inventory", inventory,
+    )  # fmt: skip
+    assert code == 0, err
+    _no_english(out)
+    _no_english(err)
+    assert "条目 1、2 的密码不" in out and "已导入" in out and "明文密码" in err
+
+
+def test_writing_commands_say_what_they_did_in_chinese(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    said = []
+    for args, given in [
+        (("add", "shop", "--platform", "shopify", "--login", "o@acme.test", "--mfa", "totp",
+          "--password-stdin"), "Pw-shop-123456!x\nJBSWY3DPEHPK3PXP\n"),
+        (("set", "shop", "mfa=sms", "region=US"), None),
+        (("set-secret", "shop", "--backup-codes", "--stdin"), "aaaa-1111\nbbbb-2222\naaaa-1111\n"),
+        (("use-backup-code", "shop"), "aaaa-1111\n"),
+        (("set-secret", "shop", "--force"), "Pw-new-123456!x\nPw-new-123456!x\n"),
+        (("set-secret", "shop", "--security-answers", "--stdin"), "blue\nLisbon\n"),
+    ]:  # fmt: skip
+        out, err, code = zh(*args, "--inventory", inventory, input=given)
+        assert code == 0, err
+        _no_english(out)
+        said.append(out)
+    assert "已新建" in said[0] and "并添加 shop" in said[0] and "检查时会判定为太弱" in said[0]
+    assert "（原来未设置）" in said[1] and "已保存" in said[1]
+    assert "（去掉了 1 个重复的验证码）" in said[2]
+    assert "还剩 1 个" in said[3] and "--backup-codes --force" in said[3]
+    assert "已把 shop 的密码存入密钥环" in said[4]
+    assert "已把 shop 的 2 个安全问题答案存入密钥环" in said[5]
+    out, _err, code = zh("verify-password", "shop", "--inventory", inventory, input="nope\n")
+    assert code == 4
+    _no_english(out)
+
+
+@pytest.mark.parametrize(
+    ("args", "given", "words"),
+    [
+        (("set", "shop", "bogus=1"), None, "不是 `set` 能修改的字段"),
+        (("set", "shop", "password_changed=yesterday"), None, "不是日期"),
+        (("set", "shop", "mfa"), None, "请写成 KEY=VALUE"),
+        (
+            ("add", "x", "--platform", "shopfy", "--login", "a@b.test", "--mfa", "sms"),
+            None,
+            "您是不是要输入 shopify？",
+        ),
+        (("set-secret", "shop", "--totp", "--backup-codes"), None, "请只给其中一个"),
+        (("set-secret", "shop", "--stdin"), "Pw-again-123456!x\n", "--force"),
+        (("use-backup-code", "shop"), "x\n", "没有存 shop 的备用验证码"),
+        (("import", "missing.csv", "--from", "chrome"), None, "无法读取：没有这个文件或目录"),
+        (("import", "-", "--from", "chrome"), "a,b\n1,2\n", "（标准输入）：不是 Chrome 的 CSV"),
+        (("set", "nobody", "mfa=sms"), None, "没有 ID 为 'nobody' 的账户"),
+    ],
+    ids=lambda value: " ".join(value[:3]) if isinstance(value, tuple) else None,
+)
+def test_writing_commands_refuse_in_chinese(
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    args: tuple[str, ...],
+    given: str | None,
+    words: str,
+) -> None:
+    inventory = tmp_path / "store-audit.toml"
+    zh("add", "shop", "--platform", "shopify", "--login", "o@acme.test", "--mfa", "totp",
+       "--password-stdin", "--inventory", inventory, input="Pw-shop-123456!x\n")  # fmt: skip
+    before = inventory.read_bytes()
+    out, err, code = zh(*args, "--inventory", inventory, input=given)
+    assert code == 2, (out, err)
+    assert err.startswith("store-audit：错误：") and words in err, err
+    assert len(err.splitlines()) <= 2
+    _no_english(err.replace("chrome", "").replace("url", ""))
+    assert inventory.read_bytes() == before
+
+
+def test_a_missing_inventory_and_a_bad_one_are_chinese(tmp_path: Path) -> None:
+    _out, err, code = zh("list", "--inventory", tmp_path / "none.toml")
+    assert code == 2 and "没有这个文件" in err
+    bad = tmp_path / "bad.toml"
+    bad.write_text('version = 1\n[[accounts]]\nid = "a"\nmfa = = 1\n', encoding="utf-8")
+    _out, err, code = zh("list", "--inventory", bad)
+    assert code == 2 and "第 4 行" in err and "TOML 格式错误" in err, err
+    bad.write_bytes("version = 1\n# 店铺\n".encode("gbk"))
+    _out, err, code = zh("list", "--inventory", bad)
+    assert code == 2 and "不是 UTF-8 文本" in err and "请另存为 UTF-8" in err, err
+
+
+@pytest.mark.posix
+def test_add_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
+    env = {
+        "PATH": os.environ["PATH"],
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(tmp_path),
+        "LANG": "zh_CN.UTF-8",
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+    }
+    inventory = tmp_path / "store-audit.toml"
+    script = [
+        ("shop 的密码：", "Pw-shop-123456!x"),
+        ("请再输入一次以确认：", "Pw-shop-123456!x"),
+        ("（没有就直接按 Enter）：", "not a seed!"),
+        ("（没有就直接按 Enter）：", ""),
+    ]
+    typed = 0
+
+    def answer(output: bytes) -> str | None:
+        nonlocal typed
+        if typed == len(script):
+            return None
+        prompt, line = script[typed]
+        asked = sum(1 for p, _line in script[: typed + 1] if p == prompt)
+        if output.decode("utf-8", "replace").count(prompt) >= asked:
+            typed += 1
+            return line
+        return None
+
+    shown = run_on_a_terminal(
+        [sys.executable, "-m", "auditor", "add", "shop", "--platform", "shopify", "--login",
+         "o@acme.test", "--mfa", "sms", "--inventory", str(inventory)],
+        env,
+        answer,
+    )  # fmt: skip
+    assert typed == len(script), shown
+    assert "请重新输入，没有就直接按 Enter" in shown and "已新建" in shown, shown
+    _no_english(shown)

@@ -21,6 +21,7 @@ from auditor.intake.importers.entries import (
     ExportError,
     read_export,
     read_export_stream,
+    stdin_path,
 )
 from auditor.intake.importers.firefox import read_firefox
 from auditor.intake.importers.keepassxc import read_keepassxc
@@ -96,6 +97,7 @@ __all__ = [
     "IMPORTERS",
     "LABELS",
     "STDIN",
+    "stdin_path",
     "ExportEntry",
     "ExportError",
     "Importer",

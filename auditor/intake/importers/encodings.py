@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import StoreAuditError, UsageError
+from auditor.i18n import _
 
 _MARKS = (
     # UTF-32 LE's mark begins with UTF-16 LE's, so it is looked for first
@@ -48,8 +49,8 @@ def check_encoding(name: str) -> str:
         return codecs.lookup(name).name
     except LookupError:
         raise UsageError(
-            f"--encoding {name[:40]!r}: not an encoding Python knows",
-            hint="for example utf-8, utf-16, gb18030, cp1252, shift_jis",
+            _("--encoding {name!r}: not an encoding Python knows").format(name=name[:40]),
+            hint=_("for example utf-8, utf-16, gb18030, cp1252, shift_jis"),
         ) from None
 
 
@@ -62,11 +63,13 @@ def decode_export(
         return ExportText(_decode(raw, check_encoding(encoding), path, error))
     for mark, codec, name in _MARKS:
         if raw.startswith(mark):
-            return ExportText(_decode(raw, codec, path, error, f"{name} text"))
+            return ExportText(_decode(raw, codec, path, error, name))
     if b"\0" in raw:  # no text encoding but UTF-16 and UTF-32 has NULs, and those had no mark
         raise error(
-            f"{path}: holds NUL bytes, as UTF-16 text without a byte-order mark does",
-            hint="pass --encoding utf-16-le (or utf-16-be)",
+            _("{path}: holds NUL bytes, as UTF-16 text without a byte-order mark does").format(
+                path=path
+            ),
+            hint=_("pass --encoding utf-16-le (or utf-16-be)"),
         )
     try:
         return ExportText(raw.decode("utf-8"))
@@ -74,14 +77,18 @@ def decode_export(
         try:
             return ExportText(
                 raw.decode(FALLBACK),
-                guessed=f"{path} is not UTF-8: read as GB18030 (Chinese Windows); if names "
-                "look wrong, pass --encoding with the one it was saved in",
+                guessed=_(
+                    "{path} is not UTF-8: read as GB18030 (Chinese Windows); if names look "
+                    "wrong, pass --encoding with the one it was saved in"
+                ).format(path=path),
             )
         except UnicodeDecodeError:
             raise error(
-                f"{path}: neither UTF-8 nor GB18030 text (byte {not_utf8.start}); "
-                "pass the encoding it was saved in",
-                hint="--encoding cp1252 (Western Windows), shift_jis, big5, utf-16 ...",
+                _(
+                    "{path}: neither UTF-8 nor GB18030 text (byte {byte}); pass the encoding it "
+                    "was saved in"
+                ).format(path=path, byte=not_utf8.start),
+                hint=_("--encoding cp1252 (Western Windows), shift_jis, big5, utf-16 ..."),
             ) from None
 
 
@@ -95,7 +102,12 @@ def _decode(
     try:
         return raw.decode(codec).removeprefix("\ufeff")
     except UnicodeDecodeError as failed:
+        wrong = (
+            _("{path}: not {encoding} text (byte {byte})")
+            if what
+            else _("{path}: not {encoding} (byte {byte})")
+        )
         raise error(
-            f"{path}: not {what or codec} (byte {failed.start})",
-            hint=None if what else "check --encoding",
+            wrong.format(path=path, encoding=what or codec, byte=failed.start),
+            hint=None if what else _("check --encoding"),
         ) from None

@@ -14,6 +14,8 @@ from typing import BinaryIO
 
 from auditor.errors import StoreAuditError
 from auditor.files import read_regular
+from auditor.i18n import N_, _
+from auditor.i18n.oserrors import reason
 from auditor.intake.importers import encodings
 from auditor.intake.importers.encodings import ExportText
 from auditor.secrets.value import Secret
@@ -56,26 +58,38 @@ def read_export(path: Path, encoding: str | None = None) -> ExportText:
     try:
         raw = read_regular(path, MAX_EXPORT_BYTES)
     except OSError as error:
-        raise ExportError(f"{path}: cannot read: {error.strerror}") from None
+        raise ExportError(
+            _("{path}: cannot read: {reason}").format(path=path, reason=reason(error))
+        ) from None
     return decode_export(raw, path, encoding)
 
 
-STDIN = Path("(standard input)")
-"""How an export piped in (`import -`) is named in messages."""
+STDIN = Path(N_("(standard input)"))
+"""How an export piped in (`import -`) is named in messages, in English: `stdin_path()` is
+its name in the run's language."""
+
+
+def stdin_path() -> Path:
+    """How an export piped in is named in messages, in the run's language."""
+    return Path(_(str(STDIN)))
 
 
 def read_export_stream(stream: BinaryIO, encoding: str | None = None) -> ExportText:
     """An export piped in (`bw export --raw ... | store-audit import -`): nothing on disk."""
-    return decode_export(stream.read(MAX_EXPORT_BYTES + 1), STDIN, encoding)
+    return decode_export(stream.read(MAX_EXPORT_BYTES + 1), stdin_path(), encoding)
 
 
 def decode_export(raw: bytes, path: Path, encoding: str | None = None) -> ExportText:
     """The export's bytes as text (`encodings`); ExportError naming `path` otherwise."""
     if len(raw) > MAX_EXPORT_BYTES:
-        raise ExportError(f"{path}: larger than {MAX_EXPORT_BYTES // 2**20} MiB; not an export")
+        raise ExportError(
+            _("{path}: larger than {size} MiB; not an export").format(
+                path=path, size=MAX_EXPORT_BYTES // 2**20
+            )
+        )
     read = encodings.decode_export(raw, path, encoding, ExportError)
     if not read.text.strip():
-        raise ExportError(f"{path}: empty; nothing to import")
+        raise ExportError(_("{path}: empty; nothing to import").format(path=path))
     return read
 
 
@@ -108,9 +122,12 @@ def csv_records(
         if missing:
             found = ", ".join(" ".join(h.split())[:40] for h in header if h.strip())[:200]
             raise ExportError(
-                f"{path}: not a {manager} CSV export: no {missing[0]!r} column "
-                f"(found: {found or 'nothing'})",
-                hint="check --from, and export as CSV from the password manager",
+                _(
+                    "{path}: not a {manager} CSV export: no {column!r} column (found: {found})"
+                ).format(
+                    path=path, manager=manager, column=missing[0], found=found or _("nothing")
+                ),
+                hint=_("check --from, and export as CSV from the password manager"),
             )
         number, start = 0, reader.line_num + 1
         for row in reader:
@@ -125,10 +142,16 @@ def csv_records(
                 yield number, record
     except csv.Error as error:
         # csv's messages describe the syntax ("unexpected end of data"), never a cell's content
-        upto = f" (read on to line {reader.line_num})" if reader.line_num > start else ""
+        upto = (
+            _(" (read on to line {line})").format(line=reader.line_num)
+            if reader.line_num > start
+            else ""
+        )
         raise ExportError(
-            f"{path}: line {start}: malformed CSV{upto}: {error}; an unbalanced quote?",
-            hint="fix the quotes on that line in a text editor, or export again",
+            _("{path}: line {line}: malformed CSV{upto}: {error}; an unbalanced quote?").format(
+                path=path, line=start, upto=upto, error=error
+            ),
+            hint=_("fix the quotes on that line in a text editor, or export again"),
         ) from None
 
 
@@ -143,11 +166,13 @@ def _refuse_runaway_quote(
     for name in LABELS:
         lines = record.get(name, "").splitlines()
         if width > 2 and any(line.count(",") >= width - 1 for line in lines):
-            upto = f", read on to line {end}" if end > start else ""
+            upto = _(", read on to line {line}").format(line=end) if end > start else ""
             raise ExportError(
-                f"{path}: line {start}: a quoted cell holds whole rows{upto}: an unbalanced "
-                "quote? nothing was imported",
-                hint="fix the quotes on that line in a text editor, or export again",
+                _(
+                    "{path}: line {line}: a quoted cell holds whole rows{upto}: an unbalanced "
+                    "quote? nothing was imported"
+                ).format(path=path, line=start, upto=upto),
+                hint=_("fix the quotes on that line in a text editor, or export again"),
             )
 
 
