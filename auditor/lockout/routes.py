@@ -57,9 +57,15 @@ def backup_routes(account: Account) -> list[str]:
 
 
 def backup_codes_line(account: Account, stored: int) -> str | None:
-    """How many backup codes are stored; nothing where the platform issues none."""
+    """How many backup codes are stored; nothing where the platform issues none, and a warning
+    where codes are stored for a platform that issues none (they cannot be its codes)."""
+    issues_codes = platforms.offers(account.platform, platforms.BACKUP_CODES)
+    if stored and issues_codes is False:
+        return _(
+            "backup codes stored: {count}, but {platform} issues none: they will not sign you in"
+        ).format(count=stored, platform=platforms.display_name(account.platform))
     if stored:
         return _("backup codes stored: {count}").format(count=stored)
-    if platforms.offers(account.platform, platforms.BACKUP_CODES) is False:
+    if issues_codes is False:
         return None
     return _("no backup codes are stored")
