@@ -23,7 +23,7 @@ from auditor.cli.common import (
 )
 from auditor.errors import ExitCode, UsageError
 from auditor.i18n import _
-from auditor.intake.importers import IMPORTERS, aliases_help
+from auditor.intake.importers import IMPORTERS
 from auditor.vocabulary import KINDS, MFA_METHODS
 
 if TYPE_CHECKING:
@@ -206,7 +206,10 @@ def _set_password_or_seed(
     "manager",
     required=True,
     type=click.Choice(list(IMPORTERS)),
-    help="The password manager (or browser) that wrote FILE; {aliases}.",
+    # a literal, so that the catalog holds it (an f-string is never translated); a test holds it
+    # to ALIASES_HELP, the aliases the importers define
+    help="The password manager (or browser) that wrote FILE; edge and brave read as chrome, "
+    "keepass read as keepassxc.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--force", is_flag=True, help="Replace keyring entries that already exist.")
@@ -268,8 +271,3 @@ def _show_plan(plan: ImportPlan, document: InventoryDocument) -> None:
 
     warn_about_inventory(document.path)
     click.echo(describe_plan(plan), nl=False)
-
-
-for _option in import_.params:  # --from's help names the values that share a reader
-    if _option.name == "manager":
-        _option.help_args = {"aliases": aliases_help}  # type: ignore[attr-defined]

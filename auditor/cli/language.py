@@ -169,8 +169,6 @@ def translate_help(command: click.Command) -> click.Command:
         if english:
             # click cleans a docstring's indentation when it shows it; the catalog holds it clean
             shown = _(inspect.cleandoc(english).partition("\f")[0])
-            for name, value in getattr(holder, "help_args", {}).items():
-                shown = shown.replace("{" + name + "}", value())  # a value known at run time
             setattr(holder, "help", shown)  # noqa: B010 (Argument has no such field)
     command.context_class = Context
     return command

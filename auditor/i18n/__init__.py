@@ -132,13 +132,17 @@ _SPACE_BY_FULL_WIDTH = re.compile(
 )
 
 
+_LATIN_BY_HAN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fff])")
+
+
 def tidy(text: str) -> str:
-    """Chinese text without the ASCII spaces a template put beside full-width punctuation
-    (`etsy（Etsy） 邮箱` → `etsy（Etsy）邮箱`: a space there is a gap a Chinese reader sees);
-    English text as it is."""
+    """Chinese text spaced by one rule: no ASCII space beside full-width punctuation
+    (`etsy（Etsy） 邮箱` → `etsy（Etsy）邮箱`: a space there is a gap a Chinese reader sees), one
+    between a Chinese character and a Latin word (`在PingPong 的` → `在 PingPong 的`, where a
+    template's placeholder can start with either); English text as it is."""
     if _Speaking.lang == ENGLISH:
         return text
-    return _SPACE_BY_FULL_WIDTH.sub("", text)
+    return _LATIN_BY_HAN.sub(" ", _SPACE_BY_FULL_WIDTH.sub("", text))
 
 
 def clause_list(items: list[str]) -> str:

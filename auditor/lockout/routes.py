@@ -20,7 +20,9 @@ def _backup_where(account: Account) -> str:
     """Where the backup method sends its code, as the inventory records it."""
     ending = _ending(account.mfa_backup_phone)
     return {
-        None: _("not recorded in the inventory (store-audit set ID mfa_backup=...)"),
+        None: _("not recorded in the inventory (store-audit set {id} mfa_backup=...)").format(
+            id=account.id
+        ),
         "sms": _("a text message to {phone}").format(phone=ending),
         "voice": _("a phone call to {phone}").format(phone=ending),
         "totp": _("the authenticator app entry for {login}").format(login=account.login),
@@ -57,9 +59,15 @@ def backup_routes(account: Account) -> list[str]:
 
 
 def backup_codes_line(account: Account, stored: int) -> str | None:
-    """How many backup codes are stored; nothing where the platform issues none."""
+    """How many backup codes are stored; nothing where the platform issues none, and a warning
+    where codes are stored for a platform that issues none (they cannot be its codes)."""
+    issues_codes = platforms.offers(account.platform, platforms.BACKUP_CODES)
+    if stored and issues_codes is False:
+        return _(
+            "backup codes stored: {count}, but {platform} issues none: they will not sign you in"
+        ).format(count=stored, platform=platforms.display_name(account.platform))
     if stored:
         return _("backup codes stored: {count}").format(count=stored)
-    if platforms.offers(account.platform, platforms.BACKUP_CODES) is False:
+    if issues_codes is False:
         return None
     return _("no backup codes are stored")

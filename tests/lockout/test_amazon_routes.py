@@ -32,9 +32,17 @@ def test_the_code_step_names_the_backup_method_and_the_recovery() -> None:
     assert "backup code" not in text.lower()
 
 
+def test_codes_stored_for_amazon_are_said_not_to_sign_in() -> None:
+    amazon = account("amazon-na", platform="amazon", region="US", mfa="sms")
+    context = AuditContext(inventory(amazon), view(backup_codes={"amazon-na": 5}), TODAY)
+    step = next(s for s in diagnose(context, amazon, lambda _: "", 0.0) if s.number == 4)
+    assert "backup codes stored: 5, but Amazon" in "\n".join(step.lines)
+    assert "issues none: they will not sign you in" in "\n".join(step.lines)
+
+
 def test_an_unrecorded_backup_is_said_to_be_unrecorded() -> None:
     (line,) = [x for x in code_step(mfa="sms") if "Didn't receive" in x]
-    assert "not recorded in the inventory" in line
+    assert "not recorded in the inventory (store-audit set amazon-na mfa_backup=...)" in line
 
 
 def test_every_amazon_marketplace_has_a_sourced_sign_in_page() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.i18n import _, and_list, pgettext
+from auditor.i18n import _
 from auditor.intake.importers.bitwarden import read_bitwarden
 from auditor.intake.importers.chrome import read_chrome
 from auditor.intake.importers.detect import detect_manager
@@ -76,18 +76,7 @@ ALIASES_HELP = ", ".join(
     for i in _READERS
     if i.aliases
 )
-"""`--from` values that share a reader, as the option's help says it (in English)."""
-
-
-def aliases_help() -> str:
-    """ALIASES_HELP in the run's language."""
-    return pgettext("between the items of a list", ", ").join(
-        _("{aliases} read as {name}").format(
-            aliases=and_list([alias for alias, _name in i.aliases]), name=i.name
-        )
-        for i in _READERS
-        if i.aliases
-    )
+"""`--from` values that share a reader, as the option's help says it."""
 
 
 def read_entries(manager: str, text: str, path: Path) -> list[ExportEntry]:
@@ -105,7 +94,6 @@ def read_entries(manager: str, text: str, path: Path) -> list[ExportEntry]:
 
 __all__ = [
     "ALIASES_HELP",
-    "aliases_help",
     "IMPORTERS",
     "LABELS",
     "STDIN",
