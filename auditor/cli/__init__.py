@@ -235,6 +235,8 @@ def _stopped(signum: int, frame: FrameType | None) -> None:
     handler, which rolls back): stop now, with 128 + the signal's number as a shell would report,
     never 1, which means findings."""
     stopped = _("store-audit: interrupted by {signal}")
+    if sys.stderr.isatty():  # Ctrl-C at a prompt leaves the cursor on the prompt's line
+        click.echo("", err=True)
     click.echo(stopped.format(signal=signal.Signals(signum).name), err=True)
     raise Stopped(128 + signum)
 

@@ -87,6 +87,8 @@ def _interrupted(stop: Interrupted) -> NoReturn:
         "store-audit: interrupted by {signal}: what this run had written to the keyring was "
         "undone and the inventory was not changed"
     )
+    if sys.stderr.isatty():  # Ctrl-C at a prompt leaves the cursor on the prompt's line
+        click.echo("", err=True)
     click.echo(message.format(signal=signal.Signals(signum).name), err=True)
     sys.exit(128 + signum)
 

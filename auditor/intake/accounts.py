@@ -62,9 +62,17 @@ def set_account(
 ) -> Changed:
     """`set ID KEY=VALUE...`: the fields changed and saved (when any differs) in one validated
     edit; a new login moves the account's keyring entries with it, all or nothing."""
-    changes = parse_assignments(assignments, today)
-    check_platform(changes.get("platform"), platform_unknown)
     path = locate_inventory(inventory)
+    try:
+        changes = parse_assignments(assignments, today)
+    except UsageError as error:  # the one line names the file and account, as every other
+        raise UsageError(
+            _("{path}: account {account!r}: {problem}").format(
+                path=path, account=account_id, problem=error.message
+            ),
+            hint=error.hint,
+        ) from None
+    check_platform(changes.get("platform"), platform_unknown)
     moved = Relocated()
     with writing(path, say) as session:
         document = InventoryDocument.open(session.path)

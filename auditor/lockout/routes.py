@@ -20,7 +20,9 @@ def _backup_where(account: Account) -> str:
     """Where the backup method sends its code, as the inventory records it."""
     ending = _ending(account.mfa_backup_phone)
     return {
-        None: _("not recorded in the inventory (store-audit set ID mfa_backup=...)"),
+        None: _("not recorded in the inventory (store-audit set {id} mfa_backup=...)").format(
+            id=account.id
+        ),
         "sms": _("a text message to {phone}").format(phone=ending),
         "voice": _("a phone call to {phone}").format(phone=ending),
         "totp": _("the authenticator app entry for {login}").format(login=account.login),

@@ -149,3 +149,21 @@ def test_add_asks_again_for_a_bad_seed_and_verify_totp_for_a_short_code(tmp_path
     )  # fmt: skip
     assert "the code has 5 digits" in checked and "Type the code again" in checked, checked
     assert "Traceback" not in checked
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_an_interruption_starts_its_own_line_on_a_terminal(
+    terminal: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C at a prompt leaves the cursor after the prompt: the message must not be glued to
+    it ("...for amazon-us: store-audit: interrupted by SIGINT"). Off a terminal, no blank line."""
+    import signal
+
+    from auditor.cli import _stopped
+    from auditor.errors import Stopped
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
+    with pytest.raises(Stopped):
+        _stopped(signal.SIGINT, None)
+    expected = "store-audit: interrupted by SIGINT\n"
+    assert capsys.readouterr().err == ("\n" + expected if terminal else expected)

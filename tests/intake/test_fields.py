@@ -82,6 +82,7 @@ def test_a_bad_assignment_writes_nothing(inventory: Path, assignment: str, messa
     assert result.exit_code == ExitCode.USAGE
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) <= 2  # the line and at most a hint
+    assert f"{inventory}: account 'etsy'" in result.stderr  # the line names file and account
     assert inventory.read_text() == EXISTING
 
 

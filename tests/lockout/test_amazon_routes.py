@@ -42,7 +42,7 @@ def test_codes_stored_for_amazon_are_said_not_to_sign_in() -> None:
 
 def test_an_unrecorded_backup_is_said_to_be_unrecorded() -> None:
     (line,) = [x for x in code_step(mfa="sms") if "Didn't receive" in x]
-    assert "not recorded in the inventory" in line
+    assert "not recorded in the inventory (store-audit set amazon-na mfa_backup=...)" in line
 
 
 def test_every_amazon_marketplace_has_a_sourced_sign_in_page() -> None:
