@@ -286,8 +286,8 @@ def test_add_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
     script = [
         ("shop 的密码：", "Pw-shop-123456!x"),
         ("请再输入一次以确认：", "Pw-shop-123456!x"),
-        ("（没有就直接按 Enter）：", "not a seed!"),
-        ("（没有就直接按 Enter）：", ""),
+        ("（没有就直接按回车）：", "not a seed!"),
+        ("（没有就直接按回车）：", ""),
     ]
     typed = 0
 
@@ -309,5 +309,5 @@ def test_add_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
         answer,
     )  # fmt: skip
     assert typed == len(script), shown
-    assert "请重新输入，没有就直接按 Enter" in shown and "已新建" in shown, shown
+    assert "请重新输入，没有就直接按回车" in shown and "已新建" in shown, shown
     _no_english(shown)
