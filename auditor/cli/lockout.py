@@ -55,7 +55,7 @@ def use_backup_code(account_id: str, inventory: Path | None) -> None:
         used.left,
     )
     click.echo(crossed.format(account=account_id, n=used.left))
-    if used.left < 3:
+    if used.left < 3 and used.renewable:
         # with none left the entry is empty, and storing a new set replaces nothing
         force = " --force" if used.left else ""
         new_set = _(

@@ -15,7 +15,7 @@ from pathlib import Path
 from auditor.errors import UsageError
 from auditor.i18n import _
 from auditor.intake.session import writing_after, writing_to_account
-from auditor.inventory import Account, Inventory, load_inventory, locate_inventory
+from auditor.inventory import Account, Inventory, load_inventory, locate_inventory, platforms
 from auditor.secrets import Secret
 from auditor.secrets.backup import BackupCodesError, check_codes, remove_code, split_codes
 from auditor.secrets.journal import Journal
@@ -68,6 +68,12 @@ class UsedCode:
     """Whether the code was among the stored ones (and is now removed)."""
     left: int
     """How many codes are stored now."""
+
+    @property
+    def renewable(self) -> bool:
+        """Whether a new set can be had from the platform: not where its catalog entry says it
+        issues no backup codes (Seller Central), so no advice sends the seller looking for one."""
+        return platforms.offers(self.account.platform, platforms.BACKUP_CODES) is not False
 
 
 def stored_codes(inventory: Inventory, account_id: str, writer: KeyringWriter) -> StoredCodes:

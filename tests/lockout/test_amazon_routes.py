@@ -55,3 +55,12 @@ def test_every_amazon_marketplace_has_a_sourced_sign_in_page() -> None:
     assert sweden.source.startswith(AMAZON_GUIDE)  # Amazon's own developer guide
     za = pages.sign_in_page("amazon", "za")
     assert za is not None and za.url == "https://sellercentral.amazon.co.za"
+
+
+def test_using_up_codes_never_sends_an_amazon_seller_for_a_new_set() -> None:
+    from auditor.intake.backup_codes import UsedCode
+
+    amazon = account("amazon-na", platform="amazon", region="US", mfa="sms")
+    shop = account("shopify", platform="shopify", mfa="totp")
+    assert not UsedCode(amazon, removed=True, left=0).renewable  # Seller Central issues none
+    assert UsedCode(shop, removed=True, left=0).renewable
