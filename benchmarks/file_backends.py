@@ -17,10 +17,8 @@ from __future__ import annotations
 import argparse
 import configparser
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from base64 import encodebytes
 from pathlib import Path
 
@@ -29,7 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from file_keyring import write as write_json_keyring  # noqa: E402
 from make_inventory import generate  # noqa: E402
-from run import GNU_TIME  # noqa: E402
+from run import measure  # noqa: E402
 
 PASSWORD = "bench-keyring-password"  # noqa: S105 - a benchmark's own, fake
 """The EncryptedKeyring's own password (a benchmark's, fake)."""
@@ -58,29 +56,10 @@ def write_alt(backend: object, path: Path, secrets: dict[tuple[str, str], str]) 
 
 
 def child(command: list[str], env: dict[str, str], stdin: str) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of a child process, with no terminal to prompt on. The
-    peak is GNU time's %M where /usr/bin/time exists (run.py's GNU_TIME says why)."""
-    with tempfile.NamedTemporaryFile("r") as peak:
-        wrapped = [str(GNU_TIME), "-f", "%M", "-o", peak.name, *command]
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            wrapped if GNU_TIME.exists() else command,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # no controlling terminal: getpass reads the password on stdin
-        )
-        assert process.stdin is not None
-        process.stdin.write(stdin.encode())
-        process.stdin.close()
-        _, status, usage = os.wait4(process.pid, 0)
-        assert os.waitstatus_to_exitcode(status) in (0, 1), f"{command} failed"
-        seconds = time.perf_counter() - started
-        lines = peak.read().split()
-    if GNU_TIME.exists() and lines:
-        return seconds, int(lines[-1]) / 1024
-    return seconds, usage.ru_maxrss / 1024
+    """Wall seconds and peak RSS (MiB) of a child process, with no terminal to prompt on."""
+    run = measure(command, env, stdin=stdin, new_session=True)
+    assert run.returncode in (0, 1), f"{command} failed"
+    return run.seconds, run.peak_mib
 
 
 def main() -> None:

@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -40,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from file_keyring import write as write_keyring  # noqa: E402
 from hibp_offline import build as build_corpus  # noqa: E402
+from run import measure  # noqa: E402
 from strength import chinese_common, english, name_and_date  # noqa: E402
 
 PLATFORMS = ["amazon", "ebay", "shopify", "walmart", "etsy", "tiktok", "paypal", "gmail"]
@@ -88,32 +88,11 @@ def inventory(items: list[str]) -> tuple[str, dict[tuple[str, str], str]]:
     return "\n".join(lines) + "\n", secrets
 
 
-GNU_TIME = Path("/usr/bin/time")
-"""Measures peak memory: a child of this (large) process would count its pages too (Linux carries
-a forked process's high-water mark across exec), so the commands run under GNU time."""
-
-
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
-    """Wall seconds, peak RSS in MiB of the command's largest process (GNU time's %M), CPU
-    seconds (user + sys, the command and the children it waited for: load does not inflate
-    them), stdout. NaN for the last two without /usr/bin/time."""
-    with tempfile.NamedTemporaryFile("r") as peak:
-        wrapped = [str(GNU_TIME), "-f", "%M %U %S", "-o", peak.name, *command]
-        started = time.perf_counter()
-        process = subprocess.run(
-            wrapped if GNU_TIME.exists() else command,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            check=False,
-        )
-        seconds = time.perf_counter() - started
-        text = peak.read().strip().splitlines()
-    kib, user, system = (
-        (float(v) for v in text[-1].split()) if GNU_TIME.exists() and text else (float("nan"),) * 3
-    )
-    return seconds, kib / 1024, user + system, process.stdout
+    """Wall seconds, peak RSS in MiB, CPU seconds (user + sys) and stdout of a command, measured
+    under GNU time as run.py does (a child of this large process would count its pages too)."""
+    run = measure(command, env, capture=True)
+    return run.seconds, run.peak_mib, run.cpu_seconds, run.stdout
 
 
 def env_for(folder: Path, source: Path = ROOT) -> dict[str, str]:

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,27 +41,65 @@ reports at least this process's size (a `/bin/true` child of a 300 MB parent "pe
 MB). GNU time is a small process; its child's peak is the command's own."""
 
 
-def child(
-    command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
-) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB, the largest process: GNU time's %M; without
-    /usr/bin/time, the child's ru_maxrss, which counts this process's size too) of a command."""
+@dataclass(frozen=True)
+class Measured:
+    """One run of a command, measured the way a user would see it."""
+
+    seconds: float
+    """Wall seconds."""
+    peak_mib: float
+    """Peak RSS of the command's largest process (GNU time's %M; without /usr/bin/time, the
+    largest child's ru_maxrss, which counts this process's size too)."""
+    cpu_seconds: float
+    """User + sys of the command and the children it waited for (load does not inflate them);
+    NaN without /usr/bin/time."""
+    stdout: str
+    """What it printed, when asked for (`capture`)."""
+    returncode: int
+
+
+def measure(
+    command: list[str],
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    *,
+    capture: bool = False,
+    new_session: bool = False,
+) -> Measured:
+    """Run `command` under GNU time (see GNU_TIME); `stdin` is typed to it, `new_session` gives
+    it no controlling terminal (getpass then reads the password on stdin)."""
+    import resource
+
     with tempfile.NamedTemporaryFile("r") as peak:
-        wrapped = [str(GNU_TIME), "-f", "%M", "-o", peak.name, *command]
+        wrapped = [str(GNU_TIME), "-f", "%M %U %S", "-o", peak.name, *command]
         started = time.perf_counter()
         process = subprocess.Popen(
             wrapped if GNU_TIME.exists() else command,
             env=env,
             cwd=cwd,
-            stdout=subprocess.DEVNULL,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            text=True,
+            start_new_session=new_session,
         )
-        _, _, usage = os.wait4(process.pid, 0)
+        output, _ = process.communicate(stdin)
         seconds = time.perf_counter() - started
-        lines = peak.read().split()
-    if GNU_TIME.exists() and lines:
-        return seconds, int(lines[-1]) / 1024
-    return seconds, usage.ru_maxrss / 1024
+        fields = peak.read().split()  # GNU time may write a status line before its own
+    if GNU_TIME.exists() and len(fields) >= 3:
+        kib, user, system = (float(v) for v in fields[-3:])
+        return Measured(seconds, kib / 1024, user + system, output or "", process.returncode)
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Measured(seconds, largest, float("nan"), output or "", process.returncode)
+
+
+def child(
+    command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of a command."""
+    run = measure(command, env, cwd)
+    return run.seconds, run.peak_mib
 
 
 def best(
