@@ -15,7 +15,7 @@ from auditor.cli.info import _question, _removed
 from auditor.errors import ExitCode
 from auditor.intake.logins import _no_web_address
 from tests.conftest import invoke
-from tests.intake.terminal import Answer, run_on_a_terminal
+from tests.intake.terminal import Scripted, run_on_a_terminal
 from tests.keyrings import MemoryKeyring
 from tests.test_examples import example_report
 
@@ -101,25 +101,6 @@ def test_why_reads_piped_answers_without_getpass_warning(tmp_path: Path) -> None
     assert "Traceback" not in why.stderr and "3. Right password?" in why.stdout, why.stdout
 
 
-def _answers(script: list[tuple[bytes, str]]) -> Answer:
-    """Type each answer once its prompt has appeared as often as the script has asked it so far
-    (prompts, not chunks, are counted: output arrives in pieces of any size)."""
-    typed = 0
-
-    def answer(output: bytes) -> str | None:
-        nonlocal typed
-        if typed == len(script):
-            return None
-        prompt, line = script[typed]
-        asked = sum(1 for p, _ in script[: typed + 1] if p == prompt)
-        if output.count(prompt) >= asked:
-            typed += 1
-            return line
-        return None
-
-    return answer
-
-
 def test_add_asks_again_for_a_bad_seed_and_verify_totp_for_a_short_code(tmp_path: Path) -> None:
     env = _env(tmp_path)
     path = tmp_path / "store-audit.toml"
@@ -129,7 +110,7 @@ def test_add_asks_again_for_a_bad_seed_and_verify_totp_for_a_short_code(tmp_path
         [*store, "add", "shop", "--platform", "shopify", "--login", "o@acme.test", "--mfa",
          "totp", "--inventory", str(path)],
         env,
-        _answers([
+        Scripted([
             (b"Password for shop:", "Sh-pw-7#kQz!vL2r"),
             (b"Repeat for confirmation:", "Sh-pw-7#kQz!vL2r"),
             (seed_prompt, "not-a-seed!"),
@@ -142,7 +123,7 @@ def test_add_asks_again_for_a_bad_seed_and_verify_totp_for_a_short_code(tmp_path
     checked = run_on_a_terminal(
         [*store, "verify-totp", "shop", "--inventory", str(path)],
         env,
-        _answers([
+        Scripted([
             (b"Code your authenticator shows for shop:", "12345"),
             (b"Type the code again, as the app shows it now:", pyotp.TOTP(SEED).now()),
         ]),

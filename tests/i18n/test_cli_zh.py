@@ -18,7 +18,7 @@ from auditor.demo import demo_inventory_path
 from auditor.intake.fields import SETTABLE
 from tests.conftest import invoke
 from tests.i18n.untranslated import english_left, sources_left
-from tests.intake.terminal import run_on_a_terminal
+from tests.intake.terminal import Scripted, run_on_a_terminal
 from tests.keyrings import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,17 +149,23 @@ def test_remove_and_rename_say_what_they_did(tmp_path: Path, memory_keyring: Mem
     assert "已从" in out and "删除它的密码" in out
 
 
+def _terminal_env(home: Path) -> dict[str, str]:
+    """A Chinese-speaking user's terminal session: a fresh HOME, LANG alone choosing the language,
+    and the plaintext file keyring (a writing command refuses it unless it is named on purpose)."""
+    return {
+        "PATH": os.environ["PATH"],
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(home),
+        "LANG": "zh_CN.UTF-8",
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+    }
+
+
 @pytest.mark.posix
 def test_remove_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
     inventory = tmp_path / "store-audit.toml"
     shutil.copy(EXAMPLE, inventory)
-    env = {
-        "PATH": os.environ["PATH"],
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "LANG": "zh_CN.UTF-8",
-        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-    }
+    env = _terminal_env(tmp_path)
     shown = run_on_a_terminal(
         [sys.executable, "-m", "auditor", "remove", "etsy", "--inventory", str(inventory)],
         env,
@@ -275,13 +281,7 @@ def test_a_missing_inventory_and_a_bad_one_are_chinese(tmp_path: Path) -> None:
 
 @pytest.mark.posix
 def test_add_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
-    env = {
-        "PATH": os.environ["PATH"],
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "LANG": "zh_CN.UTF-8",
-        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-    }
+    env = _terminal_env(tmp_path)
     inventory = tmp_path / "store-audit.toml"
     script = [
         ("shop 的密码：", "Pw-shop-123456!x"),
@@ -289,25 +289,13 @@ def test_add_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
         ("（没有就直接按回车）：", "not a seed!"),
         ("（没有就直接按回车）：", ""),
     ]
-    typed = 0
-
-    def answer(output: bytes) -> str | None:
-        nonlocal typed
-        if typed == len(script):
-            return None
-        prompt, line = script[typed]
-        asked = sum(1 for p, _line in script[: typed + 1] if p == prompt)
-        if output.decode("utf-8", "replace").count(prompt) >= asked:
-            typed += 1
-            return line
-        return None
-
+    answer = Scripted(script)
     shown = run_on_a_terminal(
         [sys.executable, "-m", "auditor", "add", "shop", "--platform", "shopify", "--login",
          "o@acme.test", "--mfa", "sms", "--inventory", str(inventory)],
         env,
         answer,
     )  # fmt: skip
-    assert typed == len(script), shown
+    assert answer.done, shown
     assert "请重新输入，没有就直接按回车" in shown and "已新建" in shown, shown
     _no_english(shown)

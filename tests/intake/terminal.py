@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 Answer = Callable[[bytes], str | None]
@@ -57,3 +57,27 @@ def in_turn(answers: list[str]) -> Answer:
         return None
 
     return answer
+
+
+class Scripted:
+    """Type each answer once its prompt has appeared as often as the script has asked it so far
+    (prompts, not chunks, are counted: output arrives in pieces of any size). An Answer."""
+
+    def __init__(self, script: Sequence[tuple[bytes | str, str]]) -> None:
+        self.script = [(p.encode() if isinstance(p, str) else p, line) for p, line in script]
+        self.typed = 0
+
+    def __call__(self, output: bytes) -> str | None:
+        if self.done:
+            return None
+        prompt, line = self.script[self.typed]
+        asked = sum(1 for p, _ in self.script[: self.typed + 1] if p == prompt)
+        if output.count(prompt) >= asked:
+            self.typed += 1
+            return line
+        return None
+
+    @property
+    def done(self) -> bool:
+        """Whether every answer was typed."""
+        return self.typed == len(self.script)
