@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from auditor.cli.common import FILE, note, refuse_overwriting, reported, warn_about_inventory
+from auditor.cli.common import (
+    FILE,
+    note,
+    refuse_overwriting,
+    reported,
+    warn_about_inventory,
+    warn_about_keyring,
+)
 from auditor.errors import UsageError
 from auditor.i18n import _, ngettext
 from auditor.report import FORMATS
@@ -131,10 +138,12 @@ def _audit(
         refuse_overwriting(path, options.write_baseline, "--write-baseline")
         inventory = load_inventory(path)
         warn_about_inventory(path)
+        store = KeyringStore()
+        warn_about_keyring(store)
         progress = TerminalProgress()
         request = AuditRequest(
             inventory,
-            KeyringStore(),
+            store,
             display_path=str(path),
             scope=scope,
             gate_account=gate_account,

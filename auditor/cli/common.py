@@ -18,7 +18,7 @@ from auditor.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from auditor.intake.relocate import Relocated
-    from auditor.secrets import Secret
+    from auditor.secrets import KeyringStore, Secret
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 """A file path option or argument."""
@@ -237,6 +237,19 @@ def warn_about_inventory(path: Path) -> None:
         "set-secret finishes it"
     )
     click.echo(interrupted.format(path=path), err=True)
+
+
+def warn_about_keyring(store: KeyringStore) -> None:
+    """Say so on stderr when the secrets are read from the plaintext file keyring falls back to
+    where no OS keyring answers: every password then looks missing, for a reason only this says."""
+    path = store.fallback_file()
+    if path:
+        fallback = _(
+            "store-audit: warning: no OS keyring answered, so secrets are read from {path}, "
+            "a plaintext file keyring; entries in your desktop keyring are not seen "
+            "(`store-audit doctor` says more)"
+        )
+        click.echo(fallback.format(path=path), err=True)
 
 
 def describe_relocated(account_id: str, done: Relocated) -> None:

@@ -23,6 +23,7 @@ from auditor.cli.common import (
     reported,
     suffix,
     warn_about_inventory,
+    warn_about_keyring,
 )
 from auditor.errors import ExitCode, UsageError
 from auditor.i18n import _, ngettext
@@ -95,8 +96,13 @@ def _opened(inventory: Path | None, account_id: str | None = None) -> Opened:
     """The inventory, the account asked about and the keyring, as every lock-out command opens
     them (with the warnings any command gives about the inventory)."""
     from auditor.lockout.opening import open_for_lockout
+    from auditor.secrets import KeyringStore
 
-    return open_for_lockout(inventory, account_id, warn_about_inventory)
+    def warned(path: Path) -> None:
+        warn_about_inventory(path)
+        warn_about_keyring(KeyringStore())
+
+    return open_for_lockout(inventory, account_id, warned)
 
 
 def _typed(prompt: str, what: str) -> Secret:

@@ -21,6 +21,7 @@ from auditor.cli.common import (
     reported,
     suffix,
     warn_about_inventory,
+    warn_about_keyring,
 )
 from auditor.errors import UsageError
 from auditor.i18n import _, pgettext
@@ -47,7 +48,9 @@ def list_(output_format: str, inventory: Path | None) -> None:
 
     with reported():
         loaded = load_inventory(locate_inventory(inventory))
-        rows = list_accounts(loaded, KeyringStore())
+        store = KeyringStore()
+        warn_about_keyring(store)
+        rows = list_accounts(loaded, store)
     if output_format == "json":
         document = {"schema": "store-audit/list/1", "inventory": str(loaded.path), "accounts": rows}
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))

@@ -69,6 +69,12 @@ class KeyringStore:
             return str(getattr(first, "file_path", "a file"))
         return None
 
+    def fallback_file(self) -> str | None:
+        """`unencrypted_file()` when nobody chose that backend: keyring fell back to it because no
+        OS keyring answered, so what the desktop keyring holds is not what is read."""
+        path = self.unencrypted_file()
+        return None if path is None or _backend_chosen() else path
+
     def refuse_unencrypted(self) -> None:
         """SecretStoreError (exit 3) before anything is written, when secrets would be stored
         unencrypted by a backend the user did not choose (PYTHON_KEYRING_BACKEND or keyring's

@@ -77,3 +77,30 @@ def test_a_plaintext_backend_named_on_purpose_is_used(tmp_path: Path) -> None:
     added = store_audit(env, *ADD, input=PASSWORD + "\n")
     assert added.returncode == ExitCode.OK, added.stderr
     assert PASSWORD not in added.stdout + added.stderr
+
+
+def test_reading_from_the_fallback_says_so(tmp_path: Path) -> None:
+    """Reading commands say that keyring fell back to the plaintext file: every password would
+    otherwise look missing (password.missing everywhere, "no password stored") with no reason
+    given anywhere but `doctor`. Named on purpose, the backend gets no warning."""
+    env = no_secret_service(tmp_path)
+    Path(env["HOME"]).mkdir()
+    inventory = tmp_path / "store-audit.toml"
+    inventory.write_text(
+        'version = 1\n[[accounts]]\nid = "ebay-us"\nplatform = "ebay"\n'
+        'login = "acme"\nmfa = "sms"\n'
+    )
+    for args in (["audit"], ["list"], ["why", "ebay-us", "--no-prompt"]):
+        result = store_audit(env, *args, "--inventory", str(inventory))
+        assert "no OS keyring answered, so secrets are read from " in result.stderr, args
+        assert "keyring_pass.cfg, a plaintext file keyring" in result.stderr, args
+        assert "Traceback" not in result.stderr
+    chinese = store_audit(env, "--lang", "zh-CN", "list", "--inventory", str(inventory))
+    assert "没有可用的系统密钥环" in chinese.stderr, chinese.stderr
+    (tmp_path / "chosen").mkdir()
+    chosen = no_secret_service(
+        tmp_path / "chosen", PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring"
+    )
+    Path(chosen["HOME"]).mkdir()
+    quiet = store_audit(chosen, "list", "--inventory", str(inventory))
+    assert "no OS keyring answered" not in quiet.stderr, quiet.stderr
