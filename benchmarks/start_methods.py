@@ -15,7 +15,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -24,17 +23,16 @@ sys.path.insert(0, str(HERE.parent))
 
 from file_keyring import write as write_keyring  # noqa: E402
 from make_inventory import generate  # noqa: E402
+from run import measure  # noqa: E402
 
 METHODS = ("fork", "spawn")
 
 
 def timed(command: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
     """Wall seconds of a child process; it must succeed."""
-    import subprocess
-
-    started = time.perf_counter()
-    subprocess.run(command, env=env, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - started
+    run = measure(command, env, cwd)
+    assert run.returncode == 0, f"{command} failed"
+    return run.seconds
 
 
 def side_by_side(
