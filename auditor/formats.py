@@ -39,6 +39,9 @@ class Format(Generic[T]):
     """The command-line options only this format reads (`sarif_root`), passed as keywords."""
     chunks: Callable[..., Iterable[str]] | None = None
     """The same text as pieces, for a format written without ever holding it whole."""
+    file_start: str = ""
+    """What a file of this format (`--output`) starts with, before the text: standard output
+    gets the text alone."""
 
     def __call__(self, item: T, **options: Any) -> str:
         return self.render(item, **self.taken(options))

@@ -16,7 +16,7 @@ from keyring.backends import SecretService
 
 from auditor.cli import cli
 from tests.keyrings import MemoryKeyring
-from tests.secret_service import private_secret_service, store_audit_entries
+from tests.secret_service import crashes, daemon, private_secret_service, store_audit_entries
 
 # Property-test budgets: sized for CI by default; STORE_AUDIT_HYPOTHESIS=large for a long run.
 settings.register_profile(
@@ -63,6 +63,22 @@ def secret_service_env() -> Iterator[dict[str, str]]:
     """The environment that reaches a private, real gnome-keyring daemon for this test run."""
     with private_secret_service() as env:
         yield env
+
+
+@pytest.fixture(autouse=True)
+def _secret_service_survives(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test on the session's daemon fails when the daemon died during it (saying how), and the
+    daemon is started again for the tests after it: one crash must not fail a hundred tests
+    with "Prompt dismissed". Tests that kill a keyring client on purpose restart it themselves
+    (`after_killing_a_client`)."""
+    if "secret_service_env" not in request.fixturenames:
+        yield
+        return
+    env = request.getfixturevalue("secret_service_env")
+    yield
+    death = daemon(env).restart_if_dead(request.node.nodeid)
+    if death is not None:
+        pytest.fail(f"gnome-keyring-daemon died during this test: {death}", pytrace=False)
 
 
 @pytest.fixture
@@ -123,6 +139,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if any(counts.values()):
         summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items() if n)
         terminalreporter.write_line(f"real Secret Service (gnome-keyring-daemon) tests: {summary}")
+    for crash in crashes():
+        terminalreporter.write_line(f"gnome-keyring-daemon died, and was started again: {crash}")
     from tests.canaries import SEARCHES
 
     if SEARCHES["runs"]:

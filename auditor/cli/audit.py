@@ -4,6 +4,7 @@ report's code (SPEC §5)."""
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -186,12 +187,13 @@ def emit(
         terminal = output is None and sys.stdout.isatty()
         format_name = default or ("table" if terminal else "json")
     root = str(sarif_root) if sarif_root is not None else None
-    chunks = FORMATS[format_name].pieces(report, sarif_root=root)
+    chosen = FORMATS[format_name]
+    chunks = chosen.pieces(report, sarif_root=root)
     if output is None:
         for batch in _batched(chunks):
             click.echo(batch, nl=False)
     else:
-        write_private(output, chunks)
+        write_private(output, itertools.chain((chosen.file_start,), chunks))
         wrote = _("store-audit: wrote {format} report to {path}")
         click.echo(wrote.format(format=format_name, path=output), err=True)
 

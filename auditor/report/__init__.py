@@ -23,7 +23,9 @@ FORMATS: dict[str, Format[Report]] = registry(
         chunks=Lazy("auditor.report.json_format", "json_chunks"),
     ),
     Format("markdown", Lazy("auditor.report.markdown", "render_markdown")),
-    Format("csv", Lazy("auditor.report.csv_format", "render_csv")),
+    # A byte-order mark in a CSV file: Excel reads a file without one in the system's code page
+    # (GBK on a Chinese Windows), which garbles every Chinese cell; scripts read stdout's CSV.
+    Format("csv", Lazy("auditor.report.csv_format", "render_csv"), file_start="\ufeff"),
     Format("html", Lazy("auditor.report.html_format", "render_html")),
     Format("sarif", Lazy("auditor.report.sarif", "render_sarif"), options=("sarif_root",)),
     Format("junit", Lazy("auditor.report.junit", "render_junit")),

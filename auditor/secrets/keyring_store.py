@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from auditor.errors import OWN_STOPS, SecretStoreError, seconds_setting
 from auditor.i18n import _, pgettext
+from auditor.secrets.kept_connection import keep_connection
 from auditor.secrets.store import Arrived, one_by_one
 
 T = TypeVar("T")
@@ -39,6 +40,7 @@ class KeyringStore:
             import keyring
 
             self._backend = keyring.get_keyring()
+            keep_connection(self._backend)
         except OWN_STOPS:
             raise
         except BaseException as error:  # any backend may fail while loading, SystemExit too

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import stat
@@ -194,6 +195,20 @@ def test_output_file_is_private_and_atomic(tmp_path: Path, memory_keyring: Memor
         assert stat.S_IMODE(report.stat().st_mode) == 0o600
     assert json.loads(report.read_text())["schema"] == "store-audit/report/1"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_a_csv_file_opens_in_excel_as_utf8_and_stdout_csv_stays_plain(tmp_path: Path) -> None:
+    # Excel reads a CSV file without a byte-order mark in the system's code page (GBK on a
+    # Chinese Windows): every Chinese cell would be garbled. Scripts read standard output.
+    demo = ("demo", "--format", "csv", "--lang", "zh-CN")
+    written = tmp_path / "report.csv"
+    assert invoke(*demo, "--output", written).exit_code == ExitCode.OK  # the demo exits 0
+    assert written.read_bytes().startswith(b"\xef\xbb\xbfkey,check,severity,")
+    rows = list(csv.reader(written.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][0] == "key" and any("卖家平台" in cell for row in rows for cell in row)
+    piped = invoke(*demo).stdout
+    assert piped.startswith("key,check,severity,")
+    assert written.read_text(encoding="utf-8-sig") == piped
 
 
 @pytest.mark.posix

@@ -28,6 +28,7 @@ from tests.intake.writers import (
     keyring_entries,
     run,
 )
+from tests.secret_service import after_killing_a_client
 
 pytestmark = pytest.mark.secret_service
 
@@ -209,6 +210,8 @@ def test_a_signal_at_any_moment_of_an_import_loses_nothing(
             _wait_for(lambda: _journal_lines(inventory) >= wanted, process)  # noqa: B023
         process.send_signal(signum)
         _, err = process.communicate(timeout=240)
+        if signum == signal.SIGKILL:
+            after_killing_a_client(env, f"{request.node.nodeid} at {moment}")
         stopped += process.returncode in (128 + signum, -signum)
         # 128 + signum: stopped by its handler, after rolling back; -signum: stopped before the
         # handler was installed (nothing written yet) or as the finished process exited

@@ -16,6 +16,7 @@ import pytest
 
 from auditor.inventory import load_inventory
 from tests.intake.writers import child_env, command, delete_entries, keyring_entries, run
+from tests.secret_service import after_killing_a_client
 
 pytestmark = pytest.mark.secret_service
 
@@ -81,6 +82,8 @@ def _stop(
         _wait_for(lambda: _journal_lines(inventory) >= int(moment), process)
     process.send_signal(signum)
     out, err = process.communicate(timeout=120)
+    if signum == signal.SIGKILL:
+        after_killing_a_client(env, f"{' '.join(args[:2])} at {moment}")
     assert process.returncode in (0, 128 + signum, -signum), (moment, process.returncode, err)
     assert "Traceback" not in err
     return subprocess.CompletedProcess(args, process.returncode, out, err)

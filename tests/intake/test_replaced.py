@@ -18,6 +18,7 @@ from keyring.backends import SecretService
 
 from auditor.inventory import load_inventory
 from tests.intake.writers import child_env, chrome_export, command, keyring_entries, run
+from tests.secret_service import after_killing_a_client
 
 pytestmark = pytest.mark.secret_service
 
@@ -89,6 +90,7 @@ def test_a_sigkill_during_import_force_loses_no_replaced_password(
             time.sleep(0.005)
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=240)
+    after_killing_a_client(env, f"import --force killed at u{moment}")
     killed_midway = process.returncode == -signal.SIGKILL  # else it had finished
     assert inventory.read_bytes() == before  # replacing passwords changes no account
     after = run(
