@@ -6,10 +6,12 @@ there: each worker is a fresh interpreter that imports what it needs and receive
 through its pipe (Windows cannot fork, and on macOS a fork after the system's frameworks are
 loaded — the Keychain backend loads them — can crash the child).
 
-`$STORE_AUDIT_START_METHOD` (fork, spawn, forkserver) chooses one, so that Linux can run the
-spawn path the other platforms take; `$STORE_AUDIT_PARALLEL_FROM` lowers the number of distinct
-passwords from which workers are used, so that a small inventory (the demo) runs them too. Both
-exist for tests and benchmarks; a user never needs them.
+`$STORE_AUDIT_START_METHOD` (fork or spawn, where the platform has it) chooses one, so that
+Linux can run the spawn path the other platforms take (not forkserver: a worker checks that its
+parent is the audit, to end with it, and a fork server's workers are the server's children);
+`$STORE_AUDIT_PARALLEL_FROM` lowers the number of distinct passwords from which workers are
+used, so that a small inventory (the demo) runs them too. Both exist for tests and benchmarks; a
+user never needs them.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def start_method() -> str:
     forced = os.environ.get(START_METHOD, "").strip()
     if not forced:
         return "fork" if sys.platform == "linux" else "spawn"
-    available = multiprocessing.get_all_start_methods()
+    available = [m for m in multiprocessing.get_all_start_methods() if m in ("fork", "spawn")]
     if forced not in available:
         from auditor.i18n import _
 

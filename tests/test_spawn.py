@@ -45,6 +45,20 @@ def test_the_start_method_is_the_platform_s_or_the_one_named(
         assert pool.submit(_inherited).result(timeout=120) is False  # a fresh interpreter
 
 
+def test_forkserver_is_refused_in_one_line(tmp_path: Path) -> None:
+    # its workers are the fork server's children: they took the audit for gone and quit, and
+    # the audit ended in a BrokenProcessPool traceback
+    env = {**os.environ, "STORE_AUDIT_START_METHOD": "forkserver", "STORE_AUDIT_PARALLEL_FROM": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "demo"], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == ExitCode.USAGE
+    [line] = result.stderr.splitlines()
+    refused = "store-audit: error: $STORE_AUDIT_START_METHOD: 'forkserver' is not one of "
+    assert line.startswith(refused) and "spawn" in line[len(refused) :]
+    assert "forkserver" not in line[len(refused) :]
+
+
 def test_spawned_workers_score_as_this_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STORE_AUDIT_START_METHOD", "spawn")
     started: list[str] = []

@@ -18,7 +18,9 @@ must never be read by two threads.
 
 from __future__ import annotations
 
+import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from auditor.secrets.secret_service import chain_members, is_secret_service
@@ -28,12 +30,15 @@ class _Lent:
     """The kept connection as a call sees it: everything passes through, except that closing it
     hands it back."""
 
-    def __init__(self, connection: Any, lock: threading.Lock) -> None:
+    def __init__(self, connection: Any, give_back: Callable[[bool], None]) -> None:
         self._connection = connection
-        self._lock = lock
+        self._give_back = give_back
 
     def close(self) -> None:
-        self._lock.release()
+        # Calls close it on their way out of `with closing(...)`. With an exception on its way
+        # too (a Ctrl-C in the middle of reading an answer), the connection may be left halfway
+        # through a message, and the next call would wait forever for its answer: not lent again.
+        self._give_back(sys.exc_info()[1] is not None)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._connection, name)
@@ -50,19 +55,29 @@ def _lender(open_collection: Any) -> Any:
     lock = threading.Lock()
     kept: list[Any] = []
 
+    def give_back(broken: bool) -> None:
+        if broken:
+            _close(kept)
+        lock.release()
+
     def preferred_collection() -> Any:
         if not lock.acquire(blocking=False):
             return open_collection()  # lent out: a connection of this call's own
         try:
             if not kept or kept[0].is_locked():  # locked meanwhile: unlocked as keyring would
-                if kept:
-                    kept.pop().connection._connection.close()
+                _close(kept)
                 collection = open_collection()
-                collection.connection = _Lent(collection.connection, lock)
+                collection.connection = _Lent(collection.connection, give_back)
                 kept[:] = [collection]
-        except BaseException:
-            lock.release()
+        except BaseException:  # cut short in the middle of asking, as in _Lent.close
+            give_back(broken=True)
             raise
         return kept[0]
 
     return preferred_collection
+
+
+def _close(kept: list[Any]) -> None:
+    """Close the kept connection, if any, so that the next call opens a new one."""
+    if kept:
+        kept.pop().connection._connection.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,16 @@ def test_a_call_that_finds_the_connection_lent_out_opens_its_own(
     first.connection.close()  # given back
     real_keyring.get_password("store-audit/x", "y")
     assert opened == [1]
+
+
+def test_a_call_cut_short_leaves_the_connection_to_nobody(
+    real_keyring: SecretService.Keyring,
+) -> None:
+    # A Ctrl-C can land while an answer is half read: that connection is never lent again,
+    # or the next call would wait forever for an answer that was swallowed.
+    keep_connection(real_keyring)
+    lent = real_keyring.get_preferred_collection()
+    with pytest.raises(KeyboardInterrupt), closing(lent.connection):
+        raise KeyboardInterrupt
+    assert real_keyring.get_preferred_collection() is not lent
+    assert real_keyring.get_password("store-audit/nothing-here", "x") is None
