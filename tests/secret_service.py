@@ -197,27 +197,27 @@ LOGIN_KEYRING_WAIT = 60
 cores (creating the keyring derives a key from its password): a whole session's Secret Service
 tests then failed at setup."""
 
-# On a loaded machine the daemon can answer before the login keyring it was told to unlock is
-# there; a client that asks then is offered to create one, with a prompt nobody can answer.
+# The daemon, started in the foreground, may not have taken its name on the bus yet (the bus
+# starts nothing on demand: "not available"); on a loaded machine it can answer before the login
+# keyring it was told to unlock is there, and a client that asks then is offered to create one,
+# with a prompt nobody can answer. Both are waited out.
 _WAIT = """
 import sys, time
 import secretstorage
-from secretstorage.exceptions import ItemNotFoundException
+from secretstorage.exceptions import ItemNotFoundException, SecretServiceNotAvailableException
 connection = secretstorage.dbus_init()
 deadline = time.monotonic() + float(sys.argv[1])
 while time.monotonic() < deadline:
     try:
         secretstorage.Collection(connection, "/org/freedesktop/secrets/aliases/default").is_locked()
         sys.exit(0)
-    except ItemNotFoundException:
+    except (ItemNotFoundException, SecretServiceNotAvailableException):
         time.sleep(0.05)
 sys.exit(1)
 """
 
 
 def _wait_for_login_collection(env: dict[str, str], process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        unavailable(f"gnome-keyring-daemon failed to start (exit {process.returncode})")
     waited = subprocess.run(
         [sys.executable, "-c", _WAIT, str(LOGIN_KEYRING_WAIT)],
         env=env,
@@ -225,9 +225,13 @@ def _wait_for_login_collection(env: dict[str, str], process: subprocess.Popen[by
         timeout=LOGIN_KEYRING_WAIT + 30,
         check=False,
     )
+    if process.poll() is not None:
+        unavailable(f"gnome-keyring-daemon ended while starting (exit {process.returncode})")
     if waited.returncode != 0:
+        last = waited.stderr.decode(errors="replace").strip().splitlines()[-1:]
         unavailable(
             f"gnome-keyring-daemon did not open its login keyring within {LOGIN_KEYRING_WAIT} s"
+            + (f" ({last[0][:200]})" if last else "")
         )
 
 
