@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import resource
 import subprocess
 import sys
@@ -42,21 +41,15 @@ def main() -> None:
     if args.child:
         audit_with_phases(args.child)
         return
-    from file_keyring import write as write_keyring
-    from hibp_offline import build as build_corpus
-    from keepassxc import env_for, inventory, passwords
+    from keepassxc import env_for, load, prepare_audit
 
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        items = passwords(args.accounts)
-        build_corpus(folder / "pwned.txt", args.lines, {_sha1(p): 7 for p in items[::20]})
-        text, secrets = inventory(items)
-        (folder / "store-audit.toml").write_text(text, "utf-8")
-        write_keyring(str(folder / "secrets.json"), secrets)
+        prepare_audit(folder, args.accounts, args.lines)
         env = env_for(folder)
         if args.workers_off:
             env["STORE_AUDIT_PARALLEL_FROM"] = str(10**9)
-        print(f"{args.accounts:,} accounts, load: {_load()}")
+        print(f"{args.accounts:,} accounts, load: {load()}")
         command = [sys.executable, __file__, "--child", str(folder)]
         subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
@@ -126,16 +119,6 @@ def _print(rows: list[Row], started: float) -> None:
         f"here + {workers.ru_utime + workers.ru_stime:.2f} s in scoring workers",
         file=sys.stderr,
     )
-
-
-def _sha1(password: str) -> str:
-    import hashlib
-
-    return hashlib.sha1(password.encode()).hexdigest().upper()  # noqa: S324
-
-
-def _load() -> str:
-    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

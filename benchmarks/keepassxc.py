@@ -129,19 +129,26 @@ def main() -> None:
 
 
 def prepare(folder: Path, count: int, lines: int) -> tuple[list[str], int]:
-    items = passwords(count)
-    planted = {hashlib.sha1(p.encode()).hexdigest().upper(): 7 for p in items[::20]}  # noqa: S324
-    build_corpus(folder / "pwned.txt", lines, planted)
+    items, planted = prepare_audit(folder, count, lines)
     (folder / "db.xml").write_text(keepass_xml(items), "utf-8")
     (folder / "key").write_bytes(os.urandom(64))
     command = ["keepassxc-cli", "import", "-q", "--set-key-file", str(folder / "key"),
                str(folder / "db.xml"), str(folder / "db.kdbx")]  # fmt: skip
     subprocess.run(command, check=True, capture_output=True)
     (folder / "db.xml").unlink()
+    (folder / "passwords.txt").write_text("\n".join(items) + "\n", "utf-8")
+    return items, planted
+
+
+def prepare_audit(folder: Path, count: int, lines: int) -> tuple[list[str], int]:
+    """store-audit's side of the set in `folder`: the corpus (5% of the passwords planted), the
+    inventory and its file keyring; the passwords and how many were planted."""
+    items = passwords(count)
+    planted = {hashlib.sha1(p.encode()).hexdigest().upper(): 7 for p in items[::20]}  # noqa: S324
+    build_corpus(folder / "pwned.txt", lines, planted)
     text, secrets = inventory(items)
     (folder / "store-audit.toml").write_text(text, "utf-8")
     write_keyring(str(folder / "secrets.json"), secrets)
-    (folder / "passwords.txt").write_text("\n".join(items) + "\n", "utf-8")
     return items, len(planted)
 
 
