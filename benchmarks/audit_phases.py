@@ -7,7 +7,9 @@ with each phase wrapped, and prints, per phase, when it started, its wall second
 seconds the auditing process spent in it; then the scoring workers' CPU seconds. The phases that
 run before the first password reaches a worker, and those after the last score is in, use one
 core; the checks in between share both with the workers. `--workers-off` scores in the auditing
-process only (the split of the CPU time without the pool's costs).
+process only (the split of the CPU time without the pool's costs). `--constant-scores` gives every
+password the same score without estimating it: what the rest of the audit costs on its own (its
+findings then differ; only the time is of interest).
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=10_000)
     parser.add_argument("--lines", type=int, default=5_000_000)
     parser.add_argument("--workers-off", action="store_true")
+    parser.add_argument("--constant-scores", action="store_true")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        audit_with_phases(args.child)
+        audit_with_phases(args.child, args.constant_scores)
         return
     from keepassxc import env_for, load, prepare_audit
 
@@ -51,13 +54,16 @@ def main() -> None:
             env["STORE_AUDIT_PARALLEL_FROM"] = str(10**9)
         print(f"{args.accounts:,} accounts, load: {load()}")
         command = [sys.executable, __file__, "--child", str(folder)]
+        command += ["--constant-scores"] if args.constant_scores else []
         subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
-def audit_with_phases(folder: Path) -> None:
+def audit_with_phases(folder: Path, constant_scores: bool = False) -> None:
     """Run the audit here with its phases wrapped; print the table when it exits."""
     started = time.monotonic()
     rows: list[Row] = []
+    if constant_scores:
+        _score_nothing()
     import auditor.cli.audit as cli_audit
     import auditor.engine as engine
     import auditor.inventory as inventory
@@ -85,6 +91,18 @@ def audit_with_phases(folder: Path) -> None:
                 "--hibp-file", str(folder / "pwned.txt"), "--format", "json",
                 "--fail-on", "never"]  # fmt: skip
     cli()
+
+
+def _score_nothing() -> None:
+    """Every password scores 4, in the workers (forked after this) and here alike."""
+    import auditor.strength.pool as pool
+    import auditor.strength.scores as scores
+    from auditor.strength.verdict import Strength
+
+    def constant(*_: object) -> Strength:
+        return Strength(4, "", (), False, 4, "")
+
+    pool.score_password = scores.score_password = constant  # type: ignore[attr-defined]
 
 
 def _timed(

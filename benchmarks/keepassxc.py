@@ -14,6 +14,9 @@ both breached counts (they must be equal), the ratios audit / KeePassXC (goal <=
 audit / zxcvbn loop (goal <= 0.35), and the largest process's peak memory (goal < 200 MB).
 With `--before REF` (a git ref, such as the commit before issue 21), also `store-audit --help`
 and a 20-account audit from that commit and from this checkout, alternating (goal: no slower).
+With `--floor`, also the same audit with every password given one constant score instead of
+estimated (benchmarks/audit_phases.py --constant-scores): what the rest of the audit costs on
+its own, against KeePassXC's whole run (it writes fewer findings, so it is a lower bound).
 """
 
 from __future__ import annotations
@@ -120,10 +123,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--loop-runs", type=int, default=1, help="runs of the slow zxcvbn loop")
     parser.add_argument("--before", help="a git ref to compare --help and a 20-account audit")
+    parser.add_argument("--floor", action="store_true", help="also the audit without scoring")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        compare(folder, args.accounts, args.lines, args.runs, args.loop_runs)
+        compare(folder, args.accounts, args.lines, args.runs, args.loop_runs, args.floor)
         if args.before:
             small_runs(folder, args.before, args.runs)
 
@@ -152,7 +156,9 @@ def prepare_audit(folder: Path, count: int, lines: int) -> tuple[list[str], int]
     return items, len(planted)
 
 
-def compare(folder: Path, count: int, lines: int, runs: int, loop_runs: int) -> None:
+def compare(  # noqa: PLR0913
+    folder: Path, count: int, lines: int, runs: int, loop_runs: int, floor: bool = False
+) -> None:
     _, planted = prepare(folder, count, lines)
     audit = [sys.executable, "-m", "auditor", "audit", "--inventory",
              str(folder / "store-audit.toml"), "--hibp-file", str(folder / "pwned.txt"),
@@ -160,14 +166,23 @@ def compare(folder: Path, count: int, lines: int, runs: int, loop_runs: int) -> 
     keepass = ["keepassxc-cli", "analyze", "-q", "--no-password", "-k", str(folder / "key"),
                "--hibp", str(folder / "pwned.txt"), str(folder / "db.kdbx")]  # fmt: skip
     loop = [sys.executable, "-c", LOOP, str(folder / "passwords.txt")]
+    unscored = [sys.executable, str(HERE / "audit_phases.py"), "--child", str(folder),
+                "--constant-scores"]  # fmt: skip
     env = env_for(folder)
     times: dict[str, list[float]] = {"audit": [], "keepassxc": [], "loop": []}
+    if floor:
+        times["unscored"] = []
     cpu: dict[str, list[float]] = {label: [] for label in times}
     peaks: dict[str, float] = {}
     found: dict[str, int] = {}
     for run in range(runs):
-        for label, command in (("audit", audit), ("keepassxc", keepass), ("loop", loop)):
-            if label == "loop" and run >= loop_runs:
+        for label, command in (
+            ("audit", audit),
+            ("keepassxc", keepass),
+            ("loop", loop),
+            ("unscored", unscored),
+        ):
+            if (label == "loop" and run >= loop_runs) or label not in times:
                 continue
             seconds, peak, cpu_seconds, output = timed(command, env)
             times[label].append(seconds)
@@ -188,6 +203,11 @@ def compare(folder: Path, count: int, lines: int, runs: int, loop_runs: int) -> 
     print(f"  breached: store-audit {found['audit']}, KeePassXC {found['keepassxc']}")
     print(f"  audit / keepassxc-cli analyze --hibp: {median['audit'] / median['keepassxc']:.2f}x")
     print(f"  audit / bare Python zxcvbn loop:      {median['audit'] / median['loop']:.2f}x")
+    if floor:
+        print(
+            "  the audit with scores constant / keepassxc-cli analyze --hibp: "
+            f"{median['unscored'] / median['keepassxc']:.2f}x (the rest of the audit alone)"
+        )
     spent = {label: statistics.median(values) for label, values in cpu.items()}
     versus_keepassxc, versus_loop = (
         spent["audit"] / spent["keepassxc"],
