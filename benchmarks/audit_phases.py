@@ -95,11 +95,15 @@ def audit_with_phases(folder: Path, constant_scores: bool = False) -> None:
 
 def _score_nothing() -> None:
     """Every password scores 4, in the workers (forked after this) and here alike."""
+    from collections.abc import Sequence
+
     import auditor.strength.pool as pool
     import auditor.strength.scores as scores
+    from auditor.strength.estimate import Revealing
     from auditor.strength.verdict import Strength
 
-    def constant(*_: object) -> Strength:
+    def constant(password: Revealing, hints: Sequence[str]) -> Strength:
+        del password, hints
         return Strength(4, "", (), False, 4, "")
 
     pool.score_password = scores.score_password = constant  # type: ignore[attr-defined]
