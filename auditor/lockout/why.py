@@ -40,6 +40,8 @@ class Step:
     typed: bool = False
     """Whether the cause rests on what the seller typed just now (a password, a code): that
     outranks what the inventory suggests."""
+    pages: bool = False
+    """Whether the step lists the platform's own pages (the conclusion may point back to them)."""
 
 
 def diagnose(context: AuditContext, account: Account, ask: Ask, now: float) -> Iterator[Step]:
@@ -75,9 +77,14 @@ def conclusion(steps: list[Step]) -> str:
             others = separator.join(str(s.cause) for s in causes[1:])
             closing = _("{closing}; also: {others}").format(closing=closing, others=others)
         return closing
+    if any(s.pages for s in steps):
+        return _(
+            "nothing here explains it: the account may be restricted or the site down; see the "
+            "platform's pages above"
+        )
     return _(
-        "nothing here explains it: the account may be restricted or the site down; see the "
-        "platform's pages above"
+        "nothing here explains it: the account may be restricted or the site down; check the "
+        "platform's notices by email and its help centre"
     )
 
 
@@ -244,11 +251,13 @@ def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -
 
 def _unseen(account: Account) -> Step:
     lines = []
+    listed = False
     for topic, words in pages.TOPICS.items():
         if topic in ("passkeys", "mfa_recovery"):
             continue
         page = pages.topic_page(account.platform, topic, account.region)
         if page:
+            listed = True
             lines.append(
                 _("{topic}: {url} (source: {source})").format(
                     topic=_(words), url=page.url, source=page.source
@@ -276,7 +285,7 @@ def _unseen(account: Account) -> Step:
             "block are invisible from here:"
         ),
     )
-    return Step(6, _("Something store-audit cannot see?"), tuple(lines))
+    return Step(6, _("Something store-audit cannot see?"), tuple(lines), pages=listed)
 
 
 def why_json(account_id: str, steps: list[Step], closing: str) -> str:
