@@ -780,6 +780,19 @@ def test_few_backup_codes_never_sends_a_seller_to_generate_codes_the_platform_ne
     ]
 
 
+def test_a_payout_typo_is_named_as_one_not_as_a_second_account_to_add() -> None:
+    inv = inventory(
+        account("amazon-na", payout="pingpang"),
+        account("pingpong", platform="pingpong", login="money@acme.test", mfa="totp"),
+    )
+    (found,) = run("payout.exposed", inv, view())
+    assert found.message.endswith("store's money: did you mean pingpong?")
+    assert "`store-audit set amazon-na payout=pingpong`" in found.remediation
+    far = inventory(account("amazon-na", payout="worldfirst"), account("pingpong"))
+    (found,) = run("payout.exposed", far, view())
+    assert "did you mean" not in found.message and "store-audit add worldfirst" in found.remediation
+
+
 def test_impossible_record_names_every_mistake_of_one_account() -> None:
     one_phone = account(
         "amz",
