@@ -187,6 +187,8 @@ def _errors() -> list[Case]:
             Case(("audit", "--inventory", f"{{dir}}/{name}.toml"), exits=frozenset({2}))
             for name in ("full-width-quotes", "full-width-comma", "top-level")
         ),
+        Case(("audit", "--inventory", "{dir}/full-width-login.toml", "--format", "json")),
+        Case(("audit", "--inventory", "{dir}/full-width-login.toml", "--format", "table")),
     ]
 
 

@@ -67,7 +67,7 @@ def example(tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.M
     text = inventory.read_text("utf-8")
     (tmp_path / "unknown-key.toml").write_text(text.replace('mfa = "email"', 'mfa = "fax"'))
     (tmp_path / "not-toml.toml").write_text("version = 1\n[[accounts]\nid = ")
-    # what a Chinese input method types: the quotes, a comma; a singular table
+    # what a Chinese input method types: the quotes, a comma, the @ of a login; a singular table
     for name, was, slip in [
         ("full-width-quotes", 'mfa = "email"', "mfa = “email”"),
         ("full-width-comma", '["US", "CA", "JP"]', '["US"， "CA"， "JP"]'),
