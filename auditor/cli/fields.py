@@ -64,7 +64,8 @@ MFA_ANSWERS = ("none", "sms", "voice", "email", "totp", "push", "security-key", 
 
 def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
     """After an import: one question per account left with mfa = "unknown" on a terminal (Enter
-    skips), saved in one edit; off a terminal, the exact `store-audit set` commands."""
+    skips), each answer saved as it is given (a Ctrl-C at the tenth question keeps the nine
+    before it); off a terminal, the exact `store-audit set` commands."""
     from auditor.intake.accounts import record_answers
 
     if not account_ids:
@@ -84,17 +85,14 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
             click.echo(f"  store-audit set {account_id} mfa=METHOD")
         return
     click.echo(_("Which 2FA does each account use? (Enter skips)"))
-    answers: dict[str, dict[str, object]] = {}
     for account_id in account_ids:
         answer = _ask(f"  {account_id} [{'/'.join(MFA_ANSWERS)}]")
-        if answer:
-            answers[account_id] = {"mfa": answer}
-    if not answers:
-        return
-    with reported():
-        described = record_answers(path, answers, note)
-    for account_id, change in described:
-        click.echo(_("{account}: {change}").format(account=account_id, change=change.describe()))
+        if not answer:
+            continue
+        with reported():
+            described = record_answers(path, {account_id: {"mfa": answer}}, note)
+        for changed, change in described:
+            click.echo(_("{account}: {change}").format(account=changed, change=change.describe()))
 
 
 def _ask(question: str) -> str:
