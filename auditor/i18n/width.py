@@ -17,9 +17,7 @@ _CLOSING = set("，。、；：！？）】》」』”’…%％·")
 """Never the first character of a line."""
 _OPENING = set("（【《「『“‘")
 """Never the last character of a line."""
-_TOKENS = re.compile(
-    r"`[^`\n]*`|\[[^\]\s]{1,12}\]|\s+|[\x21-\x7e\u00a0-\u024f]+|.", re.DOTALL
-)
+_TOKENS = re.compile(r"`[^`\n]*`|\[[^\]\s]{1,12}\]|\s+|[\x21-\x7e\u00a0-\u024f]+|.", re.DOTALL)
 """A backticked span (a command), a short bracketed tag (click's [必填]), a run of spaces, a run
 of Latin text (ids, addresses, URLs, English words), or one other character (Chinese,
 breakable after)."""
