@@ -268,12 +268,15 @@ def test_no_leak_when_the_keyring_fails_at_any_read(
         # a password pasted into the inventory by mistake is never echoed back
         (lambda text, secret: text + f'password = "{secret}"\n', []),
         (lambda text, secret: text.replace('mfa = "sms"', f'mfa = "sms"\nnotes = "{secret}"'), []),
+        # ... in quotes a Chinese input method typed: the error names the quotes alone
+        (lambda text, secret: text + f"password = “{secret}，”\n", []),
         (lambda text, secret: text, ["--output", "/nonexistent-dir/report.json"]),
         (lambda text, secret: text, ["--account", "nobody"]),
     ],
     ids=[
         "password key in inventory",
         "secret in unknown key",
+        "secret in full-width quotes",
         "unwritable output",
         "unknown account",
     ],

@@ -9,6 +9,7 @@ from auditor.checks.context import AuditContext
 from auditor.findings import Finding
 from auditor.i18n import N_, _, pgettext
 from auditor.inventory.emails import address_problem, is_address
+from auditor.inventory.fullwidth import corrected, slips_in
 from auditor.vocabulary import Severity
 
 
@@ -16,7 +17,9 @@ def find_invalid_addresses(context: AuditContext) -> Iterator[Finding]:
     """Logins that contain '@', every recovery email, and a mailbox account's own login."""
     for account in context.reported_accounts:
         problems = []
-        if is_address(account.login):
+        if _typing_slip(account.login):
+            pass
+        elif is_address(account.login):
             problem = address_problem(account.login)
             if problem:
                 problems.append(
@@ -30,7 +33,7 @@ def find_invalid_addresses(context: AuditContext) -> Iterator[Finding]:
                     "login {login!r} is not an address, but a mailbox signs in with its own address"
                 ).format(login=account.login)
             )
-        if account.recovery_email:
+        if account.recovery_email and not _typing_slip(account.recovery_email):
             problem = address_problem(account.recovery_email)
             if problem:
                 problems.append(
@@ -49,6 +52,12 @@ def find_invalid_addresses(context: AuditContext) -> Iterator[Finding]:
                     "file: a password reset sent to it would never arrive."
                 ).format(platform=account.platform_name),
             )
+
+
+def _typing_slip(value: str) -> bool:
+    """An address that is right once its full-width characters are half-width ones:
+    email.lookalike says which to retype (88776655＠qq.com)."""
+    return bool(slips_in(value)) and address_problem(corrected(value).strip()) is None
 
 
 def _action(facts: ActionFacts) -> str:

@@ -1,5 +1,7 @@
 """mfa.few-backup-codes: fewer than 3 backup codes are left, so the next lost phone may find
-the seller with none. `store-audit use-backup-code` keeps the count true."""
+the seller with none. `store-audit use-backup-code` keeps the count true. Not for a platform
+whose catalog entry says it issues no codes: there are none to generate, and the codes stored
+are a wrong record (mfa.impossible-record)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding
 from auditor.i18n import N_, _, ngettext
+from auditor.inventory import platforms
 from auditor.vocabulary import Severity
 
 FEW = 3
@@ -19,7 +22,8 @@ def find_few_backup_codes(context: AuditContext) -> Iterator[Finding]:
     """Accounts with one or two stored backup codes (none at all is mfa.no-backup-codes)."""
     for account in context.reported_accounts:
         left = context.secrets.backup_codes(account.id)
-        if not 0 < left < FEW:
+        issues_none = platforms.offers(account.platform, platforms.BACKUP_CODES) is False
+        if not 0 < left < FEW or issues_none:
             continue
         message = ngettext(
             "{id} has {count} backup code left: once it is used, a lost phone locks you out",

@@ -2,7 +2,8 @@
 its catalog entry sources it: Seller Central with `mfa = "none"` (2SV is compulsory) or
 `"email"` (it sends no email codes), one number as both primary and backup, backup codes stored
 for a platform that issues none. The record is wrong, not the account, so the finding asks for
-the right record instead of warning that "a password is all it takes"."""
+the right record instead of warning that "a password is all it takes". An account with several
+such mistakes gets one finding that names them all."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from auditor.checks.check import ActionFacts, Check, Fix
 from auditor.checks.context import AuditContext
 from auditor.findings import Finding, join_some_names
-from auditor.i18n import N_, _
+from auditor.i18n import N_, _, pgettext
 from auditor.inventory import Account, platforms
 from auditor.inventory.phone_numbers import same_phone
 from auditor.inventory.second_factors import METHOD_NAMES, either
@@ -26,13 +27,15 @@ def find_impossible_records(context: AuditContext) -> Iterator[Finding]:
         platform = platforms.lookup(account.platform)
         if platform is None:
             continue
-        problem = _problem(context, account, platform)
-        if problem is not None:
-            message, source = problem
+        problems = [
+            _("{problem} ({source})").format(problem=problem, source=source)
+            for problem, source in _problems(context, account, platform)
+        ]
+        if problems:
             yield CHECK.finding(
                 [account.id],
-                _("{id}: {problem} ({source}); the inventory is wrong, not the account").format(
-                    id=account.id, problem=message, source=source
+                _("{id}: {problems}; the inventory is wrong, not the account").format(
+                    id=account.id, problems=pgettext("between problems", "; ").join(problems)
                 ),
                 _("Open {place}, and record what it shows: {command}.").format(
                     place=platforms.settings_place(account.platform),
@@ -41,14 +44,14 @@ def find_impossible_records(context: AuditContext) -> Iterator[Finding]:
             )
 
 
-def _problem(
+def _problems(
     context: AuditContext, account: Account, platform: platforms.Platform
-) -> tuple[str, str] | None:
-    """What is impossible about the record, and the page that says so; None if nothing is."""
+) -> Iterator[tuple[str, str]]:
+    """What is impossible about the record, each with the page that says so."""
     rules = platform.twofa
     name = platform.name
     if account.mfa == "none" and rules.required:
-        return (
+        yield (
             _('mfa = "none", but every {platform} account has two-step verification').format(
                 platform=name
             ),
@@ -57,7 +60,7 @@ def _problem(
     for key, method in (("mfa", account.mfa), ("mfa_backup", account.mfa_backup)):
         if method and method not in ("none", "unknown") and platform.offers(method) is False:
             offered = either([n for m, n in METHOD_NAMES.items() if m in platform.mfa_offered])
-            return (
+            yield (
                 _('{key} = "{method}", but {platform} offers only {methods}').format(
                     key=key, method=method, platform=name, methods=offered
                 ),
@@ -66,7 +69,7 @@ def _problem(
     if rules.backup_method and account.mfa_backup:
         both = {account.mfa, account.mfa_backup}
         if both == {"totp"}:
-            return (
+            yield (
                 _("{platform} does not let an authenticator app be both primary and backup").format(
                     platform=name
                 ),
@@ -79,7 +82,7 @@ def _problem(
             and account.mfa_backup_phone
             and same_phone(account.mfa_phone, account.mfa_backup_phone, country)
         ):
-            return (
+            yield (
                 _("{platform} does not let one number be both primary and backup").format(
                     platform=name
                 ),
@@ -87,14 +90,13 @@ def _problem(
             )
     stored = context.secrets.backup_codes(account.id)
     if stored and platform.offers(platforms.BACKUP_CODES) is False:
-        return (
+        yield (
             _(
                 "{platform} issues no backup codes, so the {count} stored under {service} are not "
                 "its codes"
             ).format(platform=name, count=stored, service=account.backup_service),
             rules.methods_complete or "",
         )
-    return None
 
 
 def _record_command(account: Account, platform: platforms.Platform) -> str:

@@ -15,6 +15,7 @@ from auditor.findings import Finding, join_names
 from auditor.i18n import N_, _, clause_list, pgettext, sentence
 from auditor.inventory import Account
 from auditor.inventory.emails import is_address
+from auditor.suggest import closest, did_you_mean
 from auditor.vocabulary import Severity
 
 
@@ -27,19 +28,7 @@ def find_exposed_payouts(context: AuditContext) -> Iterator[Finding]:
             continue
         payout = context.by_id.get(store.payout)
         if payout is None:
-            yield CHECK.finding(
-                [store.id],
-                _(
-                    "{store}'s sales are paid out to {payout}, which is not in the inventory: "
-                    "nobody audits its password or 2FA, and whoever takes it over is paid the "
-                    "store's money"
-                ).format(store=store.id, payout=store.payout),
-                _(
-                    "Add the payout account to the inventory: `store-audit add {payout} "
-                    "--platform PLATFORM --login LOGIN --mfa METHOD`, then store its password."
-                ).format(payout=store.payout),
-                subject=store.payout,
-            )
+            yield _missing(context, store)
             continue
         problems, steps, severity = _problems(context, store, payout)
         if problems:
@@ -59,6 +48,37 @@ def find_exposed_payouts(context: AuditContext) -> Iterator[Finding]:
                 subject=payout.id,
                 severity=severity,
             )
+
+
+def _missing(context: AuditContext, store: Account) -> Finding:
+    """The payout account the inventory does not hold; a typo of an account it does hold
+    (`pingpang` for `pingpong`) is named, so the fix is one word, not a second account."""
+    payout = str(store.payout)
+    message = _(
+        "{store}'s sales are paid out to {payout}, which is not in the inventory: nobody audits "
+        "its password or 2FA, and whoever takes it over is paid the store's money"
+    ).format(store=store.id, payout=payout)
+    meant = closest(payout, [a.id for a in context.accounts if a.id != store.id])
+    if meant:
+        return CHECK.finding(
+            [store.id],
+            message + did_you_mean(payout, [meant]),
+            _(
+                "If it is {meant}, correct the record: `store-audit set {store} payout={meant}`; "
+                "if not, add {payout} to the inventory with `store-audit add`, then store its "
+                "password."
+            ).format(meant=meant, store=store.id, payout=payout),
+            subject=payout,
+        )
+    return CHECK.finding(
+        [store.id],
+        message,
+        _(
+            "Add the payout account to the inventory: `store-audit add {payout} "
+            "--platform PLATFORM --login LOGIN --mfa METHOD`, then store its password."
+        ).format(payout=payout),
+        subject=payout,
+    )
 
 
 def _problems(

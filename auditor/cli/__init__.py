@@ -234,10 +234,12 @@ def _stopped(signum: int, frame: FrameType | None) -> None:
     """Ctrl-C, SIGTERM or SIGHUP outside a keyring write (a writing command installs its own
     handler, which rolls back): stop now, with 128 + the signal's number as a shell would report,
     never 1, which means findings."""
+    from auditor.cli.common import signal_words
+
     stopped = _("store-audit: interrupted by {signal}")
     if sys.stderr.isatty():  # Ctrl-C at a prompt leaves the cursor on the prompt's line
         click.echo("", err=True)
-    click.echo(stopped.format(signal=signal.Signals(signum).name), err=True)
+    click.echo(stopped.format(signal=signal_words(signum)), err=True)
     raise Stopped(128 + signum)
 
 

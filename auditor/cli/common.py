@@ -79,6 +79,19 @@ def reported() -> Iterator[None]:
         _interrupted(stop)
 
 
+def signal_words(signum: int) -> str:
+    """The signal that stopped a command, as its reader knows it: its name in English, the key
+    that sent it (Ctrl-C) in Chinese, where "SIGINT" is jargon."""
+    name = signal.Signals(signum).name
+    words = {
+        "SIGINT": pgettext("signal", "SIGINT"),
+        "SIGTERM": pgettext("signal", "SIGTERM"),
+        "SIGHUP": pgettext("signal", "SIGHUP"),
+        "SIGBREAK": pgettext("signal", "SIGBREAK"),
+    }
+    return words.get(name, name)
+
+
 def _interrupted(stop: Interrupted) -> NoReturn:
     """Ctrl-C, SIGTERM or SIGHUP during a writing command: what it wrote was undone; exit
     128 + the signal's number, as a shell reports a process the signal stopped."""
@@ -89,7 +102,7 @@ def _interrupted(stop: Interrupted) -> NoReturn:
     )
     if sys.stderr.isatty():  # Ctrl-C at a prompt leaves the cursor on the prompt's line
         click.echo("", err=True)
-    click.echo(message.format(signal=signal.Signals(signum).name), err=True)
+    click.echo(message.format(signal=signal_words(signum)), err=True)
     sys.exit(128 + signum)
 
 

@@ -28,16 +28,18 @@ def display_width(text: str) -> int:
     return sum(max(wcwidth(char), 0) for char in text)
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, whole: bool = False) -> list[str]:
     """`text` as lines of at most `width` columns (each paragraph of it on its own lines). A
-    token wider than a whole line (a very long URL) is the one thing cut, at the width."""
+    token wider than a whole line (a very long URL) is the one thing cut, at the width; with
+    `whole`, it is never cut but gets a line of its own, wider than `width` (a table that can
+    move such a line aside asks for this: a URL cut in two cannot be copied)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, max(width, 2)))
+        lines.extend(_wrap_paragraph(paragraph, max(width, 2), whole))
     return lines
 
 
-def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
+def _wrap_paragraph(paragraph: str, width: int, whole: bool) -> list[str]:
     lines: list[str] = []
     line: list[str] = []
     used = 0
@@ -61,6 +63,12 @@ def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
         if used + size <= width:
             line.append(token)
             used += size
+            continue
+        if whole and size > width:  # alone on its line, marks around it included, to stay short
+            if line:
+                lines.append("".join(line).rstrip())
+            lines.append(token)
+            line, used = [], 0
             continue
         carried = _carry(line, token)
         if line:

@@ -160,6 +160,12 @@ def add_account(
     return Added(account, not document.existed, parsed_seed, document.path)
 
 
+def _what(account_id: str, totp: bool) -> str:
+    return (_("a TOTP seed for {account}") if totp else _("a password for {account}")).format(
+        account=account_id
+    )
+
+
 @dataclass(frozen=True)
 class SecretSet:
     """What `set-secret` did besides the keyring write."""
@@ -192,10 +198,7 @@ def set_secret(
     if totp:
         check_seed(value, account_id)
     service = account.totp_service if totp else account.service
-    what = (_("a TOTP seed for {account}") if totp else _("a password for {account}")).format(
-        account=account_id
-    )
-    _refuse_overwrite(writer, service, account.login, what, force)
+    _refuse_overwrite(writer, service, account.login, _what(account_id, totp), force)
     fields: dict[str, object]
     if totp:
         fields = {"mfa": "totp"} if account.mfa in MFA_A_SEED_REPLACES else {}
@@ -229,7 +232,17 @@ def replace_secret(
 ) -> SecretSet:
     """`set-secret` (password or --totp): the value `ask` returns, stored in the account's frame
     (`writing_to_account`)."""
-    with writing_to_account(inventory, account_id, ask, say, opened) as (session, document, value):
+
+    def refuse(account: Account, store: KeyringStore) -> None:
+        # before the seller types the new value twice; set_secret checks again under the lock
+        service = account.totp_service if totp else account.service
+        _refuse_overwrite(store, service, account.login, _what(account_id, totp), force)
+
+    with writing_to_account(inventory, account_id, ask, say, opened, refuse) as (
+        session,
+        document,
+        value,
+    ):
         return set_secret(
             document,
             account_id,

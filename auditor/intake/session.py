@@ -24,7 +24,7 @@ from typing import TypeVar
 from auditor.errors import InventoryError
 from auditor.i18n import _, ngettext
 from auditor.interrupts import interrupting
-from auditor.inventory import config_inventory_path, load_inventory, locate_inventory
+from auditor.inventory import Account, config_inventory_path, load_inventory, locate_inventory
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.locking import inventory_lock
 from auditor.secrets.journal import Journal, journal_path
@@ -169,13 +169,18 @@ def writing_to_account(
     ask: Callable[[], T],
     say: Callable[[str], None],
     opened: Callable[[Path], None],
+    refuse: Callable[[Account, KeyringStore], None] | None = None,
 ) -> Iterator[tuple[WriteSession, InventoryDocument, T]]:
     """`writing_after` for a command that writes one account's secrets (`set-secret` and its
-    --totp, --backup-codes and --security-answers): the account is looked up and a plaintext
-    keyring refused before anyone is asked anything. `inventory` is the --inventory option
-    (None: found as every command finds it)."""
+    --totp, --backup-codes and --security-answers): the account is looked up, a plaintext
+    keyring refused, and `refuse` asked (an entry that may not be replaced), before anyone is
+    asked anything. `inventory` is the --inventory option (None: found as every command
+    finds it)."""
     path = locate_inventory(inventory)
-    find_account(load_inventory(path), account_id)
-    KeyringStore().refuse_unencrypted()
+    account = find_account(load_inventory(path), account_id)
+    store = KeyringStore()
+    store.refuse_unencrypted()
+    if refuse is not None:
+        refuse(account, store)
     with writing_after(path, ask, say, opened) as written:
         yield written

@@ -11,6 +11,7 @@ from auditor.errors import InventoryError
 from auditor.files import read_regular
 from auditor.i18n import _, pgettext
 from auditor.i18n.oserrors import reason
+from auditor.inventory.fullwidth import TOML_PLACE, toml_slip
 from auditor.inventory.model import Inventory
 from auditor.inventory.reader import Reader
 
@@ -97,20 +98,20 @@ def _account_header_lines(text: str) -> list[int]:
     return lines
 
 
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
-_KEY_AT_START = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_KEY_AT_START = re.compile(r"\s*([A-Za-z0-9_-]+)\s*[=＝：]")  # the key of `mfa ＝ "sms"` too
 _ID_LINE = re.compile(r"\s*id\s*=\s*[\"']([^\"']*)[\"']")
 
 
 def _place_of_toml_error(text: str, message: str) -> str:
     """Turn tomllib's "Invalid date (at line 12, column 20)" into a message that also names the
     account and the key on that line, so a bad date reads like every other inventory error."""
-    found = _TOML_LINE.search(message)
+    found = TOML_PLACE.search(message)
     if not found:
         return _("invalid TOML: {reason}").format(reason=message)
     line_number = int(found.group(1))
     lines = text.splitlines()
     why = message[: found.start()].strip()
+    slip = toml_slip(text, line_number, int(found.group(2)))
     parts = [_("line {line}").format(line=line_number)]
     index = -1
     account_id = None
@@ -130,4 +131,4 @@ def _place_of_toml_error(text: str, message: str) -> str:
     if 0 < line_number <= len(lines) and (key := _KEY_AT_START.match(lines[line_number - 1])):
         parts.append(key.group(1))
     where = pgettext("between the parts of a place", ": ").join(parts)
-    return _("{where}: invalid TOML: {reason}").format(where=where, reason=why)
+    return _("{where}: invalid TOML: {reason}").format(where=where, reason=slip or why)

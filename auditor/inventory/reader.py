@@ -67,7 +67,7 @@ class Reader:
 
     def inventory(self, document: dict[str, Any]) -> Inventory:
         known = {"version", "seller", "policy", "accounts", "people", "phones"}
-        self.no_unknown_keys(document, known, "top level")
+        self.no_unknown_keys(document, known, _("top level"))
         if "version" not in document:
             message = _("missing; add `version = {version}` at the top")
             raise self.fail("version", message.format(version=INVENTORY_VERSION))

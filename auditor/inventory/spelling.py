@@ -16,6 +16,7 @@ from auditor.inventory.emails import (
     is_address,
     split_address,
 )
+from auditor.inventory.fullwidth import ADDRESS_SLIPS, typed_instead
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
@@ -88,8 +89,18 @@ def _describe(char: str) -> str:
 
 def _part_problems(part: str) -> list[str]:
     problems = []
+    slips = [c for c in dict.fromkeys(part) if c in ADDRESS_SLIPS]
+    if slips:  # a typing slip, not a disguise: email.lookalike names them apart (slips_in)
+        characters = typed_instead(slips)[0]
+        problems.append(
+            _("full-width {characters} typed with a Chinese input method").format(
+                characters=characters
+            )
+        )
     for char in dict.fromkeys(part):
         category = unicodedata.category(char)
+        if char in ADDRESS_SLIPS:
+            continue
         if category in ("Cf", "Cc", "Zs", "Zl", "Zp") and not char.isascii():
             problems.append(_("an invisible character U+{code}").format(code=f"{ord(char):04X}"))
         elif not char.isascii() and unicodedata.normalize("NFKC", char).isascii():
@@ -116,7 +127,8 @@ def _part_problems(part: str) -> list[str]:
 
 
 def address_lookalikes(value: str) -> list[str]:
-    """What makes an address (or user name) look like something it is not; empty when clean."""
+    """What makes an address (or user name) look like something it is not, or is to be
+    corrected (full-width characters a Chinese input method typed); empty when clean."""
     if value.isascii() and "xn--" not in value.lower():
         return []
     if is_address(value):

@@ -7,10 +7,9 @@ most likely cause found. Questions go through `ask`, and every answer is optiona
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
-from auditor.i18n import _, and_list, current, pgettext
+from auditor.i18n import _, and_list, pgettext
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.inventory.recovery_chain import chain_ends
@@ -18,28 +17,14 @@ from auditor.lockout.routes import backup_codes_line, backup_routes
 from auditor.lockout.typed import judge_code, password_owners
 from auditor.lockout.why_facts import MAILBOX_LINES, where_codes_go_in_words
 from auditor.lockout.why_facts import unified_group as unified_group  # tests import it from here
+from auditor.lockout.why_steps import Step as Step  # the CLI and tests import them from here
+from auditor.lockout.why_steps import conclusion as conclusion
+from auditor.lockout.why_steps import why_json as why_json
 from auditor.report.signin_map import where_codes_go
 from auditor.secrets import Secret
 
 Ask = Callable[[str], str]
 """Ask the seller something (hidden); "" when they skip it or nobody is there to answer."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """One question of the walk and what store-audit found."""
-
-    number: int
-    """1 to 6, in the order the causes are checked."""
-    title: str
-    """The question ("Right email?")."""
-    lines: tuple[str, ...]
-    """What store-audit knows, a sentence a line."""
-    cause: str | None = None
-    """The lock-out cause this step found, if any."""
-    typed: bool = False
-    """Whether the cause rests on what the seller typed just now (a password, a code): that
-    outranks what the inventory suggests."""
 
 
 def diagnose(context: AuditContext, account: Account, ask: Ask, now: float) -> Iterator[Step]:
@@ -60,25 +45,6 @@ def _explaining(context: AuditContext, account: Account) -> dict[WhyStep, list[F
         if check.informs is not None:
             findings[check.informs] += [f for f in check.run(context) if account.id in f.accounts]
     return findings
-
-
-def conclusion(steps: list[Step]) -> str:
-    """The closing line: the first cause found in what the seller typed, else the first one
-    the inventory and keyring show, with any other causes after it; or what is left to check."""
-    causes = [s for s in steps if s.cause and s.typed] + [
-        s for s in steps if s.cause and not s.typed
-    ]
-    if causes:
-        closing = _("most likely cause: {cause}").format(cause=causes[0].cause)
-        if len(causes) > 1:
-            separator = pgettext("between causes", "; ")
-            others = separator.join(str(s.cause) for s in causes[1:])
-            closing = _("{closing}; also: {others}").format(closing=closing, others=others)
-        return closing
-    return _(
-        "nothing here explains it: the account may be restricted or the site down; see the "
-        "platform's pages above"
-    )
 
 
 def _where(account: Account) -> str:
@@ -244,11 +210,13 @@ def _mailbox(context: AuditContext, account: Account, findings: list[Finding]) -
 
 def _unseen(account: Account) -> Step:
     lines = []
+    listed = False
     for topic, words in pages.TOPICS.items():
         if topic in ("passkeys", "mfa_recovery"):
             continue
         page = pages.topic_page(account.platform, topic, account.region)
         if page:
+            listed = True
             lines.append(
                 _("{topic}: {url} (source: {source})").format(
                     topic=_(words), url=page.url, source=page.source
@@ -276,24 +244,4 @@ def _unseen(account: Account) -> Step:
             "block are invisible from here:"
         ),
     )
-    return Step(6, _("Something store-audit cannot see?"), tuple(lines))
-
-
-def why_json(account_id: str, steps: list[Step], closing: str) -> str:
-    """The walk as JSON (`store-audit/why/1`), for scripts."""
-    import json
-
-    return json.dumps(
-        {
-            "schema": "store-audit/why/1",
-            "account": account_id,
-            "steps": [
-                {"number": s.number, "title": s.title, "lines": list(s.lines), "cause": s.cause}
-                for s in steps
-            ],
-            "conclusion": closing,
-            "lang": current(),
-        },
-        ensure_ascii=False,
-        indent=2,
-    )
+    return Step(6, _("Something store-audit cannot see?"), tuple(lines), pages=listed)

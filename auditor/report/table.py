@@ -116,7 +116,7 @@ def _fold(key: str, width: int) -> str:
 def _lines(text: str) -> list[str]:
     """A paragraph within the message column, cut only at spaces in English."""
     if current() != ENGLISH:
-        return wrap(text, MESSAGE_WIDTH)
+        return wrap(text, MESSAGE_WIDTH, whole=True)  # a URL longer than the column: aside
     return textwrap.wrap(text, MESSAGE_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 

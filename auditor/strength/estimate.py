@@ -29,8 +29,8 @@ DATE_RUN = re.compile(r"(?<!\d)(\d{8}|\d{6}|\d{4})(?!\d)")
 HABITS = {
     "name": N_("a romanised name"),
     "date": N_("a date"),
-    "number": N_("a well-known number phrase such as 5201314"),
-    "phrase": N_("a common phrase such as woaini"),
+    "number": N_("a well-known number phrase (digits that read as words)"),
+    "phrase": N_("a common pinyin phrase"),
     "pinyin": N_("common pinyin words"),
     "site": N_("a website's name"),
     "keyboard": N_("a keyboard pattern"),
@@ -39,7 +39,8 @@ HABITS = {
     "qq": N_("the QQ number of its mailbox"),
 }
 """Each habit, as the finding says it (in English: password.weak translates it where it is
-shown): never a piece of the password."""
+shown): never a piece of the password, and no example either: the commonest passwords are made of
+the commonest examples (an example phrase and an example number side by side would spell one)."""
 
 
 class Revealing(Protocol):

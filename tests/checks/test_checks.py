@@ -766,6 +766,48 @@ def test_few_backup_codes_says_how_many_are_left() -> None:
     assert "a has 1 backup code left" in found.message
 
 
+def test_few_backup_codes_never_sends_a_seller_to_generate_codes_the_platform_never_issues() -> (
+    None
+):
+    # Seller Central issues no backup codes: two stored under an Amazon account are a wrong
+    # record (mfa.impossible-record), not two codes left; Gmail's catalog entry says nothing
+    # either way, so codes stored there are taken as its own
+    inv = inventory(account("amz", platform="amazon", mfa="sms"), account("g", platform="gmail"))
+    codes = view(backup_codes={"amz": 2, "g": 2})
+    assert [f.key for f in run("mfa.few-backup-codes", inv, codes)] == ["mfa.few-backup-codes:g"]
+    assert [f.key for f in run("mfa.impossible-record", inv, codes)] == [
+        "mfa.impossible-record:amz"
+    ]
+
+
+def test_a_payout_typo_is_named_as_one_not_as_a_second_account_to_add() -> None:
+    inv = inventory(
+        account("amazon-na", payout="pingpang"),
+        account("pingpong", platform="pingpong", login="money@acme.test", mfa="totp"),
+    )
+    (found,) = run("payout.exposed", inv, view())
+    assert found.message.endswith("store's money: did you mean pingpong?")
+    assert "`store-audit set amazon-na payout=pingpong`" in found.remediation
+    far = inventory(account("amazon-na", payout="worldfirst"), account("pingpong"))
+    (found,) = run("payout.exposed", far, view())
+    assert "did you mean" not in found.message and "store-audit add worldfirst" in found.remediation
+
+
+def test_impossible_record_names_every_mistake_of_one_account() -> None:
+    one_phone = account(
+        "amz",
+        platform="amazon",
+        mfa="sms",
+        mfa_phone="+86 139 1234 5678",
+        mfa_backup="sms",
+        mfa_backup_phone="+86 139 1234 5678",
+    )
+    (found,) = run("mfa.impossible-record", inventory(one_phone), view(backup_codes={"amz": 2}))
+    assert "does not let one number be both primary and backup" in found.message
+    assert "issues no backup codes, so the 2 stored" in found.message
+    assert found.message.endswith("; the inventory is wrong, not the account")
+
+
 def test_unreachable_names_the_whole_chain_and_the_lost_phone() -> None:
     inv, secrets, _ = CASES["recovery.unreachable"][0]()
     found = {f.key: f for f in run("recovery.unreachable", inv, secrets)}

@@ -148,3 +148,26 @@ def test_an_interruption_starts_its_own_line_on_a_terminal(
         _stopped(signal.SIGINT, None)
     expected = "store-audit: interrupted by SIGINT\n"
     assert capsys.readouterr().err == ("\n" + expected if terminal else expected)
+
+
+@pytest.mark.parametrize(
+    ("signum", "said"), [("SIGINT", "按了 Ctrl-C"), ("SIGTERM", "收到终止信号（SIGTERM）")]
+)
+def test_in_chinese_an_interruption_names_the_key_not_the_signal(
+    signum: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The signal's name ("被 SIGINT 中断") is jargon to a seller who pressed Ctrl-C (the
+    newcomer trial of 2026-12-05)."""
+    import signal
+
+    from auditor.cli import _stopped
+    from auditor.errors import Stopped
+    from auditor.i18n import use
+
+    use("zh-CN")
+    try:
+        with pytest.raises(Stopped):
+            _stopped(getattr(signal, signum), None)
+    finally:
+        use("en")
+    assert capsys.readouterr().err.strip() == f"store-audit：已中断（{said}）"

@@ -18,7 +18,7 @@ INVENTORY = (
 )
 COMMANDS = [
     ["add", "b", "--platform", "ebay", "--login", "b@x.test", "--mfa", "sms", "--password-stdin"],
-    ["set-secret", "a", "--stdin"],
+    ["set-secret", "a", "--stdin", "--force"],
     ["set-secret", "a", "--backup-codes", "--stdin"],
     ["use-backup-code", "a"],
     ["verify-password", "a"],
@@ -64,3 +64,32 @@ def test_dev_zero_on_stdin_is_one_line_and_exit_2(tmp_path: Path, command: list[
     assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
     after = inventory.read_bytes(), [f.read_bytes() for f in files if f.is_file()]
     assert after == before
+
+
+def test_set_secret_refuses_an_entry_it_may_not_replace_before_reading_anything(
+    tmp_path: Path,
+) -> None:
+    # the newcomer trial typed a new password twice, and only then heard it would not be stored
+    inventory = tmp_path / "store-audit.toml"
+    inventory.write_text(INVENTORY)
+    env = {
+        **os.environ,
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "XDG_DATA_HOME": str(tmp_path / "keyring"),
+    }
+    setup = "import keyring; keyring.set_password('store-audit/a', 'a@x.test', 'Pw-Xq9!zL-1')"
+    subprocess.run([sys.executable, "-c", setup], env=env, check=True)
+    with open("/dev/zero", "rb") as zero:  # it would fail on this if it read it
+        result = subprocess.run(
+            [sys.executable, "-m", "auditor", "set-secret", "a", "--stdin"]
+            + ["--inventory", str(inventory)],
+            stdin=zero,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == ExitCode.USAGE
+    assert "the keyring already holds a password for a" in result.stderr
+    assert "4096" not in result.stderr and "Traceback" not in result.stderr

@@ -183,6 +183,12 @@ def _errors() -> list[Case]:
         Case(("audit", "--inventory", "{dir}/bad.toml"), exits=frozenset({2})),
         Case(("audit", "--inventory", "{dir}/unknown-key.toml"), exits=frozenset({2})),
         Case(("audit", "--inventory", "{dir}/not-toml.toml"), exits=frozenset({2})),
+        *(
+            Case(("audit", "--inventory", f"{{dir}}/{name}.toml"), exits=frozenset({2}))
+            for name in ("full-width-quotes", "full-width-comma", "top-level")
+        ),
+        Case(("audit", "--inventory", "{dir}/full-width-login.toml", "--format", "json")),
+        Case(("audit", "--inventory", "{dir}/full-width-login.toml", "--format", "table")),
     ]
 
 

@@ -279,6 +279,36 @@ def test_a_missing_inventory_and_a_bad_one_are_chinese(tmp_path: Path) -> None:
     assert code == 2 and "不是 UTF-8 文本" in err and "请另存为 UTF-8" in err, err
 
 
+@pytest.mark.parametrize(
+    ("was", "typed", "named"),
+    [
+        (
+            'mfa = "email"',
+            "mfa = “email”",
+            "'“' 和 '”' 是中文输入法输入的全角字符：请改成半角的 '\"'",
+        ),
+        ('mfa = "email"', 'mfa ＝ "email"', "'＝' 是中文输入法输入的全角字符：请改成半角的 '='"),
+        ('"US", "CA"', '"US"， "CA"', "'，' 是中文输入法输入的全角字符：请改成半角的 ','"),
+        ("[[accounts]]", "［［accounts］］", "'［' 和 '］' 是中文输入法输入的全角字符"),
+    ],
+)
+def test_what_a_chinese_input_method_types_is_named_in_chinese(
+    tmp_path: Path, was: str, typed: str, named: str
+) -> None:
+    """One line naming the file, line, account and key and the character; exit 2, nothing
+    written, no English from the TOML parser."""
+    inventory = tmp_path / "store-audit.toml"
+    inventory.write_text(EXAMPLE.read_text("utf-8").replace(was, typed, 1), encoding="utf-8")
+    before = inventory.read_bytes()
+    for args in (("list",), ("set", "tiktok", "store=x")):
+        out, err, code = zh(*args, "--inventory", inventory)
+        assert code == 2 and out == "", (out, err)
+        assert err.startswith("store-audit：错误：") and named in err, err
+        assert len(err.splitlines()) == 1 and "Traceback" not in err
+        _no_english(err.replace(str(inventory), ""))
+        assert inventory.read_bytes() == before
+
+
 @pytest.mark.posix
 def test_add_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
     env = _terminal_env(tmp_path)

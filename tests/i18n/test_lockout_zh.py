@@ -46,7 +46,7 @@ def zh(*args: str, input: str | None = None) -> str:
 @pytest.mark.parametrize("account", [a.id for a in load_inventory(INVENTORY).accounts])
 def test_why_is_chinese_for_every_example_account(account: str) -> None:
     out = zh("why", account, "--no-prompt")
-    assert "1. 登录入口对吗？" in out
+    assert "1. 登录页面对吗？" in out
     assert english_left(out, KEEP) == []
 
 
@@ -79,12 +79,13 @@ def test_doctor_says_the_keyring_cannot_be_used_in_chinese(memory_keyring: Memor
 def test_verify_totp_says_the_verdict_in_chinese() -> None:
     seed = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"  # amazon-na's demo seed
     now = pyotp.TOTP(seed).now()
-    assert "amazon-na：验证码和存的密钥现在对得上" in zh("verify-totp", "amazon-na", input=now)
+    matched = zh("verify-totp", "amazon-na", input=now)
+    assert "amazon-na：验证码和存的 TOTP 密钥现在对得上" in matched
     late = pyotp.TOTP(seed).at(time.time() - 90)
     assert "身份验证器所在设备的时间比这台电脑慢 90 秒" in zh(
         "verify-totp", "amazon-na", input=late
     )
-    assert "验证码有 5 位，而存的密钥生成的是 6 位验证码" in zh(
+    assert "验证码有 5 位，而存的 TOTP 密钥生成的是 6 位验证码" in zh(
         "verify-totp", "amazon-na", input="12345"
     )
 

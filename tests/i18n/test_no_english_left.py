@@ -67,6 +67,15 @@ def example(tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.M
     text = inventory.read_text("utf-8")
     (tmp_path / "unknown-key.toml").write_text(text.replace('mfa = "email"', 'mfa = "fax"'))
     (tmp_path / "not-toml.toml").write_text("version = 1\n[[accounts]\nid = ")
+    # what a Chinese input method types: the quotes, a comma, the @ of a login; a singular table
+    for name, was, slip in [
+        ("full-width-quotes", 'mfa = "email"', "mfa = “email”"),
+        ("full-width-comma", '["US", "CA", "JP"]', '["US"， "CA"， "JP"]'),
+        ("full-width-login", 'login = "1234567890@qq.com"', 'login = "1234567890＠qq.com"'),
+        ("top-level", "[[accounts]]", "[[account]]"),
+    ]:
+        assert was in text
+        (tmp_path / f"{name}.toml").write_text(text.replace(was, slip, 1), encoding="utf-8")
     return tmp_path
 
 
@@ -168,9 +177,10 @@ def _html_text(text: str) -> list[str]:
     return parser.lines
 
 
-_PARSER_DETAIL = re.compile(r"(?<=TOML 格式错误：).*")
+_PARSER_DETAIL = re.compile(r"(?<=TOML 格式错误：)[A-Z].*")
 """What Python's tomllib says is wrong in a file: it speaks English only, so its detail follows
-store-audit's Chinese frame (`第 2 行：TOML 格式错误：Expected ']]' …`) as it says it."""
+store-audit's Chinese frame (`第 2 行：TOML 格式错误：Expected ']]' …`) as it says it. store-audit's
+own detail (a full-width character a Chinese input method typed) is Chinese, and read."""
 
 
 def english_lines(texts: list[str]) -> list[str]:
@@ -205,6 +215,9 @@ def test_the_detector_sees_an_english_line() -> None:
     assert english_lines(['{"message": "Turn on 2FA for amazon-na", "check": "mfa.missing"}'])
     assert english_lines(["账户 ebay：no backup codes are recorded"])
     assert english_lines(["错误：DIR/missing.toml: no such file"])
+    # tomllib's own detail is let be; store-audit's after the same frame is read
+    assert english_lines(["错误：x.toml：第 2 行：TOML 格式错误：Expected ']]' at the end"]) == []
+    assert english_lines(["错误：x.toml：第 2 行：TOML 格式错误：'，' typed with an input method"])
     # a value typed or quoted, a list of inventory keys, a value's name: as they are written
     assert (
         english_lines(["错误：没有 'shopfy'：类型变成 \"other\"（可以是 login, platform, kind）"])

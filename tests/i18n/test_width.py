@@ -73,3 +73,24 @@ def test_every_line_fits_and_nothing_is_lost(words: list[str], width: int) -> No
     lines = wrap(text, width)
     assert all(display_width(line) <= width for line in lines)
     assert re.sub(r"\s+", "", "".join(lines)) == re.sub(r"\s+", "", text)
+
+
+def test_asked_to_keep_tokens_whole_a_long_url_gets_a_line_of_its_own() -> None:
+    # the table's message column moves such a line aside; cut, the URL could not be copied
+    url = "https://sellercentral.amazon.co.jp/gp/help/external/202110760?language=en_JP"
+    lines = wrap(f"请看这个页面（{url}）：主要方式丢了，点“没有收到验证码”", 40, whole=True)
+    assert lines[1] == url  # its marks stay on the lines around it: the line stays short
+    assert all(display_width(line) <= 40 for line in lines if url not in line)
+
+
+def test_the_chinese_table_never_cuts_a_url() -> None:
+    from auditor.i18n import use
+    from auditor.report.table import _lines
+
+    url = "https://sellercentral.amazon.co.jp/gp/help/external/202110760?language=en_JP"
+    use("zh-CN")
+    try:
+        lines = _lines(f"amazon-na 没有备用方式（{url}）：主要方式丢了就登录不上了")
+    finally:
+        use("en")
+    assert any(url in line for line in lines)

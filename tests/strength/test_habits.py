@@ -78,6 +78,27 @@ def test_the_finding_names_the_habit_and_quotes_nothing() -> None:
         assert piece not in finding.message.lower()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("password", [c[1] for c in CASES if not c[2]])
+def test_no_piece_of_the_password_is_in_the_finding_not_even_as_an_example(
+    password: str, lang: str
+) -> None:
+    # woaini5201314 is one of the commonest Chinese passwords: a finding that named its habits
+    # "a phrase such as woaini" and "a number phrase such as 5201314" spelled it out whole
+    from auditor.i18n import use
+
+    inv = inventory(account("amazon-cn", platform="amazon", login="ops@example.com"))
+    use(lang)
+    try:
+        (finding,) = run("password.weak", inv, view({"amazon-cn": password}))
+    finally:
+        use("en")
+    shown = (finding.message + finding.remediation).lower()
+    plain = password.lower()
+    pieces = {plain[i : i + 5] for i in range(len(plain) - 4)}
+    assert not [p for p in pieces if p.isalnum() and p in shown], (lang, finding.key)
+
+
 def test_the_seller_s_own_name_is_a_hint() -> None:
     # "Acme" is no pinyin; the seller's romanised name makes the same password weak
     password = "Lihua@Shop.2024"
