@@ -64,7 +64,8 @@ MFA_ANSWERS = ("none", "sms", "voice", "email", "totp", "push", "security-key", 
 
 def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
     """After an import: one question per account left with mfa = "unknown" on a terminal (Enter
-    skips), saved in one edit; off a terminal, the exact `store-audit set` commands."""
+    skips), each answer saved as it is given (a Ctrl-C at the tenth question keeps the nine
+    before it); off a terminal, the exact `store-audit set` commands."""
     from auditor.intake.accounts import record_answers
 
     if not account_ids:
@@ -84,17 +85,26 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
             click.echo(f"  store-audit set {account_id} mfa=METHOD")
         return
     click.echo(_("Which 2FA does each account use? (Enter skips)"))
-    answers: dict[str, dict[str, object]] = {}
     for account_id in account_ids:
         answer = _ask(f"  {account_id} [{'/'.join(MFA_ANSWERS)}]")
-        if answer:
-            answers[account_id] = {"mfa": answer}
-    if not answers:
-        return
-    with reported():
-        described = record_answers(path, answers, note)
-    for account_id, change in described:
-        click.echo(_("{account}: {change}").format(account=account_id, change=change.describe()))
+        if not answer:
+            continue
+        with reported():
+            described = record_answers(path, {account_id: {"mfa": answer}}, note)
+        for changed, change in described:
+            click.echo(_("{account}: {change}").format(account=changed, change=change.describe()))
+
+
+def method_named(answer: str) -> str | None:
+    """The method whose name, in the run's language, `answer` begins (短信 for 短信验证码:
+    sms; 身份验证器: totp), when exactly one does; else None."""
+    from auditor.i18n import ENGLISH, current
+    from auditor.inventory.second_factors import METHOD_NAMES
+
+    if current() == ENGLISH or len(answer) < 2:
+        return None  # in English the codes themselves are the words
+    found = {m for m, name in METHOD_NAMES.items() if _(name).lower().startswith(answer)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _ask(question: str) -> str:
@@ -110,6 +120,9 @@ def _ask(question: str) -> str:
             return ""
         if answer in ("", *MFA_ANSWERS):
             return answer
+        named = method_named(answer)
+        if named:
+            return named
         click.echo(
             _("    one of {methods}, or Enter to skip").format(
                 methods=pgettext("between the items of a list", ", ").join(MFA_ANSWERS)

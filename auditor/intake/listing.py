@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.i18n import _, ngettext, pgettext
+from auditor.i18n import ENGLISH, N_, _, current, ngettext, pgettext
 from auditor.inventory import Inventory
+from auditor.inventory.second_factors import METHOD_NAMES
 from auditor.secrets import SecretStore, read_secrets
 from auditor.visible import visible
 from auditor.vocabulary import shown_kind
@@ -79,9 +80,23 @@ def render_list(inventory: Inventory, rows: list[dict[str, Any]]) -> str:
             )
         )
         second = _("    2FA: {mfa}; stored: {stored}")
-        lines.append(second.format(mfa=row["mfa"], stored=describe_stored(row["stored"])))
+        lines.append(
+            second.format(mfa=shown_mfa(row["mfa"]), stored=describe_stored(row["stored"]))
+        )
     if not rows:
         lines.append(
             _("`store-audit add ID ...` or `store-audit import FILE --from ...` adds some")
         )
     return "\n".join(lines) + "\n"
+
+
+_NO_METHOD = {"none": N_("no two-step verification"), "unknown": N_("not recorded")}
+
+
+def shown_mfa(value: str) -> str:
+    """The inventory's `mfa` value as `list` shows it: as written in English (`sms`); in
+    Chinese with its name first (`短信验证码（sms）`), the value being what `set` takes."""
+    name = METHOD_NAMES.get(value) or _NO_METHOD.get(value)
+    if name is None or current() == ENGLISH:
+        return value
+    return _("{name} ({value})").format(value=value, name=_(name))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from auditor.i18n import ENGLISH, _, current, ngettext, pgettext
 from auditor.i18n.width import wrap
 from auditor.intake.importers.kinds import count_of
+from auditor.intake.listing import shown_mfa
 from auditor.intake.plan import ImportPlan
 from auditor.inventory.editing import InventoryDocument
 from auditor.visible import visible
@@ -23,7 +24,7 @@ def describe_plan(plan: ImportPlan) -> str:
                 p.account_id,
                 visible(p.platform),
                 visible(p.login),
-                p.mfa,
+                shown_mfa(p.mfa),
                 "\n".join(wrap(visible(p.detail), 30)) if chinese else visible(p.detail),
             ]
             for p in plan.proposals

@@ -94,6 +94,8 @@ def test_list_is_chinese(memory_keyring: MemoryKeyring) -> None:
     assert code == 0, err
     _no_english(out)
     assert "14 个账户" in out.splitlines()[0]
+    # the method in words, and the value `set` takes ("两步验证：sms" read as a bare code)
+    assert "两步验证：短信验证码（sms）" in out and "两步验证：身份验证器应用（totp）" in out
 
 
 @pytest.mark.parametrize(
@@ -329,3 +331,21 @@ def test_add_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
     assert answer.done, shown
     assert "请重新输入，没有就直接按回车" in shown and "已新建" in shown, shown
     _no_english(shown)
+
+
+@pytest.mark.parametrize(
+    ("typed", "method"),
+    [("短信", "sms"), ("身份验证器", "totp"), ("语音", "voice"), ("安全密钥", "security-key")],
+)
+def test_an_import_question_takes_the_method_s_chinese_name(typed: str, method: str) -> None:
+    # the newcomer trial typed 短信 at `amazon-us [none/sms/...]：` and was refused
+    from auditor.cli.fields import method_named
+    from auditor.i18n import use
+
+    use("zh-CN")
+    try:
+        assert method_named(typed) == method
+        assert method_named("验证码") is None  # begins several names: asked again
+    finally:
+        use("en")
+    assert method_named("text") is None  # English answers with the codes

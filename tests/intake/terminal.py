@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 from collections.abc import Callable, Sequence
@@ -10,6 +11,9 @@ from pathlib import Path
 
 Answer = Callable[[bytes], str | None]
 """Everything printed so far → the line to type now, or None to wait for more."""
+CTRL_C = "\x03"
+"""An answer that presses Ctrl-C: the command gets SIGINT (the pseudo-terminal is not its
+controlling terminal, so the key itself would be read as a character)."""
 
 
 def run_on_a_terminal(
@@ -40,7 +44,9 @@ def run_on_a_terminal(
             break
         output += chunk
         line = answer(output)
-        if line is not None:
+        if line == CTRL_C:
+            process.send_signal(signal.SIGINT)
+        elif line is not None:
             os.write(main, line.encode() + b"\n")
     process.wait(timeout=30)
     os.close(main)

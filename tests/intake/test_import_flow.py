@@ -15,7 +15,7 @@ from auditor.errors import ExitCode
 from auditor.inventory import load_inventory
 from tests.canaries import random_core, random_seed
 from tests.conftest import invoke
-from tests.intake.terminal import in_turn, run_on_a_terminal
+from tests.intake.terminal import CTRL_C, in_turn, run_on_a_terminal
 from tests.intake.test_import import keyring_contents
 
 pytestmark = pytest.mark.secret_service
@@ -126,6 +126,29 @@ def test_after_an_import_a_terminal_asks_each_unknown_2fa(
     assert 'ebay-us: mfa = "sms" (was "unknown")' in shown
     accounts = {a.id: (a.mfa, a.store) for a in load_inventory(inventory).accounts}
     assert accounts == {"ebay-us": ("sms", None), "etsy": ("unknown", None)}  # hosts: no store
+
+
+def test_a_ctrl_c_among_the_2fa_questions_keeps_the_answers_given_before_it(
+    tmp_path: Path, real_keyring: SecretService.Keyring, secret_service_env: dict[str, str]
+) -> None:
+    # the newcomer trial answered one question, pressed Ctrl-C at the next, and lost the answer
+    inventory = tmp_path / "store-audit.toml"
+    export = tmp_path / "chrome.csv"
+    export.write_text(
+        "name,url,username,password,note\n"
+        f"ebay.com,https://signin.ebay.com/,acme-us,Eb-{random_core()}!x,\n"
+        f"etsy.com,https://www.etsy.com/signin,shop@acme.test,Et-{random_core()}!x,\n"
+    )
+    shown = run_on_a_terminal(
+        [sys.executable, "-m", "auditor", "import", str(export), "--from", "chrome"]
+        + ["--inventory", str(inventory)],
+        {**os.environ, **secret_service_env},
+        in_turn(["sms", CTRL_C]),
+    )
+    assert 'ebay-us: mfa = "sms" (was "unknown")' in shown, shown
+    assert "interrupted by SIGINT" in shown and "Traceback" not in shown
+    accounts = {a.id: a.mfa for a in load_inventory(inventory).accounts}
+    assert accounts == {"ebay-us": "sms", "etsy": "unknown"}
 
 
 def test_off_a_terminal_the_import_prints_the_set_commands(
