@@ -106,7 +106,7 @@ def _record_command(account: Account, platform: platforms.Platform) -> str:
             "`store-audit set {id} mfa=totp mfa_backup=sms mfa_backup_phone=+NUMBER` (its primary "
             "and backup methods, and the phone of each)"
         ).format(id=account.id)
-    return f"`store-audit set {account.id} mfa=METHOD`"
+    return _("`store-audit set {id} mfa=METHOD`").format(id=account.id)
 
 
 def _action(facts: ActionFacts) -> str:

@@ -116,6 +116,19 @@ class HelpFormatter(click.HelpFormatter):
             blocks.append("\n".join(indent + line for line in lines))
         self.write("\n\n".join(blocks) + "\n")
 
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None and i18n.current() != ENGLISH:
+            # 用法：, no space after a full-width colon; click's own message (click.po), asked
+            # of the `_` translate_click gave click.formatting
+            prefix = vars(click.formatting)["_"]("Usage:")
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        if i18n.current() == ENGLISH:
+            super().write_heading(heading)
+            return
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")  # 选项：, as 用法：
+
     def write_dl(
         self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:

@@ -159,7 +159,19 @@ def _join(items: list[str], pattern: str) -> str:
     if len(items) <= 1:
         return "".join(items)
     separator = pgettext("between the items of a list", ", ")
-    return pattern.format(items=separator.join(items[:-1]), last=items[-1])
+    left, last = separator.join(items[:-1]), items[-1]
+    middle = pattern.format(items="", last="")
+    if _Speaking.lang != ENGLISH and pattern == "{items}" + middle + "{last}":
+        # Chinese puts no space between words (店铺名和登录名), only where 和 meets a Latin
+        # word (amazon-eu 和 pingpong), as tidy() spaces a sentence
+        before = " " if _latin(left[-1]) else ""
+        after = " " if _latin(last[0]) else ""
+        return left + before + middle.strip() + after + last
+    return pattern.format(items=left, last=last)
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and not char.isspace()
 
 
 __all__ = [

@@ -17,9 +17,10 @@ _CLOSING = set("，。、；：！？）】》」』”’…%％·")
 """Never the first character of a line."""
 _OPENING = set("（【《「『“‘")
 """Never the last character of a line."""
-_TOKENS = re.compile(r"`[^`\n]*`|\s+|[\x21-\x7e\u00a0-\u024f]+|.", re.DOTALL)
-"""A backticked span (a command), a run of spaces, a run of Latin text (ids, addresses, URLs,
-English words), or one other character (Chinese, breakable after)."""
+_TOKENS = re.compile(r"`[^`\n]*`|\[[^\]\s]{1,12}\]|\s+|[\x21-\x7e\u00a0-\u024f]+|.", re.DOTALL)
+"""A backticked span (a command), a short bracketed tag (click's [必填]), a run of spaces, a run
+of Latin text (ids, addresses, URLs, English words), or one other character (Chinese,
+breakable after)."""
 
 
 def display_width(text: str) -> int:
@@ -70,7 +71,7 @@ def _wrap_paragraph(paragraph: str, width: int, whole: bool) -> list[str]:
             lines.append(token)
             line, used = [], 0
             continue
-        carried = _carry(line, token)
+        carried = _carry(line, token, width)
         if line:
             lines.append("".join(line).rstrip())
         line = [*carried]
@@ -86,13 +87,18 @@ def _wrap_paragraph(paragraph: str, width: int, whole: bool) -> list[str]:
     return lines
 
 
-def _carry(line: list[str], token: str) -> list[str]:
-    """What moves from the end of a full line to the next one with `token`: the character a
-    closing mark must follow, or an opening mark that may not end the line."""
+def _carry(line: list[str], token: str, width: int) -> list[str]:
+    """What moves from the end of a full line to the next one with `token`: the character (or
+    the id, up to half a line) a closing mark must follow, or an opening mark that may not end
+    the line."""
     carried: list[str] = []
     if token[0] in _CLOSING:
         # back to the character the mark closes, past marks that close with it (`）。`)
-        while len(line) > 1 and len(line[-1]) == 1 and not line[-1].isspace():
+        while (
+            len(line) > 1
+            and not line[-1].isspace()
+            and (len(line[-1]) == 1 or display_width(line[-1]) <= width // 2)
+        ):
             carried.insert(0, line.pop())
             if carried[0] not in _CLOSING:
                 break

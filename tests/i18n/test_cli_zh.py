@@ -349,3 +349,12 @@ def test_an_import_question_takes_the_method_s_chinese_name(typed: str, method: 
     finally:
         use("en")
     assert method_named("text") is None  # English answers with the codes
+
+
+def test_chinese_help_punctuates_as_chinese() -> None:
+    # the trial saw `用法： store-audit` beside `选项:`, and an English `[required]`
+    out, err, code = zh("add", "--help")
+    assert code == 0, err
+    assert out.startswith("用法：") and " add [OPTIONS] ID" in out.splitlines()[0]
+    assert "\n选项：\n" in out and "选项:" not in out
+    assert "[必填]" in out and "required" not in out

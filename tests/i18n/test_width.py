@@ -94,3 +94,23 @@ def test_the_chinese_table_never_cuts_a_url() -> None:
     finally:
         use("en")
     assert any(url in line for line in lines)
+
+
+def test_a_list_mark_never_starts_a_line_after_an_id() -> None:
+    # the trial's checklist read `再给 amazon-na、gmail-main` / `、mail-163、mail-qq 和 pingpong`
+    text = "再给 amazon-na、gmail-main、mail-163、mail-qq 和 pingpong 各设一个独立的密码"
+    for width in range(16, 40):
+        assert not [line for line in wrap(text, width) if line.startswith("、")], width
+
+
+def test_chinese_lists_put_spaces_only_where_a_latin_word_meets_the_conjunction() -> None:
+    from auditor.i18n import and_list, or_list, use
+
+    use("zh-CN")
+    try:
+        assert and_list(["平台名", "店铺名", "登录名"]) == "平台名、店铺名和登录名"
+        assert and_list(["amazon-eu", "pingpong"]) == "amazon-eu 和 pingpong"
+        assert or_list(["短信", "totp"]) == "短信或 totp"
+    finally:
+        use("en")
+    assert and_list(["a", "b", "c"]) == "a, b and c"
