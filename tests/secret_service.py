@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -131,12 +132,23 @@ def daemon(env: dict[str, str]) -> Daemon:
     return DAEMONS[env["DBUS_SESSION_BUS_ADDRESS"]]
 
 
+KILLED_CLIENT_SETTLE = 0.5
+"""Seconds the daemon is watched after a client was killed: it aborts when it gets round to the
+dead client's request, which on a loaded machine can be a moment after the kill returned (a
+fresh-clone run beside another suite saw the next command find no keyring)."""
+
+
 def after_killing_a_client(env: dict[str, str], test: str) -> None:
     """Call after SIGKILL-ing a process that may have been inside a Secret Service call: the
-    daemon may have aborted (UPSTREAM_CRASH, not store-audit's doing: nothing a killed process
-    does can prevent it). It is started again on the same keyring, so that the test goes on to
-    check what matters — that nothing was lost — and the crash is listed in the summary."""
-    daemon(env).restart_if_dead(test)
+    daemon may abort (UPSTREAM_CRASH, not store-audit's doing: nothing a killed process does can
+    prevent it). It is watched a moment and started again on the same keyring if it died, so
+    that the test goes on to check what matters — that nothing was lost — and the crash is
+    listed in the summary."""
+    keyring = daemon(env)
+    settled = time.monotonic() + KILLED_CLIENT_SETTLE
+    while keyring.death() is None and time.monotonic() < settled:
+        time.sleep(0.02)
+    keyring.restart_if_dead(test)
 
 
 @contextmanager

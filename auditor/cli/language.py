@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from auditor import i18n
-from auditor.i18n import ENGLISH, LANGUAGES, N_, _, choice
+from auditor.i18n import ENGLISH, LANGUAGES, N_, _, choice, listed
 
 _CLICK_MODULES = (
     "click.core",
@@ -41,9 +41,7 @@ def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     found = choice.normalize(value)
     if found is None:
         raise click.BadParameter(
-            _("{value!r} is not one of {choices}.").format(
-                value=value, choices=", ".join(LANGUAGES)
-            ),
+            _("{value!r} is not one of {choices}.").format(value=value, choices=listed(LANGUAGES)),
             ctx,
             param,
         )

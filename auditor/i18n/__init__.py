@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -112,6 +113,12 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
     return message
 
 
+def listed(items: Iterable[str]) -> str:
+    """Items one after another, no conjunction (a list of keys, marketplaces, checks):
+    `a, b, c` in English; `a、b、c` in Chinese."""
+    return pgettext("between the items of a list", ", ").join(items)
+
+
 def and_list(items: list[str]) -> str:
     """`a`, `a and b`, `a, b and c` in English; `a、b 和 c` in Chinese."""
     return _join(items, _("{items} and {last}"))
@@ -175,6 +182,7 @@ def _latin(char: str) -> bool:
 
 
 __all__ = [
+    "listed",
     "CHINESE",
     "ENGLISH",
     "LANGUAGES",

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from auditor.errors import InventoryError
-from auditor.i18n import _
+from auditor.i18n import _, listed
 from auditor.inventory import platforms
 from auditor.inventory.emails import address_problem
 from auditor.inventory.model import ACCOUNT_ID
@@ -42,7 +42,7 @@ def marketplaces(
             "marketplaces: {regions} belong to different unified accounts ({groups}); record one "
             "account for each"
         )
-        raise fail(where, message.format(regions=", ".join(groups), groups=", ".join(distinct)))
+        raise fail(where, message.format(regions=listed(groups), groups=listed(distinct)))
     return codes
 
 

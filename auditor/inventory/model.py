@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditor.i18n import listed
 from auditor.inventory import platforms
 from auditor.inventory.people import Access, Person, Phone
 from auditor.vocabulary import Severity
@@ -171,7 +172,7 @@ class Account:
         serves several marketplaces with one login, all of them (`Amazon US, CA`), not the first
         one's name alone."""
         if len(self.marketplaces) > 1:
-            return f"{self.platform_name} {', '.join(self.marketplaces)}"
+            return f"{self.platform_name} {listed(self.marketplaces)}"
         return f"{self.platform_name} {self.region}" if self.region else self.platform_name
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from auditor.errors import InventoryError
-from auditor.i18n import _, pgettext
+from auditor.i18n import _, listed, pgettext
 
 ROLES = ("owner", "staff", "virtual-assistant", "agency", "tool")
 """Who a person is to the seller: the owner, an employee, a virtual assistant, an agency, or a
@@ -242,7 +242,7 @@ def _no_unknown_keys(
         raise fail(
             where,
             _("{key}: unknown key (known: {known})").format(
-                key=unknown[0], known=", ".join(sorted(known))
+                key=unknown[0], known=listed(sorted(known))
             ),
         )
 
@@ -268,14 +268,14 @@ def _choice(
         raise fail(
             where,
             _("{key}: missing (required: one of {allowed})").format(
-                key=key, allowed=", ".join(allowed)
+                key=key, allowed=listed(allowed)
             ),
         )
     if not isinstance(value, str) or value not in allowed:
         raise fail(
             where,
             _("{key}: {value!r} is not one of {allowed}").format(
-                key=key, value=value, allowed=", ".join(allowed)
+                key=key, value=value, allowed=listed(allowed)
             ),
         )
     return value

@@ -10,7 +10,7 @@ from typing import Any
 
 from auditor.check_ids import CHECK_IDS
 from auditor.errors import InventoryError
-from auditor.i18n import _
+from auditor.i18n import _, listed
 from auditor.inventory import platforms
 from auditor.inventory.account_fields import marketplaces, read_aliases, read_payout
 from auditor.inventory.emails import decode_domain, domain_problem
@@ -111,7 +111,7 @@ class Reader:
         unknown = sorted(set(table) - known)
         if unknown:
             message = _("{key}: unknown key (known: {known})")
-            raise self.fail(where, message.format(key=unknown[0], known=", ".join(sorted(known))))
+            raise self.fail(where, message.format(key=unknown[0], known=listed(sorted(known))))
 
     def seller(self, table: dict[str, Any]) -> Seller:
         self.no_unknown_keys(table, {"name", "domains", "country"}, "seller")
@@ -141,7 +141,7 @@ class Reader:
             if not isinstance(value, str) or value.lower() not in FAIL_ON_NAMES:
                 message = _("fail_on: {value!r} is not one of {allowed}")
                 raise self.fail(
-                    "policy", message.format(value=value, allowed=", ".join(FAIL_ON_NAMES))
+                    "policy", message.format(value=value, allowed=listed(FAIL_ON_NAMES))
                 )
             fail_on = parse_fail_on(value)
         return Policy(
@@ -191,7 +191,7 @@ class Reader:
         value = table[key]
         if not isinstance(value, str) or value not in allowed:
             message = _("{key}: {value!r} is not one of {allowed}")
-            raise self.fail(where, message.format(key=key, value=value, allowed=", ".join(allowed)))
+            raise self.fail(where, message.format(key=key, value=value, allowed=listed(allowed)))
         return value
 
     def date(self, table: Mapping[str, Any], key: str, where: str) -> dt.date | None:

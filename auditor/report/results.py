@@ -12,7 +12,7 @@ from functools import cached_property
 from auditor.checklist import Action
 from auditor.errors import ExitCode
 from auditor.findings import Finding
-from auditor.i18n import _
+from auditor.i18n import _, listed
 from auditor.report.signin_map import SignInMap
 from auditor.report.suppression import ExpiredIgnore
 from auditor.vocabulary import SEVERITY_NAMES, Severity
@@ -158,5 +158,5 @@ class Report:
             account=self.gate_account,
             count=len(failing),
             level=self.fail_on.shown,
-            checks=", ".join(sorted({f.check for f in failing})),
+            checks=listed(sorted({f.check for f in failing})),
         )

@@ -8,7 +8,7 @@ import textwrap
 from tabulate import tabulate
 
 from auditor.checklist import Action
-from auditor.i18n import ENGLISH, _, current, sentence
+from auditor.i18n import ENGLISH, _, current, listed, sentence
 from auditor.i18n.width import display_width, wrap
 from auditor.report.common import (
     baseline_changes,
@@ -56,7 +56,7 @@ def _head(report: Report) -> list[str]:
             version=report.tool_version,
             path=report.inventory_path,
             count=report.account_count,
-            scope=", ".join(report.scope),
+            scope=listed(report.scope),
         ),
         _("Findings: {summary}").format(summary=summary_text(report)),
     ]

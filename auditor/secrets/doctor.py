@@ -15,7 +15,7 @@ from pathlib import Path
 
 from auditor import __version__
 from auditor.errors import ExitCode, InventoryError, SecretStoreError, UsageError
-from auditor.i18n import _, ngettext
+from auditor.i18n import _, listed, ngettext
 from auditor.inventory import (
     ENV_VARIABLE,
     Inventory,
@@ -94,7 +94,7 @@ def _stored(inventory: Inventory, store: KeyringStore) -> Iterator[Line]:
         else _("passwords in the keyring: {stored} of {total} accounts")
     )
     yield (
-        passwords.format(stored=stored, total=len(inventory.accounts), missing=", ".join(missing)),
+        passwords.format(stored=stored, total=len(inventory.accounts), missing=listed(missing)),
         None,
     )
     yield _("TOTP seeds in the keyring: {count}").format(count=len(with_seed)), None

@@ -55,7 +55,7 @@ _KEEP = re.compile(
     r"|\b\w+ = \d{4}-\d{2}-\d{2}\b"  # an inventory line with a date (left = 2026-12-04)
     r"|[\w./-]*\.toml\b|\b[\w./-]+\.(?:json|csv|html|sarif|xml)\b"  # files
     r"|'[^'\s]+'|\"[\w.-]+\""  # a value quoted (what the user typed, the choices, "other")
-    r"|\b[a-z_-]+(?:, [a-z_-]+){2,}"  # a list of inventory keys or values (login, platform, kind)
+    r"|\b[a-z_-]+(?:(?:, |、)[a-z_-]+){2,}"  # a list of inventory keys or values (login、platform)
     r"|(?<![\w-])[A-Z][A-Z-]*[A-Z](?![\w-])"  # a value's name (PLATFORM, NEW-NUMBER, [OPTIONS])
     r"|&\w+;"  # an HTML entity in Markdown (&gt;)
     r"|\b\w+\[\d+\]"  # an inventory place (accounts[9])
