@@ -27,8 +27,9 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:3]))
-def test_dev_zero_on_stdin_is_one_line_and_exit_2(tmp_path: Path, command: list[str]) -> None:
+def _prepared(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """The inventory, the keyring's folder and the environment that uses it. The account holds
+    a password, a seed and backup codes, so every command gets as far as its prompt."""
     inventory = tmp_path / "store-audit.toml"
     inventory.write_text(INVENTORY)
     keyring = tmp_path / "keyring"
@@ -37,7 +38,6 @@ def test_dev_zero_on_stdin_is_one_line_and_exit_2(tmp_path: Path, command: list[
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
         "XDG_DATA_HOME": str(keyring),
     }
-    # the account holds a seed and backup codes, so every command gets as far as its prompt
     setup = (
         "import keyring; "
         "keyring.set_password('store-audit/a', 'a@x.test', 'Pw-Xq9!zL-long-one'); "
@@ -46,11 +46,14 @@ def test_dev_zero_on_stdin_is_one_line_and_exit_2(tmp_path: Path, command: list[
         "keyring.set_password('store-audit/a/backup', 'a@x.test', '1111-2222\\n3333-4444')"
     )
     subprocess.run([sys.executable, "-c", setup], env=env, check=True)
-    files = sorted(keyring.rglob("*"))
-    assert files  # the backend's file is where the test looks
-    before = inventory.read_bytes(), [f.read_bytes() for f in files if f.is_file()]
+    return inventory, keyring, env
+
+
+def _on_dev_zero(
+    command: list[str], inventory: Path, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
     with open("/dev/zero", "rb") as zero:
-        result = subprocess.run(
+        return subprocess.run(
             [sys.executable, "-m", "auditor", *command, "--inventory", str(inventory)],
             stdin=zero,
             env=env,
@@ -59,6 +62,15 @@ def test_dev_zero_on_stdin_is_one_line_and_exit_2(tmp_path: Path, command: list[
             timeout=120,
             check=False,
         )
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:3]))
+def test_dev_zero_on_stdin_is_one_line_and_exit_2(tmp_path: Path, command: list[str]) -> None:
+    inventory, keyring, env = _prepared(tmp_path)
+    files = sorted(keyring.rglob("*"))
+    assert files  # the backend's file is where the test looks
+    before = inventory.read_bytes(), [f.read_bytes() for f in files if f.is_file()]
+    result = _on_dev_zero(command, inventory, env)
     assert result.returncode == ExitCode.USAGE, result.stderr[-500:]
     assert "longer than 4096 characters" in result.stderr
     assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
@@ -70,26 +82,8 @@ def test_set_secret_refuses_an_entry_it_may_not_replace_before_reading_anything(
     tmp_path: Path,
 ) -> None:
     # the newcomer trial typed a new password twice, and only then heard it would not be stored
-    inventory = tmp_path / "store-audit.toml"
-    inventory.write_text(INVENTORY)
-    env = {
-        **os.environ,
-        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-        "XDG_DATA_HOME": str(tmp_path / "keyring"),
-    }
-    setup = "import keyring; keyring.set_password('store-audit/a', 'a@x.test', 'Pw-Xq9!zL-1')"
-    subprocess.run([sys.executable, "-c", setup], env=env, check=True)
-    with open("/dev/zero", "rb") as zero:  # it would fail on this if it read it
-        result = subprocess.run(
-            [sys.executable, "-m", "auditor", "set-secret", "a", "--stdin"]
-            + ["--inventory", str(inventory)],
-            stdin=zero,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+    inventory, _, env = _prepared(tmp_path)
+    result = _on_dev_zero(["set-secret", "a", "--stdin"], inventory, env)  # would fail reading it
     assert result.returncode == ExitCode.USAGE
     assert "the keyring already holds a password for a" in result.stderr
     assert "4096" not in result.stderr and "Traceback" not in result.stderr

@@ -106,9 +106,8 @@ def test_an_export_where_nothing_maps_creates_nothing(
     assert not inventory.exists()
 
 
-def test_after_an_import_a_terminal_asks_each_unknown_2fa(
-    tmp_path: Path, real_keyring: SecretService.Keyring, secret_service_env: dict[str, str]
-) -> None:
+def _import_on_a_terminal(tmp_path: Path, env: dict[str, str], answers: list[str]) -> str:
+    """Import an eBay and an Etsy login on a terminal, answering its 2FA questions in turn."""
     inventory = tmp_path / "store-audit.toml"
     export = tmp_path / "chrome.csv"
     export.write_text(
@@ -116,15 +115,24 @@ def test_after_an_import_a_terminal_asks_each_unknown_2fa(
         f"ebay.com,https://signin.ebay.com/,acme-us,Eb-{random_core()}!x,\n"
         f"etsy.com,https://www.etsy.com/signin,shop@acme.test,Et-{random_core()}!x,\n"
     )
-    shown = run_on_a_terminal(
+    return run_on_a_terminal(
         [sys.executable, "-m", "auditor", "import", str(export), "--from", "chrome"]
         + ["--inventory", str(inventory)],
-        {**os.environ, **secret_service_env},
-        in_turn(["sms", ""]),  # eBay uses SMS; Enter skips Etsy
+        {**os.environ, **env},
+        in_turn(answers),
     )
+
+
+def test_after_an_import_a_terminal_asks_each_unknown_2fa(
+    tmp_path: Path, real_keyring: SecretService.Keyring, secret_service_env: dict[str, str]
+) -> None:
+    # eBay uses SMS; Enter skips Etsy
+    shown = _import_on_a_terminal(tmp_path, secret_service_env, ["sms", ""])
     assert "Which 2FA does each account use? (Enter skips)" in shown, shown
     assert 'ebay-us: mfa = "sms" (was "unknown")' in shown
-    accounts = {a.id: (a.mfa, a.store) for a in load_inventory(inventory).accounts}
+    accounts = {
+        a.id: (a.mfa, a.store) for a in load_inventory(tmp_path / "store-audit.toml").accounts
+    }
     assert accounts == {"ebay-us": ("sms", None), "etsy": ("unknown", None)}  # hosts: no store
 
 
@@ -132,23 +140,11 @@ def test_a_ctrl_c_among_the_2fa_questions_keeps_the_answers_given_before_it(
     tmp_path: Path, real_keyring: SecretService.Keyring, secret_service_env: dict[str, str]
 ) -> None:
     # the newcomer trial answered one question, pressed Ctrl-C at the next, and lost the answer
-    inventory = tmp_path / "store-audit.toml"
-    export = tmp_path / "chrome.csv"
-    export.write_text(
-        "name,url,username,password,note\n"
-        f"ebay.com,https://signin.ebay.com/,acme-us,Eb-{random_core()}!x,\n"
-        f"etsy.com,https://www.etsy.com/signin,shop@acme.test,Et-{random_core()}!x,\n"
-    )
-    shown = run_on_a_terminal(
-        [sys.executable, "-m", "auditor", "import", str(export), "--from", "chrome"]
-        + ["--inventory", str(inventory)],
-        {**os.environ, **secret_service_env},
-        in_turn(["sms", CTRL_C]),
-    )
+    shown = _import_on_a_terminal(tmp_path, secret_service_env, ["sms", CTRL_C])
     assert 'ebay-us: mfa = "sms" (was "unknown")' in shown, shown
     # (its last words, "interrupted by SIGINT", can be lost with the terminal as it exits)
     assert "Traceback" not in shown
-    accounts = {a.id: a.mfa for a in load_inventory(inventory).accounts}
+    accounts = {a.id: a.mfa for a in load_inventory(tmp_path / "store-audit.toml").accounts}
     assert accounts == {"ebay-us": "sms", "etsy": "unknown"}
 
 
