@@ -117,6 +117,11 @@ def _action(facts: ActionFacts) -> str:
     payout = facts.subject
     stores = [i for i in facts.ids if i != payout] or list(facts.ids)
     if payout not in facts.accounts:
+        meant = closest(payout, [i for i in facts.accounts if i not in stores])
+        if meant:  # one typo away from an account the inventory holds (pingpang)
+            return _("Correct the payout of {stores}: {payout} or {meant}?").format(
+                stores=join_names(stores), payout=payout, meant=meant
+            )
         return _("Add {payout}, where {stores} is paid out, to the inventory").format(
             payout=payout, stores=join_names(stores)
         )

@@ -130,8 +130,14 @@ def or_list(items: list[str]) -> str:
 
 
 def sentence(text: str) -> str:
-    """`text` ended as a sentence: `text.` in English, `text。` in Chinese."""
+    """`text` ended as a sentence: `text.` in English, `text。` in Chinese; as it is when it
+    already ends one (`…did you mean pingpong?`, not `?.`)."""
+    if text.rstrip().endswith(_ENDS):
+        return text
     return _("{sentence}.").format(sentence=text)
+
+
+_ENDS = (".", "?", "!", "。", "？", "！")
 
 
 _SPACE_BY_FULL_WIDTH = re.compile(

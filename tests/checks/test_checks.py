@@ -788,6 +788,8 @@ def test_a_payout_typo_is_named_as_one_not_as_a_second_account_to_add() -> None:
     (found,) = run("payout.exposed", inv, view())
     assert found.message.endswith("store's money: did you mean pingpong?")
     assert "`store-audit set amazon-na payout=pingpong`" in found.remediation
+    (action,) = build_checklist([found], inv, lambda _: frozenset())
+    assert action.action == "Correct the payout of amazon-na: pingpang or pingpong?"
     far = inventory(account("amazon-na", payout="worldfirst"), account("pingpong"))
     (found,) = run("payout.exposed", far, view())
     assert "did you mean" not in found.message and "store-audit add worldfirst" in found.remediation

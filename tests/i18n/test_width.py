@@ -114,3 +114,17 @@ def test_chinese_lists_put_spaces_only_where_a_latin_word_meets_the_conjunction(
     finally:
         use("en")
     assert and_list(["a", "b", "c"]) == "a, b and c"
+
+
+def test_a_sentence_that_ends_in_a_question_gets_no_full_stop_after_it() -> None:
+    # the retrial saw `您是不是要输入 pingpong？。`
+    from auditor.i18n import sentence, use
+
+    assert sentence("did you mean pingpong?") == "did you mean pingpong?"
+    assert sentence("a finding") == "a finding."
+    use("zh-CN")
+    try:
+        assert sentence("您是不是要输入 pingpong？") == "您是不是要输入 pingpong？"
+        assert sentence("密码太弱") == "密码太弱。"
+    finally:
+        use("en")
