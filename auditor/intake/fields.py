@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.errors import UsageError
-from auditor.i18n import N_, _
+from auditor.i18n import N_, _, listed
 from auditor.inventory import Account, platforms
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.people import ACCESS_KEYS as PEOPLE_LISTS
@@ -106,7 +106,7 @@ def parse_assignments(pairs: tuple[str, ...], today: dt.date) -> dict[str, Any]:
             guess = did_you_mean(key, SETTABLE)
             raise UsageError(
                 _("{key}: not a field `set` changes{guess} (one of {fields})").format(
-                    key=key, guess=guess, fields=", ".join(SETTABLE)
+                    key=key, guess=guess, fields=listed(SETTABLE)
                 )
             )
         changes[key] = _value(key, value.strip(), today)
