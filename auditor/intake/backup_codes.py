@@ -133,8 +133,14 @@ def store_typed_codes(
     force: bool,
 ) -> tuple[int, int]:
     """`set-secret --backup-codes`: the codes `ask` returns, stored in the account's frame
-    (`writing_to_account`); how many were stored and how many dropped as repeats."""
-    with writing_to_account(inventory, account_id, ask, say, opened) as (session, document, lines):
+    (`writing_to_account`); how many were stored and how many dropped as repeats. Refused before
+    anything is asked on a platform whose catalog entry says it issues no codes: what was typed
+    cannot be its codes (the audit would call it a wrong record)."""
+    with writing_to_account(inventory, account_id, ask, say, opened, _issues_codes) as (
+        session,
+        document,
+        lines,
+    ):
         return store_backup_codes(
             load_inventory(document.path),
             account_id,
@@ -143,6 +149,19 @@ def store_typed_codes(
             force=force,
             journal=session.journal,
         )
+
+
+def _issues_codes(account: Account, _store: object) -> None:
+    known = platforms.lookup(account.platform)
+    if known is None or known.offers(platforms.BACKUP_CODES) is not False:
+        return
+    raise UsageError(
+        _(
+            "{platform} issues no backup codes ({source}): codes stored for {id} could never "
+            "be its own; nothing was written"
+        ).format(platform=known.name, source=known.twofa.methods_complete, id=account.id),
+        hint=_("codes from another account's settings belong under that account's id"),
+    )
 
 
 def cross_off(

@@ -117,15 +117,15 @@ def test_set_backup_codes_validates_and_never_replaces_without_force(
 ) -> None:
     def set_codes(text: str, *extra: str) -> tuple[int, str]:
         result = invoke(
-            "set-secret", "amazon-ca", "--backup-codes", "--stdin", *extra,
+            "set-secret", "gmail-owner", "--backup-codes", "--stdin", *extra,
             "--inventory", inventory, input=text,
         )  # fmt: skip
         return result.exit_code, result.stdout + result.stderr
 
-    entry = ("store-audit/amazon-ca/backup", "owner+ca@gmail.com")
+    entry = ("store-audit/gmail-owner/backup", "owner@gmail.com")
     assert set_codes("\n  \n") == (
         ExitCode.USAGE,
-        "store-audit: error: amazon-ca: the backup codes were not stored: no backup code given\n",
+        "store-audit: error: gmail-owner: the backup codes were not stored: no backup code given\n",
     )
     code, text = set_codes("1234-5678\n" + "x" * 65 + "\n")
     assert code == ExitCode.USAGE and "code 2 is longer than a backup code can be" in text
@@ -135,11 +135,17 @@ def test_set_backup_codes_validates_and_never_replaces_without_force(
 
     assert set_codes("1234-5678\r\n8765-4321\r\n")[0] == ExitCode.OK
     code, text = set_codes("1111-2222\n")
-    assert code == ExitCode.USAGE and "already holds backup codes for amazon-ca" in text
+    assert code == ExitCode.USAGE and "already holds backup codes for gmail-owner" in text
     assert real_keyring.get_password(*entry) == "1234-5678\n8765-4321"
     assert set_codes("1111-2222\n", "--force")[0] == ExitCode.OK
     assert real_keyring.get_password(*entry) == "1111-2222"
 
+    amazon = invoke(
+        "set-secret", "amazon-ca", "--backup-codes", "--stdin", "--inventory", inventory,
+        input="1234-5678\n",
+    )  # fmt: skip
+    assert amazon.exit_code == ExitCode.USAGE and "Amazon issues no backup codes" in amazon.stderr
+    assert real_keyring.get_password("store-audit/amazon-ca/backup", "owner+ca@gmail.com") is None
     both = invoke(
         "set-secret", "amazon-ca", "--totp", "--backup-codes", "--inventory", inventory, input="x\n"
     )

@@ -87,3 +87,15 @@ def test_set_secret_refuses_an_entry_it_may_not_replace_before_reading_anything(
     assert result.returncode == ExitCode.USAGE
     assert "the keyring already holds a password for a" in result.stderr
     assert "4096" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_backup_codes_for_a_platform_that_issues_none_are_refused_before_reading(
+    tmp_path: Path,
+) -> None:
+    # the trial stored two codes under an Amazon account without a word; Seller Central issues none
+    inventory, _, env = _prepared(tmp_path)
+    inventory.write_text(INVENTORY.replace('platform = "ebay"', 'platform = "amazon"'))
+    result = _on_dev_zero(["set-secret", "a", "--backup-codes", "--stdin"], inventory, env)
+    assert result.returncode == ExitCode.USAGE, result.stderr
+    assert "Amazon issues no backup codes (https://" in result.stderr
+    assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
