@@ -95,18 +95,6 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
             click.echo(_("{account}: {change}").format(account=changed, change=change.describe()))
 
 
-def method_named(answer: str) -> str | None:
-    """The method whose name, in the run's language, `answer` begins (短信 for 短信验证码:
-    sms; 身份验证器: totp), when exactly one does; else None."""
-    from auditor.i18n import ENGLISH, current
-    from auditor.inventory.second_factors import METHOD_NAMES
-
-    if current() == ENGLISH or len(answer) < 2:
-        return None  # in English the codes themselves are the words
-    found = {m for m, name in METHOD_NAMES.items() if _(name).lower().startswith(answer)}
-    return found.pop() if len(found) == 1 else None
-
-
 def _ask(question: str) -> str:
     """One of MFA_ANSWERS, or "" for Enter (and for a closed terminal)."""
     while True:
@@ -120,6 +108,8 @@ def _ask(question: str) -> str:
             return ""
         if answer in ("", *MFA_ANSWERS):
             return answer
+        from auditor.intake.fields import method_named
+
         named = method_named(answer)
         if named:
             return named

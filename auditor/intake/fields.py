@@ -131,7 +131,9 @@ def _value(key: str, value: str, today: dt.date) -> Any:
                     value=value
                 )
             ) from None
-    if key in ("platform", "kind", "mfa", "mfa_backup"):
+    if key in ("mfa", "mfa_backup"):
+        return method_named(value.lower()) or value.lower()  # mfa=短信 is sms
+    if key in ("platform", "kind"):
         return value.lower()
     if key in PEOPLE_LISTS:  # login_users=owner,li-wei: the loader checks each is a person
         return list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
@@ -142,6 +144,18 @@ def _value(key: str, value: str, today: dt.date) -> Any:
             )
         return value.lower() in ("true", "yes")
     return value
+
+
+def method_named(answer: str) -> str | None:
+    """The method whose name, in the run's language, `answer` begins (短信 for 短信验证码:
+    sms; 身份验证器: totp), when exactly one does; else None."""
+    from auditor.i18n import ENGLISH, current
+    from auditor.inventory.second_factors import METHOD_NAMES
+
+    if current() == ENGLISH or len(answer) < 2:
+        return None  # in English the codes themselves are the words
+    found = {m for m, name in METHOD_NAMES.items() if _(name).lower().startswith(answer)}
+    return found.pop() if len(found) == 1 else None
 
 
 def set_fields(

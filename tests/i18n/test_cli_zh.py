@@ -339,8 +339,8 @@ def test_add_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
 )
 def test_an_import_question_takes_the_method_s_chinese_name(typed: str, method: str) -> None:
     # the newcomer trial typed 短信 at `amazon-us [none/sms/...]：` and was refused
-    from auditor.cli.fields import method_named
     from auditor.i18n import use
+    from auditor.intake.fields import method_named
 
     use("zh-CN")
     try:
@@ -358,3 +358,18 @@ def test_chinese_help_punctuates_as_chinese() -> None:
     assert out.startswith("用法：") and " add [OPTIONS] ID" in out.splitlines()[0]
     assert "\n选项：\n" in out and "选项:" not in out
     assert "[必填]" in out and "required" not in out
+
+
+def test_set_takes_a_2fa_method_by_its_chinese_name() -> None:
+    # the re-trial: `set amazon-na mfa=短信` was refused as "not one of none, sms, …"
+    import datetime as dt
+
+    from auditor.i18n import use
+    from auditor.intake.fields import parse_assignments
+
+    use("zh-CN")
+    try:
+        assigned = parse_assignments(("mfa=短信", "mfa_backup=语音"), dt.date(2026, 12, 5))
+    finally:
+        use("en")
+    assert assigned == {"mfa": "sms", "mfa_backup": "voice"}
