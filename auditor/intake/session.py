@@ -173,9 +173,9 @@ def writing_to_account(
 ) -> Iterator[tuple[WriteSession, InventoryDocument, T]]:
     """`writing_after` for a command that writes one account's secrets (`set-secret` and its
     --totp, --backup-codes and --security-answers): the account is looked up, a plaintext
-    keyring refused, and `refuse` asked (an entry that may not be replaced), before anyone is
-    asked anything. `inventory` is the --inventory option (None: found as every command
-    finds it)."""
+    keyring refused, and `refuse` asked (an entry that may not be replaced, codes the platform
+    never issues), before anyone is asked anything. `inventory` is the --inventory option
+    (None: found as every command finds it)."""
     path = locate_inventory(inventory)
     account = find_account(load_inventory(path), account_id)
     store = KeyringStore()
