@@ -15,6 +15,8 @@ import io
 import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
@@ -190,9 +192,23 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout = _ClosedPipeQuiet(sys.stdout)
+    with _stopping():
+        cli(prog_name="store-audit")
+
+
+@contextmanager
+def _stopping() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP stop the command (`_stopped`) while it runs. Once it is over
+    and what it wrote is final, a signal ends the process as the signal does: raised into the
+    interpreter's own shutdown, Stopped would end it with 120 and a traceback (a SIGINT just as
+    an import had saved)."""
     for signum in STOPPING:
         signal.signal(signum, _stopped)
-    cli(prog_name="store-audit")
+    try:
+        yield
+    finally:
+        for signum in STOPPING:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 class _ClosedPipeQuiet(io.TextIOWrapper):

@@ -171,3 +171,22 @@ def test_in_chinese_an_interruption_names_the_key_not_the_signal(
     finally:
         use("en")
     assert capsys.readouterr().err.strip() == f"store-audit：已中断（{said}）"
+
+
+def test_once_the_command_is_over_a_signal_ends_the_process_as_the_signal_does() -> None:
+    """A SIGINT that lands after an import has saved, while Python shuts down, used to raise
+    Stopped inside the shutdown: exit 120 and a traceback (a fresh-clone CI run, 2026-12-05)."""
+    import signal
+
+    from auditor.cli import _stopped, _stopping
+    from auditor.interrupts import STOPPING
+
+    before = {signum: signal.getsignal(signum) for signum in STOPPING}
+    try:
+        with pytest.raises(SystemExit), _stopping():
+            assert all(signal.getsignal(signum) is _stopped for signum in STOPPING)
+            sys.exit(0)  # as click ends a command
+        assert all(signal.getsignal(signum) == signal.SIG_DFL for signum in STOPPING)
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
