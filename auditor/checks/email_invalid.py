@@ -18,7 +18,7 @@ def find_invalid_addresses(context: AuditContext) -> Iterator[Finding]:
     for account in context.reported_accounts:
         problems = []
         if _typing_slip(account.login):
-            pass
+            pass  # email.lookalike names the full-width character to retype
         elif is_address(account.login):
             problem = address_problem(account.login)
             if problem:

@@ -18,7 +18,7 @@ from auditor.cli.common import (
     suffix,
     warn_about_inventory,
 )
-from auditor.i18n import _, pgettext
+from auditor.i18n import _, listed
 
 
 @click.command("set")
@@ -78,7 +78,7 @@ def ask_unknown_mfa(path: Path, account_ids: list[str]) -> None:
         click.echo(
             unknown.format(
                 n=len(account_ids),
-                methods=pgettext("between the items of a list", ", ").join(MFA_ANSWERS),
+                methods=listed(MFA_ANSWERS),
             )
         )
         for account_id in account_ids:
@@ -113,8 +113,4 @@ def _ask(question: str) -> str:
         named = method_named(answer)
         if named:
             return named
-        click.echo(
-            _("    one of {methods}, or Enter to skip").format(
-                methods=pgettext("between the items of a list", ", ").join(MFA_ANSWERS)
-            )
-        )
+        click.echo(_("    one of {methods}, or Enter to skip").format(methods=listed(MFA_ANSWERS)))

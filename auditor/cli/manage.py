@@ -24,7 +24,7 @@ from auditor.cli.common import (
     warn_about_keyring,
 )
 from auditor.errors import UsageError
-from auditor.i18n import _, pgettext
+from auditor.i18n import _, listed
 
 if TYPE_CHECKING:
     from auditor.inventory import Account
@@ -97,7 +97,7 @@ def _confirmed(account_id: str, platform: str, login: str, stored: list[str]) ->
         question = _(
             "Remove {account} ({platform}, {login}) from the inventory? This cannot be undone"
         )
-    entries = pgettext("between the items of a list", ", ").join(_(what) for what in stored)
+    entries = listed(_(what) for what in stored)
     try:
         return click.confirm(
             question.format(account=account_id, platform=platform, login=login, entries=entries),

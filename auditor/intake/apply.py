@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.errors import UsageError
-from auditor.i18n import _, pgettext
+from auditor.i18n import _, listed
 from auditor.intake.plan import ImportPlan, Proposal
 from auditor.inventory.editing import InventoryDocument
 from auditor.inventory.platforms import default_kind
@@ -50,9 +50,7 @@ def refuse_blocked(plan: ImportPlan, *, force: bool) -> None:
     the accounts whose keyring entries the import would replace."""
     blocked = plan.blocked(force)
     if blocked:
-        names = pgettext("between the items of a list", ", ").join(
-            p.account_id for p in blocked[:5]
-        )
+        names = listed(p.account_id for p in blocked[:5])
         if len(blocked) > 5:
             names = _("{names} and {n} more").format(names=names, n=len(blocked) - 5)
         raise UsageError(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.i18n import ENGLISH, N_, _, current, ngettext, pgettext
+from auditor.i18n import ENGLISH, N_, _, current, listed, ngettext
 from auditor.inventory import Inventory
 from auditor.inventory.second_factors import METHOD_NAMES
 from auditor.secrets import SecretStore, read_secrets
@@ -53,7 +53,7 @@ def describe_stored(stored: dict[str, Any]) -> str:
     if count := stored.get("security_answers"):
         answers = ngettext("{n} security answer", "{n} security answers", count)
         parts.append(answers.format(n=count))
-    return pgettext("between the items of a list", ", ").join(parts) or _("nothing")
+    return listed(parts) or _("nothing")
 
 
 def render_list(inventory: Inventory, rows: list[dict[str, Any]]) -> str:

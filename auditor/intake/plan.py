@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from auditor.i18n import N_, _, pgettext
+from auditor.i18n import N_, _, listed, pgettext
 from auditor.intake.disputes import describe_dispute, disputed_secret
 from auditor.intake.fields import MFA_A_SEED_REPLACES
 from auditor.intake.ids import NewIds
@@ -240,7 +240,7 @@ def _status(
         detail = _("new account with TOTP seed") if target.seed else _("new account")
         rows = target.rows
         if len(rows) > 1 and disputed_secret(target.group.entries) is None:
-            numbers = pgettext("between the items of a list", ", ").join(map(str, rows))
+            numbers = listed(map(str, rows))
             detail += _(" (entries {rows} are one login)").format(rows=numbers)
         return "new", detail
     adds = [what for what, write, _stored in writes if write]

@@ -3,7 +3,7 @@ every text from the export made visible (no control or bidi character reaches th
 
 from __future__ import annotations
 
-from auditor.i18n import ENGLISH, _, current, ngettext, pgettext
+from auditor.i18n import ENGLISH, _, current, listed, ngettext
 from auditor.i18n.width import wrap
 from auditor.intake.importers.kinds import count_of
 from auditor.intake.listing import shown_mfa
@@ -50,9 +50,7 @@ def describe_plan(plan: ImportPlan) -> str:
         lines.append(none.format(n=logins))
     lines += _skipped(plan) + _shared(plan)
     if plan.not_logins:
-        counted = pgettext("between the items of a list", ", ").join(
-            count_of(kind, count) for kind, count in plan.not_logins
-        )
+        counted = listed(count_of(kind, count) for kind, count in plan.not_logins)
         lines += ["", _("Not logins, left out: {kinds}").format(kinds=visible(counted))]
     return "\n".join(lines) + "\n"
 
@@ -63,7 +61,7 @@ def _skipped(plan: ImportPlan) -> list[str]:
     if plan.skipped:
         lines += ["", _("Skipped {n}:").format(n=len(plan.skipped))]
         for item in plan.skipped:
-            where = pgettext("between the items of a list", ", ").join(str(e) for e in item.entries)
+            where = listed(str(e) for e in item.entries)
             title = visible(item.title) if item.title else _("untitled")
             entry = _("  entry {where} ({title}): {reason}")
             lines.append(entry.format(where=where, title=title, reason=visible(item.reason)))

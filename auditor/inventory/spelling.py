@@ -16,7 +16,7 @@ from auditor.inventory.emails import (
     is_address,
     split_address,
 )
-from auditor.inventory.fullwidth import ADDRESS_SLIPS, typed_instead
+from auditor.inventory.fullwidth import ADDRESS_SLIPS, slips_in, typed_instead
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
@@ -89,7 +89,7 @@ def _describe(char: str) -> str:
 
 def _part_problems(part: str) -> list[str]:
     problems = []
-    slips = [c for c in dict.fromkeys(part) if c in ADDRESS_SLIPS]
+    slips = slips_in(part)
     if slips:  # a typing slip, not a disguise: email.lookalike names them apart (slips_in)
         characters = typed_instead(slips)[0]
         problems.append(

@@ -9,9 +9,8 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from auditor.i18n import ENGLISH, _, current, pgettext
+from auditor.i18n import ENGLISH, _, current, listed, pgettext
 from auditor.i18n.width import wrap
-from auditor.report.common import listed
 from auditor.report.markdown import md
 from auditor.report.signin_map import SignInMap, shown_role, unrecorded
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from auditor.checks import AuditContext
 from auditor.errors import UsageError
-from auditor.i18n import N_, _, pgettext
+from auditor.i18n import N_, _, listed
 from auditor.inventory import Account, Inventory, pages
 from auditor.inventory.people import Person
 from auditor.inventory.people_access import new_phones, people_by_id, reach_of, set_command
@@ -70,7 +70,7 @@ def build_offboarding(inventory: Inventory, person_id: str, today: dt.date) -> O
     context = AuditContext(inventory, SecretView({}), today)
     person = people_by_id(context.inventory).get(person_id)
     if person is None:
-        known = pgettext("between the items of a list", ", ").join(p.id for p in inventory.people)
+        known = listed(p.id for p in inventory.people)
         unknown = _("{path}: no person with id {person!r} (people: {known})")
         if not known:
             unknown = _(

@@ -8,7 +8,7 @@ import re
 import textwrap
 
 from auditor.checks import access_departed, password_known_to_departed
-from auditor.i18n import ENGLISH, _, current, ngettext, pgettext
+from auditor.i18n import ENGLISH, _, current, listed, ngettext, pgettext
 from auditor.i18n.width import display_width, wrap
 from auditor.inventory import pages
 from auditor.lockout.offboard import REACH, Offboarding, Step
@@ -43,7 +43,7 @@ def _title(plan: Offboarding) -> str:
 
 
 def _closing(plan: Offboarding) -> str:
-    checks = pgettext("between the items of a list", ", ").join(check.id for check in CLEARED)
+    checks = listed(check.id for check in CLEARED)
     return _("Then run `store-audit audit`: none of {person}'s findings ({checks}) remain.").format(
         person=plan.person.id, checks=checks
     )
@@ -55,7 +55,7 @@ def _reach(step: Step) -> str:
 
 
 def _resets(step: Step) -> str:
-    return pgettext("between the items of a list", ", ").join(step.resets)
+    return listed(step.resets)
 
 
 def render_offboard_text(plan: Offboarding) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from auditor.checks import CHECKS, AuditContext, Finding, WhyStep
-from auditor.i18n import _, and_list, pgettext
+from auditor.i18n import _, and_list, listed
 from auditor.inventory import Account, pages
 from auditor.inventory.emails import canonical_mailbox
 from auditor.inventory.recovery_chain import chain_ends
@@ -90,7 +90,7 @@ def _door(context: AuditContext, account: Account) -> Step:
                 )
             ).format(
                 id=account.id,
-                others=pgettext("between the items of a list", ", ").join(group),
+                others=listed(group),
                 platform=account.platform_name,
                 group=account.unified_group,
             )

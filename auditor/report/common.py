@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 
 from auditor.findings import Finding, join_names
 from auditor.i18n import _, ngettext, pgettext
@@ -32,11 +31,6 @@ def summary_text(report: Report) -> str:
     return _("{severities} ({suppressed} suppressed)").format(
         severities=severities, suppressed=counts["suppressed"]
     )
-
-
-def listed(items: Iterable[str]) -> str:
-    """Ids or names one after another: `a, b, c` in English, `a、b、c` in Chinese."""
-    return pgettext("between the items of a list", ", ").join(items)
 
 
 def shown_status(name: str) -> str:

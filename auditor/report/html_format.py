@@ -7,7 +7,7 @@ every value escaped. Summary counts, the checklist, then findings grouped by acc
 from __future__ import annotations
 
 from auditor.findings import Finding
-from auditor.i18n import _, current, sentence
+from auditor.i18n import _, current, listed, sentence
 from auditor.report.common import (
     baseline_changes,
     breach_note,
@@ -15,7 +15,6 @@ from auditor.report.common import (
     describe_expired,
     findings_by_account,
     fixed_note,
-    listed,
     shown_change,
     shown_state,
     shown_status,

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from auditor.i18n import _, pgettext
-from auditor.report.common import listed
+from auditor.i18n import _, listed, pgettext
 from auditor.report.signin_map import SignInMap, shown_role, unrecorded
 from auditor.visible import visible
 

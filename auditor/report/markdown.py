@@ -10,14 +10,13 @@ import re
 
 from auditor.checklist import Action
 from auditor.findings import Finding
-from auditor.i18n import _, pgettext, sentence
+from auditor.i18n import _, listed, pgettext, sentence
 from auditor.report.common import (
     baseline_changes,
     breach_note,
     code_spans,
     describe_expired,
     fixed_note,
-    listed,
     shown_change,
     shown_state,
     summary_text,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.errors import OWN_STOPS, SecretStoreError, StoreAuditError
-from auditor.i18n import _, ngettext, pgettext
+from auditor.i18n import _, listed, ngettext, pgettext
 from auditor.interrupts import held
 from auditor.secrets.journal import Entry, Journal, inventory_digest, previous_service
 from auditor.secrets.keyring_store import KeyringStore, keyring_hint
@@ -204,7 +204,7 @@ def secret_transaction(
         ).format(n=written)
         if failed:
             undone = _("could not undo {entries} in the keyring: check by hand").format(
-                entries=pgettext("between the items of a list", ", ").join(failed)
+                entries=listed(failed)
             )
         between = pgettext("between problems", "; ")
         raise type(error)(error.message + between + undone, hint=error.hint) from None

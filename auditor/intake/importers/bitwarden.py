@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from auditor.i18n import _, ngettext, pgettext
+from auditor.i18n import _, listed, ngettext
 from auditor.intake.importers.entries import (
     ExportEntry,
     ExportError,
@@ -52,13 +52,13 @@ def shared_in(found: ExportEntry, collections: list[str], *, organisation: bool)
     """The entry with the export's word on who shares it: its organisation's collections."""
     names = [" ".join(name.split()) for name in collections if name.strip()]
     if names:
-        listed = pgettext("between the items of a list", ", ").join(f"'{name}'" for name in names)
+        quoted = listed(f"'{name}'" for name in names)
         shared = ngettext(
             "in the Bitwarden organisation collection {names}",
             "in the Bitwarden organisation collections {names}",
             len(names),
         )
-        return replace(found, shared=shared.format(names=listed))
+        return replace(found, shared=shared.format(names=quoted))
     if organisation:
         return replace(found, shared=_("in a Bitwarden organisation"))
     return found
